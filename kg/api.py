@@ -1,0 +1,77 @@
+"""The Python API: what the CLI calls, and what a notebook calls the same way."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from importlib import resources as ir
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.build import BuildReport
+from kg.build import build as _build
+from kg.errors import QueryError
+from kg.nlp import PipelineConfig
+from kg.namespaces import PREFIXES
+from kg.store import export as _export
+from kg.store import open_store
+
+
+
+def samples_dir() -> Path:
+    """The bundled sample corpus (documents written for this project)."""
+    return Path(str(ir.files("kg").joinpath("data/samples")))
+
+
+def build(paths, out_dir, workers: int = 1, prune: bool = False, segmenter: str = "char",
+          pkuseg_model: str | None = None, spacy_model: str | None = None, progress: bool | None = None,
+          force: bool = False, on_error=None) -> BuildReport:
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    config = PipelineConfig(segmenter=segmenter, pkuseg_model=pkuseg_model, spacy_model=spacy_model)
+    return _build([str(p) for p in paths], out_dir, workers=workers, prune=prune, config=config,
+                  progress=progress, force=force, on_error=on_error)
+
+
+@dataclass
+class QueryResult:
+    variables: list[str]
+    rows: list[list[str | None]]
+    boolean: bool | None = None
+
+    def as_dicts(self) -> list[dict]:
+        return [dict(zip(self.variables, r)) for r in self.rows]
+
+
+def _term_text(t) -> str | None:
+    if t is None:
+        return None
+    return t.value
+
+
+def run_sparql(store: ox.Store, sparql: str, bindings: dict | None = None) -> QueryResult:
+    """Run SPARQL with the project's prefixes; `bindings` are RDF terms substituted
+    by the store (never pasted into the query text)."""
+    try:
+        res = store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True,
+                          substitutions={ox.Variable(k): v for k, v in (bindings or {}).items()})
+    except SyntaxError as e:
+        raise QueryError(f"SPARQL syntax error: {e}") from e
+    if isinstance(res, ox.QueryBoolean):
+        return QueryResult(["result"], [[str(bool(res)).lower()]], boolean=bool(res))
+    if isinstance(res, ox.QuerySolutions):
+        variables = [v.value for v in res.variables]
+        rows = [[_term_text(sol[v]) for v in variables] for sol in res]
+        return QueryResult(variables, rows)
+    triples = list(res)
+    return QueryResult(["subject", "predicate", "object"],
+                       [[t.subject.value, t.predicate.value, t.object.value] for t in triples])
+
+
+def query(sparql: str, store_dir, bindings: dict | None = None) -> QueryResult:
+    store = open_store(store_dir, read_only=True)
+    return run_sparql(store, sparql, bindings)
+
+
+def export(store_dir, fmt: str, dest) -> Path:
+    return _export(open_store(store_dir, read_only=True), fmt, dest)

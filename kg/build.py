@@ -1,0 +1,137 @@
+"""A build: discover documents, extract the changed ones (in N processes), replace
+their named graphs in the store, prune, and write exports and report.json."""
+from __future__ import annotations
+
+import json
+import multiprocessing as mp
+import os
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.gazetteer_graph import refresh_gazetteer_graph
+from kg.ingest import discover
+from kg.namespaces import document_iri
+from kg.nlp import PipelineConfig
+from kg.pipeline import DocResult, _sha256, process_star
+from kg.store import document_hashes, drop_graph, export, open_store, replace_graph
+
+EXPORTS = (("graph.trig", "trig"), ("graph.nq", "nq"), ("graph.ttl", "ttl"))
+STATE_FILE = "state.json"
+
+
+@dataclass
+class BuildReport:
+    out_dir: str
+    documents: list[dict] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[dict]:
+        return [d for d in self.documents if d["status"] == "failed"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not self.errors
+
+    def as_dict(self) -> dict:
+        statuses: dict[str, int] = {}
+        for d in self.documents:
+            statuses[d["status"]] = statuses.get(d["status"], 0) + 1
+        return {"out": self.out_dir, "summary": statuses, "documents": self.documents, "errors": self.errors}
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _progress(total: int, enabled: bool | None):
+    from tqdm import tqdm
+
+    if enabled is None:
+        enabled = sys.stderr.isatty()
+    return tqdm(total=total, disable=not enabled, unit="doc", file=sys.stderr)
+
+
+def build(paths, out_dir, workers: int = 1, prune: bool = False, config: PipelineConfig | None = None,
+          progress: bool | None = None, force: bool = False, on_error=None) -> BuildReport:
+    """Build (or update) the graph in `out_dir` from documents under `paths`."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    report = BuildReport(str(out))
+    files, discovery_errors = discover(paths)
+    for err in discovery_errors:
+        report.errors.append(str(err))
+        if on_error:
+            on_error(str(err))
+    store = open_store(out / "store", create=True)
+    known = document_hashes(store)
+    state_path = out / STATE_FILE
+    state = json.loads(state_path.read_text("utf-8")) if state_path.exists() else {}
+
+    todo, results = [], {}
+    for path, source in files:
+        iri = document_iri(source)
+        sha = _sha256(path)
+        if not force and known.get(iri) == sha and iri in state:
+            prev = state[iri]
+            results[source] = DocResult(source, path, iri, sha, "unchanged", counts=prev.get("counts", {}),
+                                        warnings=prev.get("warnings", []))
+        else:
+            todo.append((path, source, config))
+
+    bar = _progress(len(todo), progress)
+    try:
+        if workers > 1 and len(todo) > 1:
+            ctx = mp.get_context("spawn" if sys.platform == "win32" else "fork")
+            with ctx.Pool(workers) as pool:
+                stream = pool.imap(process_star, todo, chunksize=1)
+                for res in stream:
+                    _apply(store, res, known, results, on_error)
+                    bar.update(1)
+        else:
+            for args in todo:
+                _apply(store, process_star(args), known, results, on_error)
+                bar.update(1)
+    finally:
+        bar.close()
+
+    seen = {document_iri(s) for _, s in files}
+    if prune:
+        for iri in sorted(set(known) - seen):
+            drop_graph(store, iri)
+            src = state.get(iri, {}).get("source", iri)
+            results[src] = DocResult(src, "", iri, known[iri], "pruned")
+            state.pop(iri, None)
+    for res in results.values():
+        if res.status in ("built", "unchanged"):
+            state[res.doc_iri] = {"source": res.source, "sha256": res.sha256, "counts": res.counts,
+                                  "warnings": res.warnings}
+    refresh_gazetteer_graph(store)
+    store.flush()
+    for name, fmt in EXPORTS:
+        export(store, fmt, out / name)
+    write_atomic(state_path, json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
+    report.documents = [results[k].report() for k in sorted(results)]
+    write_atomic(out / "report.json", json.dumps(report.as_dict(), ensure_ascii=False, indent=1).encode("utf-8"))
+    return report
+
+
+def _apply(store, res: DocResult, known: dict, results: dict, on_error) -> None:
+    if res.status == "built":
+        replace_graph(store, res.doc_iri, res.nquads, exists=res.doc_iri in known)
+        res.nquads = b""
+    elif on_error:
+        on_error(res.error or f"{res.path}: failed")
+    results[res.source] = res

@@ -1,0 +1,59 @@
+"""Attach period, area and program to each reported number."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from kg.types import Mention, ObservationFact
+
+_YEAR = re.compile(r"((?:19|20)\d{2})(?:年)")
+_CITY_SCOPE = re.compile(r"全市|我市|本市|市本级|全市域")
+_RELATIVE_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1}
+
+
+def _years(text: str) -> tuple[list[int], list[str]]:
+    pos, years = [], []
+    for m in _YEAR.finditer(text):
+        pos.append(m.start())
+        years.append(m.group(1))
+    return pos, years
+
+
+def attach_observations(text: str, numbers, mentions: list[Mention], sentences, doc_year: str | None) -> list[ObservationFact]:
+    year_pos, years = _years(text)
+    places = [(i, m) for i, m in enumerate(mentions) if m.type == "Location"]
+    programs = [(i, m) for i, m in enumerate(mentions) if m.type == "Program"]
+    orgs = [m for m in mentions if m.type == "Organization"]
+    sent_starts = [s for s, _ in sentences]
+    out = []
+    for n in numbers:
+        k = bisect.bisect_right(sent_starts, n.start) - 1
+        s_start, s_end = sentences[k] if k >= 0 else (0, len(text))
+        # period: the nearest year before the number (in the sentence, else the document)
+        j = bisect.bisect_right(year_pos, n.start) - 1
+        period = years[j] if j >= 0 else doc_year
+        sentence_text = text[s_start:n.start]
+        if doc_year and (j < 0 or year_pos[j] < s_start):
+            for word, delta in _RELATIVE_YEAR.items():
+                if word in sentence_text:
+                    period = str(int(doc_year) + delta)
+        # area: the nearest place before the number in its sentence, outside organization names
+        area = None
+        for i, m in reversed(places):
+            if s_start <= m.start < n.start and not any(o.start <= m.start and m.end <= o.end for o in orgs):
+                area = i
+                break
+        # program: one named in the sentence before the number, or right after it
+        program = None
+        for i, m in programs:
+            if s_start <= m.start < n.start or (n.end <= m.start <= n.end + 2):
+                program = i
+        out.append(ObservationFact(
+            indicator=n.indicator, value=n.value, unit=n.unit, start=n.start, end=n.end, rule="obs.number-unit",
+            period=period, area=area, program=program, qualifier=n.qualifier, is_rate=n.is_rate,
+        ))
+    return out
+
+
+def scoped_to_city(text: str, start: int, end: int) -> bool:
+    return bool(_CITY_SCOPE.search(text, start, end))

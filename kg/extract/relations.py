@@ -1,0 +1,130 @@
+"""Sentence-level relation patterns: runs, partnerOf, issuedBy, operatesIn,
+memberOf and subOrganizationOf, with the cue words from relation_cues.json."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.nlp.lexicon import load_lexicon
+from kg.types import Mention, RelationFact
+
+_LIST_SEP = re.compile(r"^(?:、|和|及|以及|与|，)?$")
+_CITY_SCOPE = re.compile(r"全市|我市|本市|全域|市本级")
+# An organization this close to the sentence start is its grammatical subject
+# (“2024年，市住建局…”); leading time phrases fit in the window.
+_SUBJECT_WINDOW = 8
+
+
+@lru_cache(maxsize=1)
+def _cues():
+    c = load_lexicon().relation_cues
+    alt = lambda words: re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    return {
+        "runs": alt(c["runs"]),
+        "passive": alt(c["runs_passive"]),
+        "partner": alt(c["partner"]),
+        "partner_tail": alt(c["partner_tail"]),
+        "issue": alt(c["issue"]),
+    }
+
+
+def _in(m: Mention, s: int, e: int) -> bool:
+    return s <= m.start and m.end <= e
+
+
+def _org_list_after(orgs: list[tuple[int, Mention]], pos: int, text: str) -> list[int]:
+    """Indices of organizations listed right after pos (A、B和C)."""
+    out = []
+    for i, m in orgs:
+        if m.start < pos:
+            continue
+        if _LIST_SEP.match(text[pos:m.start]):
+            out.append(i)
+            pos = m.end
+        elif m.start > pos:
+            break
+    return out
+
+
+def extract_relations(text: str, mentions: list[Mention], sentences, person_posts, publisher: int | None) -> list[RelationFact]:
+    cues = _cues()
+    rels: list[RelationFact] = []
+    orgs_all = [(i, m) for i, m in enumerate(mentions) if m.type == "Organization"]
+    last_subject: int | None = publisher
+    for s, e in sentences:
+        if s == 0 or text[s - 1] == "\n":
+            last_subject = publisher  # a new paragraph starts from the document's own voice
+        orgs = [(i, m) for i, m in orgs_all if _in(m, s, e)]
+        programs = [(i, m) for i, m in enumerate(mentions) if m.type == "Program" and _in(m, s, e)]
+        policies = [(i, m) for i, m in enumerate(mentions) if m.type == "PolicyDocument" and _in(m, s, e)]
+        places = [(i, m) for i, m in enumerate(mentions)
+                  if m.type == "Location" and _in(m, s, e) and not any(_in(m, o.start, o.end) for _, o in orgs)]
+        # subject: an organization at the head of the sentence, else the one carried over
+        subject = last_subject
+        if orgs and orgs[0][1].start - s <= _SUBJECT_WINDOW and not cues["partner"].search(text, s, orgs[0][1].start):
+            subject = last_subject = orgs[0][0]
+        # partnerOf: A 联合/会同 B、C …  and  与 B 合作
+        partners: list[int] = []
+        for cue in cues["partner"].finditer(text, s, e):
+            before = [(i, m) for i, m in orgs if m.end <= cue.start()]
+            lead = before[-1][0] if before else subject
+            listed = _org_list_after(orgs, cue.end(), text)
+            if cue.group(0) in ("与", "同", "加强与") and listed:
+                tail_from = mentions[listed[-1]].end
+                if not cues["partner_tail"].search(text, tail_from, min(e, tail_from + 8)):
+                    continue
+            for j in listed:
+                if lead is not None and lead != j:
+                    rels.append(RelationFact(lead, "partnerOf", j, "rel.partner.cue", start=s, end=e))
+                    partners.append(j)
+        # runs: ORG <verb> … PROGRAM
+        for pi, p in programs:
+            runner = None
+            for oi, o in orgs:
+                # the first organization that is not itself a partner named after a cue
+                if oi not in partners and o.end <= p.start and cues["runs"].search(text, o.end, p.start):
+                    runner = oi
+                    break
+            if runner is None and subject is not None and subject not in partners and cues["runs"].search(text, s, p.start):
+                runner = subject
+            passive = cues["passive"].search(text, p.end, e)
+            if passive:
+                after = [oi for oi, o in orgs if o.start >= passive.end()]
+                if after:
+                    runner = after[0]
+            if runner is not None:
+                rels.append(RelationFact(runner, "runs", pi, "rel.runs.cue", start=s, end=e))
+        # issuedBy: ORG (联合 …) 印发/出台 《…》, or a title that starts with its issuer
+        for pi, p in policies:
+            issuers = []
+            cue = None
+            for c in cues["issue"].finditer(text, s, p.start):
+                cue = c
+            if cue is not None:
+                before = [oi for oi, o in orgs if o.end <= cue.start() and not _in(o, p.start, p.end)]
+                if before:
+                    issuers.append(before[0])
+                elif subject is not None:
+                    issuers.append(subject)
+                issuers += [j for j in partners if mentions[j].end <= cue.start()]
+            inner = [oi for oi, o in orgs if o.start == p.start]
+            issuers += inner
+            for oi in dict.fromkeys(issuers):
+                rels.append(RelationFact(pi, "issuedBy", oi, "rel.issued.cue", start=s, end=e))
+        # operatesIn: a program with a place named in its sentence, or counted city-wide
+        for pi, p in programs:
+            for li, l in places:
+                rels.append(RelationFact(pi, "operatesIn", li, "rel.operates.place", start=s, end=e))
+            if _CITY_SCOPE.search(text, s, e):
+                rels.append(RelationFact(pi, "operatesIn", -1, "rel.operates.city-scope", start=s, end=e))
+    for link in person_posts:
+        if link.organization is not None:
+            m = mentions[link.person]
+            rels.append(RelationFact(link.person, "memberOf", link.organization, "rel.member.post", role=link.role,
+                                     start=m.start, end=m.end))
+    for i, m in orgs_all:
+        if m.rule == "org.sub-unit":
+            for j, parent in orgs_all:
+                if parent.start == m.start and parent.end < m.end:
+                    rels.append(RelationFact(i, "subOrganizationOf", j, "rel.sub-unit", start=m.start, end=m.end))
+    return rels

@@ -1,0 +1,42 @@
+"""The gazetteer graph: the administrative parents of every place the documents
+mention (labels, codes, levels, kg:partOf), kept apart from the document graphs
+so that a document's graph holds only what its text says."""
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from kg import namespaces as ns
+from kg.nlp.lexicon import load_lexicon
+from kg.rdf import KG, RDF_TYPE, RDFS_LABEL, _zh
+
+
+def gazetteer_quads(codes) -> list[ox.Quad]:
+    gaz = load_lexicon().gazetteer
+    g = ox.NamedNode(ns.gazetteer_graph_iri())
+    seen, out = set(), []
+    for code in sorted(codes):
+        div = gaz.by_code(code)
+        while div is not None and div.code not in seen:
+            seen.add(div.code)
+            node = ox.NamedNode(ns.entity_iri("Location", div.name, code=div.code))
+            out += [
+                ox.Quad(node, RDF_TYPE, KG["Location"], g),
+                ox.Quad(node, RDFS_LABEL, _zh(div.name), g),
+                ox.Quad(node, KG["divisionCode"], ox.Literal(div.code), g),
+                ox.Quad(node, KG["level"], ox.Literal(div.level), g),
+            ]
+            parent = gaz.by_code(div.parent) if div.parent else None
+            if parent is not None:
+                out.append(ox.Quad(node, KG["partOf"], ox.NamedNode(ns.entity_iri("Location", parent.name, code=parent.code)), g))
+            div = parent
+    return out
+
+
+def refresh_gazetteer_graph(store: ox.Store) -> None:
+    graph = ns.gazetteer_graph_iri()
+    q = f"SELECT DISTINCT ?code WHERE {{ GRAPH ?g {{ ?p <{KG['divisionCode'].value}> ?code }} FILTER(?g != <{graph}>) }}"
+    codes = {sol["code"].value for sol in store.query(q)}
+    store.update(f"DROP SILENT GRAPH <{graph}>")
+    quads = gazetteer_quads(codes)
+    if quads:
+        store.extend(quads)

@@ -1,0 +1,242 @@
+"""The spaCy pipeline: a Chinese `Language` assembled from registered factories.
+
+Each recognizer is a component registered under a namespaced name
+(`minsheng_organizations`, …); `build_pipeline` reads the list from a config,
+so a user can add, drop or swap components without touching this code.
+Recognizers work on characters, not tokens, so entity recognition never
+depends on the segmenter's word boundaries; spans are aligned to tokens only
+when written to `doc.spans["kg"]`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from kg.errors import ConfigError
+from kg.nlp.lexicon import load_lexicon
+from kg.nlp.recognize.locations import PlaceContext, find_place_names, infer_context, recognize_locations
+from kg.nlp.recognize.numbers import _number_regex, recognize_numbers
+from kg.nlp.recognize.organizations import recognize_organizations
+from kg.nlp.recognize.persons import recognize_persons
+from kg.nlp.recognize.policies import recognize_policies
+from kg.nlp.recognize.programs import recognize_programs
+
+DEFAULT_COMPONENTS = (
+    "minsheng_locations",
+    "minsheng_organizations",
+    "minsheng_policies",
+    "minsheng_programs",
+    "minsheng_persons",
+    "minsheng_numbers",
+    "minsheng_spans",
+)
+
+for _attr in ("kg_context", "kg_garbled", "kg_places", "kg_orgs", "kg_programs", "kg_persons",
+              "kg_person_posts", "kg_policies", "kg_numbers", "kg_extra"):
+    if not Doc.has_extension(_attr):
+        Doc.set_extension(_attr, default=None)
+
+
+def _clean(doc: Doc, mentions: list) -> list:
+    garbled = doc._.kg_garbled or ()
+    return [m for m in mentions if not any(s < m.end and m.start < e for s, e in garbled)]
+
+
+def context_of(doc: Doc) -> PlaceContext:
+    if doc._.kg_context is None:
+        lex = load_lexicon()
+        doc._.kg_context = infer_context(doc.text, find_place_names(doc.text, lex), lex)
+    return doc._.kg_context
+
+
+@Language.factory("minsheng_locations", assigns=["doc._.kg_places", "doc._.kg_context"])
+def make_locations(nlp: Language, name: str):
+    lex = load_lexicon()
+
+    def locations(doc: Doc) -> Doc:
+        doc._.kg_places = _clean(doc, recognize_locations(doc.text, lex, context_of(doc)))
+        return doc
+
+    return locations
+
+
+@Language.factory("minsheng_organizations", assigns=["doc._.kg_orgs"], requires=["doc._.kg_places"])
+def make_organizations(nlp: Language, name: str):
+    lex = load_lexicon()
+
+    def organizations(doc: Doc) -> Doc:
+        doc._.kg_orgs = _clean(doc, recognize_organizations(doc.text, lex, context_of(doc), doc._.kg_places or []))
+        return doc
+
+    return organizations
+
+
+@Language.factory("minsheng_programs", assigns=["doc._.kg_programs"])
+def make_programs(nlp: Language, name: str):
+    lex = load_lexicon()
+
+    def programs(doc: Doc) -> Doc:
+        titles = [(m.start, m.end) for m in doc._.kg_policies or []]
+        doc._.kg_programs = _clean(doc, recognize_programs(doc.text, lex, doc._.kg_orgs or [], titles))
+        return doc
+
+    return programs
+
+
+@Language.factory("minsheng_persons", assigns=["doc._.kg_persons", "doc._.kg_person_posts"], requires=["doc._.kg_orgs"])
+def make_persons(nlp: Language, name: str):
+    lex = load_lexicon()
+
+    def persons(doc: Doc) -> Doc:
+        mentions, posts = recognize_persons(doc.text, lex, doc._.kg_orgs or [])
+        keep = set(range(len(mentions)))
+        garbled = doc._.kg_garbled or ()
+        keep = {i for i in keep if not any(s < mentions[i].end and mentions[i].start < e for s, e in garbled)}
+        remap = {old: new for new, old in enumerate(sorted(keep))}
+        doc._.kg_persons = [mentions[i] for i in sorted(keep)]
+        doc._.kg_person_posts = [p.__class__(remap[p.person], p.organization, p.role) for p in posts if p.person in remap]
+        return doc
+
+    return persons
+
+
+@Language.factory("minsheng_policies", assigns=["doc._.kg_policies"])
+def make_policies(nlp: Language, name: str):
+    def policies(doc: Doc) -> Doc:
+        doc._.kg_policies = _clean(doc, recognize_policies(doc.text))
+        return doc
+
+    return policies
+
+
+@Language.factory("minsheng_numbers", assigns=["doc._.kg_numbers"])
+def make_numbers(nlp: Language, name: str):
+    lex = load_lexicon()
+    number_re = _number_regex(lex)
+
+    def numbers(doc: Doc) -> Doc:
+        doc._.kg_numbers = _clean(doc, recognize_numbers(doc.text, lex, number_re))
+        return doc
+
+    return numbers
+
+
+@Language.factory("minsheng_spans", assigns=["doc.spans", "doc.ents"])
+def make_spans(nlp: Language, name: str):
+    """Writes every mention to doc.spans['kg'] and the non-overlapping ones to doc.ents."""
+
+    def spans(doc: Doc) -> Doc:
+        out = []
+        for attr in ("kg_places", "kg_orgs", "kg_programs", "kg_persons", "kg_policies"):
+            for m in getattr(doc._, attr) or []:
+                span = doc.char_span(m.start, m.end, label=m.type, alignment_mode="expand")
+                if span is not None:
+                    out.append(span)
+        doc.spans["kg"] = out
+        doc.ents = filter_spans(out)
+        return doc
+
+    return spans
+
+
+@dataclass(frozen=True)
+class PipelineConfig:
+    """How to assemble the pipeline. `segmenter` is "char" (offline default) or
+    "pkuseg" with `pkuseg_model` a name spacy-pkuseg knows or a model folder."""
+
+    segmenter: str = "char"
+    pkuseg_model: str | None = None
+    components: tuple[str, ...] = DEFAULT_COMPONENTS
+    spacy_model: str | None = None  # an installed spaCy Chinese pipeline whose NER runs beside the rules
+    extra: dict = field(default_factory=dict)
+
+
+def build_pipeline(config: PipelineConfig | None = None) -> Language:
+    config = config or PipelineConfig()
+    if config.segmenter not in ("char", "pkuseg", "jieba"):
+        raise ConfigError(f"segmenter {config.segmenter!r}: expected 'char', 'jieba' or 'pkuseg'")
+    if config.segmenter == "pkuseg" and not config.pkuseg_model:
+        raise ConfigError("segmenter 'pkuseg' needs pkuseg_model (a spacy-pkuseg model name or folder)")
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": config.segmenter}}})
+    if config.segmenter == "pkuseg":
+        try:
+            nlp.tokenizer.initialize(pkuseg_model=config.pkuseg_model)
+        except Exception as e:  # spaCy raises several types for a missing/broken model
+            raise ConfigError(f"pkuseg model {config.pkuseg_model!r} could not be loaded: {e}") from e
+    for name in config.components:
+        nlp.add_pipe(name)
+    if config.spacy_model:
+        from kg.nlp.statistical import add_statistical_ner
+
+        add_statistical_ner(nlp, config.spacy_model)
+    return nlp
+
+
+@dataclass(frozen=True)
+class Recognized:
+    """What the pipeline found in one document, in normalized-text offsets."""
+
+    context: PlaceContext
+    places: tuple
+    orgs: tuple
+    programs: tuple
+    persons: tuple
+    person_posts: tuple
+    policies: tuple
+    numbers: tuple
+
+
+# Very long documents are processed in chunks cut at paragraph breaks, so memory
+# follows the chunk size rather than the document size.
+CHUNK_CHARS = 100_000
+
+
+def _chunks(text: str, size: int = CHUNK_CHARS):
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = text.rfind("\n", start + size // 2, end)
+            end = cut + 1 if cut > 0 else end
+        yield start, end
+        start = end
+
+
+def _shift(items, offset: int):
+    from dataclasses import replace
+
+    return [replace(m, start=m.start + offset, end=m.end + offset) for m in items]
+
+
+def recognize(nlp: Language, text: str, garbled: tuple = ()) -> Recognized:
+    """Run the pipeline over a document's normalized text."""
+    lex = load_lexicon()
+    context = infer_context(text, find_place_names(text, lex), lex)
+    parts = {k: [] for k in ("places", "orgs", "programs", "persons", "person_posts", "policies", "numbers")}
+    for start, end in _chunks(text):
+        doc = nlp.make_doc(text[start:end])
+        doc._.kg_context = context
+        doc._.kg_garbled = tuple((max(s - start, 0), e - start) for s, e in garbled if s < end and start < e)
+        for _name, proc in nlp.pipeline:
+            doc = proc(doc)
+        org_base = len(parts["orgs"])
+        person_base = len(parts["persons"])
+        parts["places"] += _shift(doc._.kg_places or [], start)
+        parts["orgs"] += _shift(doc._.kg_orgs or [], start)
+        parts["programs"] += _shift(doc._.kg_programs or [], start)
+        parts["persons"] += _shift(doc._.kg_persons or [], start)
+        parts["policies"] += _shift(doc._.kg_policies or [], start)
+        parts["numbers"] += _shift(doc._.kg_numbers or [], start)
+        for p in doc._.kg_person_posts or []:
+            parts["person_posts"].append(p.__class__(p.person + person_base,
+                                                     None if p.organization is None else p.organization + org_base, p.role))
+        if doc._.kg_extra:
+            parts["orgs"] += _shift(doc._.kg_extra.get("orgs", []), start)
+            parts["places"] += _shift(doc._.kg_extra.get("places", []), start)
+            parts["persons"] += _shift(doc._.kg_extra.get("persons", []), start)
+    return Recognized(context, *(tuple(parts[k]) for k in ("places", "orgs", "programs", "persons",
+                                                              "person_posts", "policies", "numbers")))

@@ -1,0 +1,130 @@
+"""Rules, lexicons and gazetteers from kg/resources, loaded once per process.
+
+Code holds the mechanism; every word list lives in a resource file. Loading
+builds the automata and regexes the recognizers share.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources as ir
+
+import ahocorasick
+
+from kg.resources.gazetteer import Gazetteer
+
+
+def _read(name: str) -> str:
+    return ir.files("kg.resources").joinpath(name).read_text(encoding="utf-8")
+
+
+def _lines(name: str) -> list[str]:
+    out = []
+    for line in _read(name).splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+def _rows(name: str) -> list[list[str]]:
+    out = []
+    for line in _read(name).splitlines():
+        if line.strip() and not line.startswith("#"):
+            out.append(line.rstrip("\n").split("\t"))
+    return out
+
+
+def _words(name: str) -> list[str]:
+    return [w for line in _lines(name) for w in line.split()]
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _automaton(words) -> ahocorasick.Automaton:
+    a = ahocorasick.Automaton()
+    for w in set(words):
+        a.add_word(w, w)
+    a.make_automaton()
+    return a
+
+
+@dataclass(frozen=True)
+class OrgBody:
+    surface: str
+    full: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Unit:
+    unit: str
+    kind: str
+    not_after: str
+
+
+class Lexicon:
+    """All vocabulary the recognizers use, compiled once."""
+
+    def __init__(self) -> None:
+        self.gazetteer = Gazetteer.load()
+        # Locations: full names of every level for mentions; short names (新乡,
+        # 江苏) only as evidence that a name is proper.
+        self.place_automaton = ahocorasick.Automaton()
+        self.short_places: set[str] = set()
+        for surface, div in self.gazetteer.names():
+            if surface == div.name:
+                self.place_automaton.add_word(surface, surface)
+            else:
+                self.short_places.add(surface)
+        self.place_automaton.make_automaton()
+        self.short_place_automaton = _automaton(self.short_places) if self.short_places else None
+
+        self.org_bodies = {r[0]: OrgBody(r[0], r[1], r[2]) for r in _rows("org_bodies.tsv")}
+        self.org_body_re = _alternation(self.org_bodies)
+        self.org_suffixes = {r[0]: (r[1] == "1", r[2]) for r in _rows("org_suffixes.tsv")}
+        self.org_suffix_not_after = {r[0]: (r[3] if len(r) > 3 else "") for r in _rows("org_suffixes.tsv")}
+        self.org_suffix_automaton = _automaton(self.org_suffixes)
+        self.org_names = {r[0]: (r[1], r[2]) for r in _rows("org_names.tsv")}
+        self.org_name_automaton = _automaton(self.org_names)
+        self.boundaries = sorted(set(_lines("org_boundaries.txt")), key=len, reverse=True)
+        self.boundary_re = re.compile(_alternation(self.boundaries))
+        self.sub_unit_re = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:办公室|部|处|科|室)")
+
+        self.program_suffixes = {r[0]: int(r[1]) for r in _rows("program_suffixes.tsv")}
+        self.program_suffix_automaton = _automaton(self.program_suffixes)
+        self.program_heads = sorted(set(_lines("program_heads.txt")), key=len, reverse=True)
+        self.program_not_heads = sorted(set(_lines("program_not_heads.txt")), key=len, reverse=True)
+        self.program_stop = set(_lines("program_stop.txt"))
+        lead = _alternation(w for w in _words("program_lead_words.txt") if len(w) > 1)
+        self.program_lead_re = re.compile("^(?:" + _alternation(_words("program_lead_words.txt")) + ")+")
+        self.program_lead_any_re = re.compile(lead)
+        brands = json.loads(_read("brands.json"))["brands"]
+        self.brands = [
+            (b["canonical"], re.compile(b["pattern"]), re.compile(b["require_context"]) if b.get("require_context") else None)
+            for b in brands
+        ]
+
+        self.posts = sorted(set(_lines("posts.txt")), key=len, reverse=True)
+        self.post_re = _alternation(self.posts)
+        self.person_cues = {r[0]: r[1] for r in _rows("person_cues.tsv")}
+        surnames = _words("surnames.txt")
+        self.surnames_two = {s for s in surnames if len(s) == 2}
+        self.surnames_one = {s for s in surnames if len(s) == 1}
+        self.name_stop = set(_words("name_stop.txt"))
+
+        self.units = {r[0]: Unit(r[0], r[1], r[2] if len(r) > 2 else "") for r in _rows("units.tsv")}
+        self.unit_re = _alternation(self.units)
+        self.number_exclusions = [re.compile(r[0]) for r in _rows("number_exclusions.tsv")]
+        self.number_prefixes = {r[0]: (r[1] if len(r) > 1 else "") for r in _rows("number_prefixes.tsv")}
+        self.indicator_trim = sorted(set(_lines("indicator_trim.txt")), key=len, reverse=True)
+        self.relation_cues = json.loads(_read("relation_cues.json"))
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    return Lexicon()

@@ -1,0 +1,1 @@
+"""Recognizers: pure functions from normalized text (and earlier mentions) to mentions."""

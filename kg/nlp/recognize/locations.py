@@ -1,0 +1,98 @@
+"""Administrative divisions from the gazetteer, disambiguated by the document's city."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from kg.nlp.lexicon import Lexicon
+from kg.types import Mention
+
+# Matches near the top of a document (title, publisher line) weigh more when
+# deciding which city the document is about.
+_HEAD_CHARS = 400
+_HEAD_WEIGHT = 3
+
+
+@dataclass(frozen=True)
+class PlaceContext:
+    city: object | None  # gazetteer Division of the document's city
+    province: object | None
+
+
+def find_place_names(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """Non-overlapping longest full-name matches: (start, end, name)."""
+    out = []
+    for end_idx, name in lex.place_automaton.iter_long(text):
+        out.append((end_idx - len(name) + 1, end_idx + 1, name))
+    return out
+
+
+def infer_context(text: str, matches, lex: Lexicon) -> PlaceContext:
+    gaz = lex.gazetteer
+    votes: Counter = Counter()
+    for start, _end, name in matches:
+        weight = _HEAD_WEIGHT if start < _HEAD_CHARS else 1
+        cands = gaz.lookup(name)
+        cities = [d for d in cands if d.level == "city"]
+        if len(cities) == 1:
+            votes[cities[0].code] += weight
+        elif len(cands) == 1 and cands[0].level in ("county", "town"):
+            city = gaz.city_of(cands[0].code)
+            if city is not None and city.level == "city":
+                votes[city.code] += 0.5 * weight
+    if not votes:
+        provinces = [d for _s, _e, n in matches for d in gaz.lookup(n) if d.level == "province"]
+        return PlaceContext(None, provinces[0] if provinces else None)
+    code = max(sorted(votes), key=lambda c: votes[c])
+    city = gaz.by_code(code)
+    province = next((d for d in gaz.ancestors(code) if d.level == "province"), None)
+    return PlaceContext(city, province)
+
+
+def _preceded_by_parent(text: str, start: int, div, lex: Lexicon) -> bool:
+    parent = lex.gazetteer.by_code(div.parent) if div.parent else None
+    if parent is None:
+        return False
+    for form in (parent.name, parent.short):
+        if form and text.endswith(form, 0, start):
+            return True
+    return False
+
+
+def resolve_place(name: str, start: int, text: str, ctx: PlaceContext, lex: Lexicon):
+    """The division a full name refers to here, or None when it is not a place
+    mention (ambiguous, out of context, or a common word)."""
+    gaz = lex.gazetteer
+    context = tuple(d.code for d in (ctx.city, ctx.province) if d is not None)
+    cands = gaz.lookup(name)
+    if not cands:
+        return None
+    div = gaz.resolve(name, context_codes=context)
+    if div is None:
+        return None
+    if div.level in ("province", "city"):
+        return div
+    under_context = any(a.code in context for a in gaz.ancestors(div.code))
+    if div.level == "town":
+        # Town names repeat across the country: only inside the document's city.
+        return div if under_context or _preceded_by_parent(text, start, div, lex) else None
+    # county: two-character names (郊区, 城区, 和县) are common words unless the
+    # parent is written right before them.
+    if len(name) <= 2 and not _preceded_by_parent(text, start, div, lex):
+        return None
+    if under_context or len(cands) == 1:
+        return div
+    return None
+
+
+def recognize_locations(text: str, lex: Lexicon, ctx: PlaceContext, matches=None) -> list[Mention]:
+    matches = find_place_names(text, lex) if matches is None else matches
+    out = []
+    for start, end, name in matches:
+        div = resolve_place(name, start, text, ctx, lex)
+        if div is None:
+            continue
+        city = lex.gazetteer.city_of(div.code)
+        out.append(Mention("Location", name, start, end, "loc.gazetteer", canonical=div.name,
+                           code=div.code, city=city.name if city else None))
+    return out

@@ -1,0 +1,194 @@
+"""Organizations: place-prefixed bodies (tables), fixed names, and open-class
+names found from their head word (协会, 联盟, 有限公司 …) with the left edge
+set by boundary words, so a leading verb such as 联合 is never part of a name."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.nlp.lexicon import Lexicon, _read
+from kg.nlp.recognize.locations import PlaceContext
+from kg.types import Mention
+
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”\"‘’·]")
+_MAX_OPEN_LEN = 22
+_LEVELS = "省市县区"
+# A character right after a fixed name that shows the name is part of a longer word.
+_WORD_CONTINUES = set("门分署属")
+_SUB_UNIT_FOLLOW = re.compile(r"(?:$|[\s，。、；：:（(）)]|副|部长|主任|处长|科长|负责人|联系)")
+
+
+@lru_cache(maxsize=1)
+def _pattern_rows() -> tuple[tuple[str, str, str], ...]:
+    rows = []
+    for line in _read("org_patterns.tsv").splitlines():
+        if line.strip() and not line.startswith("#"):
+            regex, canonical, rule = line.split("\t")
+            rows.append((regex, canonical, rule))
+    return tuple(rows)
+
+
+def _place_for_level(level: str, ctx: PlaceContext) -> str | None:
+    if level == "市" and ctx.city is not None:
+        return ctx.city.name
+    if level == "省" and ctx.province is not None:
+        return ctx.province.name
+    return None
+
+
+def _patterned(text: str, lex: Lexicon, ctx: PlaceContext, place_names: list[str]) -> list[Mention]:
+    place_alt = "|".join(re.escape(p) for p in sorted(set(place_names), key=len, reverse=True)) or "(?!)"
+    out = []
+    for regex, template, rule in _pattern_rows():
+        compiled = re.compile(
+            regex.replace("{PLACE}", place_alt).replace("{BODY}", lex.org_body_re).replace("{LEVEL}", f"[{_LEVELS}]")
+        )
+        for m in compiled.finditer(text):
+            groups = m.groupdict()
+            body = lex.org_bodies.get(groups.get("body") or "")
+            place = groups.get("place")
+            city = None
+            if place is None and groups.get("level"):
+                place = _place_for_level(groups["level"], ctx)
+            city = place
+            if place is None:
+                canonical = None
+                if body is not None:  # keep the level prefix, expand the body
+                    canonical = ("中共" if body.kind == "party" else "") + groups["level"] + body.full
+            else:
+                canonical = template.format(
+                    place=place, body=body.full if body else "", party="中共" if body and body.kind == "party" else ""
+                )
+            out.append(Mention("Organization", m.group(0), m.start(), m.end(), rule, canonical=canonical, city=city))
+    return out
+
+
+def _bare_bodies(text: str, lex: Lexicon, ctx: PlaceContext) -> list[Mention]:
+    """Department names with no place prefix inside a list of bodies (与公安局、检察院…)."""
+    out = []
+    pat = re.compile(r"(?:(?<=[、，：；（\s与和及同])|^)(?P<body>" + lex.org_body_re + r")(?=[、，。；和及与等）\s]|$)")
+    for m in pat.finditer(text):
+        body = lex.org_bodies[m.group("body")]
+        if body.kind not in ("department", "judiciary", "mass"):
+            continue
+        if text[max(0, m.start() - 2):m.start()].endswith(("各级", "各", "相关", "有关", "级")):
+            continue
+        canonical = (ctx.city.name + body.full) if ctx.city is not None else None
+        out.append(Mention("Organization", m.group(0), m.start(), m.end(), "org.bare-body", canonical=canonical,
+                           city=ctx.city.name if ctx.city else None))
+    return out
+
+
+def _fixed_names(text: str, lex: Lexicon) -> list[Mention]:
+    out = []
+    for end_idx, name in lex.org_name_automaton.iter_long(text):
+        if text[end_idx + 1:end_idx + 2] in _WORD_CONTINUES:
+            continue  # 民政部门 is not 民政部
+        canonical, _kind = lex.org_names[name]
+        out.append(Mention("Organization", name, end_idx - len(name) + 1, end_idx + 1, "org.fixed-name", canonical=canonical))
+    return out
+
+
+def _starts_with_any(span: str, automaton) -> bool:
+    return automaton is not None and any(end + 1 == len(word) for end, word in automaton.iter(span[:12]))
+
+
+def _has_proper_name(span: str, lex: Lexicon) -> bool:
+    """A name, not a generic head: a place (full or short) or a fixed name at its
+    start, a level prefix (市/县/区/省), or a quoted name."""
+    if span[0] in _LEVELS or "“" in span or '"' in span:
+        return True
+    return any(_starts_with_any(span, a) for a in (lex.place_automaton, lex.short_place_automaton, lex.org_name_automaton))
+
+
+def _left_edge(text: str, suffix_start: int, end: int, lex: Lexicon) -> int:
+    i = suffix_start
+    while i > 0 and end - (i - 1) <= _MAX_OPEN_LEN and _NAME_CHAR.match(text[i - 1]):
+        i -= 1
+    # The name starts after the last boundary word outside quotes.
+    modifier = text[i:suffix_start]
+    cut = 0
+    in_quote = False
+    pos = 0
+    for m in lex.boundary_re.finditer(modifier):
+        in_quote = modifier.count("“", 0, m.start()) > modifier.count("”", 0, m.start())
+        if not in_quote:
+            cut = max(cut, m.end())
+        pos = m.end()
+    return i + cut
+
+
+def _open_class(text: str, lex: Lexicon, ctx: PlaceContext) -> list[Mention]:
+    best_at_end: dict[int, str] = {}
+    for end_idx, suffix in lex.org_suffix_automaton.iter(text):
+        end = end_idx + 1
+        if len(suffix) > len(best_at_end.get(end, "")):
+            best_at_end[end] = suffix
+    out = []
+    for end, suffix in sorted(best_at_end.items()):
+        needs_name, _kind = lex.org_suffixes[suffix]
+        if text[end:end + 1] and text[end] in lex.org_suffix_not_after[suffix]:
+            continue
+        start = _left_edge(text, end - len(suffix), end, lex)
+        if text.count("“", start, end) > text.count("”", start, end) and text[end:end + 1] == "”":
+            end += 1  # 市青少年心理健康“专业志愿服务团”
+        span = text[start:end]
+        modifier = span[: span.rfind(suffix)]
+        if len(modifier.strip("“”\"")) < 2:
+            continue
+        if needs_name and not _has_proper_name(span, lex):
+            continue
+        canonical = span
+        if span[0] in _LEVELS:
+            place = _place_for_level(span[0], ctx)
+            canonical = place + span[1:] if place else span
+        scope = _place_for_level(span[0], ctx) if span[0] in _LEVELS else None
+        out.append(Mention("Organization", span, start, end, f"org.head.{_kind}", canonical=canonical, city=scope))
+    return out
+
+
+def _sub_units(text: str, parents: list[Mention], lex: Lexicon) -> list[Mention]:
+    out = []
+    for p in parents:
+        m = lex.sub_unit_re.match(text, p.end)
+        if not m or not _SUB_UNIT_FOLLOW.match(text, m.end()):
+            continue
+        unit = m.group(0)
+        if lex.boundary_re.match(unit):
+            continue
+        canonical = (p.canonical or p.text) + unit
+        out.append(Mention("Organization", p.text + unit, p.start, m.end(), "org.sub-unit", canonical=canonical, city=p.city))
+    return out
+
+
+def select_non_overlapping(mentions: list[Mention]) -> list[Mention]:
+    """Longest span wins; ties go to the earlier rule in the list."""
+    order = sorted(range(len(mentions)), key=lambda i: (-(mentions[i].end - mentions[i].start), i))
+    taken: list[tuple[int, int]] = []
+    keep = []
+    for i in order:
+        m = mentions[i]
+        if any(m.start < e and s < m.end for s, e in taken):
+            continue
+        taken.append((m.start, m.end))
+        keep.append(m)
+    return sorted(keep, key=lambda m: (m.start, m.end))
+
+
+def recognize_organizations(text: str, lex: Lexicon, ctx: PlaceContext, places: list[Mention]) -> list[Mention]:
+    place_names = [p.text for p in places]
+    patterned = _patterned(text, lex, ctx, place_names)
+    found = patterned + _bare_bodies(text, lex, ctx) + _fixed_names(text, lex) + _open_class(text, lex, ctx)
+    chosen = select_non_overlapping(found)
+    subs = _sub_units(text, chosen, lex)
+    if subs:
+        chosen = select_non_overlapping(subs + chosen)
+        # The parent named inside a sub-unit (团市委 in 团市委学少部) is a mention too.
+        by_span = {(m.start, m.end): m for m in patterned + _fixed_names(text, lex)}
+        for sub in (m for m in chosen if m.rule == "org.sub-unit"):
+            for parent in by_span.values():
+                if parent.start == sub.start and parent.end < sub.end:
+                    chosen.append(parent)
+                    break
+        chosen.sort(key=lambda m: (m.start, m.end))
+    return chosen

@@ -1,0 +1,140 @@
+"""Persons with their posts: 「organization + post + name」, 「name + organization +
+post」 (speaker lines), labelled names (签发人：…), 【name】 speaker tags, and
+name lists closed by 委员/代表. Every later occurrence of a found name is a
+mention too."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.nlp.lexicon import Lexicon
+from kg.types import Mention
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class PersonPost:
+    """A person mention index, the organization mention index (or None) and the post."""
+
+    person: int
+    organization: int | None
+    role: str | None
+
+
+def _surname_len(text: str, pos: int, lex: Lexicon) -> int:
+    if text[pos:pos + 2] in lex.surnames_two:
+        return 2
+    if pos < len(text) and text[pos] in lex.surnames_one:
+        return 1
+    return 0
+
+
+def name_at(text: str, pos: int, lex: Lexicon) -> str | None:
+    """A personal name starting at pos, its length decided by what follows."""
+    s = _surname_len(text, pos, lex)
+    if not s:
+        return None
+    given = ""
+    for k in range(2):
+        i = pos + s + k
+        if i >= len(text) or not _CJK.match(text[i]):
+            break
+        if k == 1 and text[i] in lex.name_stop:
+            break
+        if k == 0 and text[i] in lex.name_stop and text[i] not in "一":
+            return None
+        given += text[i]
+    if not given:
+        return None
+    return text[pos:pos + s] + given
+
+
+def _posts_at(text: str, pos: int, post_re: re.Pattern) -> tuple[str | None, int]:
+    """Consecutive posts (党组成员、副局长) starting at pos: (last post, end)."""
+    last, end = None, pos
+    while True:
+        m = post_re.match(text, end)
+        if not m:
+            break
+        last, end = m.group(0), m.end()
+        if end < len(text) and text[end] in "、和" and post_re.match(text, end + 1):
+            end += 1
+    return last, end
+
+
+def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[list[Mention], list[PersonPost]]:
+    post_re = re.compile(lex.post_re)
+    found: dict[tuple[int, int], Mention] = {}
+    posts: list[tuple[tuple[int, int], int | None, str | None]] = []
+
+    def add(name: str, start: int, rule: str, org: int | None, role: str | None) -> None:
+        key = (start, start + len(name))
+        if key not in found:
+            found[key] = Mention("Person", name, start, start + len(name), rule)
+        posts.append((key, org, role))
+
+    for oi, org in enumerate(orgs):
+        # organization + post + name
+        role, end = _posts_at(text, org.end, post_re)
+        if role:
+            name = name_at(text, end, lex)
+            if name:
+                add(name, end, "person.org-post-name", oi, role)
+                continue
+        # name + organization + post, at a line start or after a list separator
+        role, end = _posts_at(text, org.end, post_re)
+        if role:
+            line_start = text.rfind("\n", 0, org.start) + 1
+            head = text[line_start:org.start].strip("【】 ")
+            if 2 <= len(head) <= 4 and name_at(head, 0, lex) == head:
+                add(head, org.start - len(head), "person.name-org-post", oi, role)
+
+    # labelled names: 签发人：郭某某, 记者 陈某
+    for label, role in lex.person_cues.items():
+        for m in re.finditer(re.escape(label) + r"[：:\s]*", text):
+            name = name_at(text, m.end(), lex)
+            if name:
+                add(name, m.end(), "person.label", None, role)
+
+    # 【name】 speaker tags and name lists closed by a post (赵某、钱某委员)
+    for m in re.finditer(r"【([^】]{2,4})】", text):
+        if name_at(m.group(1), 0, lex) == m.group(1):
+            add(m.group(1), m.start(1), "person.speaker-tag", None, None)
+    list_re = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)*[\u4e00-\u9fff]{2,4})(" + lex.post_re + r")[：:，,。]")
+    for m in list_re.finditer(text):
+        role = m.group(2)
+        if role not in ("委员", "代表"):
+            continue
+        pos = m.start(1)
+        parts = m.group(1).split("、")
+        for k, part in enumerate(parts):
+            if k == len(parts) - 1 and name_at(part, 0, lex) != part:
+                # the last item may carry words before the name (尊敬的宋某某代表)
+                for n in (3, 2):
+                    if len(part) > n and name_at(part, len(part) - n, lex) == part[-n:]:
+                        add(part[-n:], pos + len(part) - n, "person.name-list", None, role)
+                        break
+            elif name_at(part, 0, lex) == part:
+                add(part, pos, "person.name-list", None, role)
+            pos += len(part) + 1
+
+    # a post directly before a name: 运动员刘某某, 代表宋某某
+    for m in post_re.finditer(text):
+        name = name_at(text, m.end(), lex)
+        if name and (m.end(), m.end() + len(name)) not in found and m.group(0) in ("运动员", "教练员", "主持人", "总书记"):
+            add(name, m.end(), "person.post-name", None, m.group(0))
+
+    mentions = sorted(found.values(), key=lambda x: (x.start, x.end))
+    # later occurrences of the same names
+    names = {m.text for m in mentions}
+    taken = {(m.start, m.end) for m in mentions}
+    for name in names:
+        for m in re.finditer(re.escape(name), text):
+            if (m.start(), m.end()) not in taken and not any(s < m.end() and m.start() < e for s, e in taken):
+                mentions.append(Mention("Person", name, m.start(), m.end(), "person.repeat"))
+                taken.add((m.start(), m.end()))
+    mentions.sort(key=lambda x: (x.start, x.end))
+    index = {(m.start, m.end): i for i, m in enumerate(mentions)}
+    links = [PersonPost(index[k], o, r) for k, o, r in posts]
+    return mentions, links

@@ -1,0 +1,147 @@
+"""Programs: national brands, quoted names classified by their head and what
+follows the quote, and unquoted names ending in a program head (行动, 驿站 …)."""
+from __future__ import annotations
+
+import re
+
+from kg.nlp.lexicon import Lexicon
+from kg.types import Mention
+
+_QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』。！？；\n]{2,24})[”\"」』]")
+_PROGRAM_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()·]")
+_MAX_LEN = 26
+# Quoted text that reads as a slogan or a mode: formulas with +, 一X一Y idioms.
+_SLOGAN = re.compile(r"[+＋\-－]|^一.一.$|^[^\u4e00-\u9fff]*$|^[一二两三四五六七八九十]{1,2}[^\u4e00-\u9fff]?.{0,2}$")
+
+
+def canonical_program(name: str) -> str:
+    # Half-width brackets and quote marks vary between documents of one program.
+    return name.replace("(", "（").replace(")", "）").strip("“”\"「」 ")
+
+
+def _brands(text: str, lex: Lexicon) -> list[Mention]:
+    out = []
+    for canonical, pattern, context in lex.brands:
+        for m in pattern.finditer(text):
+            if context is not None:
+                window = text[max(0, m.start() - 6): m.end() + 6]
+                if m.group(0).isdigit() and not context.search(window):
+                    continue  # a bare number with nothing around it saying it is the hotline
+            surface = m.group(0).strip("“”\"")
+            out.append(Mention("Program", surface, m.start(), m.end(), "program.brand", canonical=canonical))
+    return out
+
+
+_HEAD_WINDOW = 10
+
+
+def _head_after(text: str, pos: int, heads: list[str]) -> str | None:
+    """A head word right after the quote, or closing a short modifier after it
+    (“阳光成长”心理健康教育系列活动)."""
+    window = re.match(r"[\u4e00-\u9fff]{0,%d}" % _HEAD_WINDOW, text[pos:pos + _HEAD_WINDOW + 4]).group(0)
+    for h in heads:
+        if window.startswith(h):
+            return h
+    for h in heads:
+        if len(h) >= 2 and window.endswith(h):
+            return h
+    for h in heads:
+        if len(h) >= 2 and h in window:
+            return h
+    return None
+
+
+def _quoted(text: str, lex: Lexicon) -> list[Mention]:
+    matches = list(_QUOTED.finditer(text))
+    out = []
+    for i, m in enumerate(matches):
+        name = m.group(1).strip()
+        if _SLOGAN.search(name) or name in lex.program_stop:
+            continue
+        # Consecutive quotes (“A”“B”等活动) share the head after the last one.
+        j = i
+        while j + 1 < len(matches) and matches[j + 1].start() - matches[j].end() <= 1:
+            j += 1
+        after = matches[j].end()
+        if text.startswith("等", after):
+            after += 1
+        if _head_after(text, after, lex.program_not_heads) and not _head_after(text, after, lex.program_heads):
+            continue
+        is_program = _head_after(text, after, lex.program_heads) is not None or any(
+            name.endswith(s) and len(name) - len(s) >= 1 for s in lex.program_suffixes
+        )
+        if not is_program:
+            continue
+        out.append(Mention("Program", name, m.start(1), m.start(1) + len(name), "program.quoted",
+                           canonical=canonical_program(name)))
+    return out
+
+
+def _by_suffix(text: str, lex: Lexicon) -> list[Mention]:
+    best_at_end: dict[int, str] = {}
+    for end_idx, suffix in lex.program_suffix_automaton.iter(text):
+        end = end_idx + 1
+        if len(suffix) > len(best_at_end.get(end, "")):
+            best_at_end[end] = suffix
+    out = []
+    for end, suffix in sorted(best_at_end.items()):
+        # A head followed by more name characters is inside a longer word (驿站服务示范点 keeps 驿站).
+        i = end - len(suffix)
+        while i > 0 and end - (i - 1) <= _MAX_LEN and _PROGRAM_CHAR.match(text[i - 1]):
+            i -= 1
+        span = text[i:end]
+        cut = 0
+        for bm in lex.boundary_re.finditer(span[: -len(suffix)]):
+            cut = max(cut, bm.end())
+        for lm in lex.program_lead_any_re.finditer(span[: -len(suffix)]):
+            cut = max(cut, lm.end())
+        span = span[cut:]
+        if text[end - len(span) - 1:end - len(span)] in ("”", '"', "」"):
+            continue  # the quoted name before it is the program; this is its head noun
+        lead = lex.program_lead_re.match(span)
+        if lead and lead.end() < len(span) - len(suffix) + 1:
+            span = span[lead.end():]
+        start = end - len(span)
+        if len(span) - len(suffix) < lex.program_suffixes[suffix] or span in lex.program_stop:
+            continue
+        if any(c.isdigit() for c in span):
+            continue  # counts (企业75个项目) are not names; numbered brands come from brands.json
+        if span.count("（") != span.count("）") or span.count("(") != span.count(")"):
+            continue
+        out.append(Mention("Program", span, start, end, "program.head", canonical=canonical_program(span)))
+    return out
+
+
+def _outside(m: Mention, spans) -> bool:
+    return not any(s <= m.start and m.end <= e for s, e in spans)
+
+
+def _after_orgs(m: Mention, orgs) -> Mention:
+    """Cut an unquoted name after an organization inside it (市卫健委全面推进…行动)."""
+    cut = max((o.end for o in orgs if m.start <= o.start < m.end and o.end < m.end), default=None)
+    if cut is None:
+        return m
+    from dataclasses import replace
+
+    return replace(m, text=m.text[cut - m.start:], start=cut, canonical=canonical_program(m.text[cut - m.start:]))
+
+
+def recognize_programs(text: str, lex: Lexicon, orgs=(), policy_spans=()) -> list[Mention]:
+    """Programs; names inside policy titles are part of the title, not mentions."""
+    from kg.nlp.recognize.organizations import select_non_overlapping
+
+    by_suffix = []
+    for m in _by_suffix(text, lex):
+        m = _after_orgs(m, orgs)
+        lead = lex.program_lead_re.match(m.text)
+        if lead and lead.end() < len(m.text) - 1:
+            from dataclasses import replace
+
+            m = replace(m, text=m.text[lead.end():], start=m.start + lead.end(),
+                        canonical=canonical_program(m.text[lead.end():]))
+        if len(m.text) >= 3 and m.text not in lex.program_stop:
+            by_suffix.append(m)
+    org_spans = [(o.start, o.end) for o in orgs]
+    found = [m for m in _brands(text, lex) + _quoted(text, lex) + by_suffix
+             if _outside(m, policy_spans) and _outside(m, org_spans)]
+    return select_non_overlapping(found)

@@ -1,0 +1,98 @@
+"""One document through every stage, as a pure function that can run in a worker.
+
+ingest -> text -> nlp -> extract -> resolve -> rdf. The result carries the
+document's named graph as N-Quads bytes, so a worker process hands back
+something small and the parent only loads it into the store.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kg.errors import KGError
+from kg.extract import extract
+from kg.ingest import read_document
+from kg.nlp import PipelineConfig, build_pipeline, recognize
+from kg.rdf import to_nquads
+from kg.resolve import resolve
+from kg.text import normalize
+from kg.types import ResolvedFacts
+
+_NLP = {}
+
+
+def _nlp(config: PipelineConfig):
+    key = repr(config)
+    if key not in _NLP:
+        _NLP.clear()
+        _NLP[key] = build_pipeline(config)
+    return _NLP[key]
+
+
+@dataclass
+class DocResult:
+    source: str
+    path: str
+    doc_iri: str
+    sha256: str
+    status: str  # "built", "unchanged", "failed", "pruned"
+    nquads: bytes = b""
+    counts: dict = field(default_factory=dict)
+    warnings: list = field(default_factory=list)
+    error: str | None = None
+
+    def report(self) -> dict:
+        d = {"source": self.source, "path": self.path, "iri": self.doc_iri, "sha256": self.sha256,
+             "status": self.status, "counts": self.counts, "warnings": self.warnings}
+        if self.error:
+            d["error"] = self.error
+        return d
+
+
+def counts_of(r: ResolvedFacts) -> dict:
+    c = Counter(e.type for e in r.entities)
+    out = {t: c.get(t, 0) for t in ("Organization", "Program", "Location", "Person", "PolicyDocument")}
+    out["Observation"] = len(r.observations)
+    out["Relation"] = len(r.relations)
+    return out
+
+
+def analyze(path: str, source: str, config: PipelineConfig | None = None) -> ResolvedFacts:
+    """Read and extract one document; raises KGError on bad input."""
+    doc = read_document(path, source)
+    norm = normalize(doc.raw_text)
+    if not norm.text.strip():
+        raise KGError(f"{path}: no text after normalization")
+    found = recognize(_nlp(config or PipelineConfig()), norm.text, norm.garbled)
+    return resolve(extract(doc, norm, found))
+
+
+def process_document(path: str, source: str, config: PipelineConfig | None = None) -> DocResult:
+    """Never raises for a bad document: the failure is in the result."""
+    from kg.namespaces import document_iri
+
+    iri = document_iri(source)
+    try:
+        r = analyze(path, source, config)
+    except KGError as e:
+        return DocResult(source, path, iri, _sha256(path), "failed", error=str(e))
+    except Exception as e:  # a bug must not take the other documents down
+        return DocResult(source, path, iri, _sha256(path), "failed", error=f"{path}: internal error: {type(e).__name__}: {e}")
+    warnings = [w.as_dict() for w in r.facts.warnings]
+    return DocResult(source, path, iri, r.facts.source.sha256, "built", to_nquads(r), counts_of(r), warnings)
+
+
+def _sha256(path: str) -> str:
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                h.update(block)
+    except OSError:
+        return ""
+    return h.hexdigest()
+
+
+def process_star(args) -> DocResult:
+    return process_document(*args)

@@ -1,0 +1,137 @@
+"""Resolution: canonical names, aliases and stable IRIs for one document's facts.
+
+Identity across documents needs no shared state: an entity's IRI is a pure
+function of its canonical name (and division code, for places), so the same
+青翼家园 in three cities is one node while each city's 团市委, whose canonical
+name carries the city, is its own.
+"""
+from __future__ import annotations
+
+from kg import namespaces as ns
+from kg.extract import CITY_OF_DOCUMENT
+from kg.nlp.lexicon import load_lexicon
+from kg.types import (DocFacts, Entity, Mention, ResolvedFacts, ResolvedMention, ResolvedObservation,
+                      ResolvedRelation)
+
+
+def _canonical(m: Mention) -> str:
+    name = (m.canonical or m.text).strip()
+    return name.replace("(", "（").replace(")", "）")
+
+
+def _city_division(name: str | None):
+    if not name:
+        return None
+    cands = [d for d in load_lexicon().gazetteer.lookup(name) if d.level in ("city", "province")]
+    return cands[0] if len(cands) == 1 else None
+
+
+def _raw_surface(facts: DocFacts, m: Mention) -> str | None:
+    raw = facts.source.raw_text
+    s, e = facts.normalized.to_raw(m.start, m.end)
+    surface = raw[s:e]
+    if surface != m.text and surface and not any(c.isspace() or c in "()（）" for c in surface):
+        return surface
+    return None
+
+
+def resolve(facts: DocFacts) -> ResolvedFacts:
+    doc_iri = ns.document_iri(facts.source.source)
+    city_div = _city_division(facts.city)
+    city_iri = ns.entity_iri("Location", city_div.name, code=city_div.code) if city_div else None
+
+    mention_iri: list[str] = []
+    labels: dict[str, tuple[str, str]] = {}  # iri -> (type, label)
+    aliases: dict[str, set[str]] = {}
+    codes: dict[str, str] = {}
+    located: dict[str, str] = {}
+    for m in facts.mentions:
+        label = _canonical(m)
+        if m.type == "Location" and m.code:
+            iri = ns.entity_iri("Location", label, code=m.code)
+            codes[iri] = m.code
+        elif m.type == "Person":
+            iri = ns.entity_iri("Person", label, scope=facts.city or "")
+        else:
+            iri = ns.entity_iri(m.type, label)
+        mention_iri.append(iri)
+        labels.setdefault(iri, (m.type, label))
+        forms = aliases.setdefault(iri, set())
+        forms.add(m.text)
+        raw = _raw_surface(facts, m)
+        if raw:
+            forms.add(raw)
+        if m.type == "Organization" and iri not in located:
+            nested = [p for p in facts.mentions if p.type == "Location" and p.code and p.start == m.start and p.end <= m.end]
+            if nested:
+                located[iri] = ns.entity_iri("Location", nested[0].canonical or nested[0].text, code=nested[0].code)
+            elif m.city:
+                scope = _city_division(m.city)
+                if scope is not None:
+                    located[iri] = ns.entity_iri("Location", scope.name, code=scope.code)
+
+    if city_iri and city_iri not in labels:
+        labels[city_iri] = ("Location", city_div.name)
+        aliases[city_iri] = set()
+        codes[city_iri] = city_div.code
+
+    gaz = load_lexicon().gazetteer
+    code_to_iri = {c: i for i, c in codes.items()}
+    entities = []
+    for iri in sorted(labels):
+        etype, label = labels[iri]
+        part_of = None
+        if etype == "Location" and iri in codes:
+            div = gaz.by_code(codes[iri])
+            parent = gaz.by_code(div.parent) if div and div.parent else None
+            while parent is not None and parent.code not in code_to_iri:
+                parent = gaz.by_code(parent.parent) if parent.parent else None
+            part_of = code_to_iri.get(parent.code) if parent is not None else None
+        entities.append(Entity(iri, etype, label, tuple(sorted(aliases[iri] - {label})), code=codes.get(iri),
+                               located_in=located.get(iri), part_of=part_of))
+
+    mentions = tuple(ResolvedMention(mention_iri[i], m.text, m.start, m.end, m.rule) for i, m in enumerate(facts.mentions))
+
+    def ref(i: int | None) -> str | None:
+        if i is None:
+            return None
+        return city_iri if i == CITY_OF_DOCUMENT else mention_iri[i]
+
+    observations = []
+    for o in facts.observations:
+        area = ref(o.area) or city_iri
+        observations.append(ResolvedObservation(
+            iri=ns.observation_iri(doc_iri, o.start, o.end, o.unit), indicator_iri=ns.indicator_iri(o.indicator),
+            indicator=o.indicator, value=o.value, unit=o.unit, start=o.start, end=o.end, rule=o.rule,
+            period=o.period, area=area, program=ref(o.program), qualifier=o.qualifier, is_rate=o.is_rate,
+        ))
+
+    relations: dict[tuple, ResolvedRelation] = {}
+
+    def add(rel: ResolvedRelation) -> None:
+        if rel.subject and rel.object and rel.subject != rel.object:
+            key = (rel.subject, rel.predicate, rel.object)
+            if rel.predicate == "partnerOf":
+                key = (min(rel.subject, rel.object), rel.predicate, max(rel.subject, rel.object))
+            relations.setdefault(key, rel)
+
+    for r in facts.relations:
+        add(ResolvedRelation(ref(r.subject), r.predicate, ref(r.object), r.rule, role=r.role, start=r.start, end=r.end))
+    for e in entities:
+        if e.located_in:
+            add(ResolvedRelation(e.iri, "locatedIn", e.located_in, "rel.located.name"))
+        if e.part_of:
+            add(ResolvedRelation(e.iri, "partOf", e.part_of, "rel.part-of.gazetteer"))
+
+    publisher_iri = None
+    if facts.publisher:
+        for e in entities:
+            if e.type == "Organization" and (facts.publisher in (e.label, *e.alt_labels)):
+                publisher_iri = e.iri
+                break
+    return ResolvedFacts(
+        doc_iri=doc_iri, facts=facts, entities=tuple(entities), mentions=mentions,
+        observations=tuple(sorted(observations, key=lambda o: (o.start, o.end))),
+        relations=tuple(sorted(relations.values(), key=lambda r: (r.subject, r.predicate, r.object))),
+        publisher_iri=publisher_iri, city_iri=city_iri,
+    )

@@ -1,0 +1,1 @@
+"""Data files: gazetteers, lexicons, rule tables (loaded once by kg.nlp.lexicon)."""

@@ -1,0 +1,122 @@
+"""Join hard line breaks, keep paragraph breaks.
+
+Input lines are already trimmed. Between two non-empty lines A and B (with
+any number of blank lines between, e.g. a page break) the break is removed when
+A is not finished:
+
+* A ends with sentence-final punctuation (``。！？!?…`` plus closing
+  quotes/brackets)                        -> keep: paragraph break;
+* A ends with ``；：`` or a bare ``”``       -> keep, unless A is a full line of
+  a hard-wrapped text (a wrap after a clause);
+* B starts with punctuation that cannot start a sentence  -> join;
+* A ends with a dangling character (``，、`` an opening bracket, ``的 和 与``) -> join;
+* the document is hard-wrapped (most lines share one display width W) and A
+  is a full line (`FULL_LINE` to `OVERFULL_LINE` times W) -> join;
+* the logical line so far (A plus what was joined to it) is long
+  (>= `LONG_LINE` chars), or reads as prose: contains sentence punctuation,
+  is >= `PROSE_LINE` chars and does not start like a numbered heading -> join;
+* otherwise A is a heading/label line      -> keep.
+
+Decisions use the logical line, so joining is idempotent: a second pass sees
+the same logical lines and keeps the same breaks.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.text.edits import apply_edits
+
+FULL_LINE = 0.8  # fraction of the wrap width that counts as a full line
+OVERFULL_LINE = 1.15  # wider lines are not wrapped lines but standalone ones
+LONG_LINE = 60  # chars: longer than any heading
+PROSE_LINE = 12  # chars: a shorter line with a comma may still be a heading
+MIN_WRAP_WIDTH = 24  # display width (CJK = 2): narrower "wraps" are lists
+MIN_WRAPPED_LINES = 4
+WRAPPED_SHARE = 0.5  # share of lines within 15% of the wrap width
+
+CLOSERS = frozenset("”’\"'」』）)】》〉]")
+HARD_FINAL = frozenset("。！？!?…")
+SOFT_FINAL = frozenset("；;：:")
+CONTINUATION_START = frozenset("，,。、；;：:！!？?”’」』）)】》〉]…%")
+DANGLING_END = frozenset("，,、“‘（(《【「『〔的和与及或")
+RE_PROSE_PUNCT = re.compile(r"[，,；;。！？!?]")
+RE_NUMBERED_HEADING = re.compile(
+    r"(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、.．](?!\d)|"
+    r"第[一二三四五六七八九十百\d]+[章节条部篇])"
+)
+RE_LINE = re.compile(r"[^\n]+")
+
+
+def _width(line: str) -> int:
+    """Display width: ideographs and other wide chars 2, ASCII 1."""
+    return 2 * len(line) - len(line.encode("ascii", "ignore"))
+
+
+def wrap_width(widths: list[int]) -> int | None:
+    """The common display width of a hard-wrapped text, or None if lines are paragraphs."""
+    if len(widths) < MIN_WRAPPED_LINES:
+        return None
+    widths = sorted(widths)
+    w = widths[(3 * len(widths)) // 4]
+    if w < MIN_WRAP_WIDTH:
+        return None
+    near = sum(1 for x in widths if abs(x - w) <= 0.15 * w)
+    return w if near >= WRAPPED_SHARE * len(widths) else None
+
+
+def join_lines(text: str, offs: list[int]) -> tuple[str, list[int]]:
+    """Remove unfinished line breaks, turn kept breaks into one "\\n", trim the ends."""
+    spans = [m.span() for m in RE_LINE.finditer(text)]
+    if not spans:
+        return apply_edits(text, offs, [(0, len(text), "")]) if text else (text, offs)
+    widths = [_width(text[s:e]) for s, e in spans]
+    wrap = wrap_width(widths)
+    edits = []
+    if spans[0][0] > 0:
+        edits.append((0, spans[0][0], ""))
+    logical_start = spans[0][0]
+    for i in range(len(spans) - 1):
+        a_start, a_end = spans[i]
+        b_start = spans[i + 1][0]
+        full = wrap is not None and FULL_LINE * wrap <= widths[i] <= OVERFULL_LINE * wrap
+        if _joins(text, logical_start, a_start, a_end, b_start, full):
+            a, b = text[a_end - 1], text[b_start]
+            latin = a.isascii() and b.isascii() and a.isalnum() and b.isalnum() and not (a.isdigit() and b.isdigit())
+            edits.append((a_end, b_start, " " if latin else ""))
+        else:
+            if b_start - a_end > 1:
+                edits.append((a_end, b_start, "\n"))
+            logical_start = b_start
+    if spans[-1][1] < len(text):
+        edits.append((spans[-1][1], len(text), ""))
+    return apply_edits(text, offs, edits)
+
+
+def _ending(text: str, start: int, end: int) -> str | None:
+    """"hard" (。！？…), "soft" (；： or a bare ”) or None, looking past closers."""
+    i = end - 1
+    while i >= start and text[i] in CLOSERS:
+        i -= 1
+    if i >= start:
+        if text[i] in HARD_FINAL:
+            return "hard"
+        if text[i] in SOFT_FINAL:
+            return "soft"
+    return "soft" if text[end - 1] == "”" else None
+
+
+def _joins(text: str, logical_start: int, a_start: int, a_end: int, b_start: int, full: bool) -> bool:
+    ending = _ending(text, a_start, a_end)
+    if ending == "hard":
+        return False
+    if ending == "soft":
+        return full
+    if text[b_start] in CONTINUATION_START or text[a_end - 1] in DANGLING_END:
+        return True
+    if full:
+        return True
+    length = a_end - logical_start
+    if length >= LONG_LINE:
+        return True
+    return (length >= PROSE_LINE and RE_PROSE_PUNCT.search(text, logical_start, a_end) is not None
+            and not RE_NUMBERED_HEADING.match(text, logical_start))

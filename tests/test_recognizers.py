@@ -1,0 +1,144 @@
+"""Recognizers on short sentences written for these tests (same genre, invented facts)."""
+from decimal import Decimal
+
+import pytest
+
+from kg.nlp.lexicon import load_lexicon
+from kg.nlp.recognize.locations import find_place_names, infer_context, recognize_locations
+from kg.nlp.recognize.numbers import parse_value, recognize_numbers
+from kg.nlp.recognize.organizations import recognize_organizations
+from kg.nlp.recognize.persons import recognize_persons
+from kg.nlp.recognize.policies import recognize_policies
+from kg.nlp.recognize.programs import recognize_programs
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return load_lexicon()
+
+
+def _ctx(text, lex):
+    return infer_context(text, find_place_names(text, lex), lex)
+
+
+def _orgs(text, lex):
+    ctx = _ctx(text, lex)
+    return recognize_organizations(text, lex, ctx, recognize_locations(text, lex, ctx))
+
+
+def test_locations_context_is_the_most_named_city(lex):
+    text = "洛阳市召开新闻发布会。洛阳市西工区、涧西区新建站点。"
+    ctx = _ctx(text, lex)
+    assert ctx.city.name == "洛阳市" and ctx.province.name == "河南省"
+    names = {m.text for m in recognize_locations(text, lex, ctx)}
+    assert {"洛阳市", "西工区", "涧西区"} <= names
+
+
+def test_locations_skip_common_words_and_out_of_context_towns(lex):
+    text = "南阳市缓解了城区停车压力，郊区新建绿道。"
+    names = {m.text for m in recognize_locations(text, lex, _ctx(text, lex))}
+    assert "城区" not in names and "郊区" not in names
+
+
+def test_organizations_expand_abbreviations_with_the_document_city(lex):
+    text = "洛阳市召开发布会。团市委会同市残联、市卫健委开展活动。"
+    by_text = {m.text: m.canonical for m in _orgs(text, lex)}
+    assert by_text["团市委"] == "共青团洛阳市委员会"
+    assert by_text["市残联"] == "洛阳市残疾人联合会"
+    assert by_text["市卫健委"] == "洛阳市卫生健康委员会"
+
+
+def test_organizations_left_boundary_excludes_leading_verbs(lex):
+    text = "南阳市团市委联合南阳市青少年心理健康促进会开展服务。"
+    names = {m.text for m in _orgs(text, lex)}
+    assert "南阳市青少年心理健康促进会" in names
+    assert not any(n.startswith("联合") for n in names)
+
+
+def test_organizations_reject_generic_heads(lex):
+    text = "洛阳市加强与行业协会、相关专业学会、社区党群服务中心沟通。"
+    names = {m.text for m in _orgs(text, lex)}
+    assert not any(n in names for n in ("行业协会", "专业学会", "社区党群服务中心"))
+
+
+def test_organizations_sub_unit_keeps_its_parent(lex):
+    text = "洛阳市。联系单位：团市委青少年发展部\n"
+    orgs = _orgs(text, lex)
+    by_text = {m.text: m for m in orgs}
+    assert by_text["团市委青少年发展部"].canonical == "共青团洛阳市委员会青少年发展部"
+    assert "团市委" in by_text
+
+
+def test_programs_quoted_names_are_classified_by_what_follows(lex):
+    text = "建设“青翼家园”工作阵地，以“团干部+社工”模式推进，开展“阳光少年”心理健康系列活动，建立“一生一策”档案。"
+    names = {m.text for m in recognize_programs(text, lex)}
+    assert {"青翼家园", "阳光少年"} <= names
+    assert not names & {"团干部+社工", "一生一策"}
+
+
+def test_programs_by_head_word_strip_leading_verbs(lex):
+    text = "全市持续开展青少年心理健康服务进村（社区）行动，推行长期护理保险。"
+    names = {m.text for m in recognize_programs(text, lex)}
+    assert "青少年心理健康服务进村（社区）行动" in names
+    assert "长期护理保险" in names
+
+
+def test_programs_12355_variants_are_one_brand(lex):
+    text = "依托12355青少年服务热线和省12355青少年服务平台，开通“12355”服务台。"
+    brands = {m.canonical for m in recognize_programs(text, lex) if m.rule == "program.brand"}
+    assert brands == {"12355青少年服务台"}
+
+
+def test_persons_in_both_orders_with_posts(lex):
+    text = "洛阳市召开发布会。\n王晓东 市民政局副局长\n共青团洛阳市委副书记李明华介绍，成绩显著。"
+    orgs = _orgs(text, lex)
+    persons, posts = recognize_persons(text, lex, orgs)
+    names = {p.text for p in persons}
+    assert {"王晓东", "李明华"} <= names
+    roles = {(persons[p.person].text, orgs[p.organization].text, p.role) for p in posts if p.organization is not None}
+    assert ("王晓东", "市民政局", "副局长") in roles
+    assert ("李明华", "共青团洛阳市委", "副书记") in roles
+
+
+def test_persons_from_labels_and_name_lists(lex):
+    text = "签发人：周立群\n尊敬的孙海燕代表：\n民进支部、钱文静、吴大伟委员："
+    persons, _ = recognize_persons(text, lex, [])
+    assert {"周立群", "孙海燕", "钱文静", "吴大伟"} <= {p.text for p in persons}
+
+
+def test_policies_nested_titles_and_newspapers(lex):
+    text = "印发《关于印发<洛阳市关爱服务三年行动方案>的通知》，刊登于《洛阳日报》。"
+    titles = {m.text for m in recognize_policies(text)}
+    assert "洛阳市关爱服务三年行动方案" in titles
+    assert any(t.startswith("关于印发") for t in titles)
+    assert "洛阳日报" not in titles
+
+
+@pytest.mark.parametrize("num, mag, expected", [
+    ("19478", None, Decimal("19478")), ("1.4", "万", Decimal("14000")), ("5.5", "亿", Decimal("550000000")),
+    ("三十二", None, Decimal("32")), ("两千", None, Decimal("2000")),
+])
+def test_numbers_parse_value(num, mag, expected):
+    assert parse_value(num, mag) == expected
+
+
+def test_numbers_units_qualifiers_and_exclusions(lex):
+    text = ("2023年，全市新建12块社会足球场，其中1块5人制足球场，覆盖青少年近3万人，筹措资金1615.22万元，"
+            "参训1500余人次，完成年度目标任务的139.87%。0~6岁儿童，第五场发布会，联系电话0393-6687928。")
+    found = {(n.value, n.unit): n for n in recognize_numbers(text, lex)}
+    assert (Decimal(12), "块") in found and (Decimal(1), "块") in found
+    assert (Decimal(5), "人") not in found  # 5人制 is part of a name
+    assert found[(Decimal(30000), "人")].qualifier == "近"
+    assert (Decimal("16152200"), "元") in found
+    assert found[(Decimal(1500), "人次")].qualifier == "余"
+    rate = found[(Decimal("139.87"), "%")]
+    assert rate.is_rate and rate.indicator.endswith("完成率")
+    assert all(n.unit not in ("岁",) for n in found.values())
+    assert len(found) == 6
+
+
+def test_numbers_indicator_phrase(lex):
+    text = "2023年开展各种形式的学生个案咨询19478人次，新建12块社会足球场。"
+    by_value = {n.value: n.indicator for n in recognize_numbers(text, lex)}
+    assert by_value[Decimal(19478)] == "学生个案咨询"
+    assert "社会足球场" in by_value[Decimal(12)]
