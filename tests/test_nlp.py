@@ -1,0 +1,99 @@
+"""The spaCy pipeline: assembled from registered factories; segmenter-independent
+recognition; pkuseg with a model the test trains; optional statistical NER."""
+import random
+
+import pytest
+import spacy
+from spacy.training import Example
+
+from kg.errors import ConfigError
+from kg.nlp import DEFAULT_COMPONENTS, PipelineConfig, build_pipeline, recognize
+
+TEXT = "洛阳市召开发布会。共青团洛阳市委副书记王晓东介绍，团市委建设“青翼家园”工作阵地24家。"
+
+
+def _summary(found):
+    return (sorted((m.type, m.text) for m in found.orgs + found.places + found.programs + found.persons),
+            sorted((str(n.value), n.unit) for n in found.numbers))
+
+
+def test_nlp_pipeline_is_assembled_from_registered_factories():
+    nlp = build_pipeline()
+    assert tuple(nlp.pipe_names) == DEFAULT_COMPONENTS
+    doc = nlp(TEXT)
+    labels = {(s.label_, s.text) for s in doc.spans["kg"]}
+    assert ("Person", "王晓东") in labels and ("Program", "青翼家园") in labels
+
+
+def test_nlp_components_can_be_dropped_by_config():
+    nlp = build_pipeline(PipelineConfig(components=("minsheng_locations", "minsheng_numbers")))
+    found = recognize(nlp, TEXT)
+    assert found.numbers and not found.orgs and found.places
+
+
+def test_nlp_rejects_unknown_segmenter_and_missing_pkuseg_model():
+    with pytest.raises(ConfigError, match="segmenter"):
+        build_pipeline(PipelineConfig(segmenter="nonsense"))
+    with pytest.raises(ConfigError, match="pkuseg_model"):
+        build_pipeline(PipelineConfig(segmenter="pkuseg"))
+    with pytest.raises(ConfigError, match="could not be loaded"):
+        build_pipeline(PipelineConfig(segmenter="pkuseg", pkuseg_model="/nonexistent/model"))
+
+
+@pytest.fixture(scope="module")
+def pkuseg_model(tmp_path_factory):
+    spacy_pkuseg = pytest.importorskip("spacy_pkuseg")
+    d = tmp_path_factory.mktemp("pkuseg")
+    lines = ["共青团 洛阳市 委员会 开展 心理 健康 服务", "市 残联 建设 康复 站点", "团市委 建设 青翼 家园 工作 阵地",
+             "全市 新建 社会 足球场", "副书记 王晓东 介绍"] * 4
+    train = d / "train.txt"
+    train.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    spacy_pkuseg.train(str(train), str(train), str(d / "model"), train_iter=3)
+    return str(d / "model")
+
+
+def test_nlp_pkuseg_segmenter_with_a_trained_model(pkuseg_model):
+    nlp = build_pipeline(PipelineConfig(segmenter="pkuseg", pkuseg_model=pkuseg_model))
+    tokens = [t.text for t in nlp.make_doc("共青团洛阳市委员会开展心理健康服务")]
+    assert "委员会" in tokens and len(tokens) < 10
+
+
+def test_nlp_recognition_does_not_depend_on_word_boundaries(pkuseg_model):
+    char = recognize(build_pipeline(), TEXT)
+    pku = recognize(build_pipeline(PipelineConfig(segmenter="pkuseg", pkuseg_model=pkuseg_model)), TEXT)
+    assert _summary(char) == _summary(pku)
+
+
+@pytest.fixture(scope="module")
+def tiny_ner(tmp_path_factory):
+    """A spaCy NER trained in the test on a few sentences (no download)."""
+    nlp = spacy.blank("zh")
+    ner = nlp.add_pipe("ner")
+    data = [("南湖实验小组在开会。", [(0, 6, "ORG")]), ("张三丰在南湖实验小组工作。", [(0, 3, "PERSON"), (4, 10, "ORG")]),
+            ("湖滨镇的南湖实验小组。", [(0, 3, "GPE"), (4, 10, "ORG")])]
+    for _, ents in data:
+        for *_, label in ents:
+            ner.add_label(label)
+    examples = [Example.from_dict(nlp.make_doc(t), {"entities": e}) for t, e in data]
+    optimizer = nlp.initialize(lambda: examples)
+    random.seed(0)
+    for _ in range(60):
+        random.shuffle(examples)
+        nlp.update(examples, sgd=optimizer, drop=0.0)
+    path = tmp_path_factory.mktemp("ner") / "tiny"
+    nlp.to_disk(path)
+    return str(path)
+
+
+def test_nlp_statistical_ner_maps_labels_and_keeps_rules(tiny_ner):
+    nlp = build_pipeline(PipelineConfig(spacy_model=tiny_ner))
+    found = recognize(nlp, "张三丰在南湖实验小组工作，团市委开展活动。")
+    stat = {(m.type, m.text) for m in found.orgs + found.persons if m.rule.startswith("stat.")}
+    assert ("Organization", "南湖实验小组") in stat
+    assert ("Person", "张三丰") in stat
+    assert any(m.text == "团市委" and not m.rule.startswith("stat.") for m in found.orgs)
+
+
+def test_nlp_statistical_model_missing_is_a_clear_error():
+    with pytest.raises(ConfigError, match="not installed"):
+        build_pipeline(PipelineConfig(spacy_model="zh_no_such_pipeline"))

@@ -1,0 +1,59 @@
+"""The embedded store: per-document graph replacement, exports, path handling."""
+import pyoxigraph as ox
+import pytest
+
+from kg.errors import StoreError
+from kg.store import document_hashes, export, open_store, replace_graph, resolve_store_dir
+
+G1, G2 = "https://w3id.org/minsheng-kg/id/doc/a.txt", "https://w3id.org/minsheng-kg/id/doc/b.txt"
+KG = "https://w3id.org/minsheng-kg/ontology#"
+DCT = "http://purl.org/dc/terms/"
+
+
+def _doc_nq(graph: str, sha: str, label: str) -> bytes:
+    return (
+        f'<{graph}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{KG}Document> <{graph}> .\n'
+        f'<{graph}> <{DCT}identifier> "{sha}" <{graph}> .\n'
+        f'<https://w3id.org/minsheng-kg/id/program/{label}> <http://www.w3.org/2000/01/rdf-schema#label> "{label}"@zh <{graph}> .\n'
+    ).encode("utf-8")
+
+
+def test_store_replacing_a_graph_leaves_other_documents(tmp_path):
+    store = open_store(tmp_path / "store", create=True)
+    replace_graph(store, G1, _doc_nq(G1, "1" * 64, "青翼家园"), exists=False)
+    replace_graph(store, G2, _doc_nq(G2, "2" * 64, "梦想小屋"), exists=False)
+    replace_graph(store, G1, _doc_nq(G1, "3" * 64, "时间银行"), exists=True)
+    assert document_hashes(store) == {G1: "3" * 64, G2: "2" * 64}
+    labels = {q.object.value for q in store.quads_for_pattern(None, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), None, None)}
+    assert labels == {"时间银行", "梦想小屋"}
+
+
+def test_store_rejects_quads_outside_the_document_graph(tmp_path):
+    store = open_store(tmp_path / "store", create=True)
+    with pytest.raises(StoreError, match="outside"):
+        replace_graph(store, G1, _doc_nq(G2, "1" * 64, "x"), exists=False)
+
+
+def test_store_exports_are_deterministic_and_keep_graphs(tmp_path):
+    store = open_store(tmp_path / "store", create=True)
+    replace_graph(store, G2, _doc_nq(G2, "2" * 64, "梦想小屋"), exists=False)
+    replace_graph(store, G1, _doc_nq(G1, "1" * 64, "青翼家园"), exists=False)
+    a = export(store, "nq", tmp_path / "a.nq").read_bytes()
+    b = export(store, "nq", tmp_path / "b.nq").read_bytes()
+    assert a == b and a.count(b"\n") == 6
+    ttl = export(store, "ttl", tmp_path / "g.ttl").read_text("utf-8")
+    assert "青翼家园" in ttl and "@prefix kg:" in ttl
+    trig = export(store, "trig", tmp_path / "g.trig")
+    ds = ox.Store()
+    ds.load(path=str(trig), format=ox.RdfFormat.TRIG)
+    assert {g.value for g in ds.named_graphs()} == {G1, G2}
+    with pytest.raises(StoreError, match="unknown export format"):
+        export(store, "xml", tmp_path / "x")
+
+
+def test_store_dir_accepts_build_folder_or_store_folder(tmp_path):
+    open_store(tmp_path / "out" / "store", create=True).flush()
+    assert resolve_store_dir(tmp_path / "out") == tmp_path / "out" / "store"
+    assert resolve_store_dir(tmp_path / "out" / "store") == tmp_path / "out" / "store"
+    with pytest.raises(StoreError, match="no store"):
+        resolve_store_dir(tmp_path)
