@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.gazetteer_graph import refresh_gazetteer_graph
-from kg.ingest import discover
+from kg.ingest.discover import discover_with_errors
 from kg.namespaces import document_iri
 from kg.nlp import PipelineConfig
 from kg.pipeline import DocResult, _sha256, process_star
@@ -70,7 +70,7 @@ def build(paths, out_dir, workers: int = 1, prune: bool = False, config: Pipelin
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     report = BuildReport(str(out))
-    files, discovery_errors = discover(paths)
+    files, discovery_errors = discover_with_errors(paths)
     for err in discovery_errors:
         report.errors.append(str(err))
         if on_error:

@@ -84,7 +84,8 @@ class Mention:
     rule: str  # which recognizer/rule produced it
     canonical: str | None = None  # a fuller name the rule already knows (lexicon expansion)
     code: str | None = None  # administrative division code, for gazetteer locations
-    city: str | None = None  # city the mention is scoped to, when the rule can tell
+    city: str | None = None  # place name the mention is scoped to, when the rule can tell
+    alias: str | None = None  # another surface form the rule saw for the same entity
 
 
 @dataclass(frozen=True)

@@ -117,6 +117,15 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
                 rels.append(RelationFact(pi, "operatesIn", li, "rel.operates.place", start=s, end=e))
             if _CITY_SCOPE.search(text, s, e):
                 rels.append(RelationFact(pi, "operatesIn", -1, "rel.operates.city-scope", start=s, end=e))
+    # A program a city's document talks about, with no place named for it anywhere
+    # in the document, operates in the document's city.
+    placed = {r.subject for r in rels if r.predicate == "operatesIn"}
+    for i, m in enumerate(mentions):
+        if m.type == "Program" and i not in placed:
+            same = [j for j, n in enumerate(mentions) if n.type == "Program" and n.canonical == m.canonical]
+            if not any(j in placed for j in same):
+                rels.append(RelationFact(i, "operatesIn", -1, "rel.operates.document-city", start=m.start, end=m.end))
+                placed.update(same)
     for link in person_posts:
         if link.organization is not None:
             m = mentions[link.person]

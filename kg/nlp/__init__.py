@@ -22,6 +22,7 @@ from kg.nlp.recognize.locations import PlaceContext, find_place_names, infer_con
 from kg.nlp.recognize.numbers import _number_regex, recognize_numbers
 from kg.nlp.recognize.organizations import recognize_organizations
 from kg.nlp.recognize.persons import recognize_persons
+from kg.nlp.recognize.places import recognize_named_places
 from kg.nlp.recognize.policies import recognize_policies
 from kg.nlp.recognize.programs import recognize_programs
 
@@ -58,7 +59,10 @@ def make_locations(nlp: Language, name: str):
     lex = load_lexicon()
 
     def locations(doc: Doc) -> Doc:
-        doc._.kg_places = _clean(doc, recognize_locations(doc.text, lex, context_of(doc)))
+        divisions = recognize_locations(doc.text, lex, context_of(doc))
+        named = [m for m in recognize_named_places(doc.text, lex)
+                 if not any(d.start <= m.start < d.end or m.start <= d.start < m.end for d in divisions)]
+        doc._.kg_places = _clean(doc, sorted(divisions + named, key=lambda m: (m.start, m.end)))
         return doc
 
     return locations
@@ -81,7 +85,7 @@ def make_programs(nlp: Language, name: str):
 
     def programs(doc: Doc) -> Doc:
         titles = [(m.start, m.end) for m in doc._.kg_policies or []]
-        doc._.kg_programs = _clean(doc, recognize_programs(doc.text, lex, doc._.kg_orgs or [], titles))
+        doc._.kg_programs = _clean(doc, recognize_programs(doc.text, lex, doc._.kg_orgs or [], titles, doc._.kg_places or []))
         return doc
 
     return programs

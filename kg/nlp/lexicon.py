@@ -93,9 +93,21 @@ class Lexicon:
         self.org_name_automaton = _automaton(self.org_names)
         self.boundaries = sorted(set(_lines("org_boundaries.txt")), key=len, reverse=True)
         self.boundary_re = re.compile(_alternation(self.boundaries))
-        self.sub_unit_re = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:办公室|部|处|科|室)")
+        self.sub_unit_re = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:办公室|委员会|部|处|科|室)")
+        self.org_proper_prefixes = tuple(_lines("org_proper_prefixes.txt"))
 
         self.program_suffixes = {r[0]: int(r[1]) for r in _rows("program_suffixes.tsv")}
+        self.program_suffix_not_before = {r[0]: tuple(w for w in (r[2] if len(r) > 2 else "").split("|") if w)
+                                          for r in _rows("program_suffixes.tsv")}
+        self.program_name_heads = sorted(set(_lines("program_name_heads.txt")), key=len, reverse=True)
+        self.program_not_contain = re.compile(_alternation(_lines("program_not_contain.txt")))
+        self.national_programs: dict[str, str] = {}
+        for r in _rows("national_programs.tsv"):
+            for alias in [r[0], *(r[1].split("|") if len(r) > 1 else [])]:
+                self.national_programs[alias] = r[0]
+        self.national_program_automaton = _automaton(self.national_programs)
+        self.place_heads = {r[0]: r[1] == "1" for r in _rows("place_heads.tsv")}
+        self.place_head_automaton = _automaton(self.place_heads)
         self.program_suffix_automaton = _automaton(self.program_suffixes)
         self.program_heads = sorted(set(_lines("program_heads.txt")), key=len, reverse=True)
         self.program_not_heads = sorted(set(_lines("program_not_heads.txt")), key=len, reverse=True)

@@ -7,6 +7,15 @@ Each .rq file starts with a comment header:
     # example: kg query NAME --param city=新乡市 --store out/demo
 Parameters are passed to the store as substitutions (SEP-0007), never pasted
 into the query text.
+
+How Oxigraph (0.5) substitutes, and so how a canned query must be written:
+* only variables of the outer SELECT projection can be substituted, so every
+  parameter is projected (it shows up as a column of the result);
+* a parameter used in HAVING must also be a GROUP BY key; simpler: aggregate
+  in a sub-select and compare with the parameter in a FILTER outside it;
+* BOUND(?param) is false even when the parameter is given, so an optional
+  parameter (one without a default) is tested with COALESCE(…, true) or EXISTS,
+  never with BOUND.
 """
 from __future__ import annotations
 
@@ -116,11 +125,38 @@ def bindings_for(q: CannedQuery, values: dict[str, str]) -> dict:
     return out
 
 
+def _explain_runtime(q: CannedQuery, e: RuntimeError) -> QueryError:
+    return QueryError(f"query {q.name!r} failed in the store: {e}")
+
+
 def run_canned(name: str, store_dir, values: dict[str, str] | None = None):
     from kg.api import query
 
     q = get_query(name)
-    return query(q.sparql, store_dir, bindings_for(q, values or {}))
+    try:
+        return query(q.sparql, store_dir, bindings_for(q, values or {}))
+    except RuntimeError as e:
+        raise _explain_runtime(q, e) from e
+
+
+def run_on_store(store: ox.Store, query_or_name: str, values: dict[str, str] | None = None):
+    """Like run_named_or_text, on a store already open (notebooks, viz, stats)."""
+    from kg.api import run_sparql
+
+    if re.fullmatch(r"[\w\-]+", query_or_name) and any(q.name == query_or_name for q in list_queries()):
+        q = get_query(query_or_name)
+        try:
+            return run_sparql(store, q.sparql, bindings_for(q, values or {}))
+        except RuntimeError as e:
+            raise _explain_runtime(q, e) from e
+    if values:
+        raise QueryError("parameters work with canned queries only")
+    return run_sparql(store, query_or_name)
+
+
+def describe(q: CannedQuery) -> str:
+    """`name=default (kind)` for each parameter, as `kg queries` prints them."""
+    return ", ".join(f"{p.name}={p.default or ''} ({p.kind})" for p in q.params)
 
 
 def run_named_or_text(query_or_file: str, store_dir, values: dict[str, str] | None = None):

@@ -58,6 +58,8 @@ def resolve(facts: DocFacts) -> ResolvedFacts:
         labels.setdefault(iri, (m.type, label))
         forms = aliases.setdefault(iri, set())
         forms.add(m.text)
+        if m.alias:
+            forms.add(m.alias)
         raw = _raw_surface(facts, m)
         if raw:
             forms.add(raw)

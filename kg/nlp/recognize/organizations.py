@@ -93,29 +93,35 @@ def _starts_with_any(span: str, automaton) -> bool:
     return automaton is not None and any(end + 1 == len(word) for end, word in automaton.iter(span[:12]))
 
 
-def _has_proper_name(span: str, lex: Lexicon) -> bool:
-    """A name, not a generic head: a place (full or short) or a fixed name at its
-    start, a level prefix (市/县/区/省), or a quoted name."""
-    if span[0] in _LEVELS or "“" in span or '"' in span:
+def _starts_proper(span: str, lex: Lexicon) -> bool:
+    if span[0] in _LEVELS or span[0] in "“\"" or span.startswith(lex.org_proper_prefixes):
         return True
     return any(_starts_with_any(span, a) for a in (lex.place_automaton, lex.short_place_automaton, lex.org_name_automaton))
 
 
+def _has_proper_name(span: str, lex: Lexicon) -> bool:
+    """A name, not a generic head: a place (full or short), a fixed name or a
+    national prefix at its start, a level prefix (市/县/区/省), or a quoted name."""
+    return _starts_proper(span, lex) or "“" in span or '"' in span
+
+
 def _left_edge(text: str, suffix_start: int, end: int, lex: Lexicon) -> int:
+    """The start of a name ending in a head word: the leftmost candidate start
+    (after a boundary word) that begins with a proper name and has no multi-
+    character boundary word inside; else just after the last boundary word."""
     i = suffix_start
     while i > 0 and end - (i - 1) <= _MAX_OPEN_LEN and _NAME_CHAR.match(text[i - 1]):
         i -= 1
-    # The name starts after the last boundary word outside quotes.
     modifier = text[i:suffix_start]
-    cut = 0
-    in_quote = False
-    pos = 0
+    cuts = []
     for m in lex.boundary_re.finditer(modifier):
-        in_quote = modifier.count("“", 0, m.start()) > modifier.count("”", 0, m.start())
-        if not in_quote:
-            cut = max(cut, m.end())
-        pos = m.end()
-    return i + cut
+        if modifier.count("“", 0, m.start()) <= modifier.count("”", 0, m.start()):  # not inside quotes
+            cuts.append(m)
+    for c in [0] + [m.end() for m in cuts]:
+        inner = [m for m in cuts if m.start() >= c and len(m.group(0)) > 1]
+        if c < len(modifier) and not inner and _starts_proper(text[i + c:end], lex):
+            return i + c
+    return i + (max(m.end() for m in cuts) if cuts else 0)
 
 
 def _open_class(text: str, lex: Lexicon, ctx: PlaceContext) -> list[Mention]:

@@ -11,7 +11,8 @@ _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』。！？；\n]{2,24}
 _PROGRAM_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()·]")
 _MAX_LEN = 26
 # Quoted text that reads as a slogan or a mode: formulas with +, 一X一Y idioms.
-_SLOGAN = re.compile(r"[+＋\-－]|^一.一.$|^[^\u4e00-\u9fff]*$|^[一二两三四五六七八九十]{1,2}[^\u4e00-\u9fff]?.{0,2}$")
+_SLOGAN = re.compile(r"[+＋\-－](?!$)|^一.一.$|^[^\u4e00-\u9fff]*$|^[一二两三四五六七八九十]{1,2}[^\u4e00-\u9fff]?.{0,3}$")
+_YEAR = re.compile(r"^(?:19|20)\d{2}年")
 
 
 def canonical_program(name: str) -> str:
@@ -45,10 +46,30 @@ def _head_after(text: str, pos: int, heads: list[str]) -> str | None:
     for h in heads:
         if len(h) >= 2 and window.endswith(h):
             return h
-    for h in heads:
-        if len(h) >= 2 and h in window:
-            return h
     return None
+
+
+def _is_brand(name: str, lex: Lexicon) -> bool:
+    return name in lex.national_programs or any(p.fullmatch(name) for _, p, _ in lex.brands)
+
+
+def _name_tail(text: str, pos: int, lex: Lexicon) -> str:
+    """The words right after a quote when they end in a program head
+    (工程, 计划, 热线, 课堂, 系列活动 …); empty when they do not."""
+    window = re.match(r"[\u4e00-\u9fffA-Za-z0-9]{0,12}", text[pos:pos + 12]).group(0)
+    heads = list(lex.program_suffixes) + lex.program_name_heads
+    for k in range(len(window), 1, -1):
+        if any(window[:k].endswith(h) for h in heads):
+            return window[:k]
+    return ""
+
+
+def _national(text: str, lex: Lexicon) -> list[Mention]:
+    out = []
+    for end_idx, alias in lex.national_program_automaton.iter_long(text):
+        start = end_idx - len(alias) + 1
+        out.append(Mention("Program", alias, start, end_idx + 1, "program.national", canonical=lex.national_programs[alias]))
+    return out
 
 
 def _quoted(text: str, lex: Lexicon) -> list[Mention]:
@@ -65,7 +86,13 @@ def _quoted(text: str, lex: Lexicon) -> list[Mention]:
         after = matches[j].end()
         if text.startswith("等", after):
             after += 1
-        if _head_after(text, after, lex.program_not_heads) and not _head_after(text, after, lex.program_heads):
+        if _head_after(text, after, lex.program_not_heads):
+            continue  # “…”模式, “…”原则: a mode or slogan
+        tail = _name_tail(text, m.end(), lex) if j == i and not _is_brand(name, lex) else ""
+        if tail:  # “心晴守护”校园心理护航工程: the words after the quote complete the name
+            end = m.end() + len(tail)
+            out.append(Mention("Program", text[m.start():end], m.start(), end, "program.quoted-head",
+                               canonical=canonical_program(name + tail), alias=name))
             continue
         is_program = _head_after(text, after, lex.program_heads) is not None or any(
             name.endswith(s) and len(name) - len(s) >= 1 for s in lex.program_suffixes
@@ -85,7 +112,8 @@ def _by_suffix(text: str, lex: Lexicon) -> list[Mention]:
             best_at_end[end] = suffix
     out = []
     for end, suffix in sorted(best_at_end.items()):
-        # A head followed by more name characters is inside a longer word (驿站服务示范点 keeps 驿站).
+        if text.startswith(lex.program_suffix_not_before[suffix], end) if lex.program_suffix_not_before[suffix] else False:
+            continue  # 行动方案 is a plan, not a program
         i = end - len(suffix)
         while i > 0 and end - (i - 1) <= _MAX_LEN and _PROGRAM_CHAR.match(text[i - 1]):
             i -= 1
@@ -104,9 +132,16 @@ def _by_suffix(text: str, lex: Lexicon) -> list[Mention]:
         start = end - len(span)
         if len(span) - len(suffix) < lex.program_suffixes[suffix] or span in lex.program_stop:
             continue
-        if any(c.isdigit() for c in span):
+        year = _YEAR.match(span)
+        if any(c.isdigit() for c in span[year.end() if year else 0:]):
             continue  # counts (企业75个项目) are not names; numbered brands come from brands.json
+        if lex.program_not_contain.search(span):
+            continue
         if span.count("（") != span.count("）") or span.count("(") != span.count(")"):
+            continue
+        if year:  # “2023年…系列新闻发布会”: the year belongs to the canonical name, not the surface
+            out.append(Mention("Program", span[year.end():], start + year.end(), end, "program.head",
+                               canonical=canonical_program(span)))
             continue
         out.append(Mention("Program", span, start, end, "program.head", canonical=canonical_program(span)))
     return out
@@ -123,16 +158,18 @@ def _after_orgs(m: Mention, orgs) -> Mention:
         return m
     from dataclasses import replace
 
-    return replace(m, text=m.text[cut - m.start:], start=cut, canonical=canonical_program(m.text[cut - m.start:]))
+    # the full form (南阳市…信息平台) stays an alias of the program it names
+    return replace(m, text=m.text[cut - m.start:], start=cut, canonical=canonical_program(m.text[cut - m.start:]),
+                   alias=m.text)
 
 
-def recognize_programs(text: str, lex: Lexicon, orgs=(), policy_spans=()) -> list[Mention]:
-    """Programs; names inside policy titles are part of the title, not mentions."""
+def recognize_programs(text: str, lex: Lexicon, orgs=(), policy_spans=(), places=()) -> list[Mention]:
+    """Programs; unquoted names inside policy titles are part of the title, not mentions."""
     from kg.nlp.recognize.organizations import select_non_overlapping
 
     by_suffix = []
     for m in _by_suffix(text, lex):
-        m = _after_orgs(m, orgs)
+        m = _after_orgs(m, list(orgs) + list(places))
         lead = lex.program_lead_re.match(m.text)
         if lead and lead.end() < len(m.text) - 1:
             from dataclasses import replace
@@ -141,7 +178,13 @@ def recognize_programs(text: str, lex: Lexicon, orgs=(), policy_spans=()) -> lis
                         canonical=canonical_program(m.text[lead.end():]))
         if len(m.text) >= 3 and m.text not in lex.program_stop:
             by_suffix.append(m)
+    counts = {}
+    for m in by_suffix:
+        counts[m.text] = counts.get(m.text, 0) + 1
+    quoted = {q.group(1) for q in _QUOTED.finditer(text)}
+    by_suffix = [m for m in by_suffix if len(m.text) >= 6 or counts[m.text] > 1 or m.text in quoted
+                 or m.canonical != canonical_program(m.text)]
     org_spans = [(o.start, o.end) for o in orgs]
-    found = [m for m in _brands(text, lex) + _quoted(text, lex) + by_suffix
-             if _outside(m, policy_spans) and _outside(m, org_spans)]
+    found = [m for m in _brands(text, lex) + _national(text, lex) + by_suffix if _outside(m, policy_spans)]
+    found = [m for m in found + _quoted(text, lex) if _outside(m, org_spans)]
     return select_non_overlapping(found)

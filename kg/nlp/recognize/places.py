@@ -1,0 +1,45 @@
+"""Named places that are not administrative divisions (广场, 公园, 物流园, 大道 …),
+found from their head word with the same left-boundary rule as organizations."""
+from __future__ import annotations
+
+import re
+
+from kg.nlp.lexicon import Lexicon
+from kg.types import Mention
+
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_MAX_LEN = 14
+# Around a weak head (路, 街): words that show a street is meant.
+_WEAK_BEFORE = re.compile(r"(?:位于|地处|坐落于|沿|在)$")
+_WEAK_AFTER = re.compile(r"^(?:与|和|、|交叉口|路口|东北角|西北角|东南角|西南角|沿线|两侧|以东|以西|以南|以北|\d+号)")
+
+
+def recognize_named_places(text: str, lex: Lexicon) -> list[Mention]:
+    best_at_end: dict[int, str] = {}
+    for end_idx, head in lex.place_head_automaton.iter(text):
+        end = end_idx + 1
+        if len(head) > len(best_at_end.get(end, "")):
+            best_at_end[end] = head
+    out = []
+    for end, head in sorted(best_at_end.items()):
+        if end < len(text) and _NAME_CHAR.match(text[end]) and not lex.place_heads[head] and text[end] not in "与和及等东西南北内":
+            # 广场舞, 公园化: the head is inside a longer word … unless a direction or list word follows
+            if not text.startswith(("地下", "商业", "停车"), end):
+                continue
+        i = end - len(head)
+        while i > 0 and end - (i - 1) <= _MAX_LEN and _NAME_CHAR.match(text[i - 1]):
+            i -= 1
+        modifier = text[i:end - len(head)]
+        cut = 0
+        for m in lex.boundary_re.finditer(modifier):
+            cut = max(cut, m.end())
+        for m in lex.program_lead_any_re.finditer(modifier):
+            cut = max(cut, m.end())
+        start = i + cut
+        if end - len(head) - start < 2:
+            continue
+        if lex.place_heads[head] and not (_WEAK_BEFORE.search(text, 0, start) or _WEAK_AFTER.match(text[end:end + 4])):
+            continue
+        name = text[start:end]
+        out.append(Mention("Location", name, start, end, "loc.named-place", canonical=name))
+    return out

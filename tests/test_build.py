@@ -1,0 +1,134 @@
+"""End to end: documents in, a queryable, exportable, valid graph out."""
+import json
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.api import build, query
+from kg.query import run_canned
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _labels(out, sparql):
+    return [r[0] for r in query(sparql, out).rows]
+
+
+def test_build_samples_every_document_yields_facts(sample_build):
+    out, report = sample_build
+    assert report.ok, report.as_dict()
+    assert len(report.documents) == 6
+    for d in report.documents:
+        c = d["counts"]
+        assert d["status"] == "built"
+        assert c["Organization"] and c["Program"] and c["Location"] and c["Observation"], d
+    for name in ("graph.trig", "graph.nq", "graph.ttl", "report.json", "store"):
+        assert (out / name).exists()
+
+
+def test_build_exports_load_back_into_oxigraph_and_rdflib(sample_build):
+    import rdflib
+
+    out, _ = sample_build
+    s = ox.Store()
+    s.load(path=str(out / "graph.trig"), format=ox.RdfFormat.TRIG)
+    nq = ox.Store()
+    nq.load(path=str(out / "graph.nq"), format=ox.RdfFormat.N_QUADS)
+    assert len(s) == len(nq) > 1000
+    g = rdflib.Graph().parse(out / "graph.ttl", format="turtle")
+    ds = rdflib.Dataset()
+    ds.parse(out / "graph.nq", format="nquads")
+    assert len(g) > 500 and len(list(ds.graphs())) >= 7
+
+
+def test_build_output_conforms_to_shapes(sample_build):
+    pyshacl = pytest.importorskip("pyshacl")
+    import rdflib
+
+    out, _ = sample_build
+    data = rdflib.Graph().parse(out / "graph.ttl", format="turtle")
+    shapes = rdflib.Graph().parse(REPO / "ontology" / "shapes.ttl", format="turtle")
+    conforms, _, text = pyshacl.validate(data, shacl_graph=shapes, advanced=True)
+    assert conforms, text[:3000]
+
+
+def test_build_is_byte_identical_when_rerun(sample_build, samples_dir, tmp_path):
+    out, _ = sample_build
+    again = tmp_path / "again"
+    build([samples_dir], again, progress=False)
+    for name in ("graph.nq", "graph.trig", "graph.ttl"):
+        assert (out / name).read_bytes() == (again / name).read_bytes(), name
+
+
+def test_build_two_workers_give_the_same_graph(sample_build, samples_dir, tmp_path):
+    out, _ = sample_build
+    par = tmp_path / "par"
+    build([samples_dir], par, workers=2, progress=False)
+    assert (out / "graph.nq").read_bytes() == (par / "graph.nq").read_bytes()
+
+
+def test_build_bad_files_are_reported_and_others_kept(samples_dir, tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(next(samples_dir.glob("01_*.txt")), src / "good.txt")
+    (src / "empty.txt").write_bytes(b"")
+    (src / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    out = tmp_path / "out"
+    report = build([src], out, progress=False)
+    assert not report.ok
+    by_source = {d["source"]: d for d in report.documents}
+    assert by_source["good.txt"]["status"] == "built"
+    for bad in ("empty.txt", "image.txt"):
+        assert by_source[bad]["status"] == "failed"
+        assert bad in by_source[bad]["error"]
+    saved = json.loads((out / "report.json").read_text("utf-8"))
+    assert {d["status"] for d in saved["documents"]} == {"built", "failed"}
+    assert _labels(out, "SELECT ?l WHERE { ?p a kg:Program ; rdfs:label ?l } LIMIT 1")
+
+
+def test_build_incremental_skips_unchanged_replaces_changed_and_prunes(samples_dir, tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    files = sorted(samples_dir.glob("0[12]_*.txt"))
+    for f in files:
+        shutil.copy(f, src / f.name)
+    out = tmp_path / "out"
+    build([src], out, progress=False)
+    second = build([src], out, progress=False)
+    assert {d["status"] for d in second.documents} == {"unchanged"}
+    changed = src / files[0].name
+    changed.write_bytes(changed.read_bytes() + "\n全市新建青翼家园站点7个。\n".encode("utf-8"))
+    (src / files[1].name).unlink()
+    third = build([src], out, prune=True, progress=False)
+    statuses = {d["source"]: d["status"] for d in third.documents}
+    assert statuses == {files[0].name: "built", files[1].name: "pruned"}
+    sources = _labels(out, "SELECT ?s WHERE { GRAPH ?g { ?g dcterms:source ?s } }")
+    assert sources == [files[0].name]
+
+
+def test_build_corpus_links_programs_across_cities(corpus_build):
+    out, report = corpus_build
+    assert report.ok, report.as_dict()
+    assert len(report.documents) == 5
+    for d in report.documents:
+        assert all(d["counts"][t] for t in ("Organization", "Program", "Location", "Observation")), d
+    rows = query("""SELECT ?p (GROUP_CONCAT(DISTINCT ?cl; separator=",") AS ?cities) WHERE {
+        ?p a kg:Program ; rdfs:label "青翼家园"@zh ; kg:operatesIn ?c . ?c rdfs:label ?cl } GROUP BY ?p""", out).rows
+    assert len(rows) == 1, rows  # one node
+    assert {"新乡市", "濮阳市", "三门峡市"} <= set(rows[0][1].split(","))
+    several = {r["label"]: int(r["cities"]) for r in run_canned("programs-in-several-cities", out).as_dicts()}
+    assert several.get("青翼家园", 0) >= 3 and several.get("12355青少年服务台", 0) >= 2
+
+
+def test_build_corpus_each_city_has_its_own_youth_league(corpus_build):
+    out, _ = corpus_build
+    labels = set(_labels(out, "SELECT DISTINCT ?l WHERE { ?o a kg:Organization ; skos:altLabel \"团市委\"@zh ; rdfs:label ?l }"))
+    assert {"共青团新乡市委员会", "共青团三门峡市委员会", "共青团常州市委员会"} <= labels
+
+
+def test_build_corpus_traditional_document_is_simplified(corpus_build):
+    out, _ = corpus_build
+    progs = set(_labels(out, "SELECT ?l WHERE { GRAPH ?g { ?g dcterms:source ?s . FILTER(STRSTARTS(?s, \"004_\")) ?p a kg:Program ; rdfs:label ?l } }"))
+    assert {"梦想小屋", "时间银行", "长期护理保险"} <= progs
