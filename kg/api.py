@@ -60,7 +60,9 @@ def run_sparql(store: ox.Store, sparql: str, bindings: dict | None = None) -> Qu
     if isinstance(res, ox.QueryBoolean):
         return QueryResult(["result"], [[str(bool(res)).lower()]], boolean=bool(res))
     if isinstance(res, ox.QuerySolutions):
-        variables = [v.value for v in res.variables]
+        # Oxigraph substitutes only projected variables; the bound parameters are
+        # not results, so their columns are dropped.
+        variables = [v.value for v in res.variables if v.value not in (bindings or {})]
         rows = [[_term_text(sol[v]) for v in variables] for sol in res]
         return QueryResult(variables, rows)
     triples = list(res)

@@ -10,12 +10,12 @@ from kg.api import run_sparql
 from kg.store import open_store
 
 _FIND = """
-SELECT DISTINCT ?e WHERE {
+SELECT DISTINCT ?e ?q WHERE {
   GRAPH ?g { ?e rdfs:label|skos:altLabel ?name . FILTER(STR(?name) = STR(?q)) }
 }"""
-_LABELS = "SELECT DISTINCT ?label ?alt ?type WHERE { GRAPH ?g { ?e rdfs:label ?label ; a ?type . OPTIONAL { ?e skos:altLabel ?alt } } }"
+_LABELS = "SELECT DISTINCT ?e ?label ?alt ?type WHERE { GRAPH ?g { ?e rdfs:label ?label ; a ?type . OPTIONAL { ?e skos:altLabel ?alt } } }"
 _RELATIONS = """
-SELECT DISTINCT ?dir ?p ?other ?otherLabel ?source ?evidence ?rule WHERE {
+SELECT DISTINCT ?e ?dir ?p ?other ?otherLabel ?source ?evidence ?rule WHERE {
   GRAPH ?g {
     ?a a kg:Assertion ; rdf:predicate ?p ; kg:rule ?rule .
     { ?a rdf:subject ?e ; rdf:object ?other . BIND("out" AS ?dir) }
@@ -26,7 +26,7 @@ SELECT DISTINCT ?dir ?p ?other ?otherLabel ?source ?evidence ?rule WHERE {
   }
 } ORDER BY ?dir ?p ?otherLabel ?source"""
 _MENTIONS = """
-SELECT ?source ?surface ?sentence ?start ?rule WHERE {
+SELECT ?e ?source ?surface ?sentence ?start ?rule WHERE {
   GRAPH ?g { ?m a kg:Mention ; kg:refersTo ?e ; kg:surface ?surface ; kg:sentence ?sentence ; kg:start ?start ; kg:rule ?rule .
              ?g dcterms:source ?source . }
 } ORDER BY ?source ?start"""

@@ -13,6 +13,8 @@ _CITY_SCOPE = re.compile(r"全市|我市|本市|全域|市本级")
 # An organization this close to the sentence start is its grammatical subject
 # (“2024年，市住建局…”); leading time phrases fit in the window.
 _SUBJECT_WINDOW = 8
+# A runs cue counts only this close before the program (开展“…”, 建设…驿站).
+_CUE_REACH = 24
 
 
 @lru_cache(maxsize=1)
@@ -26,6 +28,42 @@ def _cues():
         "partner_tail": alt(c["partner_tail"]),
         "issue": alt(c["issue"]),
     }
+
+
+def _speaker_turns(text: str, mentions, person_posts, orgs) -> list[tuple[int, int]]:
+    """(position, organization) of each 【name】 speaker tag whose speaker's post is known."""
+    org_of = {}
+    for link in person_posts:
+        if link.organization is not None:
+            org = link.organization
+            parent = [i for i, o in orgs if o.start == mentions[org].start and o.end < mentions[org].end]
+            org_of.setdefault(mentions[link.person].text, parent[0] if parent else org)
+    turns = []
+    for m in re.finditer(r"【([^】]{2,8})】", text):
+        if m.group(1) in org_of:
+            turns.append((m.start(), org_of[m.group(1)]))
+    return turns
+
+
+def _org_for_role(text: str, role: str, mentions, orgs, publisher: int | None) -> int | None:
+    """The organization a post without one belongs to (role_bodies.tsv)."""
+    target = load_lexicon().role_bodies.get(role)
+    if target is None:
+        return None
+    if target == "@publisher":
+        return publisher
+    if target == "@contact":
+        label = re.search(r"联系单位[：:]\s*", text)
+        if label:
+            for i, o in orgs:
+                if o.start == label.end():
+                    return i
+        return publisher
+    words = target.split("|")
+    for i, o in orgs:
+        if any(w in (o.canonical or o.text) for w in words):
+            return i
+    return None
 
 
 def _in(m: Mention, s: int, e: int) -> bool:
@@ -51,9 +89,12 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
     rels: list[RelationFact] = []
     orgs_all = [(i, m) for i, m in enumerate(mentions) if m.type == "Organization"]
     last_subject: int | None = publisher
+    turns = _speaker_turns(text, mentions, person_posts, orgs_all)
     for s, e in sentences:
         if s == 0 or text[s - 1] == "\n":
-            last_subject = publisher  # a new paragraph starts from the document's own voice
+            # a new paragraph starts from the voice of the current speaker, else the document's
+            speaker = [org for pos, org in turns if pos <= s]
+            last_subject = speaker[-1] if speaker else publisher
         orgs = [(i, m) for i, m in orgs_all if _in(m, s, e)]
         programs = [(i, m) for i, m in enumerate(mentions) if m.type == "Program" and _in(m, s, e)]
         policies = [(i, m) for i, m in enumerate(mentions) if m.type == "PolicyDocument" and _in(m, s, e)]
@@ -80,12 +121,13 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
         # runs: ORG <verb> … PROGRAM
         for pi, p in programs:
             runner = None
+            near = max(s, p.start - _CUE_REACH)
             for oi, o in orgs:
                 # the first organization that is not itself a partner named after a cue
-                if oi not in partners and o.end <= p.start and cues["runs"].search(text, o.end, p.start):
+                if oi not in partners and o.end <= p.start and cues["runs"].search(text, max(o.end, near), p.start):
                     runner = oi
                     break
-            if runner is None and subject is not None and subject not in partners and cues["runs"].search(text, s, p.start):
+            if runner is None and subject is not None and subject not in partners and cues["runs"].search(text, near, p.start):
                 runner = subject
             passive = cues["passive"].search(text, p.end, e)
             if passive:
@@ -127,10 +169,12 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
                 rels.append(RelationFact(i, "operatesIn", -1, "rel.operates.document-city", start=m.start, end=m.end))
                 placed.update(same)
     for link in person_posts:
-        if link.organization is not None:
-            m = mentions[link.person]
-            rels.append(RelationFact(link.person, "memberOf", link.organization, "rel.member.post", role=link.role,
-                                     start=m.start, end=m.end))
+        m = mentions[link.person]
+        org, rule = link.organization, "rel.member.post"
+        if org is None and link.role:
+            org, rule = _org_for_role(text, link.role, mentions, orgs_all, publisher), "rel.member.role-body"
+        if org is not None:
+            rels.append(RelationFact(link.person, "memberOf", org, rule, role=link.role, start=m.start, end=m.end))
     for i, m in orgs_all:
         if m.rule == "org.sub-unit":
             for j, parent in orgs_all:

@@ -64,6 +64,7 @@ def fix_mojibake(text: str, offs: list[int]) -> tuple[str, list[int], list[tuple
         line += text.count("\n", counted, s)
         counted = s
         repair = _repair_run(text, s, e)
+        leftovers = [(s, e)]
         if repair is not None:
             rs, re_, fixed, sources = repair
             edits.append((rs, re_, fixed, sources))
@@ -71,13 +72,21 @@ def fix_mojibake(text: str, offs: list[int]) -> tuple[str, list[int], list[tuple
                 "mojibake-repaired",
                 f"line {line}: repaired text mis-decoded as GBK: {_excerpt(text[rs:re_])!r} -> {_excerpt(fixed)!r}",
                 offs[rs], offs[re_ - 1] + 1))
-        else:
-            raw_span = (offs[s], offs[e - 1] + 1)
+            leftovers = [(a, b) for a, b in ((s, rs), (re_, e)) if b > a]
+            for k, ch in enumerate(fixed):
+                if ch == "\ufffd":
+                    raw = offs[sources[k]]
+                    garbled.append((raw, raw + 1))
+                    problems.append(Problem(
+                        "mojibake", f"line {line}, raw offset {raw}: a character lost when the text was "
+                        "mis-decoded (U+FFFD)", raw, raw + 1))
+        for a, b in leftovers:
+            raw_span = (offs[a], offs[b - 1] + 1)
             garbled.append(raw_span)
             problems.append(Problem(
                 "mojibake",
                 f"line {line}, raw offset {raw_span[0]}-{raw_span[1]}: garbled text (mojibake), "
-                f"not used for extraction: {_excerpt(text[s:e])!r}",
+                f"not used for extraction: {_excerpt(text[a:b])!r}",
                 *raw_span))
     if edits:
         text, offs = apply_edits(text, offs, edits)
@@ -171,7 +180,8 @@ def _utf8_mapped(data: bytes, starts: list[int], base: int, lossy: bool) -> tupl
         if ch is None:
             if not lossy:
                 return None
-            if not failing and not (sources and src <= sources[-1]):
+            # one U+FFFD per character whose bytes were lost: at each lead byte
+            if (not failing or size) and not (sources and src <= sources[-1]):
                 out.append("\ufffd")
                 sources.append(src)
             failing = True
@@ -190,36 +200,58 @@ def _utf8_mapped(data: bytes, starts: list[int], base: int, lossy: bool) -> tupl
 
 
 def _repair_run(text: str, s: int, e: int):
-    """Best strict repair of text around [s, e): (start, end, fixed, sources) or None.
+    """Best repair of text around [s, e): (start, end, fixed, sources) or None.
 
-    Tries boundaries up to 3 characters either side (within the line) and keeps
-    the widest window whose GB18030 bytes decode as UTF-8 to clean text.
+    First strictly: windows up to 3 characters wider or 2 narrower on each
+    side (within the line), widest first, whose GB18030 bytes decode as UTF-8
+    to clean text; a window covering the whole cluster wins at once. Then, if
+    the cluster holds U+FFFD (lost bytes), leniently on windows covering it,
+    narrowest first: each lost character becomes U+FFFD, the rest must be clean.
+    Else the best strict window that covers part of the cluster.
     """
     lo = max(text.rfind("\n", 0, s) + 1, s - 3)
     hi = text.find("\n", e)
     hi = min(len(text) if hi < 0 else hi, e + 3)
-    window = text[lo:hi]
     try:
-        data, starts = _regbk(window)
+        data, starts = _regbk(text[lo:hi], errors_as_lost=True)
     except UnicodeEncodeError:
         return None
     starts.append(len(data))
+
+    def window(s2: int, e2: int, lossy: bool):
+        chunk = data[starts[s2 - lo]:starts[e2 - lo]]
+        rel = [x - starts[s2 - lo] for x in starts[s2 - lo:e2 - lo]]
+        if not lossy:
+            try:
+                chunk.decode("utf-8")
+            except UnicodeDecodeError:
+                return None
+        mapped = _utf8_mapped(chunk, rel, s2, lossy=lossy)
+        if mapped is None or mapped[0] == text[s2:e2]:
+            return None
+        fixed = mapped[0]
+        lost = fixed.count("\ufffd")
+        if not is_clean(fixed.replace("\ufffd", "")) or 3 * lost > len(fixed):
+            return None
+        return (s2, e2, fixed, mapped[1])
+
+    partial = None
     for width in range(hi - lo, max(2, e - s - 4) - 1, -1):
         for s2 in range(lo, hi - width + 1):
             e2 = s2 + width
             if s2 > s + 2 or e2 < e - 2:
                 continue
-            chunk = data[starts[s2 - lo]:starts[e2 - lo]]
-            try:
-                fixed = chunk.decode("utf-8")
-            except UnicodeDecodeError:
-                continue
-            if fixed == text[s2:e2] or not is_clean(fixed):
-                continue
-            mapped = _utf8_mapped(chunk, [x - starts[s2 - lo] for x in starts[s2 - lo:e2 - lo]], s2, lossy=False)
-            if mapped:
-                return s2, e2, mapped[0], mapped[1]
-    return None
+            found = window(s2, e2, lossy=False)
+            if found and s2 <= s and e2 >= e:
+                return found
+            partial = partial or found
+    if "\ufffd" in text[s:e]:
+        for width in range(e - s, hi - lo + 1):
+            for s2 in range(s, max(lo, e - width) - 1, -1):
+                found = window(s2, s2 + width, lossy=True) if s2 + width <= hi else None
+                if found:
+                    return found
+    return partial
 
 
 def _fix_whole(text: str, offs: list[int], garbled: list, problems: list) -> tuple[str, list[int], bool]:

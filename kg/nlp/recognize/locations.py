@@ -78,7 +78,8 @@ def resolve_place(name: str, start: int, text: str, ctx: PlaceContext, lex: Lexi
         return div if under_context or _preceded_by_parent(text, start, div, lex) else None
     # county: two-character names (郊区, 城区, 和县) are common words unless the
     # parent is written right before them.
-    if len(name) <= 2 and not _preceded_by_parent(text, start, div, lex):
+    in_city = ctx.city is not None and any(a.code == ctx.city.code for a in gaz.ancestors(div.code))
+    if len(name) <= 2 and not in_city and not _preceded_by_parent(text, start, div, lex):
         return None
     if under_context or len(cands) == 1:
         return div

@@ -105,26 +105,34 @@ def _has_proper_name(span: str, lex: Lexicon) -> bool:
     return _starts_proper(span, lex) or "“" in span or '"' in span
 
 
-def _left_edge(text: str, suffix_start: int, end: int, lex: Lexicon) -> int:
+def _left_edge(text: str, suffix_start: int, end: int, lex: Lexicon, inner_orgs=()) -> int:
     """The start of a name ending in a head word: the leftmost candidate start
-    (after a boundary word) that begins with a proper name and has no multi-
-    character boundary word inside; else just after the last boundary word."""
+    (after a boundary word, or where a place or national prefix begins) that
+    begins with a proper name, with no multi-character boundary word and no
+    other organization inside; else just after the last boundary word."""
     i = suffix_start
     while i > 0 and end - (i - 1) <= _MAX_OPEN_LEN and _NAME_CHAR.match(text[i - 1]):
         i -= 1
     modifier = text[i:suffix_start]
-    cuts = []
-    for m in lex.boundary_re.finditer(modifier):
-        if modifier.count("“", 0, m.start()) <= modifier.count("”", 0, m.start()):  # not inside quotes
-            cuts.append(m)
-    for c in [0] + [m.end() for m in cuts]:
+    cuts = [m for m in lex.boundary_re.finditer(modifier)
+            if modifier.count("“", 0, m.start()) <= modifier.count("”", 0, m.start())]  # not inside quotes
+    starts = {0} | {m.end() for m in cuts}
+    for a in (lex.place_automaton, lex.short_place_automaton):
+        if a is not None:
+            starts |= {e - len(w) + 1 for e, w in a.iter(modifier)}
+    for prefix in lex.org_proper_prefixes:
+        starts |= {k for k in range(len(modifier)) if modifier.startswith(prefix, k)}
+    for c in sorted(starts):
+        if c >= len(modifier):
+            continue
         inner = [m for m in cuts if m.start() >= c and len(m.group(0)) > 1]
-        if c < len(modifier) and not inner and _starts_proper(text[i + c:end], lex):
+        contains_org = any(i + c <= s and e <= suffix_start for s, e in inner_orgs)
+        if not inner and not contains_org and _starts_proper(text[i + c:end], lex):
             return i + c
     return i + (max(m.end() for m in cuts) if cuts else 0)
 
 
-def _open_class(text: str, lex: Lexicon, ctx: PlaceContext) -> list[Mention]:
+def _open_class(text: str, lex: Lexicon, ctx: PlaceContext, inner_orgs=()) -> list[Mention]:
     best_at_end: dict[int, str] = {}
     for end_idx, suffix in lex.org_suffix_automaton.iter(text):
         end = end_idx + 1
@@ -135,7 +143,7 @@ def _open_class(text: str, lex: Lexicon, ctx: PlaceContext) -> list[Mention]:
         needs_name, _kind = lex.org_suffixes[suffix]
         if text[end:end + 1] and text[end] in lex.org_suffix_not_after[suffix]:
             continue
-        start = _left_edge(text, end - len(suffix), end, lex)
+        start = _left_edge(text, end - len(suffix), end, lex, inner_orgs)
         if text.count("“", start, end) > text.count("”", start, end) and text[end:end + 1] == "”":
             end += 1  # 市青少年心理健康“专业志愿服务团”
         span = text[start:end]
@@ -182,9 +190,12 @@ def select_non_overlapping(mentions: list[Mention]) -> list[Mention]:
 
 
 def recognize_organizations(text: str, lex: Lexicon, ctx: PlaceContext, places: list[Mention]) -> list[Mention]:
-    place_names = [p.text for p in places]
+    # the document's own city and province may be written short (郑州慈善总会)
+    place_names = [p.text for p in places if p.code] + [d.short for d in (ctx.city, ctx.province) if d is not None and d.short]
     patterned = _patterned(text, lex, ctx, place_names)
-    found = patterned + _bare_bodies(text, lex, ctx) + _fixed_names(text, lex) + _open_class(text, lex, ctx)
+    fixed = _fixed_names(text, lex)
+    inner = [(m.start, m.end) for m in patterned + fixed]
+    found = patterned + _bare_bodies(text, lex, ctx) + fixed + _open_class(text, lex, ctx, inner)
     chosen = select_non_overlapping(found)
     subs = _sub_units(text, chosen, lex)
     if subs:
