@@ -111,7 +111,7 @@ def make_persons(nlp: Language, name: str):
 @Language.factory("minsheng_policies", assigns=["doc._.kg_policies"])
 def make_policies(nlp: Language, name: str):
     def policies(doc: Doc) -> Doc:
-        doc._.kg_policies = _clean(doc, recognize_policies(doc.text))
+        doc._.kg_policies = _clean(doc, recognize_policies(doc.text, doc._.kg_places or []))
         return doc
 
     return policies

@@ -124,6 +124,7 @@ class Lexicon:
         self.posts = sorted(set(_lines("posts.txt")), key=len, reverse=True)
         self.post_re = _alternation(self.posts)
         self.person_cues = {r[0]: r[1] for r in _rows("person_cues.tsv")}
+        self.posts_after_name = _lines("posts_after_name.txt")
         surnames = _words("surnames.txt")
         self.surnames_two = {s for s in surnames if len(s) == 2}
         self.surnames_one = {s for s in surnames if len(s) == 1}

@@ -47,11 +47,6 @@ RE_NUMBERED_HEADING = re.compile(
 RE_LINE = re.compile(r"[^\n]+")
 
 
-def _width(line: str) -> int:
-    """Display width: ideographs and other wide chars 2, ASCII 1."""
-    return 2 * len(line) - len(line.encode("ascii", "ignore"))
-
-
 def wrap_width(widths: list[int]) -> int | None:
     """The common display width of a hard-wrapped text, or None if lines are paragraphs."""
     if len(widths) < MIN_WRAPPED_LINES:
@@ -69,8 +64,10 @@ def join_lines(text: str, offs: list[int]) -> tuple[str, list[int]]:
     spans = [m.span() for m in RE_LINE.finditer(text)]
     if not spans:
         return apply_edits(text, offs, [(0, len(text), "")]) if text else (text, offs)
-    widths = [_width(text[s:e]) for s, e in spans]
+    lines = [text[s:e] for s, e in spans]
+    widths = [2 * len(x) - len(x.encode("ascii", "ignore")) for x in lines]
     wrap = wrap_width(widths)
+    lo, hi = (FULL_LINE * wrap, OVERFULL_LINE * wrap) if wrap else (1, 0)
     edits = []
     if spans[0][0] > 0:
         edits.append((0, spans[0][0], ""))
@@ -78,9 +75,18 @@ def join_lines(text: str, offs: list[int]) -> tuple[str, list[int]]:
     for i in range(len(spans) - 1):
         a_start, a_end = spans[i]
         b_start = spans[i + 1][0]
-        full = wrap is not None and FULL_LINE * wrap <= widths[i] <= OVERFULL_LINE * wrap
-        if _joins(text, logical_start, a_start, a_end, b_start, full):
-            a, b = text[a_end - 1], text[b_start]
+        line = lines[i]
+        last = line[-1]
+        if last in HARD_FINAL:
+            join = False
+        elif (last in SOFT_FINAL or last in CLOSERS) and (ending := _ending(line)):
+            join = ending == "soft" and lo <= widths[i] <= hi
+        elif text[b_start] in CONTINUATION_START or last in DANGLING_END or lo <= widths[i] <= hi:
+            join = True
+        else:
+            join = _prose(text, logical_start, a_end)
+        if join:
+            a, b = last, text[b_start]
             latin = a.isascii() and b.isascii() and a.isalnum() and b.isalnum() and not (a.isdigit() and b.isdigit())
             edits.append((a_end, b_start, " " if latin else ""))
         else:
@@ -92,29 +98,19 @@ def join_lines(text: str, offs: list[int]) -> tuple[str, list[int]]:
     return apply_edits(text, offs, edits)
 
 
-def _ending(text: str, start: int, end: int) -> str | None:
+def _ending(line: str) -> str | None:
     """"hard" (。！？…), "soft" (；： or a bare ”) or None, looking past closers."""
-    i = end - 1
-    while i >= start and text[i] in CLOSERS:
-        i -= 1
-    if i >= start:
-        if text[i] in HARD_FINAL:
+    stripped = line.rstrip("".join(CLOSERS))
+    if stripped:
+        if stripped[-1] in HARD_FINAL:
             return "hard"
-        if text[i] in SOFT_FINAL:
+        if stripped[-1] in SOFT_FINAL:
             return "soft"
-    return "soft" if text[end - 1] == "”" else None
+    return "soft" if line[-1] == "”" else None
 
 
-def _joins(text: str, logical_start: int, a_start: int, a_end: int, b_start: int, full: bool) -> bool:
-    ending = _ending(text, a_start, a_end)
-    if ending == "hard":
-        return False
-    if ending == "soft":
-        return full
-    if text[b_start] in CONTINUATION_START or text[a_end - 1] in DANGLING_END:
-        return True
-    if full:
-        return True
+def _prose(text: str, logical_start: int, a_end: int) -> bool:
+    """A logical line without a decisive ending: long or sentence-like prose joins."""
     length = a_end - logical_start
     if length >= LONG_LINE:
         return True

@@ -39,8 +39,10 @@ _ITEM_RE = re.compile(
     rf"(?P<gloss>[?\ufffd](?=[a-z]*[{PINYIN_VOWELS}])[a-z{PINYIN_VOWELS}]{{1,6}}[)）])"
     rf"|(?P<strong>[{RARE_CLASS}{ODD_SYMBOLS}]+)"
     rf"|(?P<weak>[{TIER2_CLASS}?]+)"
-    rf"|(?P<sand>(?<=[{CJK}])[A-Za-z](?=[{CJK}]))"
+    rf"|(?P<sand>[A-Za-z](?<=[{CJK}][A-Za-z])(?=[{CJK}]))"
 )
+# where an item can start: one class, so the scan runs at C speed
+_START_RE = re.compile(rf"[{RARE_CLASS}{ODD_SYMBOLS}{TIER2_CLASS}?A-Za-z]")
 _IDEOGRAPH_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _ODD_RE = re.compile(rf"[{ODD_SYMBOLS}\x00-\x08\x0b-\x1f]")
 _RARE_RE = re.compile(rf"[{RARE_CLASS}]")
@@ -99,7 +101,16 @@ def find_clusters(text: str) -> tuple[list[tuple[int, int]], int]:
     found = []
     bad = 0
     cur = None  # [start, end, score, strong]
-    for m in _ITEM_RE.finditer(text):
+    pos = 0
+    while True:
+        start = _START_RE.search(text, pos)
+        if start is None:
+            break
+        m = _ITEM_RE.match(text, start.start())
+        if m is None:
+            pos = start.start() + 1
+            continue
+        pos = m.end()
         kind = m.lastgroup
         n = m.end() - m.start()
         score = 2 if kind == "gloss" else 2 * n if kind == "strong" else n

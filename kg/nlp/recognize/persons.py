@@ -125,6 +125,14 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
         if name and (m.end(), m.end() + len(name)) not in found and m.group(0) in ("运动员", "教练员", "主持人", "总书记"):
             add(name, m.end(), "person.post-name", None, m.group(0))
 
+    # a name directly before a post that follows names (习某某总书记)
+    for m in re.finditer("|".join(lex.posts_after_name), text) if lex.posts_after_name else ():
+        for n in (3, 2):
+            s = m.start() - n
+            if s >= 0 and name_at(text, s, lex) == text[s:m.start()] and (s == 0 or not _CJK.match(text[s - 1])):
+                add(text[s:m.start()], s, "person.name-post", None, m.group(0))
+                break
+
     mentions = sorted(found.values(), key=lambda x: (x.start, x.end))
     # later occurrences of the same names
     names = {m.text for m in mentions}

@@ -9,9 +9,12 @@ from kg.types import Mention
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _MAX_LEN = 14
+# Single characters that end a place name on its left; other one-character
+# boundary words (向, 同, 对 …) also start place names.
+_PLACE_BREAKS = set("与和及在于的从到至等")
 # Around a weak head (路, 街): words that show a street is meant.
 _WEAK_BEFORE = re.compile(r"(?:位于|地处|坐落于|沿|在)$")
-_WEAK_AFTER = re.compile(r"^(?:与|和|、|交叉口|路口|东北角|西北角|东南角|西南角|沿线|两侧|以东|以西|以南|以北|\d+号)")
+_WEAK_AFTER = re.compile(r"^(?:与|和|交叉口|路口|东北角|西北角|东南角|西南角|沿线|两侧|以东|以西|以南|以北|\d+号)")
 
 
 def recognize_named_places(text: str, lex: Lexicon) -> list[Mention]:
@@ -32,14 +35,22 @@ def recognize_named_places(text: str, lex: Lexicon) -> list[Mention]:
         modifier = text[i:end - len(head)]
         cut = 0
         for m in lex.boundary_re.finditer(modifier):
-            cut = max(cut, m.end())
+            if len(m.group(0)) > 1 or m.group(0) in _PLACE_BREAKS:  # 向阳路 keeps its 向
+                cut = max(cut, m.end())
         for m in lex.program_lead_any_re.finditer(modifier):
             cut = max(cut, m.end())
         start = i + cut
+        lead = lex.program_lead_re.match(text[start:end - len(head)])
+        if lead:
+            start += lead.end()
         if end - len(head) - start < 2:
             continue
+        if lex.place_heads[head] and end - len(head) - start > 4:
+            continue  # a street name is short
         if lex.place_heads[head] and not (_WEAK_BEFORE.search(text, 0, start) or _WEAK_AFTER.match(text[end:end + 4])):
             continue
         name = text[start:end]
         out.append(Mention("Location", name, start, end, "loc.named-place", canonical=name))
-    return out
+    from kg.nlp.recognize.organizations import select_non_overlapping
+
+    return select_non_overlapping(out)

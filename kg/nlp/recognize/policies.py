@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.types import Mention
 
@@ -14,8 +15,26 @@ def clean_title(title: str) -> str:
     return title.strip().replace("(", "（").replace(")", "）")
 
 
-def recognize_policies(text: str) -> list[Mention]:
+@lru_cache(maxsize=1)
+def _unbracketed_re() -> re.Pattern:
+    from kg.nlp.lexicon import _alternation, _lines
+
+    return re.compile(r"(?<![\u4e00-\u9fff])[市县区省][\u4e00-\u9fff（）]{4,30}?(?:" + _alternation(_lines("policy_heads.txt")) + ")")
+
+
+def recognize_policies(text: str, places=()) -> list[Mention]:
     out = []
+    place_alt = "|".join(re.escape(p) for p in sorted({p.text for p in places if p.code}, key=len, reverse=True))
+    patterns = [_unbracketed_re()]
+    if place_alt:
+        patterns.append(re.compile(r"(?:" + place_alt + r")[\u4e00-\u9fff（）]{4,30}?(?:" + _unbracketed_re().pattern.rsplit("(?:", 1)[1]))
+    bracketed = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
+    for pat in patterns:
+        for m in pat.finditer(text):
+            if any(s <= m.start() < e for s, e in bracketed):
+                continue
+            name = m.group(0)
+            out.append(Mention("PolicyDocument", name, m.start(), m.end(), "policy.head", canonical=clean_title(name)))
     for m in _TITLE.finditer(text):
         title = m.group(1)
         if _NOT_POLICY.search(title):

@@ -56,7 +56,7 @@ def _is_brand(name: str, lex: Lexicon) -> bool:
 def _name_tail(text: str, pos: int, lex: Lexicon) -> str:
     """The words right after a quote when they end in a program head
     (工程, 计划, 热线, 课堂, 系列活动 …); empty when they do not."""
-    window = re.match(r"[\u4e00-\u9fffA-Za-z0-9]{0,12}", text[pos:pos + 12]).group(0)
+    window = re.match(r"[\u4e00-\u9fffA-Za-z0-9]{0,16}", text[pos:pos + 16]).group(0)
     heads = list(lex.program_suffixes) + lex.program_name_heads
     for k in range(len(window), 1, -1):
         if any(window[:k].endswith(h) for h in heads):
@@ -86,14 +86,14 @@ def _quoted(text: str, lex: Lexicon) -> list[Mention]:
         after = matches[j].end()
         if text.startswith("等", after):
             after += 1
-        if _head_after(text, after, lex.program_not_heads):
-            continue  # “…”模式, “…”原则: a mode or slogan
         tail = _name_tail(text, m.end(), lex) if j == i and not _is_brand(name, lex) else ""
         if tail:  # “心晴守护”校园心理护航工程: the words after the quote complete the name
             end = m.end() + len(tail)
             out.append(Mention("Program", text[m.start():end], m.start(), end, "program.quoted-head",
                                canonical=canonical_program(name + tail), alias=name))
             continue
+        if _head_after(text, after, lex.program_not_heads):
+            continue  # “…”模式, “…”原则: a mode or slogan
         is_program = _head_after(text, after, lex.program_heads) is not None or any(
             name.endswith(s) and len(name) - len(s) >= 1 for s in lex.program_suffixes
         )
@@ -169,7 +169,7 @@ def recognize_programs(text: str, lex: Lexicon, orgs=(), policy_spans=(), places
 
     by_suffix = []
     for m in _by_suffix(text, lex):
-        m = _after_orgs(m, list(orgs) + list(places))
+        m = _after_orgs(m, orgs)
         lead = lex.program_lead_re.match(m.text)
         if lead and lead.end() < len(m.text) - 1:
             from dataclasses import replace
@@ -182,8 +182,11 @@ def recognize_programs(text: str, lex: Lexicon, orgs=(), policy_spans=(), places
     for m in by_suffix:
         counts[m.text] = counts.get(m.text, 0) + 1
     quoted = {q.group(1) for q in _QUOTED.finditer(text)}
+    def _placed(name: str) -> bool:
+        return any(e + 1 == len(w) for a in (lex.place_automaton, lex.short_place_automaton) if a for e, w in a.iter(name[:8]))
+
     by_suffix = [m for m in by_suffix if len(m.text) >= 6 or counts[m.text] > 1 or m.text in quoted
-                 or m.canonical != canonical_program(m.text)]
+                 or m.canonical != canonical_program(m.text) or _placed(m.text)]
     org_spans = [(o.start, o.end) for o in orgs]
     found = [m for m in _brands(text, lex) + _national(text, lex) + by_suffix if _outside(m, policy_spans)]
     found = [m for m in found + _quoted(text, lex) if _outside(m, org_spans)]
