@@ -71,9 +71,14 @@ def test_organizations_sub_unit_keeps_its_parent(lex):
 
 def test_programs_quoted_names_are_classified_by_what_follows(lex):
     text = "建设“青翼家园”工作阵地，以“团干部+社工”模式推进，开展“阳光少年”心理健康系列活动，建立“一生一策”档案。"
-    names = {m.text for m in recognize_programs(text, lex)}
+    found = recognize_programs(text, lex)
+    names = {m.text for m in found} | {m.alias for m in found if m.alias}
     assert {"青翼家园", "阳光少年"} <= names
     assert not names & {"团干部+社工", "一生一策"}
+    # a head that completes the name keeps the quoted name as an alias; a brand stays itself
+    by_alias = {m.alias: m.canonical for m in found if m.alias}
+    assert by_alias["阳光少年"] == "阳光少年心理健康系列活动"
+    assert "青翼家园" in {m.canonical for m in found}
 
 
 def test_programs_by_head_word_strip_leading_verbs(lex):
