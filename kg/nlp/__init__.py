@@ -36,10 +36,18 @@ DEFAULT_COMPONENTS = (
     "minsheng_spans",
 )
 
-for _attr in ("kg_context", "kg_garbled", "kg_places", "kg_orgs", "kg_programs", "kg_persons",
+for _attr in ("kg_text", "kg_context", "kg_garbled", "kg_places", "kg_orgs", "kg_programs", "kg_persons",
               "kg_person_posts", "kg_policies", "kg_numbers", "kg_extra"):
     if not Doc.has_extension(_attr):
         Doc.set_extension(_attr, default=None)
+
+
+def text_of(doc: Doc) -> str:
+    """The document text, computed once: spaCy rebuilds `doc.text` from the
+    tokens on every access, which dominated the pipeline's time."""
+    if doc._.kg_text is None:
+        doc._.kg_text = doc.text
+    return doc._.kg_text
 
 
 def _clean(doc: Doc, mentions: list) -> list:
@@ -50,7 +58,7 @@ def _clean(doc: Doc, mentions: list) -> list:
 def context_of(doc: Doc) -> PlaceContext:
     if doc._.kg_context is None:
         lex = load_lexicon()
-        doc._.kg_context = infer_context(doc.text, find_place_names(doc.text, lex), lex)
+        doc._.kg_context = infer_context(text_of(doc), find_place_names(text_of(doc), lex), lex)
     return doc._.kg_context
 
 
@@ -59,8 +67,8 @@ def make_locations(nlp: Language, name: str):
     lex = load_lexicon()
 
     def locations(doc: Doc) -> Doc:
-        divisions = recognize_locations(doc.text, lex, context_of(doc))
-        named = [m for m in recognize_named_places(doc.text, lex)
+        divisions = recognize_locations(text_of(doc), lex, context_of(doc))
+        named = [m for m in recognize_named_places(text_of(doc), lex)
                  if not any(d.start <= m.start < d.end or m.start <= d.start < m.end for d in divisions)]
         doc._.kg_places = _clean(doc, sorted(divisions + named, key=lambda m: (m.start, m.end)))
         return doc
@@ -73,7 +81,7 @@ def make_organizations(nlp: Language, name: str):
     lex = load_lexicon()
 
     def organizations(doc: Doc) -> Doc:
-        doc._.kg_orgs = _clean(doc, recognize_organizations(doc.text, lex, context_of(doc), doc._.kg_places or []))
+        doc._.kg_orgs = _clean(doc, recognize_organizations(text_of(doc), lex, context_of(doc), doc._.kg_places or []))
         return doc
 
     return organizations
@@ -85,7 +93,7 @@ def make_programs(nlp: Language, name: str):
 
     def programs(doc: Doc) -> Doc:
         titles = [(m.start, m.end) for m in doc._.kg_policies or []]
-        doc._.kg_programs = _clean(doc, recognize_programs(doc.text, lex, doc._.kg_orgs or [], titles, doc._.kg_places or []))
+        doc._.kg_programs = _clean(doc, recognize_programs(text_of(doc), lex, doc._.kg_orgs or [], titles, doc._.kg_places or []))
         return doc
 
     return programs
@@ -96,7 +104,7 @@ def make_persons(nlp: Language, name: str):
     lex = load_lexicon()
 
     def persons(doc: Doc) -> Doc:
-        mentions, posts = recognize_persons(doc.text, lex, doc._.kg_orgs or [])
+        mentions, posts = recognize_persons(text_of(doc), lex, doc._.kg_orgs or [])
         keep = set(range(len(mentions)))
         garbled = doc._.kg_garbled or ()
         keep = {i for i in keep if not any(s < mentions[i].end and mentions[i].start < e for s, e in garbled)}
@@ -111,7 +119,7 @@ def make_persons(nlp: Language, name: str):
 @Language.factory("minsheng_policies", assigns=["doc._.kg_policies"])
 def make_policies(nlp: Language, name: str):
     def policies(doc: Doc) -> Doc:
-        doc._.kg_policies = _clean(doc, recognize_policies(doc.text, doc._.kg_places or []))
+        doc._.kg_policies = _clean(doc, recognize_policies(text_of(doc), doc._.kg_places or []))
         return doc
 
     return policies
@@ -123,7 +131,7 @@ def make_numbers(nlp: Language, name: str):
     number_re = _number_regex(lex)
 
     def numbers(doc: Doc) -> Doc:
-        doc._.kg_numbers = _clean(doc, recognize_numbers(doc.text, lex, number_re))
+        doc._.kg_numbers = _clean(doc, recognize_numbers(text_of(doc), lex, number_re))
         return doc
 
     return numbers
@@ -223,6 +231,7 @@ def recognize(nlp: Language, text: str, garbled: tuple = ()) -> Recognized:
     parts = {k: [] for k in ("places", "orgs", "programs", "persons", "person_posts", "policies", "numbers")}
     for start, end in _chunks(text):
         doc = nlp.make_doc(text[start:end])
+        doc._.kg_text = text[start:end]
         doc._.kg_context = context
         doc._.kg_garbled = tuple((max(s - start, 0), e - start) for s, e in garbled if s < end and start < e)
         for _name, proc in nlp.pipeline:

@@ -51,7 +51,9 @@ def add_statistical_ner(nlp: Language, name: str) -> None:
         taken = [(m.start, m.end) for attr in ("kg_places", "kg_orgs", "kg_programs", "kg_persons", "kg_policies")
                  for m in getattr(doc._, attr) or []]
         extra: dict[str, list] = {"orgs": [], "places": [], "persons": []}
-        for m in statistical_mentions(stat, doc.text, taken, model):
+        from kg.nlp import text_of
+
+        for m in statistical_mentions(stat, text_of(doc), taken, model):
             extra[_ATTR[m.type]].append(m)
         doc._.kg_extra = extra
         return doc
