@@ -115,7 +115,7 @@ def format_table(report: dict, limit: int = 20) -> str:
     if not report["programs_by_city_count"]:
         lines.append("  (no program is tied to a city)")
     lines.append("\nMost-connected organizations (program-organization-location graph)")
-    lines += [f"  {o['degree']:>4}  {o['label']}  ({o['programs']} programs run)"
+    lines += [f"  {o['degree']:>4}  {o['label']}  ({o['programs']} program{'' if o['programs'] == 1 else 's'} run)"
               for o in report["most_connected_organizations"]]
     comp = report["components"]
     lines.append(f"\nConnected components: {comp['count']} "

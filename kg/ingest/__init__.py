@@ -75,14 +75,18 @@ def _read_bytes(path: str) -> bytes:
 
 
 def _decode_html(data: bytes):
-    """A page's declared charset when it decodes strictly, else detection."""
+    """Strict UTF-8 first (pages often declare gb2312 wrongly), then the
+    declared charset when it decodes strictly, else detection."""
     kind = sniff_binary(data)
     if kind:
         raise DecodeError(f"binary content ({kind}), not text")
     declared = declared_charset(data)
     if declared and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode(declared), declared, []
-        except (UnicodeDecodeError, LookupError):
-            pass
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                return data.decode(declared), declared, []
+            except (UnicodeDecodeError, LookupError):
+                pass
     return decode_bytes(data)

@@ -4,11 +4,12 @@ Order of evidence:
 
 1. binary magic numbers (PNG, JPEG, GIF, ZIP, PDF, gzip, ...) -> refuse;
 2. a BOM (UTF-32, UTF-8, UTF-16);
-3. NUL bytes: the UTF-16/UTF-32 pattern (NULs on one byte parity), else binary;
+3. NUL bytes: UTF-16/UTF-32 without BOM (ASCII and line breaks put NULs on
+   one byte parity) when one of them decodes and reads as text, else binary;
 4. strict UTF-8;
-5. GB18030 (a superset of GB2312/GBK) against Big5 (cp950): each decoded on a
-   sample, the one yielding more common ideographs (GB2312 level 1 or the
-   Big5 frequent set) wins; charset-normalizer breaks near-ties;
+5. GB18030 (a superset of GB2312/GBK) against Big5 (big5, cp950, big5hkscs):
+   each decoded on a sample, the one yielding more common ideographs (GB2312
+   level 1 or the Big5 frequent set) wins; charset-normalizer breaks near-ties;
 6. UTF-16 without BOM and without ASCII (no NULs), by the same score;
 7. charset-normalizer as the last resort.
 
@@ -73,7 +74,7 @@ def _class(chars: set[str]) -> str:
 # GB2312 level 1 (3755 common simplified) and the Big5 frequent set (5401
 # common traditional characters, lead bytes A4-C6)
 _COMMON = _decode_rows("gb2312", range(0xB0, 0xD8), range(0xA1, 0xFF)) | (
-    _decode_rows("big5", range(0xA4, 0xC6), range(0x40, 0x7F))
+    _decode_rows("big5", range(0xA4, 0xC7), range(0x40, 0x7F))
     | _decode_rows("big5", range(0xA4, 0xC6), range(0xA1, 0xFF))
 )
 RE_COMMON = re.compile(f"[{_class(_COMMON)}]")
@@ -164,7 +165,7 @@ def _sample_decode(data: bytes, encoding: str) -> str | None:
 def _best_legacy(data: bytes) -> tuple[str, str]:
     """Choose among GB18030, Big5/cp950 and BOM-less UTF-16 by sample score."""
     scored = []
-    candidates = ["gb18030", "big5", "cp950"]
+    candidates = ["gb18030", "big5", "cp950", "big5hkscs"]  # HKSCS adds pinyin letters (í ǎ) and more
     if len(data) % 2 == 0:
         candidates += ["utf-16-le", "utf-16-be"]
     for enc in candidates:
@@ -185,7 +186,7 @@ def _best_legacy(data: bytes) -> tuple[str, str]:
 def _fallback(data: bytes) -> tuple[str, str]:
     """No strict decoding: the candidate with the fewest bad bytes, if few enough."""
     best = None
-    for enc in ("utf-8", "gb18030", "cp950"):
+    for enc in ("utf-8", "gb18030", "big5hkscs"):
         text = data[:SAMPLE_BYTES].decode(enc, errors="replace")
         bad = text.count("\ufffd")
         key = (bad, -_score(text))

@@ -69,19 +69,31 @@ def _parse(html: str) -> BeautifulSoup:
 
 
 def _main_container(soup: BeautifulSoup) -> Tag:
+    """<article>/<main>, else the tightest content-like container holding
+    (nearly) all the text that is not link text, else <body>."""
     body = soup.body or soup
-    total = len(body.get_text(strip=True))
-    candidates = soup.find_all(("article", "main"), limit=20)
-    candidates += [t for t in soup.find_all(True, limit=5000)
-                   if t.name in ("div", "section", "td")
-                   and CONTENT_HINT.search(" ".join([t.get("id") or ""] + list(t.get("class") or [])))][:50]
-    best, best_len = None, 0
-    for tag in candidates:
-        n = len(tag.get_text(strip=True))
-        prefer = tag.name in ("article", "main")
-        if n >= MIN_CONTAINER_SHARE * total and n > 0 and (best is None or (prefer, n) > (best.name in ("article", "main"), best_len)):
-            best, best_len = tag, n
-    return best or body
+    total = _prose_length(body)
+    for tag in soup.find_all(("article", "main"), limit=20):
+        if _prose_length(tag) >= MIN_CONTAINER_SHARE * total > 0:
+            return tag
+    scored = []
+    for tag in soup.find_all(("div", "section", "td"), limit=5000):
+        hint = " ".join([tag.get("id") or ""] + list(tag.get("class") or []))
+        if CONTENT_HINT.search(hint):
+            prose = _prose_length(tag)
+            if prose >= MIN_CONTAINER_SHARE * total > 0:
+                scored.append((prose, len(tag.get_text(strip=True)), tag))
+            if len(scored) >= 50:
+                break
+    if not scored:
+        return body
+    best = max(prose for prose, _, _ in scored)
+    return min((x for x in scored if x[0] >= 0.9 * best), key=lambda x: x[1])[2]
+
+
+def _prose_length(tag: Tag) -> int:
+    """Characters of text outside links."""
+    return len(tag.get_text(strip=True)) - sum(len(a.get_text(strip=True)) for a in tag.find_all("a"))
 
 
 def _title(soup: BeautifulSoup, container: Tag) -> str | None:

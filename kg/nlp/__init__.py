@@ -131,7 +131,8 @@ def make_numbers(nlp: Language, name: str):
     number_re = _number_regex(lex)
 
     def numbers(doc: Doc) -> Doc:
-        doc._.kg_numbers = _clean(doc, recognize_numbers(text_of(doc), lex, number_re))
+        names = [(m.start, m.end) for attr in ("kg_places", "kg_orgs") for m in getattr(doc._, attr) or []]
+        doc._.kg_numbers = _clean(doc, recognize_numbers(text_of(doc), lex, number_re, names))
         return doc
 
     return numbers

@@ -9,7 +9,7 @@ and the gazetteer graph.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import networkx as nx
 import pyoxigraph as ox
@@ -24,8 +24,7 @@ RELATIONS = ("runs", "partnerOf", "operatesIn", "locatedIn", "partOf", "memberOf
 SYMMETRIC = {"partnerOf"}
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """One sentence behind a node or an edge, and the document it is from."""
     document: str
     sentence: str
@@ -58,17 +57,21 @@ def load_graph(store: ox.Store, *, observations: bool = True, provenance: bool =
     """
     types = [t for t in ENTITY_TYPES if observations or t not in ("Observation", "Indicator")]
     g = nx.MultiDiGraph()
+    rank = {t: i for i, t in enumerate(ENTITY_TYPES)}
+    nodes: dict[str, dict] = {}
     for s, t, label in _run(store, f"""
         SELECT DISTINCT ?s ?t ?label WHERE {{
           ?s a ?t . FILTER(?t IN ({_in(types)}))
           OPTIONAL {{ ?s rdfs:label ?label }}
         }}"""):
         kind = t[len(KG_NS):]
-        node = g.nodes.get(s)
+        node = nodes.get(s)
         if node is None:
-            g.add_node(s, type=kind, label=label or s.rsplit("/", 1)[-1], aliases=[], documents=0, sources=[])
-        elif ENTITY_TYPES.index(kind) < ENTITY_TYPES.index(node["type"]):
+            nodes[s] = {"type": kind, "label": label or s.rsplit("/", 1)[-1], "aliases": [], "documents": 0,
+                        "sources": []}
+        elif rank[kind] < rank[node["type"]]:
             node["type"] = kind
+    g.add_nodes_from(nodes.items())
     for s, alt in _run(store, "SELECT DISTINCT ?s ?alt WHERE { ?s skos:altLabel ?alt }"):
         if s in g and alt != g.nodes[s]["label"]:
             g.nodes[s]["aliases"].append(alt)
@@ -83,15 +86,15 @@ def load_graph(store: ox.Store, *, observations: bool = True, provenance: bool =
     if observations:
         _observation_labels(store, g)
 
-    pairs = set()
+    pairs: dict[tuple, dict] = {}
     for s, p, o in _run(store, f"SELECT DISTINCT ?s ?p ?o WHERE {{ ?s ?p ?o . FILTER(?p IN ({_in(RELATIONS)})) }}"):
         rel = p[len(KG_NS):]
-        if s not in g or o not in g or s == o:
+        if s not in nodes or o not in nodes or s == o:
             continue
         if rel in SYMMETRIC and (o, s, rel) in pairs:
             continue  # one edge per partnership, whichever way documents state it
-        pairs.add((s, o, rel))
-        g.add_edge(s, o, key=rel, predicate=rel, sources=[])
+        pairs[(s, o, rel)] = {"predicate": rel, "sources": []}
+    g.add_edges_from((s, o, rel, data) for (s, o, rel), data in pairs.items())
     for person, org, role in _run(store, """
         SELECT DISTINCT ?p ?o ?role WHERE { ?m org:member ?p ; org:organization ?o ; org:role/rdfs:label ?role }"""):
         if g.has_edge(person, org, "memberOf"):

@@ -11,7 +11,9 @@ A is not finished:
 * B starts with punctuation that cannot start a sentence  -> join;
 * A ends with a dangling character (``，、`` an opening bracket, ``的 和 与``) -> join;
 * the document is hard-wrapped (most lines share one display width W) and A
-  is a full line (`FULL_LINE` to `OVERFULL_LINE` times W) -> join;
+  is a full line (`FULL_LINE` to `OVERFULL_LINE` times W) -> join, unless
+  blank lines follow and the logical line has no punctuation at all (a
+  masthead, byline or headline of a wrapped page);
 * the logical line so far (A plus what was joined to it) is long
   (>= `LONG_LINE` chars), or reads as prose: contains sentence punctuation,
   is >= `PROSE_LINE` chars and does not start like a numbered heading -> join;
@@ -23,6 +25,7 @@ the same logical lines and keeps the same breaks.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from kg.text.edits import apply_edits
 
@@ -44,7 +47,6 @@ RE_NUMBERED_HEADING = re.compile(
     r"(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、.．](?!\d)|"
     r"第[一二三四五六七八九十百\d]+[章节条部篇])"
 )
-RE_LINE = re.compile(r"[^\n]+")
 
 
 def wrap_width(widths: list[int]) -> int | None:
@@ -61,10 +63,13 @@ def wrap_width(widths: list[int]) -> int | None:
 
 def join_lines(text: str, offs: list[int]) -> tuple[str, list[int]]:
     """Remove unfinished line breaks, turn kept breaks into one "\\n", trim the ends."""
-    spans = [m.span() for m in RE_LINE.finditer(text)]
-    if not spans:
+    parts = text.split("\n")
+    starts = accumulate((len(p) + 1 for p in parts), initial=0)
+    kept = [(start, p) for start, p in zip(starts, parts) if p]
+    if not kept:
         return apply_edits(text, offs, [(0, len(text), "")]) if text else (text, offs)
-    lines = [text[s:e] for s, e in spans]
+    spans = [(start, start + len(p)) for start, p in kept]
+    lines = [p for _, p in kept]
     widths = [2 * len(x) - len(x.encode("ascii", "ignore")) for x in lines]
     wrap = wrap_width(widths)
     lo, hi = (FULL_LINE * wrap, OVERFULL_LINE * wrap) if wrap else (1, 0)
@@ -81,8 +86,12 @@ def join_lines(text: str, offs: list[int]) -> tuple[str, list[int]]:
             join = False
         elif (last in SOFT_FINAL or last in CLOSERS) and (ending := _ending(line)):
             join = ending == "soft" and lo <= widths[i] <= hi
-        elif text[b_start] in CONTINUATION_START or last in DANGLING_END or lo <= widths[i] <= hi:
+        elif text[b_start] in CONTINUATION_START or last in DANGLING_END:
             join = True
+        elif lo <= widths[i] <= hi:
+            # a full line wraps, unless a gap follows a logical line with no
+            # punctuation at all: a masthead, a byline, a headline
+            join = b_start - a_end == 1 or RE_PROSE_PUNCT.search(text, logical_start, a_end) is not None
         else:
             join = _prose(text, logical_start, a_end)
         if join:

@@ -8,12 +8,19 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-# "label: value" lines; the value is the field
-LABEL_RULES: tuple[tuple[str, re.Pattern], ...] = (
-    ("title", re.compile(r"^(?:发布主题|标题|题目|文件名称)[:：]\s*(?P<value>.+)$")),
-    ("issued", re.compile(r"^(?:发布时间|发布日期|成文日期|印发日期|发文日期|日期)[:：]\s*(?P<value>.+)$")),
-    ("publisher", re.compile(r"^(?:发布单位|发布机构|发文机关|发文单位|信息来源|来源)[:：]\s*(?P<value>.+)$")),
-)
+# "label: value" pairs, anywhere in the first lines; the value is the field
+LABELS: dict[str, tuple[str, ...]] = {
+    "title": ("发布主题", "标题", "题目", "文件名称"),
+    "issued": ("发布时间", "发布日期", "成文日期", "印发日期", "发文日期", "日期"),
+    "publisher": ("发布单位", "发布机构", "发文机关", "发文单位", "信息来源", "来源"),
+}
+# other labels that end a value on the same line ("来源：X局 发布时间：...")
+STOP_LABELS = ("作者", "编辑", "责任编辑", "浏览次数", "点击数", "字号", "访问量", "发布地点", "发布人员", "主持人")
+LABEL_LINES = 20
+_ALL_LABELS = sorted({x for v in LABELS.values() for x in v} | set(STOP_LABELS), key=len, reverse=True)
+_LABEL_KEY = {label: key for key, labels in LABELS.items() for label in labels}
+RE_LABEL_PAIR = re.compile(
+    rf"(?P<label>{'|'.join(_ALL_LABELS)})[:：]\s*(?P<value>.*?)\s*(?=(?:{'|'.join(_ALL_LABELS)})[:：]|$)")
 # a reply letter's title names what it answers
 REPLY_TITLE = re.compile(r"答复|复函|提案|建议")
 # an official document's title ends with its type
@@ -23,7 +30,8 @@ SENTENCE_PUNCT = re.compile(r"[。！？!?，,；;]")
 MAX_HEADING = 60
 # lines that are never the title
 NOT_TITLE = re.compile(
-    r"^(?:.{1,8}[:：]|.*〔\d{4}〕\d+号$|.*\[\d{4}\]\d+号$|——|本报讯|\d{4}年\d{1,2}月\d{1,2}日|第.{1,4}[期号]$)"
+    r"^(?:.{1,8}[:：]|.*〔\d{4}〕\d+号$|.*\[\d{4}\]\d+号$|——|本报讯|本报记者|记者|通讯员|\d{4}年\d{1,2}月\d{1,2}日|"
+    r"第.{1,4}[期号]$|.*第\d+版)"
 )
 # an organization as a whole line (a letterhead or a signature)
 PUBLISHER_LINE = re.compile(
@@ -47,11 +55,10 @@ def guess_metadata(text: str) -> dict:
     """{"title", "issued", "publisher"} as stated by the text; None when not stated."""
     lines = [x.strip() for x in text.split("\n") if x.strip()]
     meta: dict = {"title": None, "issued": None, "publisher": None}
-    for line in lines[:20]:
-        for key, rule in LABEL_RULES:
-            m = rule.match(line)
-            if m and meta[key] is None:
-                value = m.group("value").strip()
+    for line in lines[:LABEL_LINES]:
+        for m in RE_LABEL_PAIR.finditer(line):
+            key, value = _LABEL_KEY.get(m.group("label")), m.group("value").strip()
+            if key and value and meta[key] is None:
                 meta[key] = parse_date(value) if key == "issued" else value
     if meta["title"] is None:
         meta["title"] = _title(lines)

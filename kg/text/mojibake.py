@@ -14,8 +14,8 @@ is mojibake when it scores at least `MIN_SCORE`, at least `MIN_DENSITY` points
 per character, and holds a 2-point item (or scores `MIN_SCORE` + 1). Ordinary
 prose scores 0-3 per cluster (an uncommon name, a question mark).
 
-A cluster is repaired by re-encoding it as GB18030 (a GBK superset) and
-decoding as UTF-8, trying boundaries a few characters either side, and the
+A cluster is repaired by re-encoding it as GBK (GB18030 for what GBK cannot
+encode) and decoding as UTF-8, trying boundaries a few characters either side, and the
 repair is kept only when the result is clean common text. Otherwise the
 cluster is reported as garbled. A text that is mojibake as a whole is repaired
 in one go first.
@@ -114,8 +114,8 @@ def find_clusters(text: str) -> tuple[list[tuple[int, int]], int]:
         kind = m.lastgroup
         n = m.end() - m.start()
         score = 2 if kind == "gloss" else 2 * n if kind == "strong" else n
-        if kind != "sand":
-            bad += n
+        if kind != "sand":  # suspicious non-ASCII characters, for the whole-text test
+            bad += n - m.group().count("?") - (kind == "gloss") * (n - 1)
         strong = kind in ("gloss", "strong")
         if cur and m.start() - cur[1] <= GAP and text.find("\n", cur[1], m.start()) < 0:
             cur[1] = m.end()
@@ -151,14 +151,21 @@ def is_clean(s: str, rare_share: float = 0.0) -> bool:
 
 
 def _regbk(chars: str, errors_as_lost: bool = False) -> tuple[bytes, list[int]]:
-    """GB18030 bytes of `chars` and the byte start of each char.
+    """GBK bytes of `chars` (GB18030 for what GBK cannot encode, e.g. the
+    private-use characters a GB18030 decoder produces) and each char's start.
 
     With `errors_as_lost`, U+FFFD (a byte the GBK decoder dropped) becomes one
     0xFF byte, which no UTF-8 decoder accepts.
     """
     parts, starts, pos = [], [], 0
     for ch in chars:
-        b = b"\xff" if errors_as_lost and ch == "\ufffd" else ch.encode("gb18030")
+        if errors_as_lost and ch == "\ufffd":
+            b = b"\xff"
+        else:
+            try:
+                b = ch.encode("gbk")
+            except UnicodeEncodeError:
+                b = ch.encode("gb18030")
         parts.append(b)
         starts.append(pos)
         pos += len(b)
@@ -172,9 +179,9 @@ _UTF8_SIZE = bytes(1 if b < 0x80 else 2 if 0xC2 <= b < 0xE0 else 3 if 0xE0 <= b 
 def _utf8_mapped(data: bytes, starts: list[int], base: int, lossy: bool) -> tuple[str, list[int]] | None:
     """Decode `data` as UTF-8; each output char maps to the input char holding its first byte.
 
-    Strict unless `lossy`: then each stretch of undecodable bytes becomes one
-    U+FFFD. Returns None when strict decoding fails or the map would not be
-    strictly increasing.
+    Strict unless `lossy`: then each character whose bytes were lost becomes
+    one U+FFFD (one per undecodable lead byte). Returns None when strict
+    decoding fails or the map would not be strictly increasing.
     """
     out: list[str] = []
     sources: list[int] = []

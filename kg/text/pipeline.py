@@ -60,12 +60,9 @@ def normalize(raw: str) -> NormalizedText:
         if new_text == text:
             break
         text, offs = new_text, new_offs
-    return NormalizedText(
-        text=text,
-        raw_offsets=tuple(offs) + (len(raw),),
-        garbled=_to_normalized(garbled_raw, offs),
-        warnings=tuple(problems),
-    )
+    garbled = _to_normalized(garbled_raw, offs)
+    offs.append(len(raw))  # the list is ours: every step returns a new one or the one it got
+    return NormalizedText(text=text, raw_offsets=tuple(offs), garbled=garbled, warnings=tuple(problems))
 
 
 def _structure(text: str, offs: list[int]) -> tuple[str, list[int]]:

@@ -13,6 +13,7 @@ the size of the graph. Only this package imports pyvis.
 """
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,13 +22,12 @@ import networkx as nx
 import pyoxigraph as ox
 
 from kg.viz import select
-from kg.viz.layout import radial_layout
-from kg.viz.page import Page, build_network, external_references, render_html
+from kg.viz.page import Page, build_network, external_references, radial_layout, render_html
 
 __all__ = ["render", "render_graph", "VizResult", "external_references", "MAX_NODES", "PHYSICS_MAX_NODES"]
 
 MAX_NODES = 1500          # drawn at most; the best-connected are kept
-PHYSICS_MAX_NODES = 400   # above this, physics is off and the layout precomputed
+PHYSICS_MAX_NODES = 800   # above this, physics is off and the layout precomputed
 EDGE_LABELS_MAX = 1200    # above this many edges, relation names show on hover only
 
 
@@ -119,6 +119,14 @@ def render(store, out, *, query: str | None = None, params: dict | None = None, 
         from kg.store import open_store
 
         store = open_store(store, read_only=True)
-    g = load_graph(store, observations=observations)
-    sel = select_nodes(g, store, query=query, params=params, focus=focus, city=city, program=program, hops=hops)
-    return render_graph(g, sel, out, max_nodes=max_nodes, title=title)
+    # The cyclic GC would rescan the growing graph again and again (it allocates
+    # only acyclic containers): pausing it keeps generation linear.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        g = load_graph(store, observations=observations)
+        sel = select_nodes(g, store, query=query, params=params, focus=focus, city=city, program=program, hops=hops)
+        return render_graph(g, sel, out, max_nodes=max_nodes, title=title)
+    finally:
+        if paused:
+            gc.enable()

@@ -16,6 +16,7 @@ import hashlib
 import html
 import math
 import re
+from collections import deque
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -46,15 +47,21 @@ LABEL_MAX = 28
 TEMPLATE_SCRIPTS = 3  # <script> blocks of assets/graph.html
 _SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL | re.IGNORECASE)
 
-_EXTERNAL = re.compile(
-    r"""(?:\b(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//)"""
-    r"""|(?:url\(\s*["']?\s*(?:https?:)?//)|(?:@import)|(?:\bimport\s*\(\s*["'](?:https?:)?//)""",
+# a tag attribute, or a CSS url()/@import, that points at the network; document
+# text cannot produce a tag (its "<" is always escaped), so these are real
+_EXTERNAL_TAG = re.compile(
+    r"""<[a-zA-Z][^<>]*?\s(?:src|href|action|poster|data|srcset)\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:)?//""",
     re.IGNORECASE)
+_EXTERNAL_CSS = re.compile(r"""url\(\s*["']?\s*(?:https?:)?//|@import""", re.IGNORECASE)
+_STYLE = re.compile(r"<style\b[^>]*>(.*?)</style>", re.DOTALL | re.IGNORECASE)
 
 
 def external_references(page: str) -> list[str]:
     """Every place where the page would load something from the network."""
-    return [m.group(0) for m in _EXTERNAL.finditer(page)]
+    found = [m.group(0) for m in _EXTERNAL_TAG.finditer(page)]
+    for css in _STYLE.findall(page):
+        found += [m.group(0) for m in _EXTERNAL_CSS.finditer(css)]
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -212,3 +219,83 @@ def _lock_scripts(page_html: str) -> str:
         "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode("ascii") + "'"
         for s in scripts)
     return page_html.replace("__KG_SCRIPT_HASHES__", hashes, 1)
+
+# ---------------------------------------------------------------- layout
+# For graphs too large for live physics in the browser: each connected
+# component is laid out radially around its best-connected node (rings by
+# breadth-first depth, siblings kept together) and components are packed in
+# rows, largest first. O(nodes + edges); deterministic.
+
+RING = 140.0      # distance between rings
+SPACING = 46.0    # minimum arc length between neighbours on a ring
+GAP = 120.0       # space between components
+
+
+def _components(adj: dict[str, list[str]]) -> list[list[str]]:
+    seen: set[str] = set()
+    comps = []
+    for start in adj:
+        if start in seen:
+            continue
+        seen.add(start)
+        comp, todo = [start], deque([start])
+        while todo:
+            for m in adj[todo.popleft()]:
+                if m not in seen:
+                    seen.add(m)
+                    comp.append(m)
+                    todo.append(m)
+        comps.append(comp)
+    comps.sort(key=lambda c: (-len(c), min(c)))
+    return comps
+
+
+def _radial(comp: list[str], adj: dict[str, list[str]]) -> tuple[dict[str, tuple[float, float]], float]:
+    root = max(comp, key=lambda n: (len(adj[n]), n))
+    depth, order = {root: 0}, [root]
+    todo = deque([root])
+    while todo:  # BFS order keeps each node's children next to each other on the next ring
+        n = todo.popleft()
+        for m in sorted(adj[n]):
+            if m not in depth:
+                depth[m] = depth[n] + 1
+                order.append(m)
+                todo.append(m)
+    rings: dict[int, list[str]] = {}
+    for n in order:
+        rings.setdefault(depth[n], []).append(n)
+    pos, radius = {root: (0.0, 0.0)}, 0.0
+    for d, ring in sorted(rings.items()):
+        if d == 0:
+            continue
+        radius = max(radius + RING, len(ring) * SPACING / (2 * math.pi))
+        step = 2 * math.pi / len(ring)
+        for i, n in enumerate(ring):
+            a = i * step + (d % 2) * step / 2
+            pos[n] = (radius * math.cos(a), radius * math.sin(a))
+    return pos, radius
+
+
+def radial_layout(nodes: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple[float, float]]:
+    """x, y for each node."""
+    adj: dict[str, list[str]] = {n: [] for n in nodes}
+    for a, b in edges:
+        if a in adj and b in adj and a != b:
+            adj[a].append(b)
+            adj[b].append(a)
+    comps = _components(adj)
+    laid = [_radial(c, adj) for c in comps]
+    total = sum((2 * r + GAP) ** 2 for _, r in laid)
+    row_width = max(math.sqrt(total), 1.0)
+    out: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for pos, r in laid:
+        size = 2 * r + GAP
+        if x > 0 and x + size > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        cx, cy = x + size / 2, y + size / 2
+        for n, (px, py) in pos.items():
+            out[n] = (round(cx + px, 1), round(cy + py, 1))
+        x += size
+        row_height = max(row_height, size)
+    return out

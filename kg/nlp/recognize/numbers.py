@@ -60,20 +60,29 @@ def _trim(phrase: str, lex: Lexicon) -> str:
         if y and y.end() > 0:
             phrase, changed = phrase[y.end():], True
         for w in lex.indicator_trim:  # longest first; restart after each cut
-            if phrase.startswith(w):
+            if phrase.startswith(w) and len(phrase) - len(w) >= 2:
                 phrase, changed = phrase[len(w):], True
                 break
-            if phrase.endswith(w) and len(phrase) > len(w):
+            if phrase.endswith(w) and len(phrase) - len(w) >= 2:
                 phrase, changed = phrase[: -len(w)], True
                 break
     return phrase.strip("“”\"的 ")
 
 
-def _indicator(text: str, start: int, end: int, lex: Lexicon) -> str:
+def _indicator(text: str, start: int, end: int, lex: Lexicon, names=()) -> str:
     clause_start = start
     while clause_start > 0 and not _CLAUSE_BREAK.match(text[clause_start - 1]) and start - clause_start < 30:
         clause_start -= 1
+    # organizations and places that open the clause are its subject or scope, not what was counted
+    for s, e in names:
+        if s <= clause_start < e or (clause_start <= s < start and text[clause_start:s].strip("，、 ") == ""):
+            clause_start = min(max(clause_start, e), start)
     before = _trim(text[clause_start:start], lex)
+    name_texts = {text[s:e] for s, e in names if clause_start <= s < start}
+    for name in sorted(name_texts, key=len, reverse=True):
+        if before.startswith(name):  # 团市委计划新建… : the subject is not the indicator
+            before = _trim(before[len(name):], lex)
+            break
     after_end = end
     while after_end < len(text) and not _CLAUSE_BREAK.match(text[after_end]) and after_end - end < 16:
         if text[after_end] in "的和及等" and after_end > end:
@@ -86,8 +95,22 @@ def _indicator(text: str, start: int, end: int, lex: Lexicon) -> str:
     return before or after
 
 
-def recognize_numbers(text: str, lex: Lexicon, number_re: re.Pattern | None = None) -> list[NumberMention]:
+def _breakdown_of(text: str, start: int, unit: str, earlier: list[NumberMention]) -> str:
+    """A number with only a place before it is part of a breakdown (…26个，其中华龙区7个、
+    濮阳县5个): it counts what the total before 其中 counts."""
+    k = text.rfind("其中", max(0, start - 40), start)
+    for n in reversed(earlier):
+        if n.unit == unit and (n.end <= k if k >= 0 else start - n.end < 12):
+            return n.indicator
+        if n.end < start - 80:
+            break
+    return ""
+
+
+def recognize_numbers(text: str, lex: Lexicon, number_re: re.Pattern | None = None, names=()) -> list[NumberMention]:
+    """`names`: (start, end) of organization and place mentions, kept out of indicators."""
     number_re = number_re or _number_regex(lex)
+    names = sorted(names)
     out = []
     for m in number_re.finditer(text):
         unit = lex.units[m.group("unit")]
@@ -110,7 +133,9 @@ def recognize_numbers(text: str, lex: Lexicon, number_re: re.Pattern | None = No
             unit_text = "元"
         prefix = text[max(0, m.start() - 14):m.start()]
         is_rate = unit.kind == "rate" and bool(_RATE_CONTEXT.search(prefix))
-        indicator = _indicator(text, m.start(), m.end(), lex)
+        indicator = _indicator(text, m.start(), m.end(), lex, names)
+        if not indicator:
+            indicator = _breakdown_of(text, m.start(), unit.unit, out)
         if is_rate and "完成率" not in indicator:
             indicator = (indicator.replace("目标任务", "").replace("任务", "") or "年度目标任务") + "完成率"
         value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
