@@ -75,5 +75,17 @@ def query(sparql: str, store_dir, bindings: dict | None = None) -> QueryResult:
     return run_sparql(store, sparql, bindings)
 
 
+def rdflib_dataset(store_dir):
+    """The built store as an rdflib Dataset (through oxrdflib: rdflib's API,
+    Oxigraph's storage and SPARQL engine). Close it when done."""
+    import rdflib
+
+    from kg.store import resolve_store_dir
+
+    ds = rdflib.Dataset(store="Oxigraph")
+    ds.open(str(resolve_store_dir(store_dir)), create=False)
+    return ds
+
+
 def export(store_dir, fmt: str, dest) -> Path:
     return _export(open_store(store_dir, read_only=True), fmt, dest)

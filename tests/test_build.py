@@ -132,3 +132,26 @@ def test_build_corpus_traditional_document_is_simplified(corpus_build):
     out, _ = corpus_build
     progs = set(_labels(out, "SELECT ?l WHERE { GRAPH ?g { ?g dcterms:source ?s . FILTER(STRSTARTS(?s, \"004_\")) ?p a kg:Program ; rdfs:label ?l } }"))
     assert {"梦想小屋", "时间银行", "长期护理保险"} <= progs
+
+
+def test_build_store_opens_as_an_rdflib_dataset(sample_build):
+    from kg.api import rdflib_dataset
+
+    out, _ = sample_build
+    ds = rdflib_dataset(out)
+    try:
+        rows = list(ds.query("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { GRAPH ?g { ?p a <https://w3id.org/minsheng-kg/ontology#Program> } }"))
+        assert int(rows[0][0]) > 10
+    finally:
+        ds.close()
+
+
+def test_build_corpus_output_conforms_to_shapes(corpus_build):
+    pyshacl = pytest.importorskip("pyshacl")
+    import rdflib
+
+    out, _ = corpus_build
+    data = rdflib.Graph().parse(out / "graph.ttl", format="turtle")
+    shapes = rdflib.Graph().parse(REPO / "ontology" / "shapes.ttl", format="turtle")
+    conforms, _, text = pyshacl.validate(data, shacl_graph=shapes, advanced=True)
+    assert conforms, text[:3000]

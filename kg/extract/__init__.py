@@ -1,6 +1,7 @@
 """From recognized mentions to a document's facts (DocFacts): a pure function."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from kg.extract.observations import attach_observations
@@ -42,8 +43,6 @@ def extract(source: SourceDocument, normalized: NormalizedText, found: Recognize
 
     doc_year = issued[:4] if issued else None
     if doc_year is None and title:
-        import re
-
         y = re.search(r"(?:19|20)\d{2}", title)
         doc_year = y.group(0) if y else None
     observations = attach_observations(text, found.numbers, mentions, sentences, doc_year)
