@@ -26,6 +26,16 @@ def _city_division(name: str | None):
     return cands[0] if len(cands) == 1 else None
 
 
+def _short_place_prefix(name: str):
+    """The city or province whose short name (洛阳, 江苏) starts `name`."""
+    gaz = load_lexicon().gazetteer
+    for n in (3, 2):
+        cands = [d for d in gaz.lookup(name[:n]) if d.level in ("city", "province") and d.short == name[:n]]
+        if len(cands) == 1:
+            return cands[0]
+    return None
+
+
 def _raw_surface(facts: DocFacts, m: Mention) -> str | None:
     raw = facts.source.raw_text
     s, e = facts.normalized.to_raw(m.start, m.end)
@@ -69,6 +79,10 @@ def resolve(facts: DocFacts) -> ResolvedFacts:
                 located[iri] = ns.entity_iri("Location", nested[0].canonical or nested[0].text, code=nested[0].code)
             elif m.city:
                 scope = _city_division(m.city)
+                if scope is not None:
+                    located[iri] = ns.entity_iri("Location", scope.name, code=scope.code)
+            elif m.rule != "org.sub-unit":  # 洛阳日报, 江苏通途…: a short place name starts the name
+                scope = _short_place_prefix(label)
                 if scope is not None:
                     located[iri] = ns.entity_iri("Location", scope.name, code=scope.code)
 

@@ -82,8 +82,15 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
             if name:
                 add(name, end, "person.org-post-name", oi, role)
                 continue
-        # name + organization + post, at a line start or after a list separator
+        # name + organization + post, at a line start, or name（organization post）
         role, end = _posts_at(text, org.end, post_re)
+        if role and org.start > 0 and text[org.start - 1] in "（(":
+            for n in (3, 2):
+                s = org.start - 1 - n
+                if s >= 0 and name_at(text, s, lex) == text[s:org.start - 1]:
+                    add(text[s:org.start - 1], s, "person.name-paren-org-post", oi, role)
+                    break
+            continue
         if role:
             line_start = text.rfind("\n", 0, org.start) + 1
             head = text[line_start:org.start].strip("【】 ")

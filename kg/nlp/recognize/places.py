@@ -12,6 +12,7 @@ _MAX_LEN = 14
 # Single characters that end a place name on its left; other one-character
 # boundary words (向, 同, 对 …) also start place names.
 _PLACE_BREAKS = set("与和及在于的从到至等")
+_HEAD_CONTINUES = ("舞", "化", "式")
 # Around a weak head (路, 街): words that show a street is meant.
 _WEAK_BEFORE = re.compile(r"(?:位于|地处|坐落于|沿|在)$")
 _WEAK_AFTER = re.compile(r"^(?:与|和|交叉口|路口|东北角|西北角|东南角|西南角|沿线|两侧|以东|以西|以南|以北|\d+号)")
@@ -25,10 +26,8 @@ def recognize_named_places(text: str, lex: Lexicon) -> list[Mention]:
             best_at_end[end] = head
     out = []
     for end, head in sorted(best_at_end.items()):
-        if end < len(text) and _NAME_CHAR.match(text[end]) and not lex.place_heads[head] and text[end] not in "与和及等东西南北内":
-            # 广场舞, 公园化: the head is inside a longer word … unless a direction or list word follows
-            if not text.startswith(("地下", "商业", "停车"), end):
-                continue
+        if text.startswith(_HEAD_CONTINUES, end):
+            continue  # 广场舞: the head is inside a longer word
         i = end - len(head)
         while i > 0 and end - (i - 1) <= _MAX_LEN and _NAME_CHAR.match(text[i - 1]):
             i -= 1

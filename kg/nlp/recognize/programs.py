@@ -58,7 +58,7 @@ def _name_tail(text: str, pos: int, lex: Lexicon) -> str:
     (工程, 计划, 热线, 课堂, 系列活动 …); empty when they do not."""
     window = re.match(r"[\u4e00-\u9fffA-Za-z0-9]{0,16}", text[pos:pos + 16]).group(0)
     heads = list(lex.program_suffixes) + lex.program_name_heads
-    for k in range(len(window), 1, -1):
+    for k in range(2, len(window) + 1):  # the first head ends the name
         if any(window[:k].endswith(h) for h in heads):
             return window[:k]
     return ""
@@ -188,6 +188,9 @@ def recognize_programs(text: str, lex: Lexicon, orgs=(), policy_spans=(), places
     by_suffix = [m for m in by_suffix if len(m.text) >= 6 or counts[m.text] > 1 or m.text in quoted
                  or m.canonical != canonical_program(m.text) or _placed(m.text)]
     org_spans = [(o.start, o.end) for o in orgs]
-    found = [m for m in _brands(text, lex) + _national(text, lex) + by_suffix if _outside(m, policy_spans)]
+    fixed = _brands(text, lex) + _national(text, lex)
+    # a head-word name ending in a brand or national scheme is that scheme with words before it (全年长期护理保险)
+    by_suffix = [m for m in by_suffix if not any(n.end == m.end and n.start > m.start for n in fixed)]
+    found = [m for m in fixed + by_suffix if _outside(m, policy_spans)]
     found = [m for m in found + _quoted(text, lex) if _outside(m, org_spans)]
     return select_non_overlapping(found)
