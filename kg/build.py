@@ -14,8 +14,8 @@ from kg.gazetteer_graph import refresh_gazetteer_graph
 from kg.ingest.discover import discover_with_errors
 from kg.namespaces import document_iri
 from kg.nlp import PipelineConfig
-from kg.pipeline import DocResult, _sha256, process_star
-from kg.store import document_hashes, drop_graph, export, open_store, replace_graph
+from kg.pipeline import DocResult, _sha256, process_star, warm_pipeline
+from kg.store import document_hashes, drop_graph, export_many, open_store, replace_graph
 
 EXPORTS = (("graph.trig", "trig"), ("graph.nq", "nq"), ("graph.ttl", "ttl"))
 STATE_FILE = "state.json"
@@ -76,6 +76,7 @@ def build(paths, out_dir, workers: int = 1, prune: bool = False, config: Pipelin
         if on_error:
             on_error(str(err))
     store = open_store(out / "store", create=True)
+    _remove_stale_temporaries(out)  # the store's lock is held: no other build writes here
     known = document_hashes(store)
     state_path = out / STATE_FILE
     state = json.loads(state_path.read_text("utf-8")) if state_path.exists() else {}
@@ -84,8 +85,10 @@ def build(paths, out_dir, workers: int = 1, prune: bool = False, config: Pipelin
     for path, source in files:
         iri = document_iri(source)
         sha = _sha256(path)
-        if not force and known.get(iri) == sha and iri in state:
-            prev = state[iri]
+        prev = state.get(iri, {})
+        # unchanged only when the store and the last complete build agree on the
+        # file's hash (a killed build may have replaced the graph but not state.json)
+        if not force and known.get(iri) == sha and prev.get("sha256") == sha:
             results[source] = DocResult(source, path, iri, sha, "unchanged", counts=prev.get("counts", {}),
                                         warnings=prev.get("warnings", []))
         else:
@@ -95,6 +98,8 @@ def build(paths, out_dir, workers: int = 1, prune: bool = False, config: Pipelin
     try:
         if workers > 1 and len(todo) > 1:
             ctx = mp.get_context("spawn" if sys.platform == "win32" else "fork")
+            if ctx.get_start_method() == "fork":
+                warm_pipeline(config)  # built once here, inherited by every worker
             with ctx.Pool(workers) as pool:
                 stream = pool.imap(process_star, todo, chunksize=1)
                 for res in stream:
@@ -120,10 +125,14 @@ def build(paths, out_dir, workers: int = 1, prune: bool = False, config: Pipelin
                                   "warnings": res.warnings}
     refresh_gazetteer_graph(store)
     store.flush()
-    for name, fmt in EXPORTS:
-        export(store, fmt, out / name)
+    export_many(store, [(fmt, out / name) for name, fmt in EXPORTS])
     write_atomic(state_path, json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
-    report.documents = [results[k].report() for k in sorted(results)]
+    report.documents = []
+    for k in sorted(results):
+        res = results[k]
+        entry = res.report()
+        entry["graph"] = _graph_action(res, known)
+        report.documents.append(entry)
     write_atomic(out / "report.json", json.dumps(report.as_dict(), ensure_ascii=False, indent=1).encode("utf-8"))
     return report
 
@@ -135,3 +144,26 @@ def _apply(store, res: DocResult, known: dict, results: dict, on_error) -> None:
     elif on_error:
         on_error(res.error or f"{res.path}: failed")
     results[res.source] = res
+
+
+def _graph_action(res: DocResult, known: dict) -> str:
+    """What happened to the document's named graph in the store."""
+    if res.status == "built":
+        return "replaced" if res.doc_iri in known else "added"
+    if res.status == "unchanged":
+        return "kept"
+    if res.status == "pruned":
+        return "dropped"
+    # failed: an earlier graph of this document, if any, stays until it builds again or is pruned
+    return "kept (previous version)" if res.doc_iri in known else "none"
+
+
+def _remove_stale_temporaries(out: Path) -> None:
+    """Temporary files a killed build left behind (the files they were to replace are whole)."""
+    names = [name for name, _ in EXPORTS] + [STATE_FILE, "report.json"]
+    for entry in out.iterdir():
+        if entry.is_file() and any(entry.name.startswith(f".{name}.") for name in names):
+            try:
+                entry.unlink()
+            except OSError:
+                pass

@@ -7,10 +7,11 @@ something small and the parent only loads it into the store.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 
-from kg.errors import KGError
+from kg.errors import ConfigError, IngestError, KGError
 from kg.extract import extract
 from kg.ingest import read_document
 from kg.nlp import PipelineConfig, build_pipeline, recognize
@@ -28,6 +29,11 @@ def _nlp(config: PipelineConfig):
         _NLP.clear()
         _NLP[key] = build_pipeline(config)
     return _NLP[key]
+
+
+def warm_pipeline(config: PipelineConfig | None = None) -> None:
+    """Build the NLP pipeline now (before forking workers, which then share it)."""
+    _nlp(config or PipelineConfig())
 
 
 @dataclass
@@ -58,9 +64,50 @@ def counts_of(r: ResolvedFacts) -> dict:
     return out
 
 
+# Extraction time grows faster than linearly with a document's length (see
+# docs/benchmarks.md), so one huge file could hold a build for hours. Longer
+# documents are refused with a clear reason; KG_MAX_DOC_CHARS raises the limit
+# (0: no limit).
+MAX_DOC_CHARS = 1_000_000
+PLAIN_TEXT_SUFFIXES = (".txt", ".text", ".md")
+
+
+def max_doc_chars() -> int:
+    value = os.environ.get("KG_MAX_DOC_CHARS", "").strip()
+    if not value:
+        return MAX_DOC_CHARS
+    try:
+        return max(0, int(value))
+    except ValueError:
+        raise ConfigError("KG_MAX_DOC_CHARS", value, "a number of characters (0: no limit)") from None
+
+
+def _check_size(path: str, chars: int | None = None) -> None:
+    limit = max_doc_chars()
+    if not limit:
+        return
+    if chars is None:
+        # a plain-text file of more than 4 bytes per allowed character is too long
+        # in any encoding: refuse it without reading it
+        if not path.lower().endswith(PLAIN_TEXT_SUFFIXES):
+            return
+        try:
+            size = os.path.getsize(path)
+        except OSError:
+            return  # read_document reports it
+        if size > 4 * limit:
+            raise IngestError(path, f"document too large: {size:,} bytes of text, more than the limit of "
+                                    f"{limit:,} characters (set KG_MAX_DOC_CHARS to raise it, 0 for no limit)")
+    elif chars > limit:
+        raise IngestError(path, f"document too large: {chars:,} characters, more than the limit of "
+                                f"{limit:,} (set KG_MAX_DOC_CHARS to raise it, 0 for no limit)")
+
+
 def analyze(path: str, source: str, config: PipelineConfig | None = None) -> ResolvedFacts:
     """Read and extract one document; raises KGError on bad input."""
+    _check_size(path)
     doc = read_document(path, source)
+    _check_size(path, len(doc.raw_text))
     norm = normalize(doc.raw_text)
     if not norm.text.strip():
         raise KGError(f"{path}: no text after normalization")

@@ -51,6 +51,17 @@ def oxigraph_binary() -> str:
                      "(or point KG_OXIGRAPH at it)")
 
 
+def _die_with_parent() -> None:
+    """In the server process (Linux): be terminated when `kg` dies, even by SIGKILL."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 def free_port(host: str = DEFAULT_HOST) -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind((host, 0))
@@ -121,24 +132,33 @@ def start_server(store_dir, port: int | None = DEFAULT_PORT, writable: bool = Fa
         cmd.append("--cors")
     fd, log = tempfile.mkstemp(prefix="kg-serve-", suffix=".log")
     with os.fdopen(fd, "wb") as log_file:
-        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log_file, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log_file, stderr=subprocess.STDOUT,
+                                preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)
     url_host = f"[{host}]" if ":" in host else host
     handle = ServerHandle(f"http://{url_host}:{port}", store, writable, proc, Path(log))
+    try:
+        _wait_until_ready(handle, bind, timeout)
+    except BaseException:  # Ctrl-C while starting included: never leave the server behind
+        handle.stop()
+        raise
+    return handle
+
+
+def _wait_until_ready(handle: ServerHandle, bind: str, timeout: float) -> None:
+    proc = handle.process
     deadline = time.monotonic() + timeout
     probe = handle.query_url + "?query=ASK%7B%7D"
     while True:
         if proc.poll() is not None:
-            tail = _log_tail(handle.log_path)
-            handle.stop()
-            raise ServeError(f"oxigraph exited with status {proc.returncode} while starting on {bind}: {tail}")
+            raise ServeError(f"oxigraph exited with status {proc.returncode} while starting on {bind}: "
+                             + _log_tail(handle.log_path))
         try:
             with _OPENER.open(probe, timeout=2) as r:
                 if r.status == 200:
-                    return handle
+                    return
         except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
             pass
         if time.monotonic() > deadline:
-            handle.stop()
             raise ServeError(f"oxigraph did not answer on {bind} within {timeout:.0f} s")
         time.sleep(0.1)
 

@@ -112,8 +112,9 @@ class Lexicon:
         self.program_heads = sorted(set(_lines("program_heads.txt")), key=len, reverse=True)
         self.program_not_heads = sorted(set(_lines("program_not_heads.txt")), key=len, reverse=True)
         self.program_stop = set(_lines("program_stop.txt"))
-        lead = _alternation(w for w in _words("program_lead_words.txt") if len(w) > 1)
-        self.program_lead_re = re.compile("^(?:" + _alternation(_words("program_lead_words.txt")) + ")+")
+        lead = _alternation(w for w in _words("program_cut_words.txt") if len(w) > 1)
+        self.program_lead_re = re.compile(
+            "^(?:" + _alternation(_words("program_lead_words.txt") + _words("program_cut_words.txt")) + ")+")
         self.program_lead_any_re = re.compile(lead)
         brands = json.loads(_read("brands.json"))["brands"]
         self.brands = [

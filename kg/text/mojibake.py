@@ -7,12 +7,15 @@ Detection scores suspicious items and clusters them:
   Cyrillic symbol, a private-use character or U+FFFD: 2 points each;
 * a GB2312 level-2 ideograph or a ``?`` (a lost byte): 1 point;
 * a lone Latin letter squeezed between two ideographs: 1 point;
-* a pinyin gloss whose ``(`` was eaten by a lost byte (``?nèi)``): 2 points.
+* a pinyin gloss whose ``(`` was eaten by a lost byte (``?hé)``): 2 points.
 
-Items at most `GAP` characters apart on one line form a cluster; a cluster
-is mojibake when it scores at least `MIN_SCORE`, at least `MIN_DENSITY` points
-per character, and holds a 2-point item (or scores `MIN_SCORE` + 1). Ordinary
-prose scores 0-3 per cluster (an uncommon name, a question mark).
+Items at most `GAP` characters apart, with no line break, space or CJK
+punctuation between them, form a cluster; a cluster is mojibake when it
+scores at least `MIN_SCORE`, at least `MIN_DENSITY` points per character, and
+holds a 2-point item (or scores `MIN_SCORE` + 1). A cluster of ideographs
+alone (no ``?``, symbol, gloss or stray letter) must score
+`IDEOGRAPHS_ONLY_SCORE` at `IDEOGRAPHS_ONLY_DENSITY`: names with uncommon
+characters look like that. Ordinary prose scores 0-3 per cluster.
 
 A cluster is repaired by re-encoding it as GBK (GB18030 for what GBK cannot
 encode) and decoding as UTF-8, trying boundaries a few characters either side, and the
@@ -35,60 +38,86 @@ MIN_DENSITY = 0.3
 WHOLE_MIN_CHARS = 6  # non-ASCII chars needed to judge a whole text
 WHOLE_MIN_RATIO = 0.4  # share of suspicious among non-ASCII chars
 
+IDEOGRAPHS_ONLY_SCORE = 8  # a cluster of rare ideographs alone (names?) needs more
+IDEOGRAPHS_ONLY_DENSITY = 0.6
+BREAKERS = "\n \u3000\u00a0\t、，。；：！？"  # clusters do not span these (lists of rare names)
+
 _ITEM_RE = re.compile(
     rf"(?P<gloss>[?\ufffd](?=[a-z]*[{PINYIN_VOWELS}])[a-z{PINYIN_VOWELS}]{{1,6}}[)）])"
-    rf"|(?P<strong>[{RARE_CLASS}{ODD_SYMBOLS}]+)"
-    rf"|(?P<weak>[{TIER2_CLASS}?]+)"
-    rf"|(?P<sand>[A-Za-z](?<=[{CJK}][A-Za-z])(?=[{CJK}]))"
+    rf"|(?P<rare>[{RARE_CLASS}]+)"
+    rf"|(?P<odd>[{ODD_SYMBOLS}]+)"
+    rf"|(?P<tier2>[{TIER2_CLASS}]+)"
+    rf"|(?P<lost>\?+)"
+    rf"|(?P<sand>[A-Za-zＡ-Ｚａ-ｚ](?<=[{CJK}][A-Za-zＡ-Ｚａ-ｚ])(?=[{CJK}]))"
 )
+_SCORE = {"gloss": 2, "rare": 2, "odd": 2, "tier2": 1, "lost": 1, "sand": 1}  # per character (gloss: once)
+_BREAK_RE = re.compile(f"[{BREAKERS}]")
 # where an item can start: one class, so the scan runs at C speed
-_START_RE = re.compile(rf"[{RARE_CLASS}{ODD_SYMBOLS}{TIER2_CLASS}?A-Za-z]")
+_START_RE = re.compile(rf"[{RARE_CLASS}{ODD_SYMBOLS}{TIER2_CLASS}?A-Za-zＡ-Ｚａ-ｚ]")
 _IDEOGRAPH_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _ODD_RE = re.compile(rf"[{ODD_SYMBOLS}\x00-\x08\x0b-\x1f]")
 _RARE_RE = re.compile(rf"[{RARE_CLASS}]")
+# anything but ASCII text, Latin-1, general punctuation, symbols and numbers
+# in common use, CJK punctuation, ideographs and full-width forms
+_FOREIGN_RE = re.compile(
+    r"[^\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u2100-\u23ff\u2460-\u27bf\u3000-\u303f"
+    r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
 
 
-def fix_mojibake(text: str, offs: list[int]) -> tuple[str, list[int], list[tuple[int, int]], list[Problem]]:
-    """Repair or flag mojibake; returns text, offsets, garbled RAW spans, problems."""
+def fix_whole_text(raw: str, text: str, offs: list[int]) -> tuple[str, list[int], list, list[Problem]] | None:
+    """Repair a text that is UTF-8 read as GBK from start to end, or None.
+
+    Run first, before anything joins lines: the repaired text still has its
+    own punctuation and line structure to be normalized.
+    """
+    _, bad = find_clusters(text)
+    wide = len(text) - len(text.encode("ascii", "ignore"))
+    if wide < WHOLE_MIN_CHARS or bad < WHOLE_MIN_RATIO * wide:
+        return None
+    garbled: list[tuple[int, int]] = []
+    problems: list[Problem] = []
+    fixed = _fix_whole(raw, text, offs, garbled, problems)
+    return None if fixed is None else (*fixed, garbled, problems)
+
+
+def fix_runs(raw: str, text: str, offs: list[int]) -> tuple[str, list[int], list[tuple[int, int]], list[Problem]]:
+    """Repair or flag mojibake runs in (normalized) `text`.
+
+    Detection reads `text`; a repair re-encodes the RAW characters the run came
+    from (before width mapping and t2s changed them). Returns the text,
+    offsets, garbled RAW spans and problems (start/end in raw offsets).
+    """
     problems: list[Problem] = []
     garbled: list[tuple[int, int]] = []
-    clusters, bad = find_clusters(text)
-    if not bad:
-        return text, offs, garbled, problems
-    wide = len(text) - len(text.encode("ascii", "ignore"))
-    if wide >= WHOLE_MIN_CHARS and bad >= WHOLE_MIN_RATIO * wide:
-        text, offs, whole = _fix_whole(text, offs, garbled, problems)
-        if whole:
-            return text, offs, garbled, problems
+    clusters, _ = find_clusters(text)
     edits = []
-    line, counted = 1, 0
     for s, e in clusters:
-        line += text.count("\n", counted, s)
-        counted = s
-        repair = _repair_run(text, s, e)
+        line = raw.count("\n", 0, offs[s]) + 1
+        repair = _repair_run(raw, text, offs, s, e)
         leftovers = [(s, e)]
         if repair is not None:
             rs, re_, fixed, sources = repair
             edits.append((rs, re_, fixed, sources))
             problems.append(Problem(
                 "mojibake-repaired",
-                f"line {line}: repaired text mis-decoded as GBK: {_excerpt(text[rs:re_])!r} -> {_excerpt(fixed)!r}",
+                f"line {line}: repaired text mis-decoded as GBK: "
+                f"{_excerpt(raw[offs[rs]:offs[re_ - 1] + 1])!r} -> {_excerpt(fixed)!r}",
                 offs[rs], offs[re_ - 1] + 1))
             leftovers = [(a, b) for a, b in ((s, rs), (re_, e)) if b > a]
             for k, ch in enumerate(fixed):
                 if ch == "\ufffd":
-                    raw = offs[sources[k]]
-                    garbled.append((raw, raw + 1))
+                    lost = offs[sources[k]]
+                    garbled.append((lost, lost + 1))
                     problems.append(Problem(
-                        "mojibake", f"line {line}, raw offset {raw}: a character lost when the text was "
-                        "mis-decoded (U+FFFD)", raw, raw + 1))
+                        "mojibake", f"line {line}, raw offset {lost}: a character lost when the text was "
+                        "mis-decoded (U+FFFD)", lost, lost + 1))
         for a, b in leftovers:
             raw_span = (offs[a], offs[b - 1] + 1)
             garbled.append(raw_span)
             problems.append(Problem(
                 "mojibake",
                 f"line {line}, raw offset {raw_span[0]}-{raw_span[1]}: garbled text (mojibake), "
-                f"not used for extraction: {_excerpt(text[a:b])!r}",
+                f"not used for extraction: {_excerpt(raw[raw_span[0]:raw_span[1]])!r}",
                 *raw_span))
     if edits:
         text, offs = apply_edits(text, offs, edits)
@@ -97,10 +126,10 @@ def fix_mojibake(text: str, offs: list[int]) -> tuple[str, list[int], list[tuple
 
 def find_clusters(text: str) -> tuple[list[tuple[int, int]], int]:
     """Spans of `text` that look like mojibake (see module docstring), and
-    the number of suspicious characters seen."""
+    the number of suspicious non-ASCII characters seen."""
     found = []
     bad = 0
-    cur = None  # [start, end, score, strong]
+    cur = None  # [start, end, score, strong item seen, non-ideograph evidence seen]
     pos = 0
     while True:
         start = _START_RE.search(text, pos)
@@ -113,26 +142,30 @@ def find_clusters(text: str) -> tuple[list[tuple[int, int]], int]:
         pos = m.end()
         kind = m.lastgroup
         n = m.end() - m.start()
-        score = 2 if kind == "gloss" else 2 * n if kind == "strong" else n
-        if kind != "sand":  # suspicious non-ASCII characters, for the whole-text test
-            bad += n - m.group().count("?") - (kind == "gloss") * (n - 1)
-        strong = kind in ("gloss", "strong")
-        if cur and m.start() - cur[1] <= GAP and text.find("\n", cur[1], m.start()) < 0:
+        score = _SCORE[kind] * (1 if kind == "gloss" else n)
+        if kind in ("rare", "odd", "tier2"):
+            bad += n
+        strong = kind in ("gloss", "rare", "odd")
+        evidence = kind in ("gloss", "odd", "lost", "sand")
+        if cur and m.start() - cur[1] <= GAP and not _BREAK_RE.search(text, cur[1], m.start()):
             cur[1] = m.end()
             cur[2] += score
             cur[3] = cur[3] or strong
+            cur[4] = cur[4] or evidence
             continue
         if cur and _is_mojibake(*cur):
             found.append((cur[0], cur[1]))
-        cur = [m.start(), m.end(), score, strong]
+        cur = [m.start(), m.end(), score, strong, evidence]
     if cur and _is_mojibake(*cur):
         found.append((cur[0], cur[1]))
     return found, bad
 
 
-def _is_mojibake(start: int, end: int, score: int, strong: bool) -> bool:
-    return (score >= MIN_SCORE and score / (end - start) >= MIN_DENSITY
-            and (strong or score > MIN_SCORE))
+def _is_mojibake(start: int, end: int, score: int, strong: bool, evidence: bool) -> bool:
+    density = score / (end - start)
+    if score < MIN_SCORE or density < MIN_DENSITY or not (strong or score > MIN_SCORE):
+        return False
+    return evidence or (score >= IDEOGRAPHS_ONLY_SCORE and density >= IDEOGRAPHS_ONLY_DENSITY)
 
 
 def _excerpt(s: str, limit: int = 24) -> str:
@@ -140,12 +173,12 @@ def _excerpt(s: str, limit: int = 24) -> str:
 
 
 def is_clean(s: str, rare_share: float = 0.0) -> bool:
-    """Common text: no odd symbols or U+FFFD, (almost) no rare ideographs,
-    mostly tier 1."""
-    if "\ufffd" in s or _ODD_RE.search(s):
+    """Common text: only characters of our genre (no odd symbols, no U+FFFD,
+    no other scripts), (almost) no rare ideographs, mostly tier 1."""
+    if "\ufffd" in s or _ODD_RE.search(s) or _FOREIGN_RE.search(s):
         return False
     ideographs = _IDEOGRAPH_RE.findall(s)
-    if not ideographs or len(_RARE_RE.findall(s)) > rare_share * len(ideographs):
+    if len(ideographs) < 2 or len(_RARE_RE.findall(s)) > rare_share * len(ideographs):
         return False
     return sum(c in TIER1 for c in ideographs) >= 0.75 * len(ideographs)
 
@@ -217,21 +250,23 @@ def _utf8_mapped(data: bytes, starts: list[int], base: int, lossy: bool) -> tupl
     return "".join(out), sources
 
 
-def _repair_run(text: str, s: int, e: int):
+def _repair_run(raw: str, text: str, offs: list[int], s: int, e: int):
     """Best repair of text around [s, e): (start, end, fixed, sources) or None.
 
     First strictly: windows up to 3 characters wider or 2 narrower on each
     side (within the line), widest first, whose GB18030 bytes decode as UTF-8
     to clean text; a window covering the whole cluster wins at once. Then, if
-    the cluster holds U+FFFD (lost bytes), leniently on windows covering it,
-    narrowest first: each lost character becomes U+FFFD, the rest must be clean.
+    the cluster holds U+FFFD (lost bytes), leniently on windows covering it:
+    each lost character becomes U+FFFD, the rest must be clean; the window
+    losing the fewest characters wins, then the narrowest.
     Else the best strict window that covers part of the cluster.
     """
     lo = max(text.rfind("\n", 0, s) + 1, s - 3)
     hi = text.find("\n", e)
     hi = min(len(text) if hi < 0 else hi, e + 3)
+    original = "".join(raw[offs[i]] for i in range(lo, hi))  # before width mapping and t2s
     try:
-        data, starts = _regbk(text[lo:hi], errors_as_lost=True)
+        data, starts = _regbk(original, errors_as_lost=True)
     except UnicodeEncodeError:
         return None
     starts.append(len(data))
@@ -245,7 +280,7 @@ def _repair_run(text: str, s: int, e: int):
             except UnicodeDecodeError:
                 return None
         mapped = _utf8_mapped(chunk, rel, s2, lossy=lossy)
-        if mapped is None or mapped[0] == text[s2:e2]:
+        if mapped is None or mapped[0] == original[s2 - lo:e2 - lo]:
             return None
         fixed = mapped[0]
         lost = fixed.count("\ufffd")
@@ -263,28 +298,27 @@ def _repair_run(text: str, s: int, e: int):
             if found and s2 <= s and e2 >= e:
                 return found
             partial = partial or found
-    if "\ufffd" in text[s:e]:
-        for width in range(e - s, hi - lo + 1):
-            for s2 in range(s, max(lo, e - width) - 1, -1):
-                found = window(s2, s2 + width, lossy=True) if s2 + width <= hi else None
-                if found:
-                    return found
+    if "\ufffd" in original[s - lo:e - lo]:
+        covering = [window(s2, e2, lossy=True) for s2 in range(lo, s + 1) for e2 in range(e, hi + 1)]
+        covering = [x for x in covering if x]
+        if covering:  # fewest lost characters, then the narrowest window
+            return min(covering, key=lambda x: (x[2].count("\ufffd"), x[1] - x[0]))
     return partial
 
 
-def _fix_whole(text: str, offs: list[int], garbled: list, problems: list) -> tuple[str, list[int], bool]:
-    """Repair a text that is UTF-8 read as GBK from start to end."""
+def _fix_whole(raw: str, text: str, offs: list[int], garbled: list, problems: list):
+    """(text, offs) of the whole text re-decoded, or None when that is not clean."""
     lossy = "\ufffd" in text
     try:
         data, starts = _regbk(text, errors_as_lost=lossy)
     except UnicodeEncodeError:
-        return text, offs, False
+        return None
     mapped = _utf8_mapped(data, starts, 0, lossy=lossy)
     if mapped is None:
-        return text, offs, False
+        return None
     fixed, sources = mapped
-    if not is_clean(fixed.replace("\ufffd", ""), rare_share=0.01):
-        return text, offs, False
+    if not is_clean(fixed.replace("\ufffd", ""), rare_share=0.01) or 3 * fixed.count("\ufffd") > len(fixed):
+        return None
     problems.append(Problem(
         "mojibake-repaired",
         f"the whole text was UTF-8 decoded as GBK and has been repaired: {_excerpt(text)!r} -> {_excerpt(fixed)!r}",
@@ -295,7 +329,7 @@ def _fix_whole(text: str, offs: list[int], garbled: list, problems: list) -> tup
         garbled.append((rs, re_))
         problems.append(Problem(
             "mojibake",
-            f"raw offset {rs}-{re_}: bytes lost when the text was mis-decoded; "
-            f"{m.end() - m.start()} character(s) unrecoverable",
+            f"line {raw.count(chr(10), 0, rs) + 1}, raw offset {rs}-{re_}: bytes lost when the text was "
+            f"mis-decoded; {m.end() - m.start()} character(s) unrecoverable",
             rs, re_))
-    return new_text, new_offs, True
+    return new_text, new_offs

@@ -4,17 +4,20 @@ Steps, in order (each keeps `offs`, one raw index per current character):
 
 1. drop junk: CR of CRLF, control and zero-width characters, BOMs;
 2. drop markdown ``**`` and pinyin glosses (``發(fā)`` -> ``發``);
-3. repair or flag mojibake (`kg.text.mojibake`), on the still-raw characters;
-4. 1:1 character map: full-width digits/letters/％ -> ASCII, exotic spaces ->
-   " ", line/paragraph separators -> "\\n"; ``．`` between digits -> ``.``;
-5. traditional -> simplified (OpenCC t2s, `kg.text.convert`);
-6. structure, repeated until nothing changes (at most `MAX_PASSES`): markup
-   and glosses again (a join can bring ``發`` and ``(fā)`` together), spaces
-   (trim lines; remove between CJK characters and between CJK and digits/%),
-   and hard line breaks (`kg.text.lines`).
+3. a text that is mojibake as a whole (UTF-8 read as GBK) is repaired;
+4. structure, repeated until nothing changes (at most `MAX_PASSES`): markup
+   and glosses again (a join can bring ``發`` and ``(fā)`` together), the 1:1
+   character map (full-width digits/letters/％ -> ASCII, exotic spaces -> " ",
+   line separators -> "\\n"), spaces (trim lines; remove between CJK
+   characters and between CJK and digits/%; ``．`` between digits -> ``.``),
+   hard line breaks (`kg.text.lines`), then traditional -> simplified (OpenCC
+   t2s, `kg.text.convert`; phrase-aware, so it runs after joins);
+5. mojibake runs are detected on the result (so a second normalization sees
+   the same clusters) and repaired from the raw characters they came from, or
+   flagged; after a repair, step 4 runs again.
 
-Steps 4-5 never change the length, steps 1-3 and 6 only delete or shorten, so
-`raw_offsets` stays strictly increasing.
+The character map and t2s never change the length, the other steps only
+delete or shorten, so `raw_offsets` stays strictly increasing.
 """
 from __future__ import annotations
 
@@ -25,7 +28,7 @@ from kg.text.charsets import CHAR_MAP, CJK, CJKISH, PINYIN_VOWELS, RE_JUNK
 from kg.text.convert import convert_with_offsets
 from kg.text.edits import apply_edits, delete_matches
 from kg.text.lines import join_lines
-from kg.text.mojibake import fix_mojibake
+from kg.text.mojibake import fix_runs, fix_whole_text
 from kg.types import NormalizedText
 
 MAX_PASSES = 4
@@ -42,33 +45,50 @@ RE_SPACE_RUN = re.compile(" +")
 RE_CJKISH = re.compile(f"[{CJKISH}]")
 RE_CJKISH_DIGIT = re.compile(f"[{CJKISH}0-9%]")
 RE_DIGIT = re.compile("[0-9%]")
-# a short label such as 联系电话： keeps one space before it ("赵芳石  联系电话：")
+# a short label such as 联系电话： keeps one space before it ("王某  联系电话：")
 RE_LABEL = re.compile(rf"[{CJK}]{{2,6}}[：:]")
+
 
 def normalize(raw: str) -> NormalizedText:
     """Normalize `raw`; see the module docstring for the steps."""
     offs = list(range(len(raw)))
     text, offs = delete_matches(raw, offs, RE_JUNK)
     text, offs = delete_matches(text, offs, RE_MARKUP_GLOSS)
-    text, offs, garbled_raw, problems = fix_mojibake(text, offs)
-    text = RE_CHAR_MAP.sub(_map_chars, text)
-    if "．" in text:
-        text = RE_FULLWIDTH_DOT.sub(".", text)
-    text, offs = convert_with_offsets(text, offs)
-    for _ in range(MAX_PASSES):
-        new_text, new_offs = _structure(text, offs)
-        if new_text == text:
-            break
-        text, offs = new_text, new_offs
+    garbled_raw: list[tuple[int, int]] = []
+    problems: list = []
+    whole = fix_whole_text(raw, text, offs)
+    if whole is not None:
+        text, offs, garbled_raw, problems = whole
+    text, offs = _settle(text, offs)
+    if whole is None:
+        text, offs, garbled_raw, problems = fix_runs(raw, text, offs)
+        if problems and any(p.code == "mojibake-repaired" for p in problems):
+            text, offs = _settle(text, offs)
     garbled = _to_normalized(garbled_raw, offs)
     offs.append(len(raw))  # the list is ours: every step returns a new one or the one it got
     return NormalizedText(text=text, raw_offsets=tuple(offs), garbled=garbled, warnings=tuple(problems))
 
 
+def _settle(text: str, offs: list[int]) -> tuple[str, list[int]]:
+    """The structure steps, repeated until the text stops changing."""
+    for _ in range(MAX_PASSES):
+        new_text, new_offs = _structure(text, offs)
+        if new_text == text:
+            break
+        text, offs = new_text, new_offs
+    return text, offs
+
+
 def _structure(text: str, offs: list[int]) -> tuple[str, list[int]]:
     text, offs = delete_matches(text, offs, RE_MARKUP_GLOSS)
+    text = RE_CHAR_MAP.sub(_map_chars, text)
     text, offs = _delete_spaces(text, offs)
-    return join_lines(text, offs)
+    if "．" in text:  # "2 ．5" became "2．5"
+        text = RE_FULLWIDTH_DOT.sub(".", text)
+    text, offs = join_lines(text, offs)
+    # after joining: OpenCC converts some characters by phrase (覆 in 答覆), and
+    # a join can make a phrase
+    return convert_with_offsets(text, offs)
 
 
 def _map_chars(m: re.Match) -> str:

@@ -11,7 +11,7 @@ _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』。！？；\n]{2,24}
 _PROGRAM_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()·]")
 _MAX_LEN = 26
 # Quoted text that reads as a slogan or a mode: formulas with +, 一X一Y idioms.
-_SLOGAN = re.compile(r"[+＋\-－](?!$)|^一.一.$|^[^\u4e00-\u9fff]*$|^[一二两三四五六七八九十]{1,2}[^\u4e00-\u9fff]?.{0,3}$")
+_SLOGAN = re.compile(r"[+＋\-－](?!$)|^一.一.$|^[^\u4e00-\u9fff]*$|^[一二两三四五六七八九十]{1,2}[^\u4e00-\u9fff]?.{0,3}$(?<!行动)(?<!工程)(?<!计划)")
 _YEAR = re.compile(r"^(?:19|20)\d{2}年")
 
 
