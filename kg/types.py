@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Sequence
 
 ENTITY_TYPES = ("Organization", "Program", "Location", "Person", "PolicyDocument")
 RELATION_TYPES = (
@@ -60,7 +61,7 @@ class NormalizedText:
     """
 
     text: str
-    raw_offsets: tuple[int, ...]
+    raw_offsets: Sequence[int]  # an array("q") in practice: compact for very long documents
     garbled: tuple[tuple[int, int], ...] = ()  # spans never extracted from
     warnings: tuple[Problem, ...] = ()
 

@@ -91,13 +91,18 @@ def fix_runs(raw: str, text: str, offs: list[int]) -> tuple[str, list[int], list
     garbled: list[tuple[int, int]] = []
     clusters, _ = find_clusters(text)
     edits = []
+    taken = 0  # end of the last repair: windows must not overlap
     for s, e in clusters:
+        s = max(s, taken)
+        if s >= e:
+            continue
         line = raw.count("\n", 0, offs[s]) + 1
-        repair = _repair_run(raw, text, offs, s, e)
+        repair = _repair_run(raw, text, offs, s, e, taken)
         leftovers = [(s, e)]
         if repair is not None:
             rs, re_, fixed, sources = repair
             edits.append((rs, re_, fixed, sources))
+            taken = re_
             problems.append(Problem(
                 "mojibake-repaired",
                 f"line {line}: repaired text mis-decoded as GBK: "
@@ -250,7 +255,7 @@ def _utf8_mapped(data: bytes, starts: list[int], base: int, lossy: bool) -> tupl
     return "".join(out), sources
 
 
-def _repair_run(raw: str, text: str, offs: list[int], s: int, e: int):
+def _repair_run(raw: str, text: str, offs: list[int], s: int, e: int, floor: int = 0):
     """Best repair of text around [s, e): (start, end, fixed, sources) or None.
 
     First strictly: windows up to 3 characters wider or 2 narrower on each
@@ -259,9 +264,10 @@ def _repair_run(raw: str, text: str, offs: list[int], s: int, e: int):
     the cluster holds U+FFFD (lost bytes), leniently on windows covering it:
     each lost character becomes U+FFFD, the rest must be clean; the window
     losing the fewest characters wins, then the narrowest.
-    Else the best strict window that covers part of the cluster.
+    Else the best strict window that covers part of the cluster. Windows
+    start at `floor` or later (the end of the previous repair).
     """
-    lo = max(text.rfind("\n", 0, s) + 1, s - 3)
+    lo = max(text.rfind("\n", 0, s) + 1, s - 3, floor)
     hi = text.find("\n", e)
     hi = min(len(text) if hi < 0 else hi, e + 3)
     original = "".join(raw[offs[i]] for i in range(lo, hi))  # before width mapping and t2s

@@ -21,6 +21,8 @@ delete or shorten, so `raw_offsets` stays strictly increasing.
 """
 from __future__ import annotations
 
+from array import array
+
 import re
 from bisect import bisect_left
 
@@ -66,7 +68,8 @@ def normalize(raw: str) -> NormalizedText:
             text, offs = _settle(text, offs)
     garbled = _to_normalized(garbled_raw, offs)
     offs.append(len(raw))  # the list is ours: every step returns a new one or the one it got
-    return NormalizedText(text=text, raw_offsets=tuple(offs), garbled=garbled, warnings=tuple(problems))
+    # a compact array: 8 bytes a character instead of a Python int object each
+    return NormalizedText(text=text, raw_offsets=array("q", offs), garbled=garbled, warnings=tuple(problems))
 
 
 def _settle(text: str, offs: list[int]) -> tuple[str, list[int]]:

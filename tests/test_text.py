@@ -1,0 +1,338 @@
+"""kg.text: normalization with an offset map, mojibake, sentences, metadata."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kg.text import guess_metadata, normalize, split_sentences
+from kg.text.charsets import CHAR_MAP
+from kg.text.convert import BACKEND, to_simplified
+
+
+IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")  # OpenCC converts some by phrase (答覆 -> 答复)
+
+
+def mojibake(s: str) -> str:
+    """UTF-8 bytes shown as GBK, the way a wrong decoder would."""
+    return s.encode("utf-8").decode("gbk", errors="replace")
+
+
+def check_offsets(raw: str, nt) -> None:
+    """The offset map contract of NormalizedText."""
+    offs = nt.raw_offsets
+    assert len(offs) == len(nt.text) + 1
+    assert offs[-1] == len(raw)
+    assert all(a < b for a, b in zip(offs, offs[1:])), "strictly increasing"
+    for i, ch in enumerate(nt.text):
+        src = raw[offs[i]]
+        assert ch == src or ch in (to_simplified(src), src.translate(CHAR_MAP), to_simplified(src.translate(CHAR_MAP))) \
+            or (IDEOGRAPH.match(src) and IDEOGRAPH.match(ch)) \
+            or (ch == " " and src.isspace()) or (ch == "\n" and src in "\n\r\x0b\x0c\x85\u2028\u2029") \
+            or (ch == "." and src == "．") or nt.is_garbled(i, i + 1) or any(
+                w.code == "mojibake-repaired" and w.start <= offs[i] < w.end for w in nt.warnings), (i, ch, src)
+
+
+# -- normalization cases -------------------------------------------------------
+@pytest.mark.parametrize("text_in, text_out", [
+    # pinyin glosses after a character go; ordinary parentheses stay
+    ("發(fā)展規劃", "发展规划"),
+    ("風(fēng)景", "风景"),
+    ("醫療服務(wù)站", "医疗服务站"),
+    ("綠(lǜ)色", "绿色"),
+    ("本报讯(记者 王某)今天", "本报讯(记者王某)今天"),
+    ("县(市、区)政府", "县(市、区)政府"),
+    ("他們(men)說", "他们(men)说"),  # no tone mark: not a gloss
+    ("(fā)开头", "(fā)开头"),  # nothing before it
+    # markdown emphasis
+    ("**扎实推进社区食堂建设**。", "扎实推进社区食堂建设。"),
+    # traditional -> simplified
+    ("養老服務工作進展", "养老服务工作进展"),
+    ("王 明 市民政局副局長", "王明市民政局副局长"),
+    # full-width digits, letters, percent, decimal point between digits
+    ("２０２４年完成率９８．５％", "2024年完成率98.5%"),
+    ("ＡＢＣ级社会组织", "ABC级社会组织"),
+    ("第一．第二", "第一．第二"),
+    # spaces between CJK, and between CJK and digits/%, go; Latin words keep theirs
+    ("2023 年", "2023年"),
+    ("社区食 堂 、助 餐 点", "社区食堂、助餐点"),
+    ("比 例 由 2019 年 的 45% 提 高", "比例由2019年的45%提高"),
+    ("增长 7.5 %", "增长7.5%"),
+    ("全市\u3000共有\u00a0三家", "全市共有三家"),
+    ("报    告", "报告"),
+    ("Hello   World 你好", "Hello World 你好"),
+    ("联系人：赵某        联系电话：0000-1234567", "联系人：赵某 联系电话：0000-1234567"),
+    # lines trimmed, blank lines collapsed, paragraph breaks kept
+    ("  全市共有三家。  \n\n\n  第二段。 ", "全市共有三家。\n第二段。"),
+    ("第一行。\r\n第二行。\r\n", "第一行。\n第二行。"),
+    # headings stay on their own line
+    ("一、工作开展情况\n全市共开展活动三十场。", "一、工作开展情况\n全市共开展活动三十场。"),
+    ("二、建立联席会议制度，统筹心理健康教育\n为全面加强工作，召开会议。",
+     "二、建立联席会议制度，统筹心理健康教育\n为全面加强工作，召开会议。"),
+    ("某市民政局\n关于开展养老服务的通知\n各县区民政局：", "某市民政局\n关于开展养老服务的通知\n各县区民政局："),
+    # a page break in the middle of a word of a one-paragraph-per-line text
+    ("市民政局在推进社区养老服务的同时，组织志愿者上门走访困难老\n\n人家庭，了解实际需求。",
+     "市民政局在推进社区养老服务的同时，组织志愿者上门走访困难老人家庭，了解实际需求。"),
+    ("为方便老年人就近用餐，\n2024年新建社区食堂十二家。", "为方便老年人就近用餐，2024年新建社区食堂十二家。"),
+    ("关于对市人大会议第35号建议的\n\n答    复", "关于对市人大会议第35号建议的答复"),
+    ("市民政局新建社区助餐点四十个，任务完成率\n\n135%，超额完成任务。", "市民政局新建社区助餐点四十个，任务完成率135%，超额完成任务。"),
+    # a join brings a gloss next to its character: removed too
+    ("市民政局坚持问题导向，持续开展上门服务活动，努力推动全市养老工作高质量發\n(fā)展。",
+     "市民政局坚持问题导向，持续开展上门服务活动，努力推动全市养老工作高质量发展。"),
+    # Latin words joined with a space
+    ("This report describes the services that the civil affairs bureau offers to\nelderly residents.",
+     "This report describes the services that the civil affairs bureau offers to elderly residents."),
+    ("", ""),
+    (" \n \n", ""),
+])
+def test_text_normalize_cases(text_in, text_out):
+    nt = normalize(text_in)
+    assert nt.text == text_out
+    check_offsets(text_in, nt)
+
+
+HARD_WRAPPED = """1 月 5 日上午，我市召开 2024 年
+民生实事新闻发布会，市民政局副局
+长介绍了全市养老服务工作进展情
+况。
+
+全市今年新建社区食堂 12 家，覆盖
+老年人 3.2 万余人，服务满意率达到
+98%。同时，市民政局在各县（市、
+
+区）开展适老化改造，惠及困难老人
+家庭 1800 户。
+
+一、主要做法
+全市坚持问题导向，聚焦老年人最关
+心的问题，持续完善服务体系。"""
+
+
+def test_text_joins_hard_wrapped_lines():
+    nt = normalize(HARD_WRAPPED)
+    assert nt.text.split("\n") == [
+        "1月5日上午，我市召开2024年民生实事新闻发布会，市民政局副局长介绍了全市养老服务工作进展情况。",
+        "全市今年新建社区食堂12家，覆盖老年人3.2万余人，服务满意率达到98%。"
+        "同时，市民政局在各县（市、区）开展适老化改造，惠及困难老人家庭1800户。",
+        "一、主要做法",
+        "全市坚持问题导向，聚焦老年人最关心的问题，持续完善服务体系。",
+    ]
+    check_offsets(HARD_WRAPPED, nt)
+
+
+def test_text_keeps_masthead_byline_and_headline_of_a_wrapped_page():
+    raw = ("《某市日报》 2024 年12月 20 日 第3版 民生\n\n社区服务开到家门口 心理服务暖到心坎上\n\n"
+           "本报记者 王某某 通讯员 李某某某\n\n" + HARD_WRAPPED.split("\n\n", 1)[1])
+    lines = normalize(raw).text.split("\n")
+    assert lines[:4] == ["《某市日报》2024年12月20日第3版民生", "社区服务开到家门口心理服务暖到心坎上",
+                         "本报记者王某某通讯员李某某某",
+                         "全市今年新建社区食堂12家，覆盖老年人3.2万余人，服务满意率达到98%。"
+                         "同时，市民政局在各县（市、区）开展适老化改造，惠及困难老人家庭1800户。"]
+
+
+def test_text_keeps_short_lines_of_paragraph_per_line_text():
+    raw = ("会议时间:2024年1月5日(周五)上午10:00\n会议地点:市行政中心\n主持人:王某 市政府新闻办副主任\n"
+           "各位记者朋友,上午好。今天的发布会请市民政局介绍全市养老服务工作的进展情况,并回答大家的提问。\n")
+    assert normalize(raw).text.split("\n") == [
+        "会议时间:2024年1月5日(周五)上午10:00", "会议地点:市行政中心", "主持人:王某市政府新闻办副主任",
+        "各位记者朋友,上午好。今天的发布会请市民政局介绍全市养老服务工作的进展情况,并回答大家的提问。"]
+
+
+def test_text_offset_map_points_at_source_characters():
+    raw = ("會議時間：２０２４年\n\n王 明  **市民政局**副局長\r\n"
+           "在改进学生心理健康工作方面，重点关注留守儿\n童、困境儿童  共 1.2 万人。")
+    nt = normalize(raw)
+    check_offsets(raw, nt)
+    start = nt.text.index("市民政局")
+    assert nt.to_raw(start, start + 4) == (raw.index("市民政局"), raw.index("市民政局") + 4)
+    s = nt.text.index("留守儿童")
+    rs, re_ = nt.to_raw(s, s + 4)
+    assert raw[rs:re_] == "留守儿\n童"
+
+
+def test_text_opencc_is_the_cpp_binding():
+    assert "C++" in BACKEND
+    assert to_simplified("關於發展養老服務") == "关于发展养老服务"
+
+
+def test_text_normalize_is_fast():
+    import time
+
+    raw = (HARD_WRAPPED + "\n\n" + "會議上，王 明介紹了 2024 年養老服務(wù)工作。\n") * 2500
+    normalize(raw[:1000])
+    start = time.perf_counter()
+    nt = normalize(raw)
+    rate = len(raw) / (time.perf_counter() - start)
+    assert len(nt.text) > 0
+    assert rate > 1_000_000, f"{rate:,.0f} chars/s"
+
+
+# -- mojibake ------------------------------------------------------------------
+LOSSLESS = ["市民政局今年新建社区食堂", "民政部门聚焦资金发放", "社会救助扩围增效", "提高低保标准"]
+
+
+@pytest.mark.parametrize("sentence", LOSSLESS)
+def test_text_repairs_whole_text_mojibake(sentence):
+    garbled = mojibake(sentence)
+    assert "\ufffd" not in garbled and garbled != sentence
+    nt = normalize(garbled)
+    assert nt.text == sentence
+    assert [w.code for w in nt.warnings] == ["mojibake-repaired"]
+    assert nt.garbled == ()
+    check_offsets(garbled, nt)
+
+
+def test_text_repairs_a_mojibake_run_inside_clean_text():
+    raw = "全市今年工作进展顺利。" + mojibake("民政部门聚焦资金发放") + "，效果明显。\n第二段内容。"
+    nt = normalize(raw)
+    assert nt.text == "全市今年工作进展顺利。民政部门聚焦资金发放，效果明显。\n第二段内容。"
+    (w,) = nt.warnings
+    assert w.code == "mojibake-repaired" and raw[w.start:w.end] == mojibake("民政部门聚焦资金发放")
+    check_offsets(raw, nt)
+
+
+def test_text_flags_lossy_mojibake_and_keeps_what_survives():
+    sentence = "残疾儿童康复救助工作"
+    raw = "会议指出，" + mojibake(sentence) + "要抓实。"
+    assert "\ufffd" in raw
+    nt = normalize(raw)
+    codes = [w.code for w in nt.warnings]
+    assert "mojibake" in codes
+    assert nt.garbled and all(nt.text[s:e] == "\ufffd" * (e - s) for s, e in nt.garbled)
+    for w in nt.warnings:
+        if w.code == "mojibake":
+            assert "raw offset" in w.message and 0 <= w.start < w.end <= len(raw)
+    assert nt.text.startswith("会议指出，残疾儿") and nt.text.endswith("要抓实。")
+    check_offsets(raw, nt)
+
+
+def test_text_flags_unrepairable_garbage_run():
+    # our sentence in GBK with one byte lost, decoded misaligned: not repairable
+    data = "讓騎手們在寒冬裡喝上一口熱水".encode("gbk")
+    raw = "工作人員介紹，" + (data[:5] + data[6:]).decode("gbk", errors="replace").replace("\ufffd", "?") + "，效果很好。"
+    nt = normalize(raw)
+    (w,) = nt.warnings
+    assert w.code == "mojibake" and "?" in raw[w.start:w.end] and "raw offset" in w.message
+    (span,) = nt.garbled
+    assert "?" in nt.text[span[0]:span[1]] and nt.text.endswith("上一口热水，效果很好。")
+    assert nt.is_garbled(*span) and not nt.is_garbled(0, 3)
+
+
+@pytest.mark.parametrize("clean", [
+    "民盟支部、靳姣、祁昊、郜珂、闫璐委员：",
+    "委员：靳姣 祁昊 郜珂 闫璐",
+    "攀岩运动员赵漪获得铜牌，濮阳市、溧阳市、漯河市均有参与。",
+    "请问今年的食堂建设进度怎样?老人们反映如何?谢谢。",
+    "4A级社会组织12家，B超室一间，X光机两台。",
+    "ABC公司和XYZ中心签订协议。",
+])
+def test_text_does_not_flag_clean_text(clean):
+    assert normalize(clean).warnings == ()
+
+
+# -- sentences -------------------------------------------------------------
+@pytest.mark.parametrize("text, sentences", [
+    ("全市新建食堂十二家。覆盖三万人！", ["全市新建食堂十二家。", "覆盖三万人！"]),
+    ("他说：“工作很扎实。”记者问：“效果如何？”", ["他说：“工作很扎实。”", "记者问：“效果如何？”"]),
+    ("一是加强领导；二是压实责任。", ["一是加强领导；", "二是压实责任。"]),
+    ("进展如何?效果如何!", ["进展如何?", "效果如何!"]),
+    ("标题\n正文第一句。正文第二句", ["标题", "正文第一句。", "正文第二句"]),
+    ("完成率98.5%，基本完成（见附表）。", ["完成率98.5%，基本完成（见附表）。"]),
+    ("  \n\n第一句。  \n  ", ["第一句。"]),
+    ("", []),
+])
+def test_text_split_sentences(text, sentences):
+    spans = split_sentences(text)
+    assert [text[s:e] for s, e in spans] == sentences
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+# -- metadata --------------------------------------------------------------
+def test_text_guess_metadata_reply_letter():
+    text = ("某市民政局\n关于对市人大会议第12号建议的答复\n尊敬的王某代表：\n"
+            "您提出的关于加强养老服务的建议已收悉，现答复如下。\n感谢您的关心。\n2025年3月9日\n（联系人：李某）")
+    assert guess_metadata(text) == {"title": "关于对市人大会议第12号建议的答复", "issued": "2025-03-09",
+                                    "publisher": "某市民政局"}
+
+
+def test_text_guess_metadata_document_with_letterhead_and_signature():
+    text = ("共青团某市委文件\n某青文〔2024〕8号\n签发人：张某\n对市政协会议第6号提案的答复\n"
+            "各位委员：\n你们提出的提案收悉，现答复如下。\n共青团某市委员会\n2024年9月12日印发")
+    meta = guess_metadata(text)
+    assert meta == {"title": "对市政协会议第6号提案的答复", "issued": "2024-09-12", "publisher": "共青团某市委"}
+
+
+def test_text_guess_metadata_press_release():
+    text = ("“为民办实事”2024年某市系列新闻发布会\n聚力办好社区食堂让老人吃得更放心\n"
+            "本报讯(记者 王某)3月2日上午，我市召开新闻发布会。")
+    assert guess_metadata(text) == {"title": "聚力办好社区食堂让老人吃得更放心", "issued": None, "publisher": None}
+
+
+def test_text_guess_metadata_label_lines():
+    text = "发布时间:2023年11月8日(周三)上午9:30\n发布地点:某市行政中心\n发布主题:2023年为民办实事项目进展发布会\n各位好。"
+    assert guess_metadata(text) == {"title": "2023年为民办实事项目进展发布会", "issued": "2023-11-08",
+                                    "publisher": None}
+
+
+def test_text_guess_metadata_labels_sharing_a_line_and_bylines():
+    text = ("兜牢民生底线——某市2024年社会救助工作综述\n来源：某市民政局发布时间：2025-01-22\n"
+            "全年累计支出社会救助资金13.2亿元。")
+    assert guess_metadata(text) == {"title": "兜牢民生底线——某市2024年社会救助工作综述",
+                                    "issued": "2025-01-22", "publisher": "某市民政局"}
+    text = "《某市日报》2024年12月20日第3版民生\n社区服务开到家门口\n本报记者王某通讯员李某\n“孩子变化很大。”家长说。"
+    assert guess_metadata(text)["title"] == "社区服务开到家门口"
+
+
+def test_text_guess_metadata_chinese_numeral_date_and_nothing_stated():
+    assert guess_metadata("某市民政局\n关于养老服务的通知\n各单位：\n请做好工作。\n二〇二四年十二月三十一日")["issued"] \
+        == "2024-12-31"
+    assert guess_metadata("全市新建食堂十二家，覆盖三万人。") == {"title": None, "issued": None, "publisher": None}
+
+
+# -- the real corpus (skipped when absent) -------------------------------------
+def _corpus(corpus_dir, prefix: str) -> str:
+    (path,) = corpus_dir.glob(prefix + "_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+def test_text_corpus_004_is_simplified_and_its_mojibake_flagged(corpus_dir):
+    from kg.text.charsets import TIER1
+
+    raw = _corpus(corpus_dir, "004")
+    nt = normalize(raw)
+    check_offsets(raw, nt)
+    assert "(fā)" not in nt.text and "發" not in nt.text and "发布" in nt.text
+    assert to_simplified(nt.text) == nt.text  # nothing traditional left for OpenCC to convert
+    assert re.search(r"[(（][a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü][a-z]*[)）]", nt.text) is None
+    assert {w.code for w in nt.warnings} == {"mojibake"}
+    assert len(nt.garbled) == len(nt.warnings) >= 2
+    for w, (s, e) in zip(sorted(nt.warnings, key=lambda w: w.start), nt.garbled):
+        run = raw[w.start:w.end]
+        assert "?" in run and sum(c not in TIER1 and not c.isascii() for c in run) >= 2  # odd characters
+        assert "raw offset" in w.message and e - s < 20  # the run, not the sentence around it
+        assert nt.to_raw(s, e) == (w.start, w.end)
+
+
+def test_text_corpus_000_joins_hard_wraps(corpus_dir):
+    raw = _corpus(corpus_dir, "000")
+    nt = normalize(raw)
+    check_offsets(raw, nt)
+    assert "留守儿童" in nt.text and "2023年" in nt.text and "2023 年" not in nt.text
+    assert nt.warnings == ()
+    lines = nt.text.split("\n")
+    assert all(line.endswith(("。", "”", "！")) or len(line) < 30 for line in lines)
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003"])
+def test_text_corpus_clean_documents_have_no_mojibake(corpus_dir, prefix):
+    raw = _corpus(corpus_dir, prefix)
+    nt = normalize(raw)
+    assert nt.warnings == () and nt.garbled == ()
+    check_offsets(raw, nt)
+    assert normalize(nt.text).text == nt.text
+
+
+def test_text_corpus_003_page_break_inside_a_word(corpus_dir):
+    nt = normalize(_corpus(corpus_dir, "003"))
+    assert "心理健\n" not in nt.text and "**" not in nt.text  # the page break inside a word is gone
+    assert guess_metadata(nt.text)["issued"] == "2024-07-03"
