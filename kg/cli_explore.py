@@ -91,6 +91,8 @@ def viz_cmd(store_dir, out, query, params, focus, city, program, hops, max_nodes
     """Interactive HTML graph (self-contained, works offline)."""
     from kg.viz import render
 
+    if params and not query:
+        raise click.UsageError("--param goes with --query")
     try:
         result = render(store_dir, out, query=query, params=_params(params), focus=focus, city=city,
                         program=program, hops=hops, max_nodes=max_nodes, observations=not no_observations,

@@ -11,6 +11,8 @@ written while served), `serve` with writable=True (SPARQL Update and the Graph
 Store protocol; the store is locked for other writers). Both use the union
 of the named graphs as the default graph, as `kg query` does; the project's
 prefixes are not predeclared. Bound to 127.0.0.1 unless told otherwise.
+On Linux the server is also terminated when the process (strictly: the
+thread) that started it dies, so a killed `kg serve` leaves nothing behind.
 """
 from __future__ import annotations
 
