@@ -8,6 +8,28 @@ SHARED = Path(os.environ.get("KG_SHARED_DIR", REPO.parent / "shared"))
 CORPUS = SHARED / "corpus"
 
 
+EXPLORE_FIXTURE = REPO / "tests" / "fixtures" / "explore.trig"
+
+
+def load_explore_fixture(folder: Path) -> Path:
+    """A build-like folder whose store/ holds the hand-written explore fixture graph."""
+    import gc
+
+    import pyoxigraph as ox
+
+    store = ox.Store(str(folder / "store"))
+    store.load(path=str(EXPLORE_FIXTURE), format=ox.RdfFormat.TRIG)
+    store.flush()
+    del store
+    gc.collect()  # release the store's lock before others open it
+    return folder
+
+
+@pytest.fixture(scope="module")
+def explore_store_dir(tmp_path_factory) -> Path:
+    return load_explore_fixture(tmp_path_factory.mktemp("explore-build"))
+
+
 @pytest.fixture(scope="session")
 def corpus_dir():
     if not CORPUS.is_dir():

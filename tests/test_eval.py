@@ -21,7 +21,7 @@ def _graph(tmp_path):
     org, org2, prog = f"<{ID}org/共青团洛阳市委员会>", f"<{ID}org/洛阳市教育局>", f"<{ID}program/青翼家园>"
     obs = f"<{ID}obs/1>"
     nq = "".join([
-        _q(f"<{G}>", f"<http://purl.org/dc/terms/source>", '"a.txt"'),
+        _q(f"<{G}>", "<http://purl.org/dc/terms/source>", '"a.txt"'),
         _q(org, f"<{TYPE}>", f"<{KG}Organization>"), _q(org, f"<{LABEL}>", '"共青团洛阳市委员会"@zh'),
         _q(org, f"<{ALT}>", '"团市委"@zh'),
         _q(org2, f"<{TYPE}>", f"<{KG}Organization>"), _q(org2, f"<{LABEL}>", '"洛阳市教育局"@zh'),

@@ -3,7 +3,6 @@ tests/fixtures/explore.trig: three invented documents in 新乡市, 濮阳市 an
 苏州市, and the gazetteer graph."""
 from __future__ import annotations
 
-import gc
 import json
 import re
 from pathlib import Path
@@ -15,19 +14,12 @@ from click.testing import CliRunner
 from kg.errors import QueryError
 from kg.query import bindings_for, get_query, list_queries, run_on_store
 
-FIXTURE = Path(__file__).parent / "fixtures" / "explore.trig"
 ID = "https://w3id.org/minsheng-kg/id/"
 
 
 @pytest.fixture(scope="module")
-def store_dir(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("explore-build")
-    store = ox.Store(str(out / "store"))
-    store.load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
-    store.flush()
-    del store
-    gc.collect()
-    return out
+def store_dir(explore_store_dir) -> Path:
+    return explore_store_dir
 
 
 @pytest.fixture(scope="module")

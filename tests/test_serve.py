@@ -2,7 +2,6 @@
 with real HTTP requests on the loopback interface."""
 from __future__ import annotations
 
-import gc
 import json
 import queue
 import signal
@@ -21,7 +20,7 @@ import pytest
 from kg.errors import StoreError
 from kg.serve import free_port, start_server
 
-FIXTURE = Path(__file__).parent / "fixtures" / "explore.trig"
+from conftest import load_explore_fixture  # noqa: E402
 LOOPBACK = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never through a proxy
 COUNT_PROGRAMS = ("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE "
                   "{ ?p a <https://w3id.org/minsheng-kg/ontology#Program> }")
@@ -29,12 +28,7 @@ COUNT_PROGRAMS = ("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE "
 
 @pytest.fixture
 def store_dir(tmp_path) -> Path:
-    store = ox.Store(str(tmp_path / "store"))
-    store.load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
-    store.flush()
-    del store
-    gc.collect()
-    return tmp_path
+    return load_explore_fixture(tmp_path)
 
 
 def sparql(url: str, query: str, method: str = "GET"):

@@ -1,7 +1,6 @@
 """kg stats on the fixture store (tests/fixtures/explore.trig)."""
 from __future__ import annotations
 
-import gc
 import json
 from pathlib import Path
 
@@ -11,18 +10,11 @@ from click.testing import CliRunner
 
 from kg.stats import compute, core_graph, format_table
 
-FIXTURE = Path(__file__).parent / "fixtures" / "explore.trig"
 
 
 @pytest.fixture(scope="module")
-def store_dir(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("stats-build")
-    store = ox.Store(str(out / "store"))
-    store.load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
-    store.flush()
-    del store
-    gc.collect()
-    return out
+def store_dir(explore_store_dir) -> Path:
+    return explore_store_dir
 
 
 @pytest.fixture(scope="module")
