@@ -247,5 +247,15 @@ def _checked(text: str, encoding: str, warnings: list[Problem]) -> tuple[str, st
         raise DecodeError(f"mostly not text: few letters, digits or Chinese characters when read as {encoding}")
     ideographs = len(RE_IDEOGRAPH.findall(sample))
     if ideographs >= MIN_IDEOGRAPHS and len(RE_COMMON.findall(sample)) < MIN_COMMON_SHARE * ideographs:
-        raise DecodeError(f"mostly not text: few common Chinese characters when read as {encoding}")
+        if not _reversible_mojibake(sample):
+            raise DecodeError(f"mostly not text: few common Chinese characters when read as {encoding}")
+        # UTF-8 that was once read as GBK and saved again: kg.text repairs it and says so
     return text, encoding, warnings
+
+
+def _reversible_mojibake(sample: str) -> bool:
+    """Whether re-encoding as GBK and decoding as UTF-8 gives common Chinese text."""
+    fixed = sample.encode("gbk", errors="replace").decode("utf-8", errors="replace")
+    ideographs = len(RE_IDEOGRAPH.findall(fixed))
+    return (ideographs >= MIN_IDEOGRAPHS and fixed.count("\ufffd") < 0.25 * len(fixed)
+            and len(RE_COMMON.findall(fixed)) >= MIN_COMMON_SHARE * ideographs)

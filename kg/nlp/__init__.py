@@ -132,7 +132,7 @@ def make_numbers(nlp: Language, name: str):
 
     def numbers(doc: Doc) -> Doc:
         names = [(m.start, m.end) for attr in ("kg_places", "kg_orgs") for m in getattr(doc._, attr) or []]
-        doc._.kg_numbers = _clean(doc, recognize_numbers(text_of(doc), lex, number_re, names))
+        doc._.kg_numbers = _clean(doc, recognize_numbers(text_of(doc), lex, number_re, names, doc._.kg_garbled or ()))
         return doc
 
     return numbers

@@ -18,6 +18,8 @@ RDF_PREDICATE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#predica
 RDF_OBJECT = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#object")
 RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 XSD = "http://www.w3.org/2001/XMLSchema#"
+# stands in an evidence sentence for a garbled run that was not extracted from
+GARBLED_MARK = "〔…〕"
 
 
 def _n(term) -> ox.NamedNode:
@@ -67,10 +69,19 @@ def to_quads(r: ResolvedFacts) -> list[ox.Quad]:
         out.append(ox.Quad(s, p, o, g))
 
     def sentence(start: int | None) -> str:
+        """The sentence around `start`, with garbled runs masked: mojibake never
+        becomes a literal."""
         if start is None:
             return ""
         s, e = facts.sentence_of(start)
-        return text[s:e].strip()
+        out, pos = [], s
+        for gs, ge in facts.normalized.garbled:
+            if gs < e and s < ge:
+                out.append(text[pos:max(gs, s)])
+                out.append(GARBLED_MARK)
+                pos = min(ge, e)
+        out.append(text[pos:e])
+        return "".join(out).replace("\ufffd", "").strip()
 
     add(doc, RDF_TYPE, KG["Document"])
     add(doc, DCT["title"], _zh(facts.title or facts.source.source))

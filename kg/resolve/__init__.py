@@ -10,6 +10,7 @@ from __future__ import annotations
 from kg import namespaces as ns
 from kg.extract import CITY_OF_DOCUMENT
 from kg.nlp.lexicon import load_lexicon
+from kg.text.convert import to_simplified
 from kg.types import (DocFacts, Entity, Mention, ResolvedFacts, ResolvedMention, ResolvedObservation,
                       ResolvedRelation)
 
@@ -37,10 +38,12 @@ def _short_place_prefix(name: str):
 
 
 def _raw_surface(facts: DocFacts, m: Mention) -> str | None:
+    """The surface as written in the source when it is another spelling of the
+    same name (traditional characters); never a garbled or repaired form."""
     raw = facts.source.raw_text
     s, e = facts.normalized.to_raw(m.start, m.end)
     surface = raw[s:e]
-    if surface != m.text and surface and not any(c.isspace() or c in "()（）" for c in surface):
+    if surface != m.text and len(surface) == len(m.text) and to_simplified(surface) == m.text:
         return surface
     return None
 

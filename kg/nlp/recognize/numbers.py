@@ -34,7 +34,7 @@ class NumberMention:
 def _number_regex(lex: Lexicon) -> re.Pattern:
     return re.compile(
         r"(?<![\d.A-Za-z第\-－~～/])"
-        r"(?P<num>\d+(?:\.\d+)?|[" + _CN_DIGITS + r"]{2,})"
+        r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[" + _CN_DIGITS + r"]{2,})"
         r"(?P<mag>万|亿|千)?(?P<approx>余|多)?"
         r"(?P<unit>" + lex.unit_re + r")"
         r"(?P<after>以上|余|多)?"
@@ -43,7 +43,7 @@ def _number_regex(lex: Lexicon) -> re.Pattern:
 
 def parse_value(num: str, magnitude: str | None) -> Decimal | None:
     try:
-        value = Decimal(num) if num[0].isdigit() else Decimal(str(cn2an.cn2an(num, "smart")))
+        value = Decimal(num.replace(",", "")) if num[0].isdigit() else Decimal(str(cn2an.cn2an(num, "smart")))
     except (InvalidOperation, ValueError, KeyError):
         return None
     if magnitude:
@@ -69,10 +69,14 @@ def _trim(phrase: str, lex: Lexicon) -> str:
     return phrase.strip("“”\"的 ")
 
 
-def _indicator(text: str, start: int, end: int, lex: Lexicon, names=()) -> str:
+def _indicator(text: str, start: int, end: int, lex: Lexicon, names=(), garbled=()) -> str:
     clause_start = start
     while clause_start > 0 and not _CLAUSE_BREAK.match(text[clause_start - 1]) and start - clause_start < 30:
         clause_start -= 1
+    # never across a garbled run or a lost character (U+FFFD): it is not text
+    clause_start = max([clause_start] + [e for s, e in garbled if e <= start])
+    lost = text.rfind("\ufffd", clause_start, start)
+    clause_start = max(clause_start, lost + 1)
     # organizations and places that open the clause are its subject or scope, not what was counted
     for s, e in names:
         if s <= clause_start < e or (clause_start <= s < start and text[clause_start:s].strip("，、 ") == ""):
@@ -84,7 +88,8 @@ def _indicator(text: str, start: int, end: int, lex: Lexicon, names=()) -> str:
             before = _trim(before[len(name):], lex)
             break
     after_end = end
-    while after_end < len(text) and not _CLAUSE_BREAK.match(text[after_end]) and after_end - end < 16:
+    stop = min([len(text)] + [s for s, e in garbled if s >= end])
+    while after_end < stop and text[after_end] != "\ufffd" and not _CLAUSE_BREAK.match(text[after_end]) and after_end - end < 16:
         if text[after_end] in "的和及等" and after_end > end:
             break
         after_end += 1
@@ -107,8 +112,10 @@ def _breakdown_of(text: str, start: int, unit: str, earlier: list[NumberMention]
     return ""
 
 
-def recognize_numbers(text: str, lex: Lexicon, number_re: re.Pattern | None = None, names=()) -> list[NumberMention]:
-    """`names`: (start, end) of organization and place mentions, kept out of indicators."""
+def recognize_numbers(text: str, lex: Lexicon, number_re: re.Pattern | None = None, names=(),
+                      garbled=()) -> list[NumberMention]:
+    """`names`: (start, end) of organization and place mentions, kept out of
+    indicators; `garbled`: spans no indicator may reach into."""
     number_re = number_re or _number_regex(lex)
     names = sorted(names)
     out = []
@@ -133,7 +140,7 @@ def recognize_numbers(text: str, lex: Lexicon, number_re: re.Pattern | None = No
             unit_text = "元"
         prefix = text[max(0, m.start() - 14):m.start()]
         is_rate = unit.kind == "rate" and bool(_RATE_CONTEXT.search(prefix))
-        indicator = _indicator(text, m.start(), m.end(), lex, names)
+        indicator = _indicator(text, m.start(), m.end(), lex, names, garbled)
         if not indicator:
             indicator = _breakdown_of(text, m.start(), unit.unit, out)
         if is_rate and "完成率" not in indicator:

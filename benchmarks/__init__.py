@@ -1,0 +1,1 @@
+"""Benchmarks of minsheng-kg (run with `python -m benchmarks.run`; see docs/benchmarks.md)."""
