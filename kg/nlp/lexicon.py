@@ -136,6 +136,7 @@ class Lexicon:
         self.number_exclusions = [re.compile(r[0]) for r in _rows("number_exclusions.tsv")]
         self.number_prefixes = {r[0]: (r[1] if len(r) > 1 else "") for r in _rows("number_prefixes.tsv")}
         self.indicator_trim = sorted(set(_lines("indicator_trim.txt")), key=len, reverse=True)
+        self.indicator_trim_set = frozenset(self.indicator_trim)
         self.relation_cues = json.loads(_read("relation_cues.json"))
         self.role_bodies = {r[0]: r[1] for r in _rows("role_bodies.tsv")}
 

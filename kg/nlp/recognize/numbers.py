@@ -66,7 +66,10 @@ def _trim(phrase: str, lex: Lexicon) -> str:
             if phrase.endswith(w) and len(phrase) - len(w) >= 2:
                 phrase, changed = phrase[: -len(w)], True
                 break
-    return phrase.strip("“”\"的 ")
+    phrase = phrase.strip("“”\"的 ")
+    if phrase.count("“") != phrase.count("”"):
+        phrase = phrase.replace("“", "").replace("”", "")  # a quote cut in half by the clause edge
+    return phrase
 
 
 def _indicator(text: str, start: int, end: int, lex: Lexicon, names=(), garbled=()) -> str:
@@ -94,6 +97,8 @@ def _indicator(text: str, start: int, end: int, lex: Lexicon, names=(), garbled=
             break
         after_end += 1
     after = _trim(text[end:after_end], lex)
+    if before in lex.indicator_trim_set:
+        before = ""  # only a scope word (全市) is left: the thing counted comes after the number
     verb = _AFTER_VERB.match(before) if before else None
     if after and (not before or verb or len(before) < 2):
         return (before if verb else "") + after
