@@ -27,6 +27,8 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from pdfgen import make_pdf  # noqa: E402
+
 # -- our own text -------------------------------------------------------------
 GOOD = (
     "常州市民政局关于2024年社区养老服务工作的通报\n\n"
@@ -93,29 +95,6 @@ def zip_archive() -> bytes:
         z.writestr("通报.txt", GOOD)
         z.writestr("附件/名单.csv", "区,食堂数\n武进区,9\n新北区,7\n")
     return buf.getvalue()
-
-
-def make_pdf(content: bytes, font: bytes | None = None) -> bytes:
-    """A one-page PDF written by hand, with a correct xref table."""
-    objs = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << "
-        + (b"/Font << /F1 5 0 R >> " if font else b"") + b">> >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-    ]
-    if font:
-        objs.append(font)
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    return bytes(out)
 
 
 HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
