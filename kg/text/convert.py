@@ -8,6 +8,8 @@ The converter is created once, at import.
 """
 from __future__ import annotations
 
+import re
+
 
 def _load_converter():
     try:  # C++ binding
@@ -50,6 +52,30 @@ def t2s_chars(chars: list[str]) -> list[str]:
     return out
 
 
+# A document is converted when at least this share of its ideographs change
+# under t2s; simplified documents change in a handful of variant characters.
+TRADITIONAL_SHARE = 0.03
+_IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _in_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def _is_traditional(text: str, converted: str) -> bool:
+    ideographs = len(_IDEOGRAPH.findall(text))
+    if not ideographs:
+        return False
+    if len(converted) != len(text):
+        return True  # phrase conversions only happen in traditional text
+    changed = sum(1 for a, b in zip(text, converted) if a != b)
+    return changed >= max(1, TRADITIONAL_SHARE * ideographs)
+
+
 def convert_with_offsets(text: str, offs: list[int]) -> tuple[str, list[int]]:
     """t2s on `text` while keeping `offs` (one raw offset per char) valid.
 
@@ -59,6 +85,13 @@ def convert_with_offsets(text: str, offs: list[int]) -> tuple[str, list[int]]:
     unchanged when its conversion is not exactly one character.
     """
     out = to_simplified(text)
+    if not _is_traditional(text, out):
+        # A simplified document: t2s would also rewrite variants that are names
+        # here (民昇 -> 民升), so only characters simplified text never uses
+        # (outside GB2312, like 發) are converted.
+        if len(out) != len(text):
+            return text, offs
+        return "".join(b if a != b and not _in_gb2312(a) else a for a, b in zip(text, out)), offs
     if len(out) == len(text):
         return out, offs
     pieces = []
