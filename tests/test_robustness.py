@@ -32,13 +32,9 @@ CASES[gen.LOOP_CASE.name] = gen.LOOP_CASE
 # Cases that fail today because of kg.ingest / kg.text / kg.rdf (owned by other
 # engineers): (case, check) -> reason. strict: they must start passing once fixed.
 KNOWN = {
-    ("mojibake_whole.txt", "labels"):
-        "the generator loses bytes (decode errors='replace') inside 绍兴市卫生健康委员会 in every "
-        "occurrence; the repaired text keeps U+FFFD there and the name cannot be recovered",
-    ("mojibake_latin1.txt", "warning"):
+    ("mojibake_latin1.txt", "labels_repaired"):
         "kg.text does not detect GBK bytes read as Latin-1 (repairable: latin-1 -> bytes -> GBK); "
-        "the paragraph is silently lost instead of repaired and reported",
-    ("mojibake_latin1.txt", "labels_repaired"): "same: GBK read as Latin-1 is not repaired",
+        "the paragraph is silently dropped instead of repaired and reported with a warning",
 }
 
 
@@ -164,6 +160,8 @@ def test_bad_input_latin1_mojibake_is_repaired(bad_build):
     g = ox.NamedNode(_doc_iri("mojibake_latin1.txt"))
     labels = {q.object.value for q in store.quads_for_pattern(None, RDFS_LABEL, None, g)}
     assert "嘉兴市残疾人联合会" in labels
+    codes = [w["code"] for w in bad_build["docs"]["mojibake_latin1.txt"]["warnings"]]
+    assert "mojibake-repaired" in codes
 
 
 def test_bad_inputs_leave_the_good_document_intact(bad_build, good_alone):
