@@ -8,6 +8,7 @@ process and hand its result back.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Sequence
@@ -135,9 +136,9 @@ class DocFacts:
     warnings: tuple[Problem, ...] = ()
 
     def sentence_of(self, start: int) -> tuple[int, int]:
-        for s, e in self.sentences:
-            if s <= start < e:
-                return s, e
+        k = bisect.bisect_right(self.sentences, (start, float("inf"))) - 1
+        if k >= 0 and self.sentences[k][0] <= start < self.sentences[k][1]:
+            return self.sentences[k]
         return start, start
 
 

@@ -21,9 +21,12 @@ def _years(text: str) -> tuple[list[int], list[str]]:
 
 def attach_observations(text: str, numbers, mentions: list[Mention], sentences, doc_year: str | None) -> list[ObservationFact]:
     year_pos, years = _years(text)
-    places = [(i, m) for i, m in enumerate(mentions) if m.type == "Location"]
-    programs = [(i, m) for i, m in enumerate(mentions) if m.type == "Program"]
-    orgs = [m for m in mentions if m.type == "Organization"]
+    places = sorted(((i, m) for i, m in enumerate(mentions) if m.type == "Location"), key=lambda x: x[1].start)
+    place_starts = [m.start for _, m in places]
+    programs = sorted(((i, m) for i, m in enumerate(mentions) if m.type == "Program"), key=lambda x: x[1].start)
+    program_starts = [m.start for _, m in programs]
+    orgs = sorted((m for m in mentions if m.type == "Organization"), key=lambda m: m.start)
+    org_starts = [m.start for m in orgs]
     sent_starts = [s for s, _ in sentences]
     out = []
     for n in numbers:
@@ -39,13 +42,16 @@ def attach_observations(text: str, numbers, mentions: list[Mention], sentences, 
                     period = str(int(doc_year) + delta)
         # area: the nearest place before the number in its sentence, outside organization names
         area = None
-        for i, m in reversed(places):
-            if s_start <= m.start < n.start and not any(o.start <= m.start and m.end <= o.end for o in orgs):
+        lo, hi = bisect.bisect_left(place_starts, s_start), bisect.bisect_left(place_starts, n.start)
+        for i, m in reversed(places[lo:hi]):
+            near = orgs[max(0, bisect.bisect_right(org_starts, m.start) - 8):bisect.bisect_right(org_starts, m.start)]
+            if not any(o.start <= m.start and m.end <= o.end for o in near):
                 area = i
                 break
         # program: one named in the sentence before the number, or right after it
         program = None
-        for i, m in programs:
+        lo, hi = bisect.bisect_left(program_starts, s_start), bisect.bisect_right(program_starts, n.end + 2)
+        for i, m in programs[lo:hi]:
             if s_start <= m.start < n.start or (n.end <= m.start <= n.end + 2):
                 program = i
         out.append(ObservationFact(

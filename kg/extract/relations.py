@@ -2,6 +2,7 @@
 memberOf and subOrganizationOf, with the cue words from relation_cues.json."""
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -90,15 +91,21 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
     orgs_all = [(i, m) for i, m in enumerate(mentions) if m.type == "Organization"]
     last_subject: int | None = publisher
     turns = _speaker_turns(text, mentions, person_posts, orgs_all)
-    for s, e in sentences:
+    # mentions bucketed by sentence once: a scan per sentence made long documents quadratic
+    starts = [s for s, _ in sentences]
+    by_sentence: dict[int, list[tuple[int, Mention]]] = {}
+    for i, m in enumerate(mentions):
+        by_sentence.setdefault(bisect.bisect_right(starts, m.start) - 1, []).append((i, m))
+    for k, (s, e) in enumerate(sentences):
+        here = by_sentence.get(k, [])
         if s == 0 or text[s - 1] == "\n":
             # a new paragraph starts from the voice of the current speaker, else the document's
             speaker = [org for pos, org in turns if pos <= s]
             last_subject = speaker[-1] if speaker else publisher
-        orgs = [(i, m) for i, m in orgs_all if _in(m, s, e)]
-        programs = [(i, m) for i, m in enumerate(mentions) if m.type == "Program" and _in(m, s, e)]
-        policies = [(i, m) for i, m in enumerate(mentions) if m.type == "PolicyDocument" and _in(m, s, e)]
-        places = [(i, m) for i, m in enumerate(mentions)
+        orgs = [(i, m) for i, m in here if m.type == "Organization" and _in(m, s, e)]
+        programs = [(i, m) for i, m in here if m.type == "Program" and _in(m, s, e)]
+        policies = [(i, m) for i, m in here if m.type == "PolicyDocument" and _in(m, s, e)]
+        places = [(i, m) for i, m in here
                   if m.type == "Location" and _in(m, s, e) and not any(_in(m, o.start, o.end) for _, o in orgs)]
         # subject: an organization at the head of the sentence, else the one carried over
         subject = last_subject
