@@ -7,7 +7,6 @@ import re
 from kg.types import Mention, ObservationFact
 
 _YEAR = re.compile(r"((?:19|20)\d{2})(?:年)")
-_CITY_SCOPE = re.compile(r"全市|我市|本市|市本级|全市域")
 _RELATIVE_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1}
 
 
@@ -60,6 +59,3 @@ def attach_observations(text: str, numbers, mentions: list[Mention], sentences, 
         ))
     return out
 
-
-def scoped_to_city(text: str, start: int, end: int) -> bool:
-    return bool(_CITY_SCOPE.search(text, start, end))

@@ -10,7 +10,6 @@ from kg.nlp.lexicon import load_lexicon
 from kg.types import Mention, RelationFact
 
 _LIST_SEP = re.compile(r"^(?:、|和|及|以及|与|，)?$")
-_CITY_SCOPE = re.compile(r"全市|我市|本市|全域|市本级")
 # An organization this close to the sentence start is its grammatical subject
 # (“2024年，市住建局…”); leading time phrases fit in the window.
 _SUBJECT_WINDOW = 8
@@ -164,7 +163,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
         for pi, p in programs:
             for li, l in places:
                 rels.append(RelationFact(pi, "operatesIn", li, "rel.operates.place", start=s, end=e))
-            if _CITY_SCOPE.search(text, s, e):
+            if load_lexicon().city_scope_re.search(text, s, e):
                 rels.append(RelationFact(pi, "operatesIn", -1, "rel.operates.city-scope", start=s, end=e))
     # A program a city's document talks about, with no place named for it anywhere
     # in the document, operates in the document's city.

@@ -53,6 +53,15 @@ def _automaton(words) -> ahocorasick.Automaton:
     return a
 
 
+def heads_by_end(automaton: ahocorasick.Automaton, text: str) -> list[tuple[int, str]]:
+    """(end, head) for the longest head word ending at each position, in text order."""
+    best: dict[int, str] = {}
+    for end_idx, head in automaton.iter(text):
+        if len(head) > len(best.get(end_idx + 1, "")):
+            best[end_idx + 1] = head
+    return sorted(best.items())
+
+
 @dataclass(frozen=True)
 class OrgBody:
     surface: str
@@ -137,6 +146,8 @@ class Lexicon:
         self.number_prefixes = {r[0]: (r[1] if len(r) > 1 else "") for r in _rows("number_prefixes.tsv")}
         self.indicator_trim = sorted(set(_lines("indicator_trim.txt")), key=len, reverse=True)
         self.indicator_trim_set = frozenset(self.indicator_trim)
+        self.count_verb_re = re.compile("^(?:" + _alternation(_words("count_verbs.txt")) + ")(?:了)?$")
+        self.city_scope_re = re.compile(_alternation(_words("city_scope_words.txt")))
         self.relation_cues = json.loads(_read("relation_cues.json"))
         self.role_bodies = {r[0]: r[1] for r in _rows("role_bodies.tsv")}
 

@@ -16,8 +16,6 @@ _CLAUSE_BREAK = re.compile(r"[，。；：！？,;:!?、\n（）()]")
 _YEAR_PREFIX = re.compile(r"^(?:(?:19|20)\d{2}年(?:度|底|末|年底|年末)?(?:\d{1,2}月份?)?(?:的)?|\d{1,2}月份?)")
 _AGE = re.compile(r"\d+岁?[~～\-－至到]\d+岁|\d+周岁以上|\d+岁以上")
 _RATE_CONTEXT = re.compile(r"完成(?:了)?(?:年度|全年)?(?:目标)?(?:任务)?(?:的)?$|完成(?:目标)?率(?:为|达|达到)?$|任务完成率$")
-_AFTER_VERB = re.compile(r"^(?:新建|新增|建成|建设|培训|招募|聘任|举办|开展|开设|服务|发放|筛查出?|实施|投入|补齐|"
-                         r"购买|回收|对接帮扶|组织|组建|覆盖|惠及|提供|改造|帮助|评出|输送|注册|为|向|对)(?:了)?$")
 
 
 @dataclass(frozen=True)
@@ -99,7 +97,7 @@ def _indicator(text: str, start: int, end: int, lex: Lexicon, names=(), garbled=
     after = _trim(text[end:after_end], lex)
     if before in lex.indicator_trim_set:
         before = ""  # only a scope word (全市) is left: the thing counted comes after the number
-    verb = _AFTER_VERB.match(before) if before else None
+    verb = lex.count_verb_re.match(before) if before else None
     if after and (not before or verb or len(before) < 2):
         return (before if verb else "") + after
     return before or after

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.nlp.lexicon import Lexicon, _read
+from kg.nlp.lexicon import Lexicon, _read, heads_by_end
 from kg.nlp.recognize.locations import PlaceContext
 from kg.types import Mention
 
@@ -28,6 +28,14 @@ def _pattern_rows() -> tuple[tuple[str, str, str], ...]:
     return tuple(rows)
 
 
+@lru_cache(maxsize=256)
+def _compiled_patterns(place_alt: str, body_re: str) -> tuple[re.Pattern, ...]:
+    """The pattern table compiled for one set of place names (documents of one
+    city share it, so it is compiled once, not per document)."""
+    return tuple(re.compile(regex.replace("{PLACE}", place_alt).replace("{BODY}", body_re).replace("{LEVEL}", f"[{_LEVELS}]"))
+                 for regex, _, _ in _pattern_rows())
+
+
 def _place_for_level(level: str, ctx: PlaceContext) -> str | None:
     if level == "市" and ctx.city is not None:
         return ctx.city.name
@@ -39,10 +47,7 @@ def _place_for_level(level: str, ctx: PlaceContext) -> str | None:
 def _patterned(text: str, lex: Lexicon, ctx: PlaceContext, place_names: list[str]) -> list[Mention]:
     place_alt = "|".join(re.escape(p) for p in sorted(set(place_names), key=len, reverse=True)) or "(?!)"
     out = []
-    for regex, template, rule in _pattern_rows():
-        compiled = re.compile(
-            regex.replace("{PLACE}", place_alt).replace("{BODY}", lex.org_body_re).replace("{LEVEL}", f"[{_LEVELS}]")
-        )
+    for (template, rule), compiled in zip(((t, r) for _, t, r in _pattern_rows()), _compiled_patterns(place_alt, lex.org_body_re)):
         for m in compiled.finditer(text):
             groups = m.groupdict()
             body = lex.org_bodies.get(groups.get("body") or "")
@@ -133,13 +138,8 @@ def _left_edge(text: str, suffix_start: int, end: int, lex: Lexicon, inner_orgs=
 
 
 def _open_class(text: str, lex: Lexicon, ctx: PlaceContext, inner_orgs=()) -> list[Mention]:
-    best_at_end: dict[int, str] = {}
-    for end_idx, suffix in lex.org_suffix_automaton.iter(text):
-        end = end_idx + 1
-        if len(suffix) > len(best_at_end.get(end, "")):
-            best_at_end[end] = suffix
     out = []
-    for end, suffix in sorted(best_at_end.items()):
+    for end, suffix in heads_by_end(lex.org_suffix_automaton, text):
         needs_name, _kind = lex.org_suffixes[suffix]
         if text[end:end + 1] and text[end] in lex.org_suffix_not_after[suffix]:
             continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.nlp.lexicon import Lexicon
+from kg.nlp.lexicon import Lexicon, heads_by_end
 from kg.types import Mention
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff]")
@@ -19,13 +19,8 @@ _WEAK_AFTER = re.compile(r"^(?:与|和|交叉口|路口|东北角|西北角|东�
 
 
 def recognize_named_places(text: str, lex: Lexicon) -> list[Mention]:
-    best_at_end: dict[int, str] = {}
-    for end_idx, head in lex.place_head_automaton.iter(text):
-        end = end_idx + 1
-        if len(head) > len(best_at_end.get(end, "")):
-            best_at_end[end] = head
     out = []
-    for end, head in sorted(best_at_end.items()):
+    for end, head in heads_by_end(lex.place_head_automaton, text):
         if text.startswith(_HEAD_CONTINUES, end):
             continue  # 广场舞: the head is inside a longer word
         i = end - len(head)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.nlp.lexicon import Lexicon
+from kg.nlp.lexicon import Lexicon, heads_by_end
 from kg.types import Mention
 
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』。！？；\n]{2,24})[”\"」』]")
@@ -105,13 +105,8 @@ def _quoted(text: str, lex: Lexicon) -> list[Mention]:
 
 
 def _by_suffix(text: str, lex: Lexicon) -> list[Mention]:
-    best_at_end: dict[int, str] = {}
-    for end_idx, suffix in lex.program_suffix_automaton.iter(text):
-        end = end_idx + 1
-        if len(suffix) > len(best_at_end.get(end, "")):
-            best_at_end[end] = suffix
     out = []
-    for end, suffix in sorted(best_at_end.items()):
+    for end, suffix in heads_by_end(lex.program_suffix_automaton, text):
         if text.startswith(lex.program_suffix_not_before[suffix], end) if lex.program_suffix_not_before[suffix] else False:
             continue  # 行动方案 is a plan, not a program
         i = end - len(suffix)
