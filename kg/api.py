@@ -88,4 +88,9 @@ def rdflib_dataset(store_dir):
 
 
 def export(store_dir, fmt: str, dest) -> Path:
-    return _export(open_store(store_dir, read_only=True), fmt, dest)
+    """Write the graph in `fmt` to `dest`; a build folder's export cache is used
+    where it is current (see kg.store.cache)."""
+    from kg.store import resolve_store_dir
+    from kg.store.exports import cache_beside
+
+    return _export(open_store(store_dir, read_only=True), fmt, dest, cache=cache_beside(resolve_store_dir(store_dir)))

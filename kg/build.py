@@ -1,12 +1,19 @@
 """A build: discover documents, extract the changed ones (in N processes), replace
-their named graphs in the store, prune, and write exports and report.json."""
+their named graphs in the store, prune, and write exports and report.json.
+
+The store is written by one thread while documents are still being extracted
+(Oxigraph releases the GIL while it writes), and each document's export form
+(`kg.store.cache`) is made by the process that extracted it, so the exports at
+the end mostly concatenate files instead of re-reading the store."""
 from __future__ import annotations
 
 import json
 import multiprocessing as mp
 import os
+import queue
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +22,9 @@ from kg.ingest.discover import discover_with_errors
 from kg.namespaces import document_iri
 from kg.nlp import PipelineConfig
 from kg.pipeline import DocResult, _sha256, process_star, warm_pipeline
-from kg.store import document_hashes, drop_graph, export_many, open_store, replace_graph
+from kg.errors import StoreError
+from kg.store import document_hashes, drop_graph, export_many, graph_ntriples, open_store, store_graph
+from kg.store.cache import CACHE_DIR, GraphCache, GraphExport, graph_export
 
 EXPORTS = (("graph.trig", "trig"), ("graph.nq", "nq"), ("graph.ttl", "ttl"))
 STATE_FILE = "state.json"
@@ -96,28 +105,34 @@ def build(paths, out_dir, workers: int = 1, prune: bool = False, config: Pipelin
             todo.append((path, source, config))
 
     bar = _progress(len(todo), progress)
-    flusher = _Flusher(store)
+    cache = GraphCache(out / CACHE_DIR)
+    writer = _StoreWriter(store, cache, known)
+    writer.start()
     try:
         if workers > 1 and len(todo) > 1:
             ctx = mp.get_context("spawn" if sys.platform == "win32" else "fork")
             if ctx.get_start_method() == "fork":
                 warm_pipeline(config)  # built once here, inherited by every worker
             with ctx.Pool(workers) as pool:
-                stream = pool.imap(process_star, todo, chunksize=1)
-                for res in stream:
-                    _apply(store, res, known, results, on_error, flusher)
+                for res, made in pool.imap(_extract, todo, chunksize=1):
+                    _collect(writer, res, made, results, on_error)
                     bar.update(1)
         else:
             for args in todo:
-                _apply(store, process_star(args), known, results, on_error, flusher)
+                _collect(writer, *_extract(args), results, on_error)
                 bar.update(1)
     finally:
         bar.close()
+        writer.close()
 
     seen = {document_iri(s) for _, s in files}
+    hashes = {iri: sha for iri, sha in known.items()}
+    hashes.update({res.doc_iri: res.sha256 for res in results.values() if res.status == "built"})
     if prune:
         for iri in sorted(set(known) - seen):
+            cache.drop(iri)
             drop_graph(store, iri)
+            hashes.pop(iri, None)
             src = state.get(iri, {}).get("source", iri)
             results[src] = DocResult(src, "", iri, known[iri], "pruned")
             state.pop(iri, None)
@@ -127,7 +142,8 @@ def build(paths, out_dir, workers: int = 1, prune: bool = False, config: Pipelin
                                   "warnings": res.warnings}
     refresh_gazetteer_graph(store)
     store.flush()
-    export_many(store, [(fmt, out / name) for name, fmt in EXPORTS])
+    export_many(store, [(fmt, out / name) for name, fmt in EXPORTS], cache=cache, hashes=hashes)
+    cache.keep_only(set(hashes.items()))
     write_atomic(state_path, json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
     report.documents = []
     for k in sorted(results):
@@ -139,33 +155,75 @@ def build(paths, out_dir, workers: int = 1, prune: bool = False, config: Pipelin
     return report
 
 
-def _apply(store, res: DocResult, known: dict, results: dict, on_error, flusher: "_Flusher | None" = None) -> None:
-    if res.status == "built":
-        replace_graph(store, res.doc_iri, res.nquads, exists=res.doc_iri in known)
-        if flusher is not None:
-            flusher.wrote(res.nquads.count(b"\n"))
+def _extract(args) -> tuple[DocResult, GraphExport | None]:
+    """One document through the pipeline, plus its graph in the form the store
+    and the exports take (made here, in the worker, not in the writer)."""
+    res = process_star(args)
+    if res.status != "built":
+        return res, None
+    try:
+        made = graph_export(res.doc_iri, graph_ntriples(res.doc_iri, res.nquads))
+    except StoreError as e:
+        res.status, res.error = "failed", f"{res.path}: {e}"
+        return res, None
+    finally:
         res.nquads = b""
+    return res, made
+
+
+def _collect(writer: "_StoreWriter", res: DocResult, made: GraphExport | None, results: dict, on_error) -> None:
+    if res.status == "built":
+        writer.put(res, made)
     elif on_error:
         on_error(res.error or f"{res.path}: failed")
     results[res.source] = res
 
 
-class _Flusher:
-    """Flush the store's write buffers every FLUSH_EVERY_QUADS quads written.
+class _StoreWriter:
+    """Writes document graphs into the store on its own thread, in the order
+    given, while extraction goes on. Each graph's cache entry is dropped before
+    the store transaction and written after it commits (see kg.store.cache).
 
     RocksDB keeps what was written in memory (memtables) until a flush; left
-    alone, a build's memory grows with the size of the corpus (about 1 MB per
-    1,000 quads). Flushing as we go keeps it flat, at no extra cost overall."""
+    alone, a build's memory grows with the corpus (about 1 MB per 1,000 quads),
+    so the writer flushes every FLUSH_EVERY_QUADS quads."""
 
-    def __init__(self, store):
-        self.store = store
+    def __init__(self, store, cache: GraphCache, known: dict):
+        self.store, self.cache, self.known = store, cache, known
+        self.queue: queue.Queue = queue.Queue(maxsize=32)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="kg-store-writer", daemon=True)
         self.pending = 0
 
-    def wrote(self, quads: int) -> None:
-        self.pending += quads
-        if self.pending >= FLUSH_EVERY_QUADS:
-            self.store.flush()
-            self.pending = 0
+    def start(self) -> None:
+        self.thread.start()
+
+    def put(self, res: DocResult, made: GraphExport) -> None:
+        if self.error is not None:
+            raise self.error
+        self.queue.put((res, made))
+
+    def close(self) -> None:
+        self.queue.put(None)
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+
+    def _run(self) -> None:
+        while (item := self.queue.get()) is not None:
+            if self.error is not None:
+                continue  # keep draining so that the producer never blocks
+            res, made = item
+            try:
+                self.cache.drop(res.doc_iri)
+                store_graph(self.store, res.doc_iri, made.lines, exists=res.doc_iri in self.known)
+                self.cache.put(res.doc_iri, res.sha256, made)
+                self.pending += made.count
+                if self.pending >= FLUSH_EVERY_QUADS:
+                    self.store.flush()
+                    self.pending = 0
+            except BaseException as e:  # reported by the producer thread
+                self.error = e
 
 
 def _graph_action(res: DocResult, known: dict) -> str:

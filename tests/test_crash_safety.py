@@ -168,21 +168,21 @@ def test_build_killed_while_writing_the_exports(corpus):
 
 
 def test_export_failure_leaves_previous_files_and_no_temporaries(corpus, tmp_path, monkeypatch):
-    import kg.store as store_mod
+    import kg.store.exports as export_mod
 
     out = _copy_first(corpus, "export-fails")
     store = open_store(out)
     before = {name: (out / name).read_bytes() for name in EXPORTS}
     calls = {"n": 0}
-    real = store_mod._sorted_lines
+    real = export_mod._from_store
 
-    def failing(store, graph):
+    def failing(store, graph, with_trig):
         calls["n"] += 1
         if calls["n"] == 3:
             raise OSError(28, "No space left on device")
-        return real(store, graph)
+        return real(store, graph, with_trig)
 
-    monkeypatch.setattr(store_mod, "_sorted_lines", failing)
+    monkeypatch.setattr(export_mod, "_from_store", failing)
     with pytest.raises(OSError, match="No space"):
         export_many(store, [(name.split(".")[1], out / name) for name in EXPORTS])
     for name in EXPORTS:
@@ -193,12 +193,12 @@ def test_export_failure_leaves_previous_files_and_no_temporaries(corpus, tmp_pat
 def test_export_external_sort_matches_in_memory_sort(corpus, tmp_path, monkeypatch):
     """The merged graph is deduplicated by an external merge sort when large;
     the result is the same as in memory."""
-    import kg.store as store_mod
+    import kg.store.exports as export_mod
 
     store = open_store(corpus["first"], read_only=True)
     small = export(store, "ttl", tmp_path / "a.ttl").read_bytes()
     nt = export(store, "nt", tmp_path / "a.nt").read_bytes()
-    monkeypatch.setattr(store_mod, "RUN_LINES", 1000)
+    monkeypatch.setattr(export_mod, "RUN_LINES", 1000)
     assert export(store, "ttl", tmp_path / "b.ttl").read_bytes() == small
     assert export(store, "nt", tmp_path / "b.nt").read_bytes() == nt
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
