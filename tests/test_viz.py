@@ -15,7 +15,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.errors import QueryError
-from kg.query.graph import Source
+from kg.query.graph import Source, load_graph
 from kg.viz import MAX_NODES, external_references, render, render_graph
 from kg.viz.select import Selection
 
@@ -216,6 +216,39 @@ def test_viz_escapes_document_text(tmp_path):
     allowed = set(re.findall(r"'sha256-([^']+)'", policy))
     assert allowed == {base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in scripts}
     assert "unsafe-inline" not in policy.split("style-src")[0] and "default-src 'none'" in policy
+
+
+def test_load_graph_sources_by_title_then_position_and_one_edge_per_partnership(tmp_path):
+    """Sources: by document title, then kg:start in the document (none: last),
+    then sentence; the first max_sources. A partnership stated both ways is one
+    edge, from the smaller IRI."""
+    title, sentence, start = (ox.NamedNode(u) for u in (
+        "http://purl.org/dc/terms/title", KG + "sentence", KG + "start"))
+    org, other = ox.NamedNode(ID + "org/B组织"), ox.NamedNode(ID + "org/A组织")
+    quads = []
+    for d, name in (("b", "B文档"), ("a", "A文档")):
+        doc = ox.NamedNode(f"{ID}doc/{d}.txt")
+        quads += [ox.Quad(doc, title, ox.Literal(name, language="zh"), doc),
+                  ox.Quad(org, RDF_TYPE, ox.NamedNode(KG + "Organization"), doc),
+                  ox.Quad(other, RDF_TYPE, ox.NamedNode(KG + "Organization"), doc)]
+    for i, (d, pos) in enumerate((("b", 50), ("b", None), ("b", 5), ("a", 100), ("b", 20), ("b", 5))):
+        doc, m = ox.NamedNode(f"{ID}doc/{d}.txt"), ox.NamedNode(f"{ID}mention/s{i}")
+        quads += [ox.Quad(m, RDF_TYPE, ox.NamedNode(KG + "Mention"), doc),
+                  ox.Quad(m, ox.NamedNode(KG + "refersTo"), org, doc),
+                  ox.Quad(m, sentence, ox.Literal(f"{d}{pos}句。"), doc)]
+        if pos is not None:
+            quads.append(ox.Quad(m, start, ox.Literal(pos), doc))
+    partner = ox.NamedNode(KG + "partnerOf")
+    quads += [ox.Quad(org, partner, other, ox.NamedNode(ID + "doc/b.txt")),
+              ox.Quad(other, partner, org, ox.NamedNode(ID + "doc/a.txt"))]
+    store = fixture_store(tmp_path, quads)
+    g = load_graph(store)
+    assert g.nodes[org.value]["sources"] == [Source("A文档", "a100句。"), Source("B文档", "b5句。"),
+                                             Source("B文档", "b20句。")]
+    assert [s.sentence for s in load_graph(store, max_sources=9).nodes[org.value]["sources"]] == [
+        "a100句。", "b5句。", "b20句。", "b50句。", "bNone句。"]
+    assert [(a, b) for a, b, k in g.edges(keys=True) if k == "partnerOf" and org.value in (a, b)] == [
+        (other.value, org.value)]  # A组织 < B组织
 
 
 def test_viz_page_is_self_contained(store, tmp_path):
