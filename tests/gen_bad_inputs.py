@@ -81,6 +81,12 @@ def gbk_read_as_latin1(text: str) -> str:
     return text.encode("gbk").decode("latin-1")
 
 
+def gbk_read_as_cp1252(text: str) -> str:
+    """GBK bytes shown by a cp1252 decoder (“PÖÝ...); its five undefined bytes
+    become C1 controls, as browsers do."""
+    return "".join(bytes((b,)).decode("cp1252", errors="ignore") or chr(b) for b in text.encode("gbk"))
+
+
 # -- binary containers ---------------------------------------------------------
 def png_image(width: int = 4, height: int = 4) -> bytes:
     """A real, small PNG (grey gradient)."""
@@ -194,10 +200,14 @@ def cases() -> list[tuple[Case, bytes]]:
         (Case("mojibake_reverse_whole.txt", "failed", r"not text|not decodable",
               note="a whole document of GBK read as UTF-8: nothing left to read"),
          gbk_read_as_utf8(MOJIBAKE_SOURCE).encode("utf-8")),
-        (Case("mojibake_latin1.txt", "built", labels=GOOD_LABELS,
+        (Case("mojibake_latin1.txt", "built", warning="mojibake-repaired", labels=GOOD_LABELS,
               garbled=_garbled_runs(gbk_read_as_latin1(GARBLED_PARAGRAPH)),
-              note="one paragraph of GBK read as Latin-1"),
+              note="one paragraph of GBK read as Latin-1: repaired"),
          (GOOD + "\n" + gbk_read_as_latin1(GARBLED_PARAGRAPH) + "\n").encode("utf-8")),
+        (Case("mojibake_cp1252_whole.txt", "built", warning="mojibake-repaired", labels=SIMPLIFIED_LABELS,
+              garbled=_garbled_runs(gbk_read_as_cp1252(TRADITIONAL)),
+              note="a whole traditional document of GBK read as cp1252, saved as UTF-8: repaired"),
+         gbk_read_as_cp1252(TRADITIONAL).encode("utf-8")),
         (Case("single_line.txt", "built", labels=("常州市民政局",), note="500 KB on one line"),
          _single_line(500_000).encode("utf-8")),
         (Case("truncated.pdf", "failed", r"truncated PDF"), TEXT_PDF[: len(TEXT_PDF) // 2]),

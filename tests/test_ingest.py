@@ -137,6 +137,20 @@ def test_ingest_rejects_random_bytes_that_happen_to_decode(tmp_path):
         read(tmp_path, "noise.txt", data)
 
 
+def test_ingest_accepts_gbk_read_as_latin1_despite_c1_controls(tmp_path):
+    # GBK extension bytes (traditional characters) read as Latin-1 are C1
+    # controls; the text is reversible, so kg.text repairs it rather than ingest refusing it
+    garbled = TRADITIONAL.encode("gbk").decode("latin-1")
+    assert sum("\x80" <= c <= "\x9f" for c in garbled) > 0.01 * len(garbled) + 1
+    doc = read(tmp_path, "latin1.txt", garbled.encode("utf-8"))
+    assert doc.raw_text == garbled and doc.encoding == "utf-8"
+
+
+def test_ingest_still_rejects_control_characters_that_are_not_gbk(tmp_path):
+    with pytest.raises(IngestError, match=r"binary content \(control characters"):
+        read(tmp_path, "controls.txt", ("abc\x85\x90\x91" * 40).encode("utf-8"))
+
+
 def test_ingest_rejects_whitespace_only(tmp_path):
     with pytest.raises(IngestError, match="no text"):
         read(tmp_path, "blank.txt", b" \n\t\n")

@@ -31,11 +31,7 @@ CASES[gen.LOOP_CASE.name] = gen.LOOP_CASE
 
 # Cases that fail today because of kg.ingest / kg.text / kg.rdf (owned by other
 # engineers): (case, check) -> reason. strict: they must start passing once fixed.
-KNOWN = {
-    ("mojibake_latin1.txt", "labels_repaired"):
-        "kg.text does not detect GBK bytes read as Latin-1 (repairable: latin-1 -> bytes -> GBK); "
-        "the paragraph is silently dropped instead of repaired and reported with a warning",
-}
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 def _param(name: str, check: str):
@@ -154,7 +150,6 @@ def test_bad_input_garbled_text_never_enters_the_graph(bad_build, name):
     assert not found, found[:10]
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN[("mojibake_latin1.txt", "labels_repaired")])
 def test_bad_input_latin1_mojibake_is_repaired(bad_build):
     store = ox.Store.read_only(str(bad_build["out"] / "store"))
     g = ox.NamedNode(_doc_iri("mojibake_latin1.txt"))
@@ -162,6 +157,9 @@ def test_bad_input_latin1_mojibake_is_repaired(bad_build):
     assert "嘉兴市残疾人联合会" in labels
     codes = [w["code"] for w in bad_build["docs"]["mojibake_latin1.txt"]["warnings"]]
     assert "mojibake-repaired" in codes
+    path = str(bad_build["src"] / "mojibake_latin1.txt")
+    assert re.search(rf"warning: {re.escape(path)}: line \d+: repaired GBK text mis-decoded as Latin-1: .* -> "
+                     "'嘉兴市残疾人联合会", bad_build["proc"].stderr)
 
 
 def test_bad_inputs_leave_the_good_document_intact(bad_build, good_alone):

@@ -155,18 +155,6 @@ def test_text_opencc_is_the_cpp_binding():
     assert to_simplified("關於發展養老服務") == "关于发展养老服务"
 
 
-def test_text_normalize_is_fast():
-    import time
-
-    raw = (HARD_WRAPPED + "\n\n" + "會議上，王 明介紹了 2024 年養老服務(wù)工作。\n") * 2500
-    normalize(raw[:1000])
-    start = time.perf_counter()
-    nt = normalize(raw)
-    rate = len(raw) / (time.perf_counter() - start)
-    assert len(nt.text) > 0
-    assert rate > 1_000_000, f"{rate:,.0f} chars/s"
-
-
 # -- mojibake ------------------------------------------------------------------
 LOSSLESS = ["市民政局今年新建社区食堂", "民政部门聚焦资金发放", "社会救助扩围增效", "提高低保标准"]
 
@@ -228,6 +216,81 @@ def test_text_flags_unrepairable_garbage_run():
 ])
 def test_text_does_not_flag_clean_text(clean):
     assert normalize(clean).warnings == ()
+
+
+# -- GBK read as Latin-1 / cp1252 ---------------------------------------------
+def gbk_as(s: str, codec: str = "latin-1") -> str:
+    """GBK bytes shown by a Latin-1 (or cp1252) decoder: 南阳市 -> ÄÏÑôÊÐ."""
+    return s.encode("gbk").decode(codec)
+
+
+@pytest.mark.parametrize("sentence, codec", [
+    ("南阳市民政局", "latin-1"),
+    ("2024年3月15日，南阳市民政局召开会议", "latin-1"),  # ASCII digits inside the run
+    ("第1家", "latin-1"),
+    ("市民政局王堃同志出席", "latin-1"),  # 堃 is GBK 88D2: a C1 control, deleted as junk
+    ("市民政局王堃同志出席", "cp1252"),  # ... or ˆ
+    ("市民政局李喆、张玥出席", "cp1252"),  # 玥 is GBK AB68: an ASCII trail byte
+])
+def test_text_repairs_a_latin1_mojibake_run_inside_clean_text(sentence, codec):
+    run = gbk_as(sentence, codec)
+    raw = "全市今年工作进展顺利。" + run + "，效果明显。\n第二段内容。"
+    nt = normalize(raw)
+    assert nt.text == "全市今年工作进展顺利。" + sentence + "，效果明显。\n第二段内容。"
+    (w,) = nt.warnings
+    assert w.code == "mojibake-repaired" and raw[w.start:w.end] in run and len(raw[w.start:w.end]) >= len(run) - 4
+    assert f"mis-decoded as {'Latin-1' if codec == 'latin-1' else 'cp1252'}" in w.message
+    assert nt.garbled == ()
+    check_offsets(raw, nt)
+    assert normalize(nt.text).text == nt.text
+
+
+@pytest.mark.parametrize("source", [
+    "湖州市民政局关于居家养老服务的情况通报\n\n2024年，全市为老年人提供上门服务86.4万人次。\r\n",
+    "市民政局今天召開新聞發布會，介紹全市養老服務工作進展情況。\n",  # GBK extension bytes: C1 controls
+])
+def test_text_repairs_whole_text_latin1_mojibake(source):
+    raw = gbk_as(source)
+    nt = normalize(raw)
+    assert nt.text == to_simplified(source.replace("\r", "").replace("\n\n", "\n").strip())
+    (w,) = nt.warnings
+    assert w.code == "mojibake-repaired" and "whole text was GBK decoded as Latin-1" in w.message
+    assert (w.start, w.end) == (0, len(raw)) and nt.garbled == ()
+    check_offsets(raw, nt)
+
+
+@pytest.mark.parametrize("damage", [
+    lambda run: run[:7] + run[8:],  # a byte lost: misaligned
+    lambda run: run[:-1],  # the last byte lost
+])
+def test_text_flags_irreversible_latin1_run(damage):
+    run = damage(gbk_as("嘉兴市残疾人联合会推进助残暖心工程"))
+    raw = "会议指出，" + run + "。要抓实。"
+    nt = normalize(raw)
+    (w,) = nt.warnings
+    assert w.code == "mojibake" and "raw offset" in w.message and "Latin-1" in w.message
+    assert raw[w.start:w.end] in run and w.end - w.start >= len(run) - 2
+    (span,) = nt.garbled
+    assert nt.to_raw(*span) == (w.start, w.end)
+    assert nt.text.startswith("会议指出，") and nt.text.endswith("。要抓实。")
+    assert normalize(nt.text).text == nt.text
+
+
+@pytest.mark.parametrize("latin", [
+    "Le ministère de l'Éducation nationale a présenté à Pékin un rapport très détaillé.",
+    "Hélène Côté, François Müller, Søren Ørsted, Þórður Guðjónsson, São Paulo, Curaçao",
+    "Größe, Straße, Übung, naïve coöperate résumé, ¡¿Qué pasó?! Ñandú",
+    "fā zhǎn (发展), Zhèngzhōu, Hé Nán, Lǚ Xùn, Nǚ Érhuà, Hú Nán, Fújiàn, Guìzhōu",
+    "气温25°C，误差±0.5°C，面积3×4米，阿卜杜·热合曼，©2024 ® ™ ¥100 £5 €3 §3.2 ½",
+    "××市××局：×××同志，“××××××”项目",
+    "Beyoncé – “Déjà vu” · Ms. Ødegård · Mr. Ñúñez",
+])
+def test_text_leaves_real_latin_text_alone(latin):
+    for raw in (latin, "市民政局召开会议。" + latin + "\n第二段内容。"):
+        nt = normalize(raw)
+        assert nt.warnings == () and nt.garbled == ()
+        assert ("Hélène" in nt.text) == ("Hélène" in raw) and ("°C" in nt.text) == ("°C" in raw)
+        assert all(ch in nt.text for ch in "éèàüöñ×°±·" if ch in raw)
 
 
 # -- sentences -------------------------------------------------------------

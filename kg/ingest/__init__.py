@@ -4,7 +4,7 @@
 * `discover_with_errors(paths) -> (that list, [IngestError for bad inputs])`
 * `read_document(path, source) -> SourceDocument`
 
-Imports nothing of `kg` but `kg.types` and `kg.errors`.
+Imports nothing of `kg` but `kg.types`, `kg.errors` and `kg.charclass`.
 """
 from __future__ import annotations
 

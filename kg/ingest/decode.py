@@ -23,6 +23,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from kg.charclass import GB2312_LEVEL1, IDEOGRAPH, TEXTLIKE, decode_pairs, one_byte_each
 from kg.types import Problem
 
 SAMPLE_BYTES = 1 << 18  # bytes scored per candidate encoding
@@ -56,36 +57,21 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
-def _decode_rows(encoding: str, leads: range, trails: range) -> set[str]:
-    out = set()
-    for lead in leads:
-        for trail in trails:
-            try:
-                out.add(bytes((lead, trail)).decode(encoding))
-            except UnicodeDecodeError:
-                pass
-    return out
-
-
 def _class(chars: set[str]) -> str:
     return "".join(re.escape(c) for c in sorted(chars))
 
 
 # GB2312 level 1 (3755 common simplified) and the Big5 frequent set (5401
 # common traditional characters, lead bytes A4-C6)
-_COMMON = _decode_rows("gb2312", range(0xB0, 0xD8), range(0xA1, 0xFF)) | (
-    _decode_rows("big5", range(0xA4, 0xC7), range(0x40, 0x7F))
-    | _decode_rows("big5", range(0xA4, 0xC6), range(0xA1, 0xFF))
+_COMMON = GB2312_LEVEL1 | (
+    decode_pairs("big5", range(0xA4, 0xC7), range(0x40, 0x7F))
+    | decode_pairs("big5", range(0xA4, 0xC6), range(0xA1, 0xFF))
 )
 RE_COMMON = re.compile(f"[{_class(_COMMON)}]")
-RE_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+RE_IDEOGRAPH = re.compile(f"[{IDEOGRAPH}]")
 RE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f]")
 RE_UNUSUAL = re.compile(r"[\ue000-\uf8ff\ufffd]")
-# what text in our genre is made of: ASCII text, ideographs, CJK and general
-# punctuation, full-width forms, Latin-1, enclosed numbers (①), box/arrows
-RE_TEXTLIKE = re.compile(
-    r"[\t\n\r\x0c\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u2100-\u23ff\u2460-\u27bf\u3000-\u303f"
-    r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+RE_TEXTLIKE = re.compile(f"[{TEXTLIKE}]")
 MIN_TEXTLIKE_SHARE = 0.85
 # what charset-normalizer may choose: the encodings of Chinese documents
 CHINESE_ENCODINGS = frozenset(("utf-8", "gb18030", "big5", "cp950", "big5hkscs",
@@ -240,7 +226,8 @@ def _checked(text: str, encoding: str, warnings: list[Problem]) -> tuple[str, st
     sample = text[:SAMPLE_BYTES]
     if not sample.strip():
         raise DecodeError("no text (only whitespace)")
-    if len(RE_CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample) + 1:
+    if len(RE_CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample) + 1 and not _reversible_latin1(sample):
+        # (GBK read as Latin-1 shows GBK extension bytes as C1 controls: kg.text repairs it)
         raise DecodeError(f"binary content (control characters when read as {encoding}), not text")
     textlike = len(RE_TEXTLIKE.findall(sample))
     if textlike < MIN_TEXTLIKE_SHARE * len(sample):
@@ -255,7 +242,16 @@ def _checked(text: str, encoding: str, warnings: list[Problem]) -> tuple[str, st
 
 def _reversible_mojibake(sample: str) -> bool:
     """Whether re-encoding as GBK and decoding as UTF-8 gives common Chinese text."""
-    fixed = sample.encode("gbk", errors="replace").decode("utf-8", errors="replace")
+    return _common_chinese(sample.encode("gbk", errors="replace").decode("utf-8", errors="replace"))
+
+
+def _reversible_latin1(sample: str) -> bool:
+    """Whether `sample` reads as GBK bytes once re-encoded as Latin-1/cp1252."""
+    data = one_byte_each(sample)
+    return data is not None and _common_chinese(data.decode("gbk", errors="replace"))
+
+
+def _common_chinese(fixed: str) -> bool:
     ideographs = len(RE_IDEOGRAPH.findall(fixed))
     return (ideographs >= MIN_IDEOGRAPHS and fixed.count("\ufffd") < 0.25 * len(fixed)
             and len(RE_COMMON.findall(fixed)) >= MIN_COMMON_SHARE * ideographs)

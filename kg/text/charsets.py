@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 
+from kg.charclass import GB2312_LEVEL1, IDEOGRAPH, decode_pairs
 from kg.text.convert import t2s_chars
 
 # -- regex class fragments (no brackets, so they can be combined) ----------
-CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+CJK = IDEOGRAPH
 # CJK punctuation and full-width forms that hug CJK text without spaces
 CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2026\u2014\u00b7\u2022"
 CJKISH = CJK + CJK_PUNCT
@@ -42,17 +43,6 @@ RE_JUNK = re.compile(
 
 
 # -- frequency tiers ---------------------------------------------------------
-def _gb2312_rows(first: int, last: int) -> set[str]:
-    out = set()
-    for lead in range(first, last + 1):
-        for trail in range(0xA1, 0xFF):
-            try:
-                out.add(bytes((lead, trail)).decode("gb2312"))
-            except UnicodeDecodeError:
-                pass
-    return out
-
-
 def _ranges(chars) -> str:
     """A regex class body covering `chars`, as compact ranges."""
     cps = sorted(ord(c) for c in chars)
@@ -70,7 +60,7 @@ def _ranges(chars) -> str:
 
 
 def _tiers() -> tuple[frozenset[str], frozenset[str], list[str]]:
-    level1, level2 = _gb2312_rows(0xB0, 0xD7), _gb2312_rows(0xD8, 0xF7)
+    level1, level2 = GB2312_LEVEL1, decode_pairs("gb2312", range(0xD8, 0xF8), range(0xA1, 0xFF))
     chars = [chr(c) for c in range(0x3400, 0x4DC0)] + [chr(c) for c in range(0x4E00, 0xA000)]
     tier1, tier2, rare = set(), set(), []
     for ch, simp in zip(chars, t2s_chars(chars)):

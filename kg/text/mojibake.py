@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from kg.charclass import IDEOGRAPH, TEXTLIKE
 from kg.text.charsets import CJK, ODD_SYMBOLS, PINYIN_VOWELS, RARE_CLASS, TIER1, TIER2_CLASS
 from kg.text.edits import apply_edits
 from kg.types import Problem
@@ -54,14 +55,10 @@ _SCORE = {"gloss": 2, "rare": 2, "odd": 2, "tier2": 1, "lost": 1, "sand": 1}  # 
 _BREAK_RE = re.compile(f"[{BREAKERS}]")
 # where an item can start: one class, so the scan runs at C speed
 _START_RE = re.compile(rf"[{RARE_CLASS}{ODD_SYMBOLS}{TIER2_CLASS}?A-Za-zＡ-Ｚａ-ｚ]")
-_IDEOGRAPH_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_IDEOGRAPH_RE = re.compile(f"[{IDEOGRAPH}]")  # (planes 2-3 are foreign to is_clean anyway)
 _ODD_RE = re.compile(rf"[{ODD_SYMBOLS}\x00-\x08\x0b-\x1f]")
 _RARE_RE = re.compile(rf"[{RARE_CLASS}]")
-# anything but ASCII text, Latin-1, general punctuation, symbols and numbers
-# in common use, CJK punctuation, ideographs and full-width forms
-_FOREIGN_RE = re.compile(
-    r"[^\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u2100-\u23ff\u2460-\u27bf\u3000-\u303f"
-    r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+_FOREIGN_RE = re.compile(f"[^{TEXTLIKE}]")  # not a character of our genre
 
 
 def fix_whole_text(raw: str, text: str, offs: list[int]) -> tuple[str, list[int], list, list[Problem]] | None:
@@ -106,7 +103,7 @@ def fix_runs(raw: str, text: str, offs: list[int]) -> tuple[str, list[int], list
             problems.append(Problem(
                 "mojibake-repaired",
                 f"line {line}: repaired text mis-decoded as GBK: "
-                f"{_excerpt(raw[offs[rs]:offs[re_ - 1] + 1])!r} -> {_excerpt(fixed)!r}",
+                f"{excerpt(raw[offs[rs]:offs[re_ - 1] + 1])!r} -> {excerpt(fixed)!r}",
                 offs[rs], offs[re_ - 1] + 1))
             leftovers = [(a, b) for a, b in ((s, rs), (re_, e)) if b > a]
             for k, ch in enumerate(fixed):
@@ -122,7 +119,7 @@ def fix_runs(raw: str, text: str, offs: list[int]) -> tuple[str, list[int], list
             problems.append(Problem(
                 "mojibake",
                 f"line {line}, raw offset {raw_span[0]}-{raw_span[1]}: garbled text (mojibake), "
-                f"not used for extraction: {_excerpt(raw[raw_span[0]:raw_span[1]])!r}",
+                f"not used for extraction: {excerpt(raw[raw_span[0]:raw_span[1]])!r}",
                 *raw_span))
     if edits:
         text, offs = apply_edits(text, offs, edits)
@@ -173,7 +170,7 @@ def _is_mojibake(start: int, end: int, score: int, strong: bool, evidence: bool)
     return evidence or (score >= IDEOGRAPHS_ONLY_SCORE and density >= IDEOGRAPHS_ONLY_DENSITY)
 
 
-def _excerpt(s: str, limit: int = 24) -> str:
+def excerpt(s: str, limit: int = 24) -> str:
     return s if len(s) <= limit else s[:limit] + "…"
 
 
@@ -327,7 +324,7 @@ def _fix_whole(raw: str, text: str, offs: list[int], garbled: list, problems: li
         return None
     problems.append(Problem(
         "mojibake-repaired",
-        f"the whole text was UTF-8 decoded as GBK and has been repaired: {_excerpt(text)!r} -> {_excerpt(fixed)!r}",
+        f"the whole text was UTF-8 decoded as GBK and has been repaired: {excerpt(text)!r} -> {excerpt(fixed)!r}",
         offs[0], offs[-1] + 1))
     new_text, new_offs = apply_edits(text, offs, [(0, len(text), fixed, sources)])
     for m in re.finditer("\ufffd+", new_text):

@@ -4,7 +4,8 @@ Steps, in order (each keeps `offs`, one raw index per current character):
 
 1. drop junk: CR of CRLF, control and zero-width characters, BOMs;
 2. drop markdown ``**`` and pinyin glosses (``發(fā)`` -> ``發``);
-3. a text that is mojibake as a whole (UTF-8 read as GBK) is repaired;
+3. a text that is mojibake as a whole is repaired: GBK read as Latin-1/cp1252
+   (on the raw text, before step 1; again after step 4), else UTF-8 read as GBK;
 4. structure, repeated until nothing changes (at most `MAX_PASSES`): markup
    and glosses again (a join can bring ``發`` and ``(fā)`` together), the 1:1
    character map (full-width digits/letters/％ -> ASCII, exotic spaces -> " ",
@@ -12,9 +13,12 @@ Steps, in order (each keeps `offs`, one raw index per current character):
    characters and between CJK and digits/%; ``．`` between digits -> ``.``),
    hard line breaks (`kg.text.lines`), then traditional -> simplified (OpenCC
    t2s, `kg.text.convert`; phrase-aware, so it runs after joins);
-5. mojibake runs are detected on the result (so a second normalization sees
-   the same clusters) and repaired from the raw characters they came from, or
-   flagged; after a repair, step 4 runs again.
+5. runs of GBK read as Latin-1 (`kg.text.latin1`; also tried before step 4,
+   since they hide sentence ends from line joining) are repaired from the text
+   itself or flagged, step 4 running again after a repair until no run is
+   repaired; then UTF-8-as-GBK mojibake runs are detected on the result (so a
+   second normalization sees the same clusters) and repaired from the raw
+   characters they came from, or flagged; after a repair, step 4 runs again.
 
 The character map and t2s never change the length, the other steps only
 delete or shorten, so `raw_offsets` stays strictly increasing.
@@ -29,6 +33,7 @@ from bisect import bisect_left
 from kg.text.charsets import CHAR_MAP, CJK, CJKISH, PINYIN_VOWELS, RE_JUNK
 from kg.text.convert import convert_with_offsets
 from kg.text.edits import apply_edits, delete_matches
+from kg.text.latin1 import fix_latin1_runs, fix_whole_latin1
 from kg.text.lines import join_lines
 from kg.text.mojibake import fix_runs, fix_whole_text
 from kg.types import NormalizedText
@@ -53,23 +58,57 @@ RE_LABEL = re.compile(rf"[{CJK}]{{2,6}}[：:]")
 
 def normalize(raw: str) -> NormalizedText:
     """Normalize `raw`; see the module docstring for the steps."""
-    offs = list(range(len(raw)))
-    text, offs = delete_matches(raw, offs, RE_JUNK)
-    text, offs = delete_matches(text, offs, RE_MARKUP_GLOSS)
+    text, offs = raw, list(range(len(raw)))
     garbled_raw: list[tuple[int, int]] = []
     problems: list = []
-    whole = fix_whole_text(raw, text, offs)
+    whole = fix_whole_latin1(raw, text, offs)
     if whole is not None:
-        text, offs, garbled_raw, problems = whole
-    text, offs = _settle(text, offs)
+        text, offs, problems = whole
+    text, offs = delete_matches(text, offs, RE_JUNK)
+    text, offs = delete_matches(text, offs, RE_MARKUP_GLOSS)
     if whole is None:
-        text, offs, garbled_raw, problems = fix_runs(raw, text, offs)
-        if problems and any(p.code == "mojibake-repaired" for p in problems):
+        whole = fix_whole_text(raw, text, offs)
+        if whole is not None:
+            text, offs, garbled_raw, problems = whole
+    if whole is None:  # before lines are joined: a garbled run hides where its sentence ends
+        text, offs, _, early = fix_latin1_runs(raw, text, offs)
+        problems = [p for p in early if p.code == "mojibake-repaired"]  # the rest is judged again below
+    text, offs = _settle(text, offs)
+    if whole is None:  # what a second normalization would repair as a whole
+        whole = fix_whole_latin1(raw, text, offs)
+        if whole is not None:
+            text, offs, problems = whole
             text, offs = _settle(text, offs)
+    if whole is None:
+        text, offs, latin_garbled, latin_problems = _latin1_runs(raw, text, offs)
+        text, offs, run_garbled, run_problems = fix_runs(raw, text, offs)
+        if run_problems and any(p.code == "mojibake-repaired" for p in run_problems):
+            text, offs = _settle(text, offs)
+        # a Latin-1 run flagged as a whole is not flagged again in pieces
+        garbled_raw = latin_garbled + [g for g in run_garbled if not _within(g, latin_garbled)]
+        problems += latin_problems + [p for p in run_problems if not _within((p.start, p.end), latin_garbled)]
     garbled = _to_normalized(garbled_raw, offs)
     offs.append(len(raw))  # the list is ours: every step returns a new one or the one it got
     # a compact array: 8 bytes a character instead of a Python int object each
     return NormalizedText(text=text, raw_offsets=array("q", offs), garbled=garbled, warnings=tuple(problems))
+
+
+def _within(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in spans)
+
+
+def _latin1_runs(raw: str, text: str, offs: list[int]):
+    """`fix_latin1_runs` until it repairs nothing more: settling a repair can
+    join two runs, which a second normalization would see as one."""
+    repaired: list = []
+    for _ in range(MAX_PASSES):
+        text, offs, garbled, problems = fix_latin1_runs(raw, text, offs)
+        new = [p for p in problems if p.code == "mojibake-repaired"]
+        if not new:
+            break
+        repaired += new
+        text, offs = _settle(text, offs)
+    return text, offs, garbled, repaired + [p for p in problems if p.code != "mojibake-repaired"]
 
 
 def _settle(text: str, offs: list[int]) -> tuple[str, list[int]]:
