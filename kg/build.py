@@ -190,7 +190,7 @@ class _StoreWriter:
 
     def __init__(self, store, cache: GraphCache, known: dict):
         self.store, self.cache, self.known = store, cache, known
-        self.queue: queue.Queue = queue.Queue(maxsize=32)
+        self.queue: queue.Queue = queue.Queue(maxsize=8)
         self.error: BaseException | None = None
         self.thread = threading.Thread(target=self._run, name="kg-store-writer", daemon=True)
         self.pending = 0
