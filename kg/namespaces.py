@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from rdflib import Namespace
 
@@ -50,17 +53,41 @@ _TYPE_SEGMENT = {
 # ASCII characters allowed unescaped in an IRI path segment (RFC 3987 iunreserved
 # plus a few sub-delims); everything else ASCII is percent-encoded, non-ASCII kept.
 _SAFE_ASCII = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'*+,;=:@")
+# the characters _segment keeps as they are, as one regex class
+_ALL_SAFE = re.compile("[" + re.escape("".join(sorted(_SAFE_ASCII))) + "\u00a0-\udfff\uf900-\uffef]*")
+
+
+# Set inside `one_data_base()`: the environment is read once for a block that
+# mints many IRIs (a document needs tens of thousands; each read costs more
+# than building the IRI).
+_FIXED_BASE: ContextVar[str | None] = ContextVar("kg_data_base", default=None)
 
 
 def data_base() -> str:
     """The instance namespace; `KG_DATA_BASE` overrides the default."""
+    fixed = _FIXED_BASE.get()
+    if fixed is not None:
+        return fixed
     base = os.environ.get("KG_DATA_BASE", DEFAULT_DATA_BASE)
     return base if base.endswith(("/", "#")) else base + "/"
 
 
+@contextmanager
+def one_data_base():
+    """Within the block, data_base() is what it was on entry."""
+    token = _FIXED_BASE.set(data_base())
+    try:
+        yield
+    finally:
+        _FIXED_BASE.reset(token)
+
+
 def _segment(text: str) -> str:
+    text = text.strip()
+    if _ALL_SAFE.fullmatch(text):  # the usual case: nothing to encode
+        return text or "_"
     out = []
-    for ch in text.strip():
+    for ch in text:
         code = ord(ch)
         if ch in _SAFE_ASCII or (code >= 0xA0 and not 0xE000 <= code <= 0xF8FF and code < 0xFFF0):
             out.append(ch)
@@ -70,7 +97,7 @@ def _segment(text: str) -> str:
 
 
 def _short_hash(*parts: object) -> str:
-    h = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8"))
+    h = hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8"))
     return h.hexdigest()[:16]
 
 

@@ -117,17 +117,19 @@ def analyze(path: str, source: str, config: PipelineConfig | None = None) -> Res
 
 def process_document(path: str, source: str, config: PipelineConfig | None = None) -> DocResult:
     """Never raises for a bad document: the failure is in the result."""
-    from kg.namespaces import document_iri
+    from kg.namespaces import document_iri, one_data_base
 
-    iri = document_iri(source)
-    try:
-        r = analyze(path, source, config)
-    except KGError as e:
-        return DocResult(source, path, iri, _sha256(path), "failed", error=str(e))
-    except Exception as e:  # a bug must not take the other documents down
-        return DocResult(source, path, iri, _sha256(path), "failed", error=f"{path}: internal error: {type(e).__name__}: {e}")
-    warnings = [w.as_dict() for w in r.facts.warnings]
-    return DocResult(source, path, iri, r.facts.source.sha256, "built", to_nquads(r), counts_of(r), warnings)
+    with one_data_base():  # the document's IRIs all share one base
+        iri = document_iri(source)
+        try:
+            r = analyze(path, source, config)
+        except KGError as e:
+            return DocResult(source, path, iri, _sha256(path), "failed", error=str(e))
+        except Exception as e:  # a bug must not take the other documents down
+            return DocResult(source, path, iri, _sha256(path), "failed",
+                             error=f"{path}: internal error: {type(e).__name__}: {e}")
+        warnings = [w.as_dict() for w in r.facts.warnings]
+        return DocResult(source, path, iri, r.facts.source.sha256, "built", to_nquads(r), counts_of(r), warnings)
 
 
 def _sha256(path: str) -> str:

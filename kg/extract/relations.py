@@ -101,6 +101,8 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
             # a new paragraph starts from the voice of the current speaker, else the document's
             speaker = [org for pos, org in turns if pos <= s]
             last_subject = speaker[-1] if speaker else publisher
+        if not here:
+            continue  # no mention: no relation, and the subject carries over unchanged
         orgs = [(i, m) for i, m in here if m.type == "Organization" and _in(m, s, e)]
         programs = [(i, m) for i, m in here if m.type == "Program" and _in(m, s, e)]
         policies = [(i, m) for i, m in here if m.type == "PolicyDocument" and _in(m, s, e)]
@@ -168,9 +170,13 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
     # A program a city's document talks about, with no place named for it anywhere
     # in the document, operates in the document's city.
     placed = {r.subject for r in rels if r.predicate == "operatesIn"}
+    programs_by_name: dict = {}
+    for j, n in enumerate(mentions):
+        if n.type == "Program":
+            programs_by_name.setdefault(n.canonical, []).append(j)
     for i, m in enumerate(mentions):
         if m.type == "Program" and i not in placed:
-            same = [j for j, n in enumerate(mentions) if n.type == "Program" and n.canonical == m.canonical]
+            same = programs_by_name[m.canonical]
             if not any(j in placed for j in same):
                 rels.append(RelationFact(i, "operatesIn", -1, "rel.operates.document-city", start=m.start, end=m.end))
                 placed.update(same)

@@ -25,6 +25,7 @@ from kg.nlp.recognize.persons import recognize_persons
 from kg.nlp.recognize.places import recognize_named_places
 from kg.nlp.recognize.policies import recognize_policies
 from kg.nlp.recognize.programs import recognize_programs
+from kg.nlp.statistical import COMPONENT_PREFIX as STATISTICAL_COMPONENT  # runs its own pipeline on the text
 
 DEFAULT_COMPONENTS = (
     "minsheng_locations",
@@ -36,8 +37,8 @@ DEFAULT_COMPONENTS = (
     "minsheng_spans",
 )
 
-for _attr in ("kg_text", "kg_context", "kg_garbled", "kg_places", "kg_orgs", "kg_programs", "kg_persons",
-              "kg_person_posts", "kg_policies", "kg_numbers", "kg_extra"):
+for _attr in ("kg_text", "kg_context", "kg_garbled", "kg_place_names", "kg_places", "kg_orgs", "kg_programs",
+              "kg_persons", "kg_person_posts", "kg_policies", "kg_numbers", "kg_extra"):
     if not Doc.has_extension(_attr):
         Doc.set_extension(_attr, default=None)
 
@@ -52,13 +53,22 @@ def text_of(doc: Doc) -> str:
 
 def _clean(doc: Doc, mentions: list) -> list:
     garbled = doc._.kg_garbled or ()
+    if not garbled:
+        return list(mentions)
     return [m for m in mentions if not any(s < m.end and m.start < e for s, e in garbled)]
+
+
+def place_names_of(doc: Doc) -> list:
+    """Gazetteer names in the text, found once (the scan over every place name is
+    one of the costlier steps)."""
+    if doc._.kg_place_names is None:
+        doc._.kg_place_names = find_place_names(text_of(doc), load_lexicon())
+    return doc._.kg_place_names
 
 
 def context_of(doc: Doc) -> PlaceContext:
     if doc._.kg_context is None:
-        lex = load_lexicon()
-        doc._.kg_context = infer_context(text_of(doc), find_place_names(text_of(doc), lex), lex)
+        doc._.kg_context = infer_context(text_of(doc), place_names_of(doc), load_lexicon())
     return doc._.kg_context
 
 
@@ -67,7 +77,7 @@ def make_locations(nlp: Language, name: str):
     lex = load_lexicon()
 
     def locations(doc: Doc) -> Doc:
-        divisions = recognize_locations(text_of(doc), lex, context_of(doc))
+        divisions = recognize_locations(text_of(doc), lex, context_of(doc), place_names_of(doc))
         named = [m for m in recognize_named_places(text_of(doc), lex)
                  if not any(d.start <= m.start < d.end or m.start <= d.start < m.end for d in divisions)]
         doc._.kg_places = _clean(doc, sorted(divisions + named, key=lambda m: (m.start, m.end)))
@@ -222,20 +232,40 @@ def _chunks(text: str, size: int = CHUNK_CHARS):
 def _shift(items, offset: int):
     from dataclasses import replace
 
+    if not offset:
+        return list(items)
     return [replace(m, start=m.start + offset, end=m.end + offset) for m in items]
+
+
+# Components that read only the text (doc._.kg_text), never the tokens, and
+# minsheng_spans, whose token spans recognize() does not read. With nothing else
+# in the pipeline, recognize() skips tokenization (a fifth of its time with the
+# character segmenter) and runs the rules on an empty Doc carrying the text.
+_TEXT_ONLY = frozenset(DEFAULT_COMPONENTS) - {"minsheng_spans"}
+_TOKEN_VIEWS = frozenset({"minsheng_spans"})
+
+
+def _text_only(nlp: Language) -> bool:
+    return all(name in _TEXT_ONLY or name in _TOKEN_VIEWS or name.startswith(STATISTICAL_COMPONENT)
+               for name in nlp.pipe_names)
 
 
 def recognize(nlp: Language, text: str, garbled: tuple = ()) -> Recognized:
     """Run the pipeline over a document's normalized text."""
     lex = load_lexicon()
-    context = infer_context(text, find_place_names(text, lex), lex)
+    names = find_place_names(text, lex)
+    context = infer_context(text, names, lex)
     parts = {k: [] for k in ("places", "orgs", "programs", "persons", "person_posts", "policies", "numbers")}
+    text_only = _text_only(nlp)
+    pipeline = [(n, p) for n, p in nlp.pipeline if not (text_only and n in _TOKEN_VIEWS)]
     for start, end in _chunks(text):
-        doc = nlp.make_doc(text[start:end])
+        doc = Doc(nlp.vocab) if text_only else nlp.make_doc(text[start:end])
         doc._.kg_text = text[start:end]
         doc._.kg_context = context
+        if start == 0 and end == len(text):
+            doc._.kg_place_names = names
         doc._.kg_garbled = tuple((max(s - start, 0), e - start) for s, e in garbled if s < end and start < e)
-        for _name, proc in nlp.pipeline:
+        for _name, proc in pipeline:
             doc = proc(doc)
         org_base = len(parts["orgs"])
         person_base = len(parts["persons"])

@@ -53,6 +53,21 @@ def _automaton(words) -> ahocorasick.Automaton:
     return a
 
 
+def _char_class(chars) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+def _runs_with_final(words) -> re.Pattern:
+    """Maximal runs of characters that occur in `words` and contain a character
+    that ends one of them: the only stretches of text where an automaton of the
+    words can find anything (see kg.nlp.recognize.locations.find_place_names)."""
+    chars = {c for w in words for c in w}
+    finals = {w[-1] for w in words}
+    word_char, final = _char_class(chars), _char_class(finals)
+    # the first two classes are disjoint, so the greedy scan never backtracks into a final
+    return re.compile(f"(?<!{word_char}){_char_class(chars - finals)}*{final}{word_char}*")
+
+
 def heads_by_end(automaton: ahocorasick.Automaton, text: str) -> list[tuple[int, str]]:
     """(end, head) for the longest head word ending at each position, in text order."""
     best: dict[int, str] = {}
@@ -60,6 +75,61 @@ def heads_by_end(automaton: ahocorasick.Automaton, text: str) -> list[tuple[int,
         if len(head) > len(best.get(end_idx + 1, "")):
             best[end_idx + 1] = head
     return sorted(best.items())
+
+
+class Words:
+    """A word list looked up at the ends of a string by slicing, a few set
+    lookups instead of a startswith/endswith per word."""
+
+    def __init__(self, words) -> None:
+        self.words = frozenset(words)
+        self.lengths = sorted({len(w) for w in self.words}, reverse=True)
+        by_first: dict[str, set[int]] = {}
+        for w in self.words:
+            if w:
+                by_first.setdefault(w[0], set()).add(len(w))
+        self._by_first = {c: tuple(sorted(ns, reverse=True)) for c, ns in by_first.items()}
+
+    def has_prefix(self, s: str) -> bool:
+        """Whether a (non-empty) word starts s."""
+        return bool(s) and self._starts_at(s, 0)
+
+    def starts(self, s: str) -> set[int]:
+        """Where (non-empty) words occur in s: their start indices."""
+        words, by_first, size = self.words, self._by_first, len(s)
+        out = set()
+        for k in range(size):
+            for n in by_first.get(s[k], ()):
+                if k + n <= size and s[k:k + n] in words:
+                    out.add(k)
+                    break
+        return out
+
+    def _starts_at(self, s: str, k: int) -> bool:
+        for n in self._by_first.get(s[k], ()):
+            if k + n <= len(s) and s[k:k + n] in self.words:
+                return True
+        return False
+
+    def longest_prefix(self, s: str) -> str | None:
+        for n in self.lengths:
+            if n <= len(s) and s[:n] in self.words:
+                return s[:n]
+        return None
+
+    def longest_suffix(self, s: str, min_len: int = 0) -> str | None:
+        for n in self.lengths:
+            if min_len <= n <= len(s) and s[len(s) - n:] in self.words:
+                return s[len(s) - n:]
+        return None
+
+    def shortest_prefix_ending_in_word(self, s: str, min_len: int = 0) -> str | None:
+        """The shortest s[:k] (k >= min_len) that ends with a word."""
+        for k in range(min_len, len(s) + 1):
+            for n in self.lengths:
+                if n <= k and s[k - n:k] in self.words:
+                    return s[:k]
+        return None
 
 
 @dataclass(frozen=True)
@@ -85,13 +155,20 @@ class Lexicon:
         # 江苏) only as evidence that a name is proper.
         self.place_automaton = ahocorasick.Automaton()
         self.short_places: set[str] = set()
+        full_names: set[str] = set()
         for surface, div in self.gazetteer.names():
             if surface == div.name:
                 self.place_automaton.add_word(surface, surface)
+                full_names.add(surface)
             else:
                 self.short_places.add(surface)
         self.place_automaton.make_automaton()
+        self.place_run_re = _runs_with_final(full_names)
         self.short_place_automaton = _automaton(self.short_places) if self.short_places else None
+        # the same names for prefix checks on short strings, where a lookup per
+        # length beats the automaton (slow per character with this many names)
+        self.place_words = Words(full_names)
+        self.short_place_words = Words(self.short_places)
 
         self.org_bodies = {r[0]: OrgBody(r[0], r[1], r[2]) for r in _rows("org_bodies.tsv")}
         self.org_body_re = _alternation(self.org_bodies)
@@ -100,6 +177,7 @@ class Lexicon:
         self.org_suffix_automaton = _automaton(self.org_suffixes)
         self.org_names = {r[0]: (r[1], r[2]) for r in _rows("org_names.tsv")}
         self.org_name_automaton = _automaton(self.org_names)
+        self.org_name_words = Words(self.org_names)
         self.boundaries = sorted(set(_lines("org_boundaries.txt")), key=len, reverse=True)
         self.boundary_re = re.compile(_alternation(self.boundaries))
         self.sub_unit_re = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:办公室|委员会|部|处|科|室)")
@@ -121,6 +199,9 @@ class Lexicon:
         self.program_heads = sorted(set(_lines("program_heads.txt")), key=len, reverse=True)
         self.program_not_heads = sorted(set(_lines("program_not_heads.txt")), key=len, reverse=True)
         self.program_stop = set(_lines("program_stop.txt"))
+        self.program_head_words = Words(self.program_heads)
+        self.program_not_head_words = Words(self.program_not_heads)
+        self.program_name_tail_words = Words(list(self.program_suffixes) + self.program_name_heads)
         lead = _alternation(w for w in _words("program_cut_words.txt") if len(w) > 1)
         self.program_lead_re = re.compile(
             "^(?:" + _alternation(_words("program_lead_words.txt") + _words("program_cut_words.txt")) + ")+")
@@ -146,6 +227,10 @@ class Lexicon:
         self.number_prefixes = {r[0]: (r[1] if len(r) > 1 else "") for r in _rows("number_prefixes.tsv")}
         self.indicator_trim = sorted(set(_lines("indicator_trim.txt")), key=len, reverse=True)
         self.indicator_trim_set = frozenset(self.indicator_trim)
+        # the list order (longest first) decides which word is cut; lookups by
+        # rank and length find the same word without scanning the list
+        self.indicator_trim_rank = {w: i for i, w in enumerate(self.indicator_trim)}
+        self.indicator_trim_lengths = sorted({len(w) for w in self.indicator_trim})
         self.count_verb_re = re.compile("^(?:" + _alternation(_words("count_verbs.txt")) + ")(?:了)?$")
         self.city_scope_re = re.compile(_alternation(_words("city_scope_words.txt")))
         self.relation_cues = json.loads(_read("relation_cues.json"))

@@ -18,6 +18,7 @@ from kg.types import Mention
 LABEL_MAP = {"ORG": "Organization", "GPE": "Location", "LOC": "Location", "FAC": "Location",
              "PERSON": "Person", "PER": "Person", "NORP": None}
 _ATTR = {"Organization": "orgs", "Location": "places", "Person": "persons"}
+COMPONENT_PREFIX = "minsheng_statistical_ner_"
 
 
 def load_statistical(name: str) -> Language:
@@ -60,6 +61,6 @@ def add_statistical_ner(nlp: Language, name: str) -> None:
 
     # A plain component wrapping a loaded pipeline; registered under a unique
     # name because spaCy's registry is global and a user may load two models.
-    component = f"minsheng_statistical_ner_{id(statistical)}"
+    component = f"{COMPONENT_PREFIX}{id(statistical)}"
     Language.component(component, func=statistical)
     nlp.add_pipe(component, last=True)

@@ -58,6 +58,10 @@ def resolve(facts: DocFacts) -> ResolvedFacts:
     aliases: dict[str, set[str]] = {}
     codes: dict[str, str] = {}
     located: dict[str, str] = {}
+    places_at: dict[int, list[Mention]] = {}  # gazetteer places by start, in mention order
+    for p in facts.mentions:
+        if p.type == "Location" and p.code:
+            places_at.setdefault(p.start, []).append(p)
     for m in facts.mentions:
         label = _canonical(m)
         if m.type == "Location" and m.code:
@@ -77,7 +81,7 @@ def resolve(facts: DocFacts) -> ResolvedFacts:
         if raw:
             forms.add(raw)
         if m.type == "Organization" and iri not in located:
-            nested = [p for p in facts.mentions if p.type == "Location" and p.code and p.start == m.start and p.end <= m.end]
+            nested = [p for p in places_at.get(m.start, ()) if p.end <= m.end]
             if nested:
                 located[iri] = ns.entity_iri("Location", nested[0].canonical or nested[0].text, code=nested[0].code)
             elif m.city:

@@ -55,7 +55,9 @@ def t2s_chars(chars: list[str]) -> list[str]:
 # A document is converted when at least this share of its ideographs change
 # under t2s; simplified documents change in a handful of variant characters.
 TRADITIONAL_SHARE = 0.03
-_IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_IDEOGRAPHS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+# Strings are compared a block at a time (in C) before looking at characters.
+_BLOCK = 128
 
 
 def _in_gb2312(ch: str) -> bool:
@@ -66,13 +68,22 @@ def _in_gb2312(ch: str) -> bool:
         return False
 
 
-def _is_traditional(text: str, converted: str) -> bool:
-    ideographs = len(_IDEOGRAPH.findall(text))
+def _differences(a: str, b: str) -> list[int]:
+    """Indices where two strings of the same length differ."""
+    out = []
+    for s in range(0, len(a), _BLOCK):
+        if a[s:s + _BLOCK] != b[s:s + _BLOCK]:
+            out.extend(i for i in range(s, min(s + _BLOCK, len(a))) if a[i] != b[i])
+    return out
+
+
+def _is_traditional(text: str, converted: str, differences: list[int] | None = None) -> bool:
+    ideographs = len(text) - len("".join(_IDEOGRAPHS.split(text)))
     if not ideographs:
         return False
     if len(converted) != len(text):
         return True  # phrase conversions only happen in traditional text
-    changed = sum(1 for a, b in zip(text, converted) if a != b)
+    changed = len(_differences(text, converted) if differences is None else differences)
     return changed >= max(1, TRADITIONAL_SHARE * ideographs)
 
 
@@ -85,13 +96,18 @@ def convert_with_offsets(text: str, offs: list[int]) -> tuple[str, list[int]]:
     unchanged when its conversion is not exactly one character.
     """
     out = to_simplified(text)
-    if not _is_traditional(text, out):
+    differences = _differences(text, out) if len(out) == len(text) else None
+    if not _is_traditional(text, out, differences):
         # A simplified document: t2s would also rewrite variants that are names
         # here (民昇 -> 民升), so only characters simplified text never uses
         # (outside GB2312, like 發) are converted.
-        if len(out) != len(text):
+        if not differences:
             return text, offs
-        return "".join(b if a != b and not _in_gb2312(a) else a for a, b in zip(text, out)), offs
+        chars = list(text)
+        for i in differences:
+            if not _in_gb2312(text[i]):
+                chars[i] = out[i]
+        return "".join(chars), offs
     if len(out) == len(text):
         return out, offs
     pieces = []

@@ -20,10 +20,21 @@ class PlaceContext:
 
 
 def find_place_names(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
-    """Non-overlapping longest full-name matches: (start, end, name)."""
+    """Non-overlapping longest full-name matches: (start, end, name).
+
+    The automaton of every place name is slow per character (pyahocorasick
+    looks a character up among the ~2,500 first characters one by one), so it
+    runs only over `lex.place_run_re` runs, about a quarter of the text. Same
+    result as one pass over the text: a character in no place name sends the
+    automaton back to its root with nothing pending once it has been read (so
+    each run is scanned up to and including the character after it: the end of
+    the input would drop a pending fail-over match), and a run without a
+    name's last character cannot give a match."""
     out = []
-    for end_idx, name in lex.place_automaton.iter_long(text):
-        out.append((end_idx - len(name) + 1, end_idx + 1, name))
+    automaton, size = lex.place_automaton, len(text)
+    for run in lex.place_run_re.finditer(text):
+        for end_idx, name in automaton.iter_long(text, run.start(), min(run.end() + 1, size)):
+            out.append((end_idx - len(name) + 1, end_idx + 1, name))
     return out
 
 

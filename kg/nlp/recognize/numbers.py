@@ -3,6 +3,7 @@ unit, approximate qualifier, completion-rate flag, and the indicator phrase."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -12,7 +13,12 @@ from kg.nlp.lexicon import Lexicon
 
 _MAGNITUDE = {"万": Decimal(10000), "亿": Decimal(100000000), "千": Decimal(1000), "百": Decimal(100)}
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
-_CLAUSE_BREAK = re.compile(r"[，。；：！？,;:!?、\n（）()]")
+_BREAKS = "，。；：！？,;:!?、\n（）()"  # characters that end a clause
+_UP_TO_LAST_BREAK = re.compile(f".*[{_BREAKS}]", re.S)
+_CLAUSE_CHARS = 30  # an indicator phrase reaches back at most this far
+_AFTER_CHARS = 16  # and forward at most this far
+# forward up to a break or a lost character; 的/和/及/等 end it too, except first
+_AFTER = re.compile(f"(?:[^{_BREAKS}\ufffd][^{_BREAKS}\ufffd的和及等]*)?")
 _YEAR_PREFIX = re.compile(r"^(?:(?:19|20)\d{2}年(?:度|底|末|年底|年末)?(?:\d{1,2}月份?)?(?:的)?|\d{1,2}月份?)")
 _AGE = re.compile(r"\d+岁?[~～\-－至到]\d+岁|\d+周岁以上|\d+岁以上")
 _RATE_CONTEXT = re.compile(r"完成(?:了)?(?:年度|全年)?(?:目标)?(?:任务)?(?:的)?$|完成(?:目标)?率(?:为|达|达到)?$|任务完成率$")
@@ -49,6 +55,22 @@ def parse_value(num: str, magnitude: str | None) -> Decimal | None:
     return value
 
 
+def _trim_word(phrase: str, lex: Lexicon) -> tuple[int, int] | None:
+    """The cut the first word of `lex.indicator_trim` (in its order) allows:
+    (0, n) to drop it from the start, (1, n) from the end; a word that is both
+    is cut at the start."""
+    rank = lex.indicator_trim_rank
+    best = None
+    for n in lex.indicator_trim_lengths:
+        if len(phrase) - n < 2:
+            break
+        for side, word in ((0, phrase[:n]), (1, phrase[-n:])):
+            r = rank.get(word)
+            if r is not None and (best is None or (r, side) < best[:2]):
+                best = (r, side, n)
+    return best[1:] if best else None
+
+
 def _trim(phrase: str, lex: Lexicon) -> str:
     phrase = _AGE.sub("", phrase)
     changed = True
@@ -57,43 +79,44 @@ def _trim(phrase: str, lex: Lexicon) -> str:
         y = _YEAR_PREFIX.match(phrase)
         if y and y.end() > 0:
             phrase, changed = phrase[y.end():], True
-        for w in lex.indicator_trim:  # longest first; restart after each cut
-            if phrase.startswith(w) and len(phrase) - len(w) >= 2:
-                phrase, changed = phrase[len(w):], True
-                break
-            if phrase.endswith(w) and len(phrase) - len(w) >= 2:
-                phrase, changed = phrase[: -len(w)], True
-                break
+        cut = _trim_word(phrase, lex)  # longest first; restart after each cut
+        if cut is not None:
+            side, n = cut
+            phrase, changed = (phrase[n:] if side == 0 else phrase[:-n]), True
     phrase = phrase.strip("“”\"的 ")
     if phrase.count("“") != phrase.count("”"):
         phrase = phrase.replace("“", "").replace("”", "")  # a quote cut in half by the clause edge
     return phrase
 
 
-def _indicator(text: str, start: int, end: int, lex: Lexicon, names=(), garbled=()) -> str:
-    clause_start = start
-    while clause_start > 0 and not _CLAUSE_BREAK.match(text[clause_start - 1]) and start - clause_start < 30:
-        clause_start -= 1
+def _indicator(text: str, start: int, end: int, lex: Lexicon, names=(), garbled=(),
+               longest: int | None = None) -> str:
+    """`names`: sorted (start, end) spans, the longest `longest` characters long."""
+    # back to the last clause break, at most _CLAUSE_CHARS characters
+    lo = max(0, start - _CLAUSE_CHARS)
+    last_break = _UP_TO_LAST_BREAK.match(text, lo, start)
+    clause_start = last_break.end() if last_break else lo
     # never across a garbled run or a lost character (U+FFFD): it is not text
     clause_start = max([clause_start] + [e for s, e in garbled if e <= start])
     lost = text.rfind("\ufffd", clause_start, start)
     clause_start = max(clause_start, lost + 1)
     # organizations and places that open the clause are its subject or scope, not what was counted
-    for s, e in names:
+    # (only names ending after the earliest clause start and starting before the number can matter)
+    if longest is None:
+        longest = max((e - s for s, e in names), default=0)
+    near = names[bisect_left(names, (start - _CLAUSE_CHARS - longest,)):bisect_left(names, (start,))]
+    for s, e in near:
         if s <= clause_start < e or (clause_start <= s < start and text[clause_start:s].strip("，、 ") == ""):
             clause_start = min(max(clause_start, e), start)
     before = _trim(text[clause_start:start], lex)
-    name_texts = {text[s:e] for s, e in names if clause_start <= s < start}
+    name_texts = {text[s:e] for s, e in near if clause_start <= s < start}
     for name in sorted(name_texts, key=len, reverse=True):
         if before.startswith(name):  # 团市委计划新建… : the subject is not the indicator
             before = _trim(before[len(name):], lex)
             break
-    after_end = end
-    stop = min([len(text)] + [s for s, e in garbled if s >= end])
-    while after_end < stop and text[after_end] != "\ufffd" and not _CLAUSE_BREAK.match(text[after_end]) and after_end - end < 16:
-        if text[after_end] in "的和及等" and after_end > end:
-            break
-        after_end += 1
+    # forward to a clause break, a lost character or a garbled run, at most _AFTER_CHARS
+    stop = min([len(text), end + _AFTER_CHARS] + [s for s, e in garbled if s >= end])
+    after_end = _AFTER.match(text, end, stop).end()
     after = _trim(text[end:after_end], lex)
     if before in lex.indicator_trim_set:
         before = ""  # only a scope word (全市) is left: the thing counted comes after the number
@@ -121,6 +144,7 @@ def recognize_numbers(text: str, lex: Lexicon, number_re: re.Pattern | None = No
     indicators; `garbled`: spans no indicator may reach into."""
     number_re = number_re or _number_regex(lex)
     names = sorted(names)
+    longest = max((e - s for s, e in names), default=0)
     out = []
     for m in number_re.finditer(text):
         unit = lex.units[m.group("unit")]
@@ -143,7 +167,7 @@ def recognize_numbers(text: str, lex: Lexicon, number_re: re.Pattern | None = No
             unit_text = "元"
         prefix = text[max(0, m.start() - 14):m.start()]
         is_rate = unit.kind == "rate" and bool(_RATE_CONTEXT.search(prefix))
-        indicator = _indicator(text, m.start(), m.end(), lex, names, garbled)
+        indicator = _indicator(text, m.start(), m.end(), lex, names, garbled, longest)
         if not indicator:
             indicator = _breakdown_of(text, m.start(), unit.unit, out)
         if is_rate and "完成率" not in indicator:

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from kg.nlp.lexicon import Lexicon, _read, heads_by_end
 from kg.nlp.recognize.locations import PlaceContext
+from kg.nlp.recognize.placed import PlacePattern, place_starts
 from kg.types import Mention
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”\"‘’·]")
@@ -28,11 +29,11 @@ def _pattern_rows() -> tuple[tuple[str, str, str], ...]:
     return tuple(rows)
 
 
-@lru_cache(maxsize=256)
-def _compiled_patterns(place_alt: str, body_re: str) -> tuple[re.Pattern, ...]:
-    """The pattern table compiled for one set of place names (documents of one
-    city share it, so it is compiled once, not per document)."""
-    return tuple(re.compile(regex.replace("{PLACE}", place_alt).replace("{BODY}", body_re).replace("{LEVEL}", f"[{_LEVELS}]"))
+@lru_cache(maxsize=4)
+def _compiled_patterns(body_re: str) -> tuple[PlacePattern, ...]:
+    """The pattern table compiled once; {PLACE} is left for the document's own
+    place names (see kg.nlp.recognize.placed)."""
+    return tuple(PlacePattern(regex.replace("{BODY}", body_re).replace("{LEVEL}", f"[{_LEVELS}]"))
                  for regex, _, _ in _pattern_rows())
 
 
@@ -45,11 +46,12 @@ def _place_for_level(level: str, ctx: PlaceContext) -> str | None:
 
 
 def _patterned(text: str, lex: Lexicon, ctx: PlaceContext, place_names: list[str]) -> list[Mention]:
-    place_alt = "|".join(re.escape(p) for p in sorted(set(place_names), key=len, reverse=True)) or "(?!)"
+    names = set(place_names)
+    starts = place_starts(text, names)
     out = []
-    for (template, rule), compiled in zip(((t, r) for _, t, r in _pattern_rows()), _compiled_patterns(place_alt, lex.org_body_re)):
-        for m in compiled.finditer(text):
-            groups = m.groupdict()
+    for (template, rule), pattern in zip(((t, r) for _, t, r in _pattern_rows()), _compiled_patterns(lex.org_body_re)):
+        for m in pattern.finditer(text, names, starts):
+            groups = m.groups
             body = lex.org_bodies.get(groups.get("body") or "")
             place = groups.get("place")
             city = None
@@ -64,7 +66,7 @@ def _patterned(text: str, lex: Lexicon, ctx: PlaceContext, place_names: list[str
                 canonical = template.format(
                     place=place, body=body.full if body else "", party="中共" if body and body.kind == "party" else ""
                 )
-            out.append(Mention("Organization", m.group(0), m.start(), m.end(), rule, canonical=canonical, city=city))
+            out.append(Mention("Organization", text[m.start:m.end], m.start, m.end, rule, canonical=canonical, city=city))
     return out
 
 
@@ -94,14 +96,10 @@ def _fixed_names(text: str, lex: Lexicon) -> list[Mention]:
     return out
 
 
-def _starts_with_any(span: str, automaton) -> bool:
-    return automaton is not None and any(end + 1 == len(word) for end, word in automaton.iter(span[:12]))
-
-
 def _starts_proper(span: str, lex: Lexicon) -> bool:
     if span[0] in _LEVELS or span[0] in "“\"" or span.startswith(lex.org_proper_prefixes):
         return True
-    return any(_starts_with_any(span, a) for a in (lex.place_automaton, lex.short_place_automaton, lex.org_name_automaton))
+    return any(words.has_prefix(span[:12]) for words in (lex.place_words, lex.short_place_words, lex.org_name_words))
 
 
 def _has_proper_name(span: str, lex: Lexicon) -> bool:
@@ -122,16 +120,20 @@ def _left_edge(text: str, suffix_start: int, end: int, lex: Lexicon, inner_orgs=
     cuts = [m for m in lex.boundary_re.finditer(modifier)
             if modifier.count("“", 0, m.start()) <= modifier.count("”", 0, m.start())]  # not inside quotes
     starts = {0} | {m.end() for m in cuts}
-    for a in (lex.place_automaton, lex.short_place_automaton):
-        if a is not None:
-            starts |= {e - len(w) + 1 for e, w in a.iter(modifier)}
+    for words in (lex.place_words, lex.short_place_words):
+        starts |= words.starts(modifier)
     for prefix in lex.org_proper_prefixes:
-        starts |= {k for k in range(len(modifier)) if modifier.startswith(prefix, k)}
+        k = modifier.find(prefix)
+        while 0 <= k < len(modifier):
+            starts.add(k)
+            k = modifier.find(prefix, k + 1)
+    # the last organization inside the modifier: a start at or before it would contain it
+    last_inner = max((s for s, e in inner_orgs if i <= s and e <= suffix_start), default=-1)
     for c in sorted(starts):
         if c >= len(modifier):
             continue
         inner = [m for m in cuts if m.start() >= c and len(m.group(0)) > 1]
-        contains_org = any(i + c <= s and e <= suffix_start for s, e in inner_orgs)
+        contains_org = last_inner >= i + c
         if not inner and not contains_org and _starts_proper(text[i + c:end], lex):
             return i + c
     return i + (max(m.end() for m in cuts) if cuts else 0)
@@ -178,14 +180,24 @@ def _sub_units(text: str, parents: list[Mention], lex: Lexicon) -> list[Mention]
 def select_non_overlapping(mentions: list[Mention]) -> list[Mention]:
     """Longest span wins; ties go to the earlier rule in the list."""
     order = sorted(range(len(mentions)), key=lambda i: (-(mentions[i].end - mentions[i].start), i))
-    taken: list[tuple[int, int]] = []
     keep = []
-    for i in order:
-        m = mentions[i]
-        if any(m.start < e and s < m.end for s, e in taken):
-            continue
-        taken.append((m.start, m.end))
-        keep.append(m)
+    if all(0 <= m.start < m.end for m in mentions):
+        # characters already taken, marked in one buffer: no pairwise comparisons
+        taken = bytearray(max((m.end for m in mentions), default=0))
+        for i in order:
+            m = mentions[i]
+            if 1 in taken[m.start:m.end]:
+                continue
+            taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+            keep.append(m)
+    else:  # an empty span overlaps what strictly contains it: compare pairs
+        spans: list[tuple[int, int]] = []
+        for i in order:
+            m = mentions[i]
+            if any(m.start < e and s < m.end for s, e in spans):
+                continue
+            spans.append((m.start, m.end))
+            keep.append(m)
     return sorted(keep, key=lambda m: (m.start, m.end))
 
 

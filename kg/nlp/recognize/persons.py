@@ -6,11 +6,40 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.nlp.lexicon import Lexicon
 from kg.types import Mention
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=4)
+def _list_re(post_re: str) -> re.Pattern:
+    return re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)*[\u4e00-\u9fff]{2,4})(" + post_re + r")[：:，,。]")
+
+
+# A name list closed by a post (赵某、钱某委员：) is ideographs and 、 up to the
+# punctuation, so it lies in one such run and ends where the run does.
+_LIST_RUN = re.compile(r"(?<![\u4e00-\u9fff、])[\u4e00-\u9fff、]+(?=[：:，,。])")
+_IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _name_lists(text: str, lex: Lexicon) -> list[re.Match]:
+    """What `_list_re` finds in the text, searched for only in runs that end in
+    a post (the regex is slow where it must try every post at every character);
+    at most one match per run, as a match ends at the run's end."""
+    list_re = _list_re(lex.post_re)
+    posts = tuple(lex.posts)
+    if not all(_IDEOGRAPHS.fullmatch(p) for p in posts):
+        return list(list_re.finditer(text))
+    out = []
+    for run in _LIST_RUN.finditer(text):
+        if run.group().endswith(posts):
+            m = list_re.search(text, run.start(), run.end() + 1)
+            if m:
+                out.append(m)
+    return out
 
 
 @dataclass(frozen=True)
@@ -108,8 +137,7 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
     for m in re.finditer(r"【([^】]{2,4})】", text):
         if name_at(m.group(1), 0, lex) == m.group(1):
             add(m.group(1), m.start(1), "person.speaker-tag", None, None)
-    list_re = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)*[\u4e00-\u9fff]{2,4})(" + lex.post_re + r")[：:，,。]")
-    for m in list_re.finditer(text):
+    for m in _name_lists(text, lex):
         role = m.group(2)
         if role not in ("委员", "代表"):
             continue

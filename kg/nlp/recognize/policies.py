@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kg.nlp.recognize.placed import SLOT, PlacePattern
 from kg.types import Mention
 
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
@@ -22,19 +23,24 @@ def _unbracketed_re() -> re.Pattern:
     return re.compile(r"(?<![\u4e00-\u9fff])[市县区省][\u4e00-\u9fff（）]{4,30}?(?:" + _alternation(_lines("policy_heads.txt")) + ")")
 
 
+@lru_cache(maxsize=1)
+def _placed_re() -> PlacePattern:
+    """A name starting with one of the document's places (洛阳市…实施方案)."""
+    return PlacePattern(SLOT + r"[\u4e00-\u9fff（）]{4,30}?(?:" + _unbracketed_re().pattern.rsplit("(?:", 1)[1])
+
+
 def recognize_policies(text: str, places=()) -> list[Mention]:
     out = []
-    place_alt = "|".join(re.escape(p) for p in sorted({p.text for p in places if p.code}, key=len, reverse=True))
-    patterns = [_unbracketed_re()]
-    if place_alt:
-        patterns.append(re.compile(r"(?:" + place_alt + r")[\u4e00-\u9fff（）]{4,30}?(?:" + _unbracketed_re().pattern.rsplit("(?:", 1)[1]))
+    names = {p.text for p in places if p.code}
+    found = [(m.start(), m.end()) for m in _unbracketed_re().finditer(text)]
+    if names:
+        found += [(m.start, m.end) for m in _placed_re().finditer(text, names)]
     bracketed = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
-    for pat in patterns:
-        for m in pat.finditer(text):
-            if any(s <= m.start() < e for s, e in bracketed):
-                continue
-            name = m.group(0)
-            out.append(Mention("PolicyDocument", name, m.start(), m.end(), "policy.head", canonical=clean_title(name)))
+    for start, end in found:
+        if any(s <= start < e for s, e in bracketed):
+            continue
+        name = text[start:end]
+        out.append(Mention("PolicyDocument", name, start, end, "policy.head", canonical=clean_title(name)))
     for m in _TITLE.finditer(text):
         title = m.group(1)
         if _NOT_POLICY.search(title):

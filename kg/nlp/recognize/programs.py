@@ -3,8 +3,10 @@ follows the quote, and unquoted names ending in a program head (行动, 驿站 �
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
-from kg.nlp.lexicon import Lexicon, heads_by_end
+from kg.nlp.lexicon import Lexicon, Words, heads_by_end
 from kg.types import Mention
 
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』。！？；\n]{2,24})[”\"」』]")
@@ -36,17 +38,12 @@ def _brands(text: str, lex: Lexicon) -> list[Mention]:
 _HEAD_WINDOW = 10
 
 
-def _head_after(text: str, pos: int, heads: list[str]) -> str | None:
+def _head_after(text: str, pos: int, heads: Words) -> str | None:
     """A head word right after the quote, or closing a short modifier after it
-    (“阳光成长”心理健康教育系列活动)."""
+    (“阳光成长”心理健康教育系列活动); the longest one."""
     window = re.match(r"[\u4e00-\u9fff]{0,%d}" % _HEAD_WINDOW, text[pos:pos + _HEAD_WINDOW + 4]).group(0)
-    for h in heads:
-        if window.startswith(h):
-            return h
-    for h in heads:
-        if len(h) >= 2 and window.endswith(h):
-            return h
-    return None
+    head = heads.longest_prefix(window)
+    return head if head is not None else heads.longest_suffix(window, min_len=2)
 
 
 def _is_brand(name: str, lex: Lexicon) -> bool:
@@ -57,11 +54,8 @@ def _name_tail(text: str, pos: int, lex: Lexicon) -> str:
     """The words right after a quote when they end in a program head
     (工程, 计划, 热线, 课堂, 系列活动 …); empty when they do not."""
     window = re.match(r"[\u4e00-\u9fffA-Za-z0-9]{0,16}", text[pos:pos + 16]).group(0)
-    heads = list(lex.program_suffixes) + lex.program_name_heads
-    for k in range(2, len(window) + 1):  # the first head ends the name
-        if any(window[:k].endswith(h) for h in heads):
-            return window[:k]
-    return ""
+    # the first head ends the name
+    return lex.program_name_tail_words.shortest_prefix_ending_in_word(window, min_len=2) or ""
 
 
 def _national(text: str, lex: Lexicon) -> list[Mention]:
@@ -92,9 +86,9 @@ def _quoted(text: str, lex: Lexicon) -> list[Mention]:
             out.append(Mention("Program", text[m.start():end], m.start(), end, "program.quoted-head",
                                canonical=canonical_program(name + tail), alias=name))
             continue
-        if _head_after(text, after, lex.program_not_heads):
+        if _head_after(text, after, lex.program_not_head_words):
             continue  # “…”模式, “…”原则: a mode or slogan
-        is_program = _head_after(text, after, lex.program_heads) is not None or any(
+        is_program = _head_after(text, after, lex.program_head_words) is not None or any(
             name.endswith(s) and len(name) - len(s) >= 1 for s in lex.program_suffixes
         )
         if not is_program:
@@ -142,8 +136,18 @@ def _by_suffix(text: str, lex: Lexicon) -> list[Mention]:
     return out
 
 
-def _outside(m: Mention, spans) -> bool:
-    return not any(s <= m.start and m.end <= e for s, e in spans)
+def _outside(spans):
+    """A test of whether a mention lies inside none of the spans: among the
+    spans starting at or before it, the farthest end is before its end."""
+    spans = sorted(spans)
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))
+
+    def outside(m: Mention) -> bool:
+        k = bisect_right(starts, m.start)
+        return k == 0 or reach[k - 1] < m.end
+
+    return outside
 
 
 def _after_orgs(m: Mention, orgs) -> Mention:
@@ -178,7 +182,7 @@ def recognize_programs(text: str, lex: Lexicon, orgs=(), policy_spans=(), places
         counts[m.text] = counts.get(m.text, 0) + 1
     quoted = {q.group(1) for q in _QUOTED.finditer(text)}
     def _placed(name: str) -> bool:
-        return any(e + 1 == len(w) for a in (lex.place_automaton, lex.short_place_automaton) if a for e, w in a.iter(name[:8]))
+        return lex.place_words.has_prefix(name[:8]) or lex.short_place_words.has_prefix(name[:8])
 
     by_suffix = [m for m in by_suffix if len(m.text) >= 6 or counts[m.text] > 1 or m.text in quoted
                  or m.canonical != canonical_program(m.text) or _placed(m.text)]
@@ -186,6 +190,6 @@ def recognize_programs(text: str, lex: Lexicon, orgs=(), policy_spans=(), places
     fixed = _brands(text, lex) + _national(text, lex)
     # a head-word name ending in a brand or national scheme is that scheme with words before it (全年长期护理保险)
     by_suffix = [m for m in by_suffix if not any(n.end == m.end and n.start > m.start for n in fixed)]
-    found = [m for m in fixed + by_suffix if _outside(m, policy_spans)]
-    found = [m for m in found + _quoted(text, lex) if _outside(m, org_spans)]
+    found = list(filter(_outside(policy_spans), fixed + by_suffix))
+    found = list(filter(_outside(org_spans), found + _quoted(text, lex)))
     return select_non_overlapping(found)
