@@ -146,3 +146,20 @@ def test_build_store_opens_as_an_rdflib_dataset(sample_build):
     finally:
         ds.close()
 
+
+
+def test_build_output_does_not_depend_on_the_hash_seed(samples_dir, tmp_path):
+    """Word lists are ordered longest first with ties broken by the words
+    themselves, never by set iteration order (which changes with PYTHONHASHSEED)."""
+    import os
+    import subprocess
+    import sys
+
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"seed{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "kg.cli", "build", str(samples_dir), "--out", str(out)],
+                       check=True, env=env, capture_output=True)
+        outs.append((out / "graph.nq").read_bytes())
+    assert outs[0] == outs[1] and outs[0]

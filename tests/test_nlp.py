@@ -97,3 +97,12 @@ def test_nlp_statistical_ner_maps_labels_and_keeps_rules(tiny_ner):
 def test_nlp_statistical_model_missing_is_a_clear_error():
     with pytest.raises(ConfigError, match="not installed"):
         build_pipeline(PipelineConfig(spacy_model="zh_no_such_pipeline"))
+
+
+def test_lexicon_word_lists_have_a_fixed_order_independent_of_set_iteration():
+    from kg.nlp.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    for name in ("indicator_trim", "boundaries", "program_name_heads", "program_heads", "program_not_heads", "posts"):
+        words = getattr(lex, name)
+        assert words == sorted(set(words), key=lambda w: (-len(w), w)), name

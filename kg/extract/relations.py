@@ -20,7 +20,7 @@ _CUE_REACH = 24
 @lru_cache(maxsize=1)
 def _cues():
     c = load_lexicon().relation_cues
-    alt = lambda words: re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    alt = lambda words: re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
     return {
         "runs": alt(c["runs"]),
         "passive": alt(c["runs_passive"]),

@@ -178,7 +178,7 @@ class Lexicon:
         self.org_names = {r[0]: (r[1], r[2]) for r in _rows("org_names.tsv")}
         self.org_name_automaton = _automaton(self.org_names)
         self.org_name_words = Words(self.org_names)
-        self.boundaries = sorted(set(_lines("org_boundaries.txt")), key=len, reverse=True)
+        self.boundaries = sorted(set(_lines("org_boundaries.txt")), key=lambda w: (-len(w), w))
         self.boundary_re = re.compile(_alternation(self.boundaries))
         self.sub_unit_re = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:办公室|委员会|部|处|科|室)")
         self.org_proper_prefixes = tuple(_lines("org_proper_prefixes.txt"))
@@ -186,7 +186,7 @@ class Lexicon:
         self.program_suffixes = {r[0]: int(r[1]) for r in _rows("program_suffixes.tsv")}
         self.program_suffix_not_before = {r[0]: tuple(w for w in (r[2] if len(r) > 2 else "").split("|") if w)
                                           for r in _rows("program_suffixes.tsv")}
-        self.program_name_heads = sorted(set(_lines("program_name_heads.txt")), key=len, reverse=True)
+        self.program_name_heads = sorted(set(_lines("program_name_heads.txt")), key=lambda w: (-len(w), w))
         self.program_not_contain = re.compile(_alternation(_lines("program_not_contain.txt")))
         self.national_programs: dict[str, str] = {}
         for r in _rows("national_programs.tsv"):
@@ -196,8 +196,8 @@ class Lexicon:
         self.place_heads = {r[0]: r[1] == "1" for r in _rows("place_heads.tsv")}
         self.place_head_automaton = _automaton(self.place_heads)
         self.program_suffix_automaton = _automaton(self.program_suffixes)
-        self.program_heads = sorted(set(_lines("program_heads.txt")), key=len, reverse=True)
-        self.program_not_heads = sorted(set(_lines("program_not_heads.txt")), key=len, reverse=True)
+        self.program_heads = sorted(set(_lines("program_heads.txt")), key=lambda w: (-len(w), w))
+        self.program_not_heads = sorted(set(_lines("program_not_heads.txt")), key=lambda w: (-len(w), w))
         self.program_stop = set(_lines("program_stop.txt"))
         self.program_head_words = Words(self.program_heads)
         self.program_not_head_words = Words(self.program_not_heads)
@@ -212,7 +212,7 @@ class Lexicon:
             for b in brands
         ]
 
-        self.posts = sorted(set(_lines("posts.txt")), key=len, reverse=True)
+        self.posts = sorted(set(_lines("posts.txt")), key=lambda w: (-len(w), w))
         self.post_re = _alternation(self.posts)
         self.person_cues = {r[0]: r[1] for r in _rows("person_cues.tsv")}
         self.posts_after_name = _lines("posts_after_name.txt")
@@ -225,7 +225,7 @@ class Lexicon:
         self.unit_re = _alternation(self.units)
         self.number_exclusions = [re.compile(r[0]) for r in _rows("number_exclusions.tsv")]
         self.number_prefixes = {r[0]: (r[1] if len(r) > 1 else "") for r in _rows("number_prefixes.tsv")}
-        self.indicator_trim = sorted(set(_lines("indicator_trim.txt")), key=len, reverse=True)
+        self.indicator_trim = sorted(set(_lines("indicator_trim.txt")), key=lambda w: (-len(w), w))
         self.indicator_trim_set = frozenset(self.indicator_trim)
         # the list order (longest first) decides which word is cut; lookups by
         # rank and length find the same word without scanning the list

@@ -17,7 +17,7 @@ LABELS: dict[str, tuple[str, ...]] = {
 # other labels that end a value on the same line ("来源：X局 发布时间：...")
 STOP_LABELS = ("作者", "编辑", "责任编辑", "浏览次数", "点击数", "字号", "访问量", "发布地点", "发布人员", "主持人")
 LABEL_LINES = 20
-_ALL_LABELS = sorted({x for v in LABELS.values() for x in v} | set(STOP_LABELS), key=len, reverse=True)
+_ALL_LABELS = sorted({x for v in LABELS.values() for x in v} | set(STOP_LABELS), key=lambda w: (-len(w), w))
 _LABEL_KEY = {label: key for key, labels in LABELS.items() for label in labels}
 RE_LABEL_PAIR = re.compile(
     rf"(?P<label>{'|'.join(_ALL_LABELS)})[:：]\s*(?P<value>.*?)\s*(?=(?:{'|'.join(_ALL_LABELS)})[:：]|$)")

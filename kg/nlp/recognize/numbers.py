@@ -110,7 +110,7 @@ def _indicator(text: str, start: int, end: int, lex: Lexicon, names=(), garbled=
             clause_start = min(max(clause_start, e), start)
     before = _trim(text[clause_start:start], lex)
     name_texts = {text[s:e] for s, e in near if clause_start <= s < start}
-    for name in sorted(name_texts, key=len, reverse=True):
+    for name in sorted(name_texts, key=lambda w: (-len(w), w)):
         if before.startswith(name):  # 团市委计划新建… : the subject is not the indicator
             before = _trim(before[len(name):], lex)
             break

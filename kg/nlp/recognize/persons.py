@@ -172,7 +172,7 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
     # later occurrences of the same names
     names = {m.text for m in mentions}
     taken = {(m.start, m.end) for m in mentions}
-    for name in names:
+    for name in sorted(names, key=lambda w: (-len(w), w)):  # longest first, in a fixed order
         for m in re.finditer(re.escape(name), text):
             if (m.start(), m.end()) not in taken and not any(s < m.end() and m.start() < e for s, e in taken):
                 mentions.append(Mention("Person", name, m.start(), m.end(), "person.repeat"))

@@ -36,7 +36,7 @@ def place_starts(text: str, names) -> list[tuple[int, tuple[str, ...]]]:
         while i >= 0:
             at.setdefault(i, []).append(name)
             i = text.find(name, i + 1)
-    return [(i, tuple(sorted(at[i], key=len, reverse=True))) for i in sorted(at)]
+    return [(i, tuple(sorted(at[i], key=lambda w: (-len(w), w)))) for i in sorted(at)]
 
 
 @lru_cache(maxsize=64)
@@ -98,7 +98,7 @@ class PlacePattern:
             return [Found(m.start(), m.end(), m.groupdict()) for m in self.whole.finditer(text)]
         names = set(names)
         if self.tail is None or "" in names:
-            alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) or "(?!)"
+            alternation = "|".join(re.escape(n) for n in sorted(names, key=lambda w: (-len(w), w))) or "(?!)"
             return [Found(m.start(), m.end(), m.groupdict())
                     for m in _spelled_out(self.template, alternation).finditer(text)]
         head, tail, out, pos = self.head, self.tail, [], 0
