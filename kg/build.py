@@ -130,7 +130,7 @@ def build(paths, out_dir, workers: int = 1, prune: bool = False, config: Pipelin
     hashes.update({res.doc_iri: res.sha256 for res in results.values() if res.status == "built"})
     if prune:
         for iri in sorted(set(known) - seen):
-            cache.drop(iri)
+            cache.drop(iri, known[iri])
             drop_graph(store, iri)
             hashes.pop(iri, None)
             src = state.get(iri, {}).get("source", iri)
@@ -215,7 +215,7 @@ class _StoreWriter:
                 continue  # keep draining so that the producer never blocks
             res, made = item
             try:
-                self.cache.drop(res.doc_iri)
+                self.cache.drop(res.doc_iri, res.sha256)
                 store_graph(self.store, res.doc_iri, made.lines, exists=res.doc_iri in self.known)
                 self.cache.put(res.doc_iri, res.sha256, made)
                 self.pending += made.count

@@ -108,14 +108,13 @@ class GraphCache:
         except OSError:
             return None
 
-    def drop(self, graph_iri: str) -> None:
-        """Remove every entry of the graph (before the store replaces or drops it)."""
-        if not self.folder.is_dir():
-            return
-        for path in self.folder.glob(f"{self._key(graph_iri)}.*"):
+    def drop(self, graph_iri: str, sha256: str) -> None:
+        """Remove the entry for (graph, sha256), before the store replaces or
+        drops that graph; entries for other hashes are left to `keep_only`."""
+        for path in self._paths(graph_iri, sha256):
             try:
                 path.unlink()
-            except OSError:
+            except FileNotFoundError:
                 pass
 
     def put(self, graph_iri: str, sha256: str, export: GraphExport) -> None:
