@@ -28,7 +28,7 @@ from kg.store.cache import CACHE_DIR, GraphCache, GraphExport, graph_export
 
 EXPORTS = (("graph.trig", "trig"), ("graph.nq", "nq"), ("graph.ttl", "ttl"))
 STATE_FILE = "state.json"
-FLUSH_EVERY_QUADS = 100_000
+FLUSH_EVERY_QUADS = 50_000
 
 
 @dataclass
