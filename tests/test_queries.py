@@ -228,6 +228,92 @@ def test_documents_by_city(store):
     assert rows(run(store, "documents-by-city", city="濮阳市"), "title") == [("濮阳市启动“青翼家园”项目",)]
 
 
+# ------------------------------------- rewritten for Oxigraph's planner
+
+def test_fact_provenance_finds_an_entity_that_is_only_an_object(store):
+    got = set(rows(run(store, "fact-provenance", entity="新乡市教育局"), "subjectLabel", "relation", "objectLabel"))
+    assert got == {("共青团新乡市委员会", "partnerOf", "新乡市教育局"),
+                   ("新乡市青少年心理健康促进行动方案", "issuedBy", "新乡市教育局")}
+
+
+def test_city_entities_says_how_each_entity_is_tied_to_the_city(store):
+    got = set(rows(run(store, "city-entities", city="新乡市"), "type", "label", "via", "placeLabel"))
+    assert {("Location", "西街街道", "partOf", "西街街道"),
+            ("Organization", "新乡市教育局", "locatedIn", "新乡市"),
+            ("Person", "高敏", "memberOf", "新乡市"),
+            ("PolicyDocument", "新乡市青少年心理健康促进行动方案", "issuedBy", "新乡市"),
+            ("Program", "青翼家园", "operatesIn", "西街街道"),
+            ("Program", "12355青少年服务台", "operatesIn", "红旗区")} <= got
+
+
+def test_document_statements_keeps_relations_without_an_assertion(store):
+    result = run(store, "document-statements", source="xinxiang/qingyi-2024.txt")
+    got = set(rows(result, "subjectLabel", "relation", "objectLabel", "evidence", "start"))
+    assert ("共青团新乡市委员会", "locatedIn", "新乡市", None, None) in got
+    assert ("共青团新乡市委员会", "runs", "青翼家园", "团市委联合市教育局打造“青翼家园”青少年心理健康服务平台。", "0") in got
+    assert ("共青团新乡市委员会", "runs", "12355青少年服务台", None, None) in got
+    assert len(result.rows) == len(got) == 15
+
+
+def test_persons_and_locations_by_alias_or_name(store):
+    assert rows(run(store, "persons-by-organization", organization="团市委"), "personLabel", "role", "cityLabel") == [
+        ("高敏", "副书记", "新乡市")]
+    assert rows(run(store, "locations-with-parents", place="红旗区"), "countyLabel", "cityLabel", "provinceLabel") == [
+        (None, "新乡市", "河南省")]
+
+
+_TWO_DOCS = """
+@base <https://w3id.org/minsheng-kg/id/> .
+@prefix kg: <https://w3id.org/minsheng-kg/ontology#> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+<doc/a> {
+  <doc/a> a kg:Document ; dcterms:title "甲乙合作A"@zh ; dcterms:source "a.txt" ; kg:mentions <org/甲>, <org/乙> .
+  <org/甲> a kg:Organization ; rdfs:label "甲单位"@zh ; skos:altLabel "甲"@zh ; kg:locatedIn <place/1> ; kg:partnerOf <org/乙> .
+  <org/乙> a kg:Organization ; rdfs:label "乙单位"@zh ; kg:locatedIn <place/2> .
+  <mention/a1> a kg:Mention ; kg:refersTo <org/甲> ; kg:surface "甲" ; kg:sentence "甲与乙合作。" ; kg:start 0 ; kg:end 1 .
+  <assertion/a1> a kg:Assertion ; rdf:subject <org/甲> ; rdf:predicate kg:partnerOf ; rdf:object <org/乙> ;
+      kg:evidence "甲与乙合作。" ; kg:start 0 ; kg:end 6 ; kg:rule "r" .
+}
+<doc/b> {
+  <doc/b> a kg:Document ; dcterms:title "甲乙合作B"@zh ; dcterms:source "b.txt" ; kg:mentions <org/甲>, <org/乙> .
+  <org/甲> a kg:Organization ; rdfs:label "甲单位"@zh ; skos:altLabel "甲"@zh ; kg:locatedIn <place/1> ; kg:partnerOf <org/乙> .
+  <org/乙> a kg:Organization ; rdfs:label "乙单位"@zh ; kg:locatedIn <place/2> .
+  <mention/b1> a kg:Mention ; kg:refersTo <org/甲> ; kg:surface "甲单位" ; kg:sentence "甲单位续签协议。" ; kg:start 5 ; kg:end 8 .
+  <assertion/b1> a kg:Assertion ; rdf:subject <org/甲> ; rdf:predicate kg:partnerOf ; rdf:object <org/乙> ;
+      kg:evidence "甲单位续签协议。" ; kg:start 5 ; kg:end 13 ; kg:rule "r" .
+}
+<graph/gazetteer> {
+  <place/1> a kg:Location ; rdfs:label "一市"@zh ; kg:level "city" .
+  <place/2> a kg:Location ; rdfs:label "二市"@zh ; kg:level "city" .
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def two_docs() -> ox.Store:
+    """The same entities stated in two document graphs (the union default graph repeats their triples)."""
+    s = ox.Store()
+    s.load(_TWO_DOCS.encode("utf-8"), format=ox.RdfFormat.TRIG)
+    return s
+
+
+def test_a_fact_stated_in_two_documents_is_reported_once_per_document(two_docs):
+    assert sorted(rows(run(two_docs, "entity-mentions", name="甲"), "surface", "source")) == [
+        ("甲", "a.txt"), ("甲单位", "b.txt")]
+    assert sorted(rows(run(two_docs, "fact-provenance", entity="乙单位"), "subjectLabel", "relation", "source")) == [
+        ("甲单位", "partnerOf", "a.txt"), ("甲单位", "partnerOf", "b.txt")]
+    for city in ("", "二市"):
+        got = rows(run(two_docs, "cross-city-partners", city=city), "orgLabel", "orgCity", "partnerLabel", "partnerCity",
+                   "documents")
+        assert [(*r[:4], set(r[4].split(" | "))) for r in got] == [
+            ("乙单位", "二市", "甲单位", "一市", {"甲乙合作A", "甲乙合作B"})]  # ordered by IRI
+    assert rows(run(two_docs, "city-entities", city="一市"), "type", "label", "via") == [
+        ("Location", "一市", "partOf"), ("Organization", "甲单位", "locatedIn")]
+
+
 # ---------------------------------------------------------------- the commands
 
 def test_kg_queries_lists_names_titles_and_params():
