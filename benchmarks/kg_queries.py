@@ -21,6 +21,10 @@ def main(job_path: str) -> None:
     job = json.loads(open(job_path, encoding="utf-8").read())
     store = open_store(job["store"], read_only=True)
     budget = job.get("budget", 5.0)
+    # the first canned query of a process pays about 0.9 s of one-time set-up
+    # (imports the query layer makes lazily), whichever query it is: run one first
+    if job["queries"]:
+        run_on_store(store, job["queries"][0]["name"], job["queries"][0]["params"])
     for q in job["queries"]:
         start = time.perf_counter()
         rows = len(run_on_store(store, q["name"], q["params"]).rows)  # warm-up, kept when slow
