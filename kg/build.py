@@ -126,7 +126,7 @@ def build(paths, out_dir, workers: int = 1, prune: bool = False, config: Pipelin
         writer.close()
 
     seen = {document_iri(s) for _, s in files}
-    hashes = {iri: sha for iri, sha in known.items()}
+    hashes = dict(known)
     hashes.update({res.doc_iri: res.sha256 for res in results.values() if res.status == "built"})
     if prune:
         for iri in sorted(set(known) - seen):

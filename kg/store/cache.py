@@ -25,6 +25,7 @@ import hashlib
 import os
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -75,6 +76,12 @@ def trig_block(graph: ox.NamedNode | ox.DefaultGraph, lines: bytes) -> tuple[byt
     while data.startswith(b"@prefix", pos):
         pos = data.index(b"\n", pos) + 1
     return data[:pos], data[pos:]
+
+
+@lru_cache(maxsize=1)
+def trig_header() -> bytes:
+    """The @prefix lines every TriG export starts with (all of PREFIXES)."""
+    return trig_block(ox.DefaultGraph(), b"<urn:x:s> <urn:x:p> <urn:x:o> .\n")[0]
 
 
 def graph_export(graph_iri: str, ntriples: bytes) -> GraphExport:

@@ -24,7 +24,7 @@ import pyoxigraph as ox
 
 from kg.errors import StoreError
 from kg.namespaces import PREFIXES
-from kg.store.cache import CACHE_DIR, GraphCache, GraphExport, trig_block
+from kg.store.cache import CACHE_DIR, GraphCache, GraphExport, trig_block, trig_header
 
 EXPORT_FORMATS = {
     "ttl": ox.RdfFormat.TURTLE,
@@ -151,11 +151,10 @@ class _TriG(_Sink):
     def graph(self, graph, made):
         if not made.lines:
             return
-        header, block = trig_block(graph, made.lines) if not made.trig else (b"", made.trig)
         if not self.header_written:
-            self.out.write(header or trig_block(graph, made.lines)[0])
+            self.out.write(trig_header())
             self.header_written = True
-        self.out.write(block)
+        self.out.write(made.trig or trig_block(graph, made.lines)[1])
         self.count += made.count
 
 
