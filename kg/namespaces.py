@@ -26,6 +26,7 @@ PROV = Namespace("http://www.w3.org/ns/prov#")
 SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
 SCHEMA = Namespace("https://schema.org/")
 DCTERMS = Namespace("http://purl.org/dc/terms/")
+XSD_NS = "http://www.w3.org/2001/XMLSchema#"
 
 PREFIXES = {
     "kg": KG_NS,
@@ -37,7 +38,7 @@ PREFIXES = {
     "dcterms": str(DCTERMS),
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "xsd": XSD_NS,
     "owl": "http://www.w3.org/2002/07/owl#",
 }
 

@@ -28,6 +28,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import QueryError
+from kg.namespaces import XSD_NS
 
 _HEADER = re.compile(r"^#\s*(\w+)\s*:\s*(.*)$")
 _PARAM = re.compile(r"^(\w+)\s*=\s*(.*?)\s*(?:\((literal@zh|literal|iri|integer|decimal)\))?\s*$")
@@ -107,7 +108,7 @@ def bind(param: Param, value: str) -> ox.NamedNode | ox.Literal:
     if param.kind in ("integer", "decimal"):
         if not re.fullmatch(r"-?\d+(\.\d+)?", value):
             raise QueryError(f"parameter {param.name}: {value!r} is not a number")
-        return ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#" + param.kind))
+        return ox.Literal(value, datatype=ox.NamedNode(XSD_NS + param.kind))
     return ox.Literal(value)
 
 

@@ -31,12 +31,12 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import StoreError
-from kg.namespaces import PREFIXES
+from kg.namespaces import PREFIXES, XSD_NS
 
 CACHE_DIR = "graphs"
 # typed literals the store keeps as values (xsd:string is kept as written)
-_XSD = b'"^^<http://www.w3.org/2001/XMLSchema#'
-_XSD_STRING = b'"^^<http://www.w3.org/2001/XMLSchema#string>'
+_XSD = f'"^^<{XSD_NS}'.encode()
+_XSD_STRING = f'"^^<{XSD_NS}string>'.encode()
 
 
 @dataclass(frozen=True)
