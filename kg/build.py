@@ -23,12 +23,17 @@ from kg.namespaces import document_iri
 from kg.nlp import PipelineConfig
 from kg.pipeline import DocResult, _sha256, process_star, warm_pipeline
 from kg.errors import StoreError
-from kg.store import document_hashes, drop_graph, export_many, graph_ntriples, open_store, store_graph
+from kg.store import (add_graphs, document_hashes, drop_graph, export_many, graph_ntriples, open_store,
+                      remove_bulk_leftovers, store_graph)
 from kg.store.cache import CACHE_DIR, GraphCache, GraphExport, graph_export
 
 EXPORTS = (("graph.trig", "trig"), ("graph.nq", "nq"), ("graph.ttl", "ttl"))
 STATE_FILE = "state.json"
 FLUSH_EVERY_QUADS = 50_000
+# new graphs per bulk load: larger batches amortize its fixed cost (50,000 quads
+# of about 30 documents: 2.4 s per 500k quads against 6.7 s for one batch per
+# document and 4.5 s for one batch of all), and bound the memory they hold
+BULK_QUADS = 50_000
 
 
 @dataclass
@@ -87,6 +92,7 @@ def build(paths, out_dir, workers: int = 1, prune: bool = False, config: Pipelin
             on_error(str(err))
     store = open_store(out / "store", create=True)
     _remove_stale_temporaries(out)  # the store's lock is held: no other build writes here
+    remove_bulk_leftovers(out / "store")
     known = document_hashes(store)
     state_path = out / STATE_FILE
     state = json.loads(state_path.read_text("utf-8")) if state_path.exists() else {}
@@ -182,11 +188,18 @@ def _collect(writer: "_StoreWriter", res: DocResult, made: GraphExport | None, r
 class _StoreWriter:
     """Writes document graphs into the store on its own thread, in the order
     given, while extraction goes on. Each graph's cache entry is dropped before
-    the store transaction and written after it commits (see kg.store.cache).
+    its graphs are stored and written after the store has committed them (see
+    kg.store.cache).
 
-    RocksDB keeps what was written in memory (memtables) until a flush; left
-    alone, a build's memory grows with the corpus (about 1 MB per 1,000 quads),
-    so the writer flushes every FLUSH_EVERY_QUADS quads."""
+    New graphs are gathered and added BULK_QUADS at a time by one bulk load
+    (`add_graphs`: all of a batch or none of it is in the store, whenever the
+    build stops). A graph the store already holds is replaced in a
+    transaction of its own (`store_graph`), so a reader or a killed build sees
+    its old version or its new one, never neither.
+
+    RocksDB keeps transactional writes in memory (memtables) until a flush;
+    left alone, a build's memory grows with them (about 1 MB per 1,000 quads),
+    so the writer flushes every FLUSH_EVERY_QUADS such quads."""
 
     def __init__(self, store, cache: GraphCache, known: dict):
         self.store, self.cache, self.known = store, cache, known
@@ -194,6 +207,8 @@ class _StoreWriter:
         self.error: BaseException | None = None
         self.thread = threading.Thread(target=self._run, name="kg-store-writer", daemon=True)
         self.pending = 0
+        self.batch: list[tuple[DocResult, GraphExport]] = []
+        self.batch_quads = 0
 
     def start(self) -> None:
         self.thread.start()
@@ -210,20 +225,43 @@ class _StoreWriter:
             raise self.error
 
     def _run(self) -> None:
-        while (item := self.queue.get()) is not None:
+        while True:
+            item = self.queue.get()
             if self.error is not None:
+                if item is None:
+                    return
                 continue  # keep draining so that the producer never blocks
-            res, made = item
             try:
-                self.cache.drop(res.doc_iri, res.sha256)
-                store_graph(self.store, res.doc_iri, made.lines, exists=res.doc_iri in self.known)
-                self.cache.put(res.doc_iri, res.sha256, made)
-                self.pending += made.count
-                if self.pending >= FLUSH_EVERY_QUADS:
-                    self.store.flush()
-                    self.pending = 0
+                if item is None:
+                    self._add_batch()
+                    return
+                res, made = item
+                if res.doc_iri in self.known:
+                    self._replace(res, made)
+                else:
+                    self.batch.append((res, made))
+                    self.batch_quads += made.count
+                    if self.batch_quads >= BULK_QUADS:
+                        self._add_batch()
             except BaseException as e:  # reported by the producer thread
                 self.error = e
+
+    def _replace(self, res: DocResult, made: GraphExport) -> None:
+        self.cache.drop(res.doc_iri, res.sha256)
+        store_graph(self.store, res.doc_iri, made.lines, exists=True)
+        self.cache.put(res.doc_iri, res.sha256, made)
+        self.pending += made.count
+        if self.pending >= FLUSH_EVERY_QUADS:
+            self.store.flush()
+            self.pending = 0
+
+    def _add_batch(self) -> None:
+        batch, self.batch, self.batch_quads = self.batch, [], 0
+        for res, _ in batch:
+            self.cache.drop(res.doc_iri, res.sha256)
+        add_graphs(self.store, [(res.doc_iri, made.lines) for res, made in batch])
+        for res, made in batch:
+            self.cache.put(res.doc_iri, res.sha256, made)
 
 
 def _graph_action(res: DocResult, known: dict) -> str:
