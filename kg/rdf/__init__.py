@@ -53,9 +53,13 @@ _int = nq.integer
 
 
 def _decimal(d: Decimal) -> bytes:
+    # the form Oxigraph writes back (no trailing zeros, no ".0"), so that the
+    # export cache need not send it through a store (kg.store.cache)
     text = format(d, "f")
-    if "." not in text:
-        text += ".0"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text == "-0":
+        text = "0"
     return nq.typed(text, "decimal")
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
@@ -51,16 +52,35 @@ class GraphExport:
         return self.lines.count(b"\n")
 
 
+# a typed literal already in the form the store writes back (integers and
+# decimals without leading or trailing zeros, four-digit years and dates): most
+# typed lines of a document graph (offsets, values, periods) are, and skip the
+# round trip through an in-memory store. A form the store would refuse is kept
+# as written there too, so it may also skip it.
+_XSD_RE = re.escape(XSD_NS.encode())
+_STORE_FORM = re.compile(
+    rb'"(?:(?:0|-?[1-9][0-9]*)"\^\^<' + _XSD_RE + rb'(?:integer|decimal)'
+    rb'|-?(?:0|[1-9][0-9]*)\.[0-9]*[1-9]"\^\^<' + _XSD_RE + rb'decimal'
+    rb'|[12][0-9]{3}"\^\^<' + _XSD_RE + rb'gYear'
+    rb'|[12][0-9]{3}-(?:0[1-9]|1[0-2])"\^\^<' + _XSD_RE + rb'gYearMonth'
+    rb'|[12][0-9]{3}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"\^\^<' + _XSD_RE + rb'date'
+    rb')> \.$'
+)
+
+
 def store_canonical(ntriples: bytes) -> bytes:
     """N-Triples lines in the form the store writes them back, sorted as bytes."""
-    lines = [line for line in ntriples.split(b"\n") if line]
-    typed = [line for line in lines if _XSD in line and _XSD_STRING not in line]
+    lines = ntriples.split(b"\n")
+    typed = [line for line in lines if _XSD in line and _XSD_STRING not in line and not _STORE_FORM.search(line)]
     if typed:
-        kept = [line for line in lines if not (_XSD in line and _XSD_STRING not in line)]
+        odd = set(typed)
+        lines = [line for line in lines if line not in odd]
         mem = ox.Store()
         mem.load(b"\n".join(typed) + b"\n", format=ox.RdfFormat.N_TRIPLES)
-        lines = kept + [line for line in mem.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).split(b"\n") if line]
+        lines += mem.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).split(b"\n")
     lines = sorted(set(lines))
+    if lines and not lines[0]:
+        del lines[0]  # the empty string after the last line break sorts first
     return b"\n".join(lines) + b"\n" if lines else b""
 
 
