@@ -17,6 +17,7 @@ import itertools
 import os
 import tempfile
 from collections import deque
+from operator import itemgetter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -35,7 +36,10 @@ EXPORT_FORMATS = {
 }
 # Formats that keep the named graphs; the others hold the merged graph.
 DATASET_FORMATS = {"trig", "nq", "jsonld"}
-RUN_LINES = 200_000
+# lines per sorted run of the merged graph: a run of 100,000 lines holds about
+# 60 MB while it is sorted (200,000 held 130 MB and sorted slower: 3.3 s
+# against 2.6 s for the Turtle of 10^6 quads)
+RUN_LINES = 100_000
 
 
 def cache_beside(store_dir: str | os.PathLike) -> GraphCache | None:
@@ -206,7 +210,7 @@ class _Merged(_Sink):
         lines = self.buffer
         self.buffer = []
         lines.sort()
-        return [line for i, line in enumerate(lines) if i == 0 or line != lines[i - 1]]
+        return list(map(itemgetter(0), itertools.groupby(lines)))
 
     def _spill(self) -> None:
         fd, path = tempfile.mkstemp(prefix=f".{self.dest.name}.run.", dir=self.dest.parent)
@@ -215,34 +219,24 @@ class _Merged(_Sink):
             lines = self._distinct_sorted()
             f.write(b"\n".join(lines) + b"\n" if lines else b"")
 
-    def _merged(self):
-        """Sorted, distinct lines (with b"\n")."""
+    def _write_merged(self, out) -> None:
+        """Sorted, distinct lines; the loops run in C (groupby, writelines) but
+        for heapq.merge's."""
         if not self.runs:
-            yield from (line + b"\n" for line in self._distinct_sorted())
+            lines = self._distinct_sorted()
+            out.write(b"\n".join(lines) + b"\n" if lines else b"")
+            self.count += len(lines)
             return
         if self.buffer:
             self._spill()
-        files = [open(p, "rb") for p in self.runs]
+        files = [open(p, "rb", buffering=1 << 20) for p in self.runs]
+        counted = _LineCounter(out)
         try:
-            last = None
-            for line in heapq.merge(*files):
-                if line != last:
-                    yield line
-                    last = line
+            counted.writelines(map(itemgetter(0), itertools.groupby(heapq.merge(*files))))
         finally:
             for f in files:
                 f.close()
-
-    def _write_merged(self, out) -> None:
-        batch: list[bytes] = []
-        for line in self._merged():
-            batch.append(line)
-            if len(batch) == 65536:
-                out.write(b"".join(batch))
-                self.count += len(batch)
-                batch = []
-        out.write(b"".join(batch))
-        self.count += len(batch)
+        self.count += counted.lines
 
     def close(self):
         try:
@@ -271,6 +265,18 @@ class _Merged(_Sink):
     def abort(self):
         self._drop_runs()
         super().abort()
+
+
+class _LineCounter:
+    """A file's writelines that also counts the lines, in batches."""
+
+    def __init__(self, out):
+        self.out, self.lines = out, 0
+
+    def writelines(self, lines) -> None:
+        while batch := list(itertools.islice(lines, 65536)):
+            self.out.write(b"".join(batch))
+            self.lines += len(batch)
 
 
 def _sink(fmt: str, dest: Path) -> _Sink:
