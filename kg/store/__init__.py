@@ -1,8 +1,10 @@
 """The embedded persistent SPARQL store (Oxigraph); the exports are in `exports.py`.
 
 One named graph per document: rebuilding a document replaces its graph in one
-store transaction and touches nothing else. Exports are written to a temporary
-file and renamed, so a killed build leaves the previous files whole.
+store transaction and touches nothing else; new documents' graphs are added
+in batches by bulk loads, each ingested whole or not at all. Exports are
+written to a temporary file and renamed, so a killed build leaves the previous
+files whole.
 """
 from __future__ import annotations
 
