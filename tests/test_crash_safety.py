@@ -248,6 +248,47 @@ def test_export_external_sort_matches_in_memory_sort(corpus, tmp_path, monkeypat
     assert lines == sorted(set(lines), key=lambda s: s.encode("utf-8"))
 
 
+def test_turtle_written_in_two_halves_is_the_turtle_of_the_whole(corpus, tmp_path, monkeypatch):
+    """A large merged graph is written as Turtle by two processes, split at a
+    subject; put together, the halves are byte for byte the one-process Turtle."""
+    import kg.store.exports as export_mod
+    import kg.store.merge as merge_mod
+
+    store = open_store(corpus["first"], read_only=True)
+    monkeypatch.setattr(export_mod, "RUN_LINES", 1000)
+    monkeypatch.setattr(export_mod, "SPLIT_TURTLE_LINES", 10**9)
+    whole = export(store, "ttl", tmp_path / "whole.ttl").read_bytes()
+    pivots = []
+    real = merge_mod.write_turtle_split
+
+    def spy(runs, out, tmp_dir, pivot):
+        pivots.append(pivot)
+        return real(runs, out, tmp_dir, pivot)
+
+    monkeypatch.setattr(export_mod, "write_turtle_split", spy)
+    monkeypatch.setattr(export_mod, "SPLIT_TURTLE_LINES", 1000)
+    halves = export(store, "ttl", tmp_path / "halves.ttl").read_bytes()
+    assert len(pivots) == 1 and b"\n" + pivots[0] in whole  # split at a subject inside the graph
+    assert halves == whole
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_turtle_export_whose_second_process_fails_leaves_the_previous_file(corpus, tmp_path, monkeypatch):
+    import kg.store.exports as export_mod
+    import kg.store.merge as merge_mod
+
+    store = open_store(corpus["first"], read_only=True)
+    dest = tmp_path / "graph.ttl"
+    dest.write_bytes(b"previous")
+    monkeypatch.setattr(export_mod, "RUN_LINES", 1000)
+    monkeypatch.setattr(export_mod, "SPLIT_TURTLE_LINES", 1000)
+    monkeypatch.setattr(merge_mod.sys, "executable", shutil.which("false") or "/bin/false")
+    with pytest.raises(StoreError, match="second half"):
+        export(store, "ttl", dest)
+    assert dest.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
+
+
 # -- incremental builds ----------------------------------------------------------
 def _graph_of(out: Path, source: str) -> frozenset:
     return _graphs(open_store(out, read_only=True)).get(document_iri(source), frozenset())

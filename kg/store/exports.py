@@ -12,7 +12,6 @@ Every file is written to a temporary file and renamed.
 """
 from __future__ import annotations
 
-import heapq
 import itertools
 import os
 import tempfile
@@ -24,8 +23,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import StoreError
-from kg.namespaces import PREFIXES
 from kg.store.cache import CACHE_DIR, GraphCache, GraphExport, trig_block, trig_header
+from kg.store.merge import distinct_lines, subject_key, write_lines, write_turtle, write_turtle_split
 
 EXPORT_FORMATS = {
     "ttl": ox.RdfFormat.TURTLE,
@@ -40,6 +39,9 @@ DATASET_FORMATS = {"trig", "nq", "jsonld"}
 # 60 MB while it is sorted (200,000 held 130 MB and sorted slower: 3.3 s
 # against 2.6 s for the Turtle of 10^6 quads)
 RUN_LINES = 100_000
+# a merged graph of at least this many lines is written as Turtle in two halves
+# at once (the serializer is most of the cost and holds the GIL)
+SPLIT_TURTLE_LINES = 200_000
 
 
 def cache_beside(store_dir: str | os.PathLike) -> GraphCache | None:
@@ -190,14 +192,16 @@ class _Dataset(_Sink):
 
 class _Merged(_Sink):
     """The merged graph (ttl, nt): every graph's lines, deduplicated and sorted by
-    an external merge sort, then written as N-Triples or through the Turtle
-    serializer."""
+    an external merge sort (`kg.store.merge`), then written as N-Triples or
+    Turtle; a large Turtle file is written in two halves at once."""
 
     def __init__(self, dest: Path, fmt: str):
         super().__init__(dest)
         self.fmt = fmt
         self.buffer: list[bytes] = []
         self.runs: list[str] = []
+        self.lines = 0
+        self.middles: list[bytes] = []  # each run's middle subject: where to split
 
     def graph(self, graph, made):
         self.buffer += made.lines.split(b"\n")[:-1]
@@ -218,40 +222,31 @@ class _Merged(_Sink):
         with os.fdopen(fd, "wb") as f:
             lines = self._distinct_sorted()
             f.write(b"\n".join(lines) + b"\n" if lines else b"")
+        if lines:
+            self.lines += len(lines)
+            self.middles.append(subject_key(lines[len(lines) // 2]))
 
-    def _write_merged(self, out) -> None:
-        """Sorted, distinct lines; the loops run in C (groupby, writelines) but
-        for heapq.merge's."""
-        if not self.runs:
-            lines = self._distinct_sorted()
-            out.write(b"\n".join(lines) + b"\n" if lines else b"")
-            self.count += len(lines)
-            return
-        if self.buffer:
-            self._spill()
-        files = [open(p, "rb", buffering=1 << 20) for p in self.runs]
-        counted = _LineCounter(out)
-        try:
-            counted.writelines(map(itemgetter(0), itertools.groupby(heapq.merge(*files))))
-        finally:
-            for f in files:
-                f.close()
-        self.count += counted.lines
+    def _split_at(self) -> bytes | None:
+        if self.lines < SPLIT_TURTLE_LINES or len(self.middles) < 2 or (os.cpu_count() or 1) < 2:
+            return None
+        return sorted(self.middles)[len(self.middles) // 2]
 
     def close(self):
         try:
-            if self.fmt == "nt":
-                self._write_merged(self.out)
+            if self.fmt == "nt" and not self.runs:
+                lines = self._distinct_sorted()
+                self.out.write(b"\n".join(lines) + b"\n" if lines else b"")
+                self.count += len(lines)
             else:
-                fd, path = tempfile.mkstemp(prefix=f".{self.dest.name}.nt.", dir=self.dest.parent)
-                try:
-                    with os.fdopen(fd, "wb") as f:
-                        self._write_merged(f)
-                    if self.count:
-                        triples = ox.parse(path=path, format=ox.RdfFormat.N_TRIPLES)
-                        ox.serialize(triples, self.out, EXPORT_FORMATS[self.fmt], prefixes=PREFIXES)
-                finally:
-                    os.unlink(path)
+                if self.buffer:
+                    self._spill()
+                pivot = self._split_at() if self.fmt == "ttl" else None
+                if self.fmt == "nt":
+                    self.count += write_lines(distinct_lines(self.runs), self.out)
+                elif pivot is None:
+                    self.count += write_turtle(self.runs, self.out, self.dest.parent)
+                else:
+                    self.count += write_turtle_split(self.runs, self.out, self.dest.parent, pivot)
         finally:
             self._drop_runs()
         super().close()
@@ -265,18 +260,6 @@ class _Merged(_Sink):
     def abort(self):
         self._drop_runs()
         super().abort()
-
-
-class _LineCounter:
-    """A file's writelines that also counts the lines, in batches."""
-
-    def __init__(self, out):
-        self.out, self.lines = out, 0
-
-    def writelines(self, lines) -> None:
-        while batch := list(itertools.islice(lines, 65536)):
-            self.out.write(b"".join(batch))
-            self.lines += len(batch)
 
 
 def _sink(fmt: str, dest: Path) -> _Sink:
