@@ -244,7 +244,7 @@ class _Merged(_Sink):
                 if self.fmt == "nt":
                     self.count += write_lines(distinct_lines(self.runs), self.out)
                 elif pivot is None:
-                    self.count += write_turtle(self.runs, self.out, self.dest.parent)
+                    self.count += write_turtle(self.runs, self.out)
                 else:
                     self.count += write_turtle_split(self.runs, self.out, self.dest.parent, pivot)
         finally:

@@ -11,6 +11,7 @@ Turtle of the whole (tested).
 from __future__ import annotations
 
 import heapq
+import io
 import itertools
 import os
 import shutil
@@ -56,20 +57,39 @@ def write_lines(lines, out) -> int:
     return count
 
 
-def write_turtle(runs: list[str], out, tmp_dir: str | os.PathLike, lo: bytes | None = None,
-                 hi: bytes | None = None) -> int:
+class _LinesReader(io.RawIOBase):
+    """An iterator of lines as a binary file, for the parser to read from
+    without a temporary file in between; counts the lines."""
+
+    def __init__(self, lines):
+        self.lines, self.count, self.rest = lines, 0, b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        pieces, size = [self.rest], len(self.rest)
+        while size < len(buffer):
+            batch = list(itertools.islice(self.lines, 1024))
+            if not batch:
+                break
+            self.count += len(batch)
+            pieces.append(b"".join(batch))
+            size += len(pieces[-1])
+        data = b"".join(pieces)
+        n = min(len(buffer), len(data))
+        buffer[:n] = memoryview(data)[:n]
+        self.rest = data[n:]
+        return n
+
+
+def write_turtle(runs: list[str], out, lo: bytes | None = None, hi: bytes | None = None) -> int:
     """The merged lines from `lo` to `hi` as Turtle (with the @prefix lines) to
     `out`; the number of triples."""
-    fd, path = tempfile.mkstemp(prefix=".merged.", suffix=".nt", dir=tmp_dir)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            count = write_lines(distinct_lines(runs, lo, hi), f)
-        if count:
-            ox.serialize(ox.parse(path=path, format=ox.RdfFormat.N_TRIPLES), out, ox.RdfFormat.TURTLE,
-                         prefixes=PREFIXES)
-        return count
-    finally:
-        os.unlink(path)
+    reader = _LinesReader(distinct_lines(runs, lo, hi))
+    ox.serialize(ox.parse(io.BufferedReader(reader, 1 << 20), format=ox.RdfFormat.N_TRIPLES), out,
+                 ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    return reader.count
 
 
 def subject_key(line: bytes) -> bytes:
@@ -89,7 +109,7 @@ def write_turtle_split(runs: list[str], out, tmp_dir: str | os.PathLike, pivot: 
         child = subprocess.Popen([sys.executable, "-m", "kg.store.merge", pivot.hex(), upper, tmp_dir, *runs],
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
         try:
-            count = write_turtle(runs, out, tmp_dir, hi=pivot)
+            count = write_turtle(runs, out, hi=pivot)
         finally:
             stdout, stderr = child.communicate()
         if child.returncode != 0:
@@ -110,7 +130,7 @@ def write_turtle_split(runs: list[str], out, tmp_dir: str | os.PathLike, pivot: 
 def _child(argv: list[str]) -> int:
     pivot, dest, tmp_dir, *runs = argv
     with open(dest, "wb") as out:
-        count = write_turtle(runs, out, tmp_dir, lo=bytes.fromhex(pivot))
+        count = write_turtle(runs, out, lo=bytes.fromhex(pivot))
     print(count)
     return 0
 
