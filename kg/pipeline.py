@@ -105,6 +105,7 @@ def _check_size(path: str, chars: int | None = None) -> None:
 
 def analyze(path: str, source: str, config: PipelineConfig | None = None) -> ResolvedFacts:
     """Read and extract one document; raises KGError on bad input."""
+    path = os.fspath(path)  # a str or a pathlib.Path
     _check_size(path)
     doc = read_document(path, source)
     _check_size(path, len(doc.raw_text))
@@ -119,6 +120,7 @@ def process_document(path: str, source: str, config: PipelineConfig | None = Non
     """Never raises for a bad document: the failure is in the result."""
     from kg.namespaces import document_iri, one_data_base
 
+    path = os.fspath(path)
     with one_data_base():  # the document's IRIs all share one base
         iri = document_iri(source)
         try:

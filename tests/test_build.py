@@ -163,3 +163,14 @@ def test_build_output_does_not_depend_on_the_hash_seed(samples_dir, tmp_path):
                        check=True, env=env, capture_output=True)
         outs.append((out / "graph.nq").read_bytes())
     assert outs[0] == outs[1] and outs[0]
+
+
+def test_a_document_path_may_be_a_pathlib_path(samples_dir):
+    """Notebooks pass pathlib.Path objects; a str and a Path give the same graph."""
+    from kg.pipeline import process_document
+
+    path = sorted(p for p in Path(samples_dir).iterdir() if p.suffix == ".txt")[0]
+    as_path = process_document(path, path.name)
+    as_str = process_document(str(path), path.name)
+    assert as_path.status == "built", as_path.error
+    assert as_path.nquads == as_str.nquads and as_path.path == str(path)
