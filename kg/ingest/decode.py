@@ -67,11 +67,11 @@ _COMMON = GB2312_LEVEL1 | (
     decode_pairs("big5", range(0xA4, 0xC7), range(0x40, 0x7F))
     | decode_pairs("big5", range(0xA4, 0xC6), range(0xA1, 0xFF))
 )
-RE_COMMON = re.compile(f"[{_class(_COMMON)}]")
-RE_IDEOGRAPH = re.compile(f"[{IDEOGRAPH}]")
-RE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f]")
-RE_UNUSUAL = re.compile(r"[\ue000-\uf8ff\ufffd]")
-RE_TEXTLIKE = re.compile(f"[{TEXTLIKE}]")
+RE_COMMON = re.compile(f"[{_class(_COMMON)}]+")
+RE_IDEOGRAPH = re.compile(f"[{IDEOGRAPH}]+")
+RE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f]+")
+RE_UNUSUAL = re.compile(r"[\ue000-\uf8ff\ufffd]+")
+RE_TEXTLIKE = re.compile(f"[{TEXTLIKE}]+")
 MIN_TEXTLIKE_SHARE = 0.85
 # what charset-normalizer may choose: the encodings of Chinese documents
 CHINESE_ENCODINGS = frozenset(("utf-8", "gb18030", "big5", "cp950", "big5hkscs",
@@ -129,14 +129,14 @@ def _wide_encoding(data: bytes) -> str | None:
     return enc if score > 0 else None
 
 
-RE_ASCII_TEXT = re.compile(r"[\x20-\x7e\t\n\r]")
+RE_ASCII_TEXT = re.compile(r"[\x20-\x7e\t\n\r]+")
 
 
 def _score(text: str) -> int:
     """Common ideographs and printable ASCII, minus a penalty for control
     characters and U+FFFD."""
-    return (len(RE_COMMON.findall(text)) + len(RE_ASCII_TEXT.findall(text))
-            - 20 * (len(RE_CONTROL.findall(text)) + len(RE_UNUSUAL.findall(text))))
+    return (_count(RE_COMMON, text) + _count(RE_ASCII_TEXT, text)
+            - 20 * (_count(RE_CONTROL, text) + _count(RE_UNUSUAL, text)))
 
 
 def _sample_decode(data: bytes, encoding: str) -> str | None:
@@ -221,19 +221,25 @@ def _finish(data: bytes, codec: str, name: str) -> tuple[str, str, list[Problem]
     return _checked(text, name, [warning])
 
 
+def _count(runs: re.Pattern, text: str) -> int:
+    """Characters of a class in `text`; `runs` matches runs of them (a list of
+    runs, not one string per character: 4x faster on Chinese text)."""
+    return sum(map(len, runs.findall(text)))
+
+
 def _checked(text: str, encoding: str, warnings: list[Problem]) -> tuple[str, str, list[Problem]]:
     """Refuse decoded text that is not text."""
     sample = text[:SAMPLE_BYTES]
     if not sample.strip():
         raise DecodeError("no text (only whitespace)")
-    if len(RE_CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample) + 1 and not _reversible_latin1(sample):
+    if _count(RE_CONTROL, sample) > MAX_CONTROL_SHARE * len(sample) + 1 and not _reversible_latin1(sample):
         # (GBK read as Latin-1 shows GBK extension bytes as C1 controls: kg.text repairs it)
         raise DecodeError(f"binary content (control characters when read as {encoding}), not text")
-    textlike = len(RE_TEXTLIKE.findall(sample))
+    textlike = _count(RE_TEXTLIKE, sample)
     if textlike < MIN_TEXTLIKE_SHARE * len(sample):
         raise DecodeError(f"mostly not text: few letters, digits or Chinese characters when read as {encoding}")
-    ideographs = len(RE_IDEOGRAPH.findall(sample))
-    if ideographs >= MIN_IDEOGRAPHS and len(RE_COMMON.findall(sample)) < MIN_COMMON_SHARE * ideographs:
+    ideographs = _count(RE_IDEOGRAPH, sample)
+    if ideographs >= MIN_IDEOGRAPHS and _count(RE_COMMON, sample) < MIN_COMMON_SHARE * ideographs:
         if not _reversible_mojibake(sample):
             raise DecodeError(f"mostly not text: few common Chinese characters when read as {encoding}")
         # UTF-8 that was once read as GBK and saved again: kg.text repairs it and says so
@@ -252,6 +258,6 @@ def _reversible_latin1(sample: str) -> bool:
 
 
 def _common_chinese(fixed: str) -> bool:
-    ideographs = len(RE_IDEOGRAPH.findall(fixed))
+    ideographs = _count(RE_IDEOGRAPH, fixed)
     return (ideographs >= MIN_IDEOGRAPHS and fixed.count("\ufffd") < 0.25 * len(fixed)
-            and len(RE_COMMON.findall(fixed)) >= MIN_COMMON_SHARE * ideographs)
+            and _count(RE_COMMON, fixed) >= MIN_COMMON_SHARE * ideographs)
