@@ -16,8 +16,8 @@ import itertools
 import os
 import tempfile
 from collections import deque
-from operator import itemgetter
 from concurrent.futures import ThreadPoolExecutor
+from operator import itemgetter
 from pathlib import Path
 
 import pyoxigraph as ox

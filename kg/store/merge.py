@@ -106,12 +106,15 @@ def write_turtle_split(runs: list[str], out, tmp_dir: str | os.PathLike, pivot: 
     package_root = str(Path(__file__).resolve().parents[2])
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH")) if p)}
     try:
-        child = subprocess.Popen([sys.executable, "-m", "kg.store.merge", pivot.hex(), upper, tmp_dir, *runs],
+        child = subprocess.Popen([sys.executable, "-m", "kg.store.merge", pivot.hex(), upper, *runs],
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
         try:
             count = write_turtle(runs, out, hi=pivot)
-        finally:
-            stdout, stderr = child.communicate()
+        except BaseException:
+            child.kill()
+            child.communicate()
+            raise
+        stdout, stderr = child.communicate()
         if child.returncode != 0:
             raise StoreError(f"Turtle export: the process writing its second half failed: "
                              f"{stderr.decode('utf-8', 'replace')[-1000:]}")
@@ -128,7 +131,7 @@ def write_turtle_split(runs: list[str], out, tmp_dir: str | os.PathLike, pivot: 
 
 
 def _child(argv: list[str]) -> int:
-    pivot, dest, tmp_dir, *runs = argv
+    pivot, dest, *runs = argv
     with open(dest, "wb") as out:
         count = write_turtle(runs, out, lo=bytes.fromhex(pivot))
     print(count)
