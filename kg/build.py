@@ -24,7 +24,7 @@ from kg.nlp import PipelineConfig
 from kg.pipeline import DocResult, _sha256, process_star, warm_pipeline
 from kg.errors import StoreError
 from kg.store import (add_graphs, document_hashes, drop_graph, export_many, graph_ntriples, open_store,
-                      remove_bulk_leftovers, store_graph)
+                      remove_bulk_leftovers, stored_lines, update_graph)
 from kg.store.cache import CACHE_DIR, GraphCache, GraphExport, graph_export
 
 EXPORTS = (("graph.trig", "trig"), ("graph.nq", "nq"), ("graph.ttl", "ttl"))
@@ -193,9 +193,9 @@ class _StoreWriter:
 
     New graphs are gathered and added BULK_QUADS at a time by one bulk load
     (`add_graphs`: all of a batch or none of it is in the store, whenever the
-    build stops). A graph the store already holds is replaced in a
-    transaction of its own (`store_graph`), so a reader or a killed build sees
-    its old version or its new one, never neither.
+    build stops). A graph the store already holds is changed in a transaction
+    of its own (`update_graph`: only the triples that differ), so a reader or a
+    killed build sees its old version or its new one, never neither.
 
     RocksDB keeps transactional writes in memory (memtables) until a flush;
     left alone, a build's memory grows with them (about 1 MB per 1,000 quads),
@@ -247,10 +247,14 @@ class _StoreWriter:
                 self.error = e
 
     def _replace(self, res: DocResult, made: GraphExport) -> None:
+        # the stored version, to change only what differs: its cache entry
+        # mirrors the store (see kg.store.cache), else the store itself
+        old = self.cache.get(res.doc_iri, self.known[res.doc_iri])
+        old_lines = old.lines if old is not None else stored_lines(self.store, res.doc_iri)
         self.cache.drop(res.doc_iri, res.sha256)
-        store_graph(self.store, res.doc_iri, made.lines, exists=True)
+        changed = update_graph(self.store, res.doc_iri, old_lines, made.lines)
         self.cache.put(res.doc_iri, res.sha256, made)
-        self.pending += made.count
+        self.pending += changed
         if self.pending >= FLUSH_EVERY_QUADS:
             self.store.flush()
             self.pending = 0

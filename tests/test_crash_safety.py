@@ -381,3 +381,26 @@ def test_gazetteer_graph_follows_the_documents(tmp_path):
     build([src], out, prune=True, progress=False)
     store = open_store(out, read_only=True)
     assert list(store.quads_for_pattern(None, None, None, None)) == []
+
+
+def test_forced_rebuild_and_rebuild_without_cache_give_the_clean_build(tmp_path):
+    """Changed graphs are updated by their difference from the stored version,
+    read from the export cache or, without one, from the store: a forced
+    rebuild, and an edit after the cache was deleted, give what a clean build
+    gives."""
+    src = tmp_path / "in"
+    write_corpus(src, 3)
+    out = tmp_path / "out"
+    build([src], out, progress=False)
+    before = {name: (out / name).read_bytes() for name in EXPORTS}
+    report = build([src], out, progress=False, force=True)
+    assert {d["graph"] for d in report.documents} == {"replaced"}
+    assert {name: (out / name).read_bytes() for name in EXPORTS} == before
+    shutil.rmtree(out / "graphs")
+    _modify(sorted(src.iterdir())[1])
+    build([src], out, progress=False)
+    clean = tmp_path / "clean"
+    build([src], clean, progress=False)
+    for name in EXPORTS:
+        assert (out / name).read_bytes() == (clean / name).read_bytes(), name
+    assert _graphs(open_store(out, read_only=True)) == _graphs(open_store(clean, read_only=True))

@@ -57,3 +57,41 @@ def test_store_dir_accepts_build_folder_or_store_folder(tmp_path):
     assert resolve_store_dir(tmp_path / "out" / "store") == tmp_path / "out" / "store"
     with pytest.raises(StoreError, match="no store"):
         resolve_store_dir(tmp_path)
+
+
+def _lines(graph: str, sha: str, label: str) -> bytes:
+    from kg.store import graph_ntriples
+
+    return graph_ntriples(graph, _doc_nq(graph, sha, label))
+
+
+def _stored(store, graph: str) -> set[str]:
+    return {str(q) for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph))}
+
+
+def test_update_graph_changes_only_what_differs(tmp_path):
+    from kg.store import add_graphs, stored_lines, update_graph
+
+    store = open_store(tmp_path / "store", create=True)
+    add_graphs(store, [(G1, _lines(G1, "1" * 64, "青翼家园")), (G2, _lines(G2, "2" * 64, "梦想小屋"))])
+    other = _stored(store, G2)
+    new = _lines(G1, "3" * 64, "时间银行") + b'<urn:x:s> <urn:x:p> "1.5"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n'
+    # two triples go (old label, old hash), three come (new label, new hash, the value)
+    assert update_graph(store, G1, stored_lines(store, G1), new) == 5
+    reference = open_store(tmp_path / "reference", create=True)
+    add_graphs(reference, [(G1, new)])
+    assert _stored(store, G1) == _stored(reference, G1)
+    assert _stored(store, G2) == other
+    assert update_graph(store, G1, stored_lines(store, G1), stored_lines(store, G1)) == 0  # unchanged: no write
+
+
+def test_update_graph_replaces_a_graph_with_blank_nodes_whole(tmp_path):
+    from kg.store import add_graphs, stored_lines, update_graph
+
+    store = open_store(tmp_path / "store", create=True)
+    add_graphs(store, [(G1, b"<urn:x:s> <urn:x:p> _:b1 .\n_:b1 <urn:x:p> \"a\" .\n")])
+    new = b"<urn:x:s> <urn:x:p> _:b2 .\n_:b2 <urn:x:p> \"b\" .\n"
+    update_graph(store, G1, stored_lines(store, G1), new)
+    objects = {q.object.value for q in store.quads_for_pattern(None, None, None, ox.NamedNode(G1))
+               if isinstance(q.object, ox.Literal)}
+    assert objects == {"b"} and len(_stored(store, G1)) == 2
