@@ -8,7 +8,7 @@ import pyoxigraph as ox
 from kg import namespaces as ns
 from kg.nlp.lexicon import load_lexicon
 from kg.rdf import KG, RDF_TYPE, RDFS_LABEL, _zh
-from kg.store import drop_graph, replace_graph
+from kg.store import drop_graph, graph_ntriples, stored_lines, update_graph
 
 
 def gazetteer_quads(codes) -> list[ox.Quad]:
@@ -34,13 +34,14 @@ def gazetteer_quads(codes) -> list[ox.Quad]:
 
 
 def refresh_gazetteer_graph(store: ox.Store) -> None:
-    """Rewrite the gazetteer graph for the places the document graphs name, in
-    one transaction."""
+    """Bring the gazetteer graph up to the places the document graphs name, in
+    one transaction that writes only what changed (usually nothing)."""
     graph = ns.gazetteer_graph_iri()
     q = f"SELECT DISTINCT ?code WHERE {{ GRAPH ?g {{ ?p <{KG['divisionCode'].value}> ?code }} FILTER(?g != <{graph}>) }}"
     codes = {sol["code"].value for sol in store.query(q)}
     quads = gazetteer_quads(codes)
     if quads:
-        replace_graph(store, graph, ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+        new = graph_ntriples(graph, ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+        update_graph(store, graph, stored_lines(store, graph), new)
     else:
         drop_graph(store, graph)
