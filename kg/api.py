@@ -5,16 +5,18 @@ import os
 from dataclasses import dataclass
 from importlib import resources as ir
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from kg.build import BuildReport
-from kg.build import build as _build
 from kg.errors import QueryError
-from kg.nlp import PipelineConfig
 from kg.namespaces import PREFIXES
 from kg.store import export as _export
 from kg.store import open_store
+
+if TYPE_CHECKING:  # the build machinery (spaCy, the lexicons) is imported by build() only,
+    # so that `kg query` and the other reading commands start in a fraction of a second
+    from kg.build import BuildReport
 
 
 
@@ -26,6 +28,9 @@ def samples_dir() -> Path:
 def build(paths, out_dir, workers: int = 1, prune: bool = False, segmenter: str = "char",
           pkuseg_model: str | None = None, spacy_model: str | None = None, progress: bool | None = None,
           force: bool = False, on_error=None) -> BuildReport:
+    from kg.build import build as _build
+    from kg.nlp import PipelineConfig
+
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     config = PipelineConfig(segmenter=segmenter, pkuseg_model=pkuseg_model, spacy_model=spacy_model)

@@ -174,3 +174,11 @@ def test_a_document_path_may_be_a_pathlib_path(samples_dir):
     as_str = process_document(str(path), path.name)
     assert as_path.status == "built", as_path.error
     assert as_path.nquads == as_str.nquads and as_path.path == str(path)
+
+
+def test_a_build_without_progress_bar_starts_no_progress_thread(samples_dir, tmp_path):
+    import threading
+
+    before = {t.name for t in threading.enumerate()}
+    build(next(samples_dir.glob("04_*.txt")), tmp_path / "out", progress=False)
+    assert {t.name for t in threading.enumerate()} - before == set()

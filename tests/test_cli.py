@@ -89,3 +89,21 @@ def test_cli_demo_builds_samples_and_prints_results(runner, tmp_path):
     assert result.exit_code == 0, result.output
     assert "青翼家园" in result.stdout
     assert (tmp_path / "demo" / "graph.ttl").exists()
+
+
+def test_cli_reading_commands_do_not_load_the_nlp_pipeline(sample_build):
+    """`kg query` and the other reading commands start without spaCy or the
+    lexicons (a second of imports); only `kg build` needs them."""
+    import subprocess
+    import sys
+
+    out, _ = sample_build
+    code = ("import sys; from kg.cli import main\n"
+            "try:\n"
+            f"    main(['query', 'programs-in-several-cities', '--store', {str(out)!r}, '--format', 'csv'])\n"
+            "except SystemExit as e:\n"
+            "    assert not e.code, e.code\n"
+            "print(sorted(m for m in ('spacy', 'kg.nlp', 'kg.build') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+    assert done.stdout.startswith("label,cities,")
