@@ -83,8 +83,8 @@ def run_child(args: list[str], timeout: float = 3600, env: dict | None = None) -
                 "stdout": out.read().decode("utf-8", "replace"), "stderr": err.read().decode("utf-8", "replace")}
 
 
-def kg_build(src: Path, out: Path, workers: int = 1) -> dict:
-    if out.exists():
+def kg_build(src: Path, out: Path, workers: int = 1, fresh: bool = True) -> dict:
+    if fresh and out.exists():
         shutil.rmtree(out)
     res = run_child([sys.executable, "-m", "kg.cli", "build", str(src), "--out", str(out), "--workers", str(workers),
                      "--no-progress"])
@@ -155,8 +155,23 @@ def bench_throughput(work: Path, n: int, log) -> dict:
         res["build_vs_jieba_process"] = res["kg_w1_chars_per_s"] / res["jieba_process_chars_per_s"]
         res["build_vs_jieba_cut"] = res["kg_w1_chars_per_s"] / res["jieba_cut_chars_per_s"]
     res["workers2_speedup"] = one["wall_s"] / two["wall_s"]
+    res.update(rebuild_times(src, work / "tp_w1", work))
     log(f"  kg w1 {one['wall_s']:.1f}s, w2 {two['wall_s']:.1f}s, jieba {jieba.get('wall_s', 0):.1f}s")
     return res
+
+
+def rebuild_times(src: Path, out: Path, work: Path) -> dict:
+    """Builds over a finished build: nothing changed, then one document changed
+    (in a copy of the input, so the corpus stays as generated)."""
+    nothing = kg_build(src, out, fresh=False)
+    edited = work / "tp_edited"
+    if edited.exists():
+        shutil.rmtree(edited)
+    shutil.copytree(src, edited)
+    first = min(edited.iterdir())
+    first.write_bytes(first.read_bytes() + "\n全市新建青翼家园站点7个，服务青少年1200人次。\n".encode("utf-8"))
+    one_changed = kg_build(edited, out, fresh=False)
+    return {"rebuild_unchanged_s": nothing["wall_s"], "rebuild_one_changed_s": one_changed["wall_s"]}
 
 
 def bench_memory(work: Path, n: int, log) -> dict:
@@ -471,6 +486,9 @@ def markdown(results: dict) -> str:
                       f"{tp['jieba_process_chars_per_s']:,.0f} |",
                       f"| jieba.lcut, cut only | {j['cut_s']:.2f} s | {tp['jieba_cut_chars_per_s']:,.0f} |"]
         lines += ["", f"--workers 2 output byte-identical to --workers 1: {tp['workers_identical']}", ""]
+        if "rebuild_unchanged_s" in tp:
+            lines += [f"Rebuilding over the --workers 1 build: nothing changed {tp['rebuild_unchanged_s']:.2f} s, "
+                      f"one document changed {tp['rebuild_one_changed_s']:.2f} s.", ""]
     m = results.get("memory")
     if m:
         lines += ["## Peak memory (kg build --workers 1, max RSS of the process)", "",

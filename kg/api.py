@@ -29,7 +29,7 @@ def build(paths, out_dir, workers: int = 1, prune: bool = False, segmenter: str 
           pkuseg_model: str | None = None, spacy_model: str | None = None, progress: bool | None = None,
           force: bool = False, on_error=None) -> BuildReport:
     from kg.build import build as _build
-    from kg.nlp import PipelineConfig
+    from kg.types import PipelineConfig
 
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]

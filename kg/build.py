@@ -7,35 +7,49 @@ The store is written by one thread while documents are still being extracted
 the end mostly concatenate files instead of re-reading the store."""
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing as mp
 import os
 import queue
 import sys
-import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.gazetteer_graph import refresh_gazetteer_graph
 from kg.ingest.discover import discover_with_errors
 from kg.namespaces import document_iri
-from kg.nlp import PipelineConfig
 from kg.pipeline import DocResult, _sha256, process_star, warm_pipeline
-from kg.errors import StoreError
+from kg.errors import ConfigError, StoreError
+from kg.fileio import write_atomic
 from kg.store import (add_graphs, document_hashes, drop_graph, export_many, graph_ntriples, open_store,
                       remove_bulk_leftovers, stored_lines, update_graph)
 from kg.store.cache import CACHE_DIR, GraphCache, GraphExport, graph_export
 
+if TYPE_CHECKING:
+    from kg.types import PipelineConfig
+
 EXPORTS = (("graph.trig", "trig"), ("graph.nq", "nq"), ("graph.ttl", "ttl"))
 STATE_FILE = "state.json"
+EXPORTS_RECORD = "exports.json"  # what the exports were made from, and their sizes and times
 FLUSH_EVERY_QUADS = 50_000
-# new graphs per bulk load. Each load's index files land in RocksDB's first
-# level, which compacts them in the background, so fewer, larger batches cost
-# less CPU: for 510k quads, 3.9 s at 50,000 quads a batch, 3.0 s at 100,000 and
-# 2.75 s at 200,000, which holds 150 MB more memory; one batch for everything
-# took 4.7 s, and its memory would grow with the corpus
+# new graphs per bulk load (KG_BULK_QUADS overrides it). Each load's index
+# files land in RocksDB's first level, which compacts them in the background,
+# so fewer, larger batches cost less CPU: for 510k quads, 3.9 s at 50,000 quads
+# a batch, 3.0 s at 100,000 and 2.75 s at 200,000, which holds 150 MB more
+# memory; one batch for everything took 4.7 s, and its memory would grow with
+# the corpus
 BULK_QUADS = 100_000
+
+
+def bulk_quads() -> int:
+    value = os.environ.get("KG_BULK_QUADS", "").strip()
+    try:
+        return max(1, int(value)) if value else BULK_QUADS
+    except ValueError:
+        raise ConfigError("KG_BULK_QUADS", value, "a number of quads") from None
 
 
 @dataclass
@@ -57,20 +71,6 @@ class BuildReport:
         for d in self.documents:
             statuses[d["status"]] = statuses.get(d["status"], 0) + 1
         return {"out": self.out_dir, "summary": statuses, "documents": self.documents, "errors": self.errors}
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 class _NoProgress:
@@ -160,9 +160,14 @@ def build(paths, out_dir, workers: int = 1, prune: bool = False, config: Pipelin
         if res.status in ("built", "unchanged"):
             state[res.doc_iri] = {"source": res.source, "sha256": res.sha256, "counts": res.counts,
                                   "warnings": res.warnings}
-    refresh_gazetteer_graph(store)
-    store.flush()
-    export_many(store, [(fmt, out / name) for name, fmt in EXPORTS], cache=cache, hashes=hashes)
+    # a build that changed no graph leaves the exports alone when they are still
+    # the files the last build wrote for the same graphs
+    fingerprint = _exports_fingerprint(hashes)
+    if any(r.status in ("built", "pruned") for r in results.values()) or not _exports_current(out, fingerprint):
+        refresh_gazetteer_graph(store)
+        store.flush()
+        export_many(store, [(fmt, out / name) for name, fmt in EXPORTS], cache=cache, hashes=hashes)
+        _record_exports(out, fingerprint)
     cache.keep_only(set(hashes.items()))
     write_atomic(state_path, json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
     report.documents = []
@@ -173,6 +178,43 @@ def build(paths, out_dir, workers: int = 1, prune: bool = False, config: Pipelin
         report.documents.append(entry)
     write_atomic(out / "report.json", json.dumps(report.as_dict(), ensure_ascii=False, indent=1).encode("utf-8"))
     return report
+
+
+def _exports_fingerprint(hashes: dict[str, str]) -> str:
+    """What the exports follow from: every document graph (IRI and sha256), the
+    gazetteer data its places are completed from, and this version of kg."""
+    from kg import __version__
+    from kg.resources.gazetteer import DEFAULT_PATH
+
+    h = hashlib.sha256(f"minsheng-kg {__version__}\n".encode("utf-8"))
+    h.update(hashlib.sha256(DEFAULT_PATH.read_bytes()).digest())
+    for iri in sorted(hashes):
+        h.update(f"{iri} {hashes[iri]}\n".encode("utf-8"))
+    return h.hexdigest()
+
+
+def _export_files(out: Path) -> dict[str, list[int]] | None:
+    try:
+        return {name: [st.st_size, st.st_mtime_ns] for name, st in ((n, (out / n).stat()) for n, _ in EXPORTS)}
+    except OSError:
+        return None
+
+
+def _exports_current(out: Path, fingerprint: str) -> bool:
+    """The exports are the files a build wrote for these graphs: same
+    fingerprint, and each file still has the size and time it was written with."""
+    try:
+        record = json.loads((out / EXPORTS_RECORD).read_text("utf-8"))
+    except (OSError, ValueError):
+        return False
+    files = _export_files(out)
+    return isinstance(record, dict) and record.get("fingerprint") == fingerprint and files is not None \
+        and record.get("files") == files
+
+
+def _record_exports(out: Path, fingerprint: str) -> None:
+    record = {"fingerprint": fingerprint, "files": _export_files(out)}
+    write_atomic(out / EXPORTS_RECORD, json.dumps(record, indent=1, sort_keys=True).encode("utf-8"))
 
 
 def _extract(args) -> tuple[DocResult, GraphExport | None]:
@@ -223,6 +265,7 @@ class _StoreWriter:
         self.pending = 0
         self.batch: list[tuple[DocResult, GraphExport]] = []
         self.batch_quads = 0
+        self.bulk_quads = bulk_quads()
 
     def start(self) -> None:
         self.thread.start()
@@ -255,7 +298,7 @@ class _StoreWriter:
                 else:
                     self.batch.append((res, made))
                     self.batch_quads += made.count
-                    if self.batch_quads >= BULK_QUADS:
+                    if self.batch_quads >= self.bulk_quads:
                         self._add_batch()
             except BaseException as e:  # reported by the producer thread
                 self.error = e
@@ -296,7 +339,7 @@ def _graph_action(res: DocResult, known: dict) -> str:
 
 def _remove_stale_temporaries(out: Path) -> None:
     """Temporary files a killed build left behind (the files they were to replace are whole)."""
-    names = [name for name, _ in EXPORTS] + [STATE_FILE, "report.json"]
+    names = [name for name, _ in EXPORTS] + [STATE_FILE, EXPORTS_RECORD, "report.json"]
     for entry in out.iterdir():
         if entry.is_file() and any(entry.name.startswith(f".{name}.") for name in names):
             try:

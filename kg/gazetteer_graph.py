@@ -6,13 +6,13 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from kg import namespaces as ns
-from kg.nlp.lexicon import load_lexicon
 from kg.rdf import KG, RDF_TYPE, RDFS_LABEL, _zh
+from kg.resources.gazetteer import Gazetteer
 from kg.store import drop_graph, graph_ntriples, stored_lines, update_graph
 
 
 def gazetteer_quads(codes) -> list[ox.Quad]:
-    gaz = load_lexicon().gazetteer
+    gaz = Gazetteer.load()  # the one the lexicon matches places with
     g = ox.NamedNode(ns.gazetteer_graph_iri())
     seen, out = set(), []
     for code in sorted(codes):

@@ -11,19 +11,23 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 
+from typing import TYPE_CHECKING
+
 from kg.errors import ConfigError, IngestError, KGError
-from kg.extract import extract
-from kg.ingest import read_document
-from kg.nlp import PipelineConfig, build_pipeline, recognize
-from kg.rdf import to_nquads
-from kg.resolve import resolve
-from kg.text import normalize
-from kg.types import ResolvedFacts
+
+# The stages are imported where they are first called: spaCy and the lexicons
+# take about a second, which a build with nothing to extract does not pay.
+if TYPE_CHECKING:
+    from kg.types import PipelineConfig, ResolvedFacts
 
 _NLP = {}
 
 
-def _nlp(config: PipelineConfig):
+def _nlp(config: PipelineConfig | None):
+    from kg.nlp import build_pipeline
+    from kg.types import PipelineConfig
+
+    config = config or PipelineConfig()
     key = repr(config)
     if key not in _NLP:
         _NLP.clear()
@@ -33,7 +37,7 @@ def _nlp(config: PipelineConfig):
 
 def warm_pipeline(config: PipelineConfig | None = None) -> None:
     """Build the NLP pipeline now (before forking workers, which then share it)."""
-    _nlp(config or PipelineConfig())
+    _nlp(config)
 
 
 @dataclass
@@ -105,6 +109,12 @@ def _check_size(path: str, chars: int | None = None) -> None:
 
 def analyze(path: str, source: str, config: PipelineConfig | None = None) -> ResolvedFacts:
     """Read and extract one document; raises KGError on bad input."""
+    from kg.extract import extract
+    from kg.ingest import read_document
+    from kg.nlp import recognize
+    from kg.resolve import resolve
+    from kg.text import normalize
+
     path = os.fspath(path)  # a str or a pathlib.Path
     _check_size(path)
     doc = read_document(path, source)
@@ -112,13 +122,14 @@ def analyze(path: str, source: str, config: PipelineConfig | None = None) -> Res
     norm = normalize(doc.raw_text)
     if not norm.text.strip():
         raise KGError(f"{path}: no text after normalization")
-    found = recognize(_nlp(config or PipelineConfig()), norm.text, norm.garbled)
+    found = recognize(_nlp(config), norm.text, norm.garbled)
     return resolve(extract(doc, norm, found))
 
 
 def process_document(path: str, source: str, config: PipelineConfig | None = None) -> DocResult:
     """Never raises for a bad document: the failure is in the result."""
     from kg.namespaces import document_iri, one_data_base
+    from kg.rdf import to_nquads
 
     path = os.fspath(path)
     with one_data_base():  # the document's IRIs all share one base

@@ -13,6 +13,32 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Sequence
 
+# the spaCy components the pipeline is assembled from (kg.nlp defines them)
+DEFAULT_COMPONENTS = (
+    "minsheng_locations",
+    "minsheng_organizations",
+    "minsheng_policies",
+    "minsheng_programs",
+    "minsheng_persons",
+    "minsheng_numbers",
+    "minsheng_spans",
+)
+
+
+@dataclass(frozen=True)
+class PipelineConfig:
+    """How to assemble the NLP pipeline (kg.nlp.build_pipeline). `segmenter` is
+    "char" (offline default) or "pkuseg" with `pkuseg_model` a name
+    spacy-pkuseg knows or a model folder. Defined here, without spaCy, so that
+    a build with nothing to extract never imports it."""
+
+    segmenter: str = "char"
+    pkuseg_model: str | None = None
+    components: tuple[str, ...] = DEFAULT_COMPONENTS
+    spacy_model: str | None = None  # an installed spaCy Chinese pipeline whose NER runs beside the rules
+    extra: dict = field(default_factory=dict)
+
+
 ENTITY_TYPES = ("Organization", "Program", "Location", "Person", "PolicyDocument")
 RELATION_TYPES = (
     "runs", "partnerOf", "operatesIn", "locatedIn", "partOf",

@@ -182,3 +182,65 @@ def test_a_build_without_progress_bar_starts_no_progress_thread(samples_dir, tmp
     before = {t.name for t in threading.enumerate()}
     build(next(samples_dir.glob("04_*.txt")), tmp_path / "out", progress=False)
     assert {t.name for t in threading.enumerate()} - before == set()
+
+
+def _export_stamps(out):
+    return {name: (out / name).stat().st_mtime_ns for name in ("graph.nq", "graph.trig", "graph.ttl")}
+
+
+def test_a_build_that_changes_nothing_leaves_the_exports_alone(samples_dir, tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    for f in sorted(samples_dir.glob("0[12]_*.txt")):
+        shutil.copy(f, src / f.name)
+    out = tmp_path / "out"
+    build([src], out, progress=False)
+    stamps = _export_stamps(out)
+    again = build([src], out, progress=False)
+    assert {d["status"] for d in again.documents} == {"unchanged"}
+    assert _export_stamps(out) == stamps
+    # an export changed or removed by hand is written again, the same as before
+    reference = (out / "graph.ttl").read_bytes()
+    (out / "graph.ttl").write_bytes(b"# edited\n")
+    (out / "graph.nq").unlink()
+    build([src], out, progress=False)
+    assert (out / "graph.ttl").read_bytes() == reference
+    assert (out / "graph.nq").exists()
+    # a changed document rewrites them
+    stamps = _export_stamps(out)
+    changed = next(src.iterdir())
+    changed.write_bytes(changed.read_bytes() + "\n全市新建青翼家园站点7个。\n".encode("utf-8"))
+    build([src], out, progress=False)
+    assert all(_export_stamps(out)[n] != stamps[n] for n in stamps)
+
+
+def test_a_build_with_nothing_to_extract_does_not_load_the_nlp_pipeline(samples_dir, tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    doc = next(samples_dir.glob("04_*.txt"))
+    build(doc, out, progress=False)
+    code = ("import sys; from kg.api import build\n"
+            f"r = build({str(doc)!r}, {str(out)!r}, progress=False)\n"
+            "print([d['status'] for d in r.documents], 'spacy' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "['unchanged'] False"
+
+
+def test_build_outputs_are_readable_by_others_as_the_umask_allows(sample_build):
+    import os
+
+    out, _ = sample_build
+    mask = os.umask(0)
+    os.umask(mask)
+    for name in ("graph.nq", "graph.trig", "graph.ttl", "report.json", "state.json"):
+        assert (out / name).stat().st_mode & 0o777 == 0o666 & ~mask, name
+
+
+def test_an_invalid_bulk_batch_size_is_a_clear_error(samples_dir, tmp_path, monkeypatch):
+    from kg.errors import ConfigError
+
+    monkeypatch.setenv("KG_BULK_QUADS", "many")
+    with pytest.raises(ConfigError, match="KG_BULK_QUADS"):
+        build(next(samples_dir.glob("04_*.txt")), tmp_path / "out", progress=False)

@@ -36,8 +36,10 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 
 
 def _start_build(src: Path, out: Path) -> subprocess.Popen:
+    # bulk loads of about 12 of these documents, so that a build of 42 new ones makes several
+    env = dict(os.environ, KG_BULK_QUADS="20000")
     return subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(src), "--out", str(out), "--no-progress"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
 
 
 def _wal_bytes(store: Path) -> int:
@@ -116,12 +118,11 @@ def _resume_and_compare(out: Path, corpus) -> None:
 
 def test_build_killed_while_writing_the_store(corpus):
     out = _copy_first(corpus, "killed-store")
-    store_dir = out / "store"
     before = {name: (out / name).read_bytes() for name in EXPORTS + ("report.json", "state.json")}
     graphs_before = len(list(open_store(out, read_only=True).named_graphs()))
     proc = _start_build(corpus["src"], out)
-    # new graphs arrive in bulk loads of about 30 documents: kill once the first
-    # has been ingested, while the rest is still being extracted
+    # new graphs arrive in bulk loads: kill once the first has been ingested,
+    # while the rest is still being extracted
     start = time.monotonic()
     while time.monotonic() - start < 120:
         assert proc.poll() is None, "the build ended before it could be killed: " + proc.stderr.read().decode()[-2000:]

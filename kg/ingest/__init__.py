@@ -15,7 +15,6 @@ from kg.errors import IngestError
 from kg.ingest.containers import ContainerError, read_docx, read_pdf
 from kg.ingest.decode import DecodeError, decode_bytes, sniff_binary
 from kg.ingest.discover import SUFFIXES, discover, discover_with_errors
-from kg.ingest.webpage import declared_charset, extract
 from kg.types import SourceDocument
 
 __all__ = ["SUFFIXES", "discover", "discover_with_errors", "read_document"]
@@ -45,6 +44,8 @@ def read_document(path: str, source: str) -> SourceDocument:
             text, title, issued, publisher = read_docx(data)
             encoding = "docx"
         elif suffix in (".html", ".htm"):
+            from kg.ingest.webpage import extract  # BeautifulSoup: imported for web pages only
+
             html, encoding, warnings = _decode_html(data)
             text, title, issued, publisher = extract(html)
             if not text.strip():
@@ -77,6 +78,8 @@ def _read_bytes(path: str) -> bytes:
 def _decode_html(data: bytes):
     """Strict UTF-8 first (pages often declare gb2312 wrongly), then the
     declared charset when it decodes strictly, else detection."""
+    from kg.ingest.webpage import declared_charset
+
     kind = sniff_binary(data)
     if kind:
         raise DecodeError(f"binary content ({kind}), not text")

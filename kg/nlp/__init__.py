@@ -9,7 +9,7 @@ when written to `doc.spans["kg"]`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from kg.errors import ConfigError
+from kg.types import DEFAULT_COMPONENTS, PipelineConfig  # noqa: F401 (re-exported)
 from kg.nlp.lexicon import load_lexicon
 from kg.nlp.recognize.locations import PlaceContext, find_place_names, infer_context, recognize_locations
 from kg.nlp.recognize.numbers import _number_regex, recognize_numbers
@@ -27,15 +28,6 @@ from kg.nlp.recognize.policies import recognize_policies
 from kg.nlp.recognize.programs import recognize_programs
 from kg.nlp.statistical import COMPONENT_PREFIX as STATISTICAL_COMPONENT  # runs its own pipeline on the text
 
-DEFAULT_COMPONENTS = (
-    "minsheng_locations",
-    "minsheng_organizations",
-    "minsheng_policies",
-    "minsheng_programs",
-    "minsheng_persons",
-    "minsheng_numbers",
-    "minsheng_spans",
-)
 
 for _attr in ("kg_text", "kg_context", "kg_garbled", "kg_place_names", "kg_places", "kg_orgs", "kg_programs",
               "kg_persons", "kg_person_posts", "kg_policies", "kg_numbers", "kg_extra"):
@@ -164,18 +156,6 @@ def make_spans(nlp: Language, name: str):
         return doc
 
     return spans
-
-
-@dataclass(frozen=True)
-class PipelineConfig:
-    """How to assemble the pipeline. `segmenter` is "char" (offline default) or
-    "pkuseg" with `pkuseg_model` a name spacy-pkuseg knows or a model folder."""
-
-    segmenter: str = "char"
-    pkuseg_model: str | None = None
-    components: tuple[str, ...] = DEFAULT_COMPONENTS
-    spacy_model: str | None = None  # an installed spaCy Chinese pipeline whose NER runs beside the rules
-    extra: dict = field(default_factory=dict)
 
 
 def build_pipeline(config: PipelineConfig | None = None) -> Language:

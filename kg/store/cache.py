@@ -24,7 +24,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +31,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import StoreError
+from kg.fileio import temporary_beside
 from kg.namespaces import PREFIXES, XSD_NS
 
 CACHE_DIR = "graphs"
@@ -163,7 +163,7 @@ class GraphCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         nt, trig = self._paths(graph_iri, sha256)
         for path, data in ((nt, export.lines), (trig, export.trig)):
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=self.folder)
+            fd, tmp = temporary_beside(path)
             try:
                 with os.fdopen(fd, "wb") as f:
                     f.write(data)

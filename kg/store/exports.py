@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import tempfile
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from operator import itemgetter
@@ -23,6 +22,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import StoreError
+from kg.fileio import temporary_beside
 from kg.store.cache import CACHE_DIR, GraphCache, GraphExport, trig_block, trig_header
 from kg.store.merge import distinct_lines, subject_key, write_lines, write_turtle, write_turtle_split
 
@@ -120,7 +120,7 @@ class _Sink:
 
     def __init__(self, dest: Path):
         self.dest = dest
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{dest.name}.", dir=dest.parent)
+        fd, self.tmp = temporary_beside(dest)
         self.out = os.fdopen(fd, "wb")
         self.count = 0
 
@@ -217,7 +217,7 @@ class _Merged(_Sink):
         return list(map(itemgetter(0), itertools.groupby(lines)))
 
     def _spill(self) -> None:
-        fd, path = tempfile.mkstemp(prefix=f".{self.dest.name}.run.", dir=self.dest.parent)
+        fd, path = temporary_beside(self.dest, "run.")
         self.runs.append(path)
         with os.fdopen(fd, "wb") as f:
             lines = self._distinct_sorted()
