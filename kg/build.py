@@ -37,11 +37,12 @@ EXPORTS_RECORD = "exports.json"  # what the exports were made from, and their si
 FLUSH_EVERY_QUADS = 50_000
 # new graphs per bulk load (KG_BULK_QUADS overrides it). Each load's index
 # files land in RocksDB's first level, which compacts them in the background,
-# so fewer, larger batches cost less CPU: for 510k quads, 3.9 s at 50,000 quads
-# a batch, 3.0 s at 100,000 and 2.75 s at 200,000, which holds 150 MB more
-# memory; one batch for everything took 4.7 s, and its memory would grow with
-# the corpus
-BULK_QUADS = 100_000
+# so larger batches cost less CPU (for 510k quads: 3.9 s at 50,000 quads a
+# batch, 3.0 s at 100,000, 2.75 s at 200,000) but hold more memory (+30 MB at
+# 100,000, +150 MB at 200,000), and the last batch, loaded after extraction
+# ends, takes longer: on 2 cores the build's wall time came out the same
+BULK_QUADS = 50_000
+QUEUED_QUADS = 50_000  # extracted, waiting for the store writer
 
 
 def bulk_quads() -> int:
@@ -259,7 +260,12 @@ class _StoreWriter:
 
     def __init__(self, store, cache: GraphCache, known: dict):
         self.store, self.cache, self.known = store, cache, known
-        self.queue: queue.Queue = queue.Queue(maxsize=8)
+        self.queue: queue.Queue = queue.Queue()
+        # the producer waits only while more than QUEUED_QUADS are waiting: a
+        # short queue (8 documents) left extraction blocked through each bulk
+        # load, 15% of a build's wall time on 2 cores
+        self.room = threading.Condition()
+        self.queued_quads = 0
         self.error: BaseException | None = None
         self.thread = threading.Thread(target=self._run, name="kg-store-writer", daemon=True)
         self.pending = 0
@@ -273,6 +279,10 @@ class _StoreWriter:
     def put(self, res: DocResult, made: GraphExport) -> None:
         if self.error is not None:
             raise self.error
+        with self.room:
+            while self.queued_quads and self.queued_quads + made.count > QUEUED_QUADS:
+                self.room.wait()
+            self.queued_quads += made.count
         self.queue.put((res, made))
 
     def close(self) -> None:
@@ -284,6 +294,10 @@ class _StoreWriter:
     def _run(self) -> None:
         while True:
             item = self.queue.get()
+            if item is not None:
+                with self.room:
+                    self.queued_quads -= item[1].count
+                    self.room.notify()
             if self.error is not None:
                 if item is None:
                     return

@@ -36,7 +36,10 @@ def _nlp(config: PipelineConfig | None):
 
 
 def warm_pipeline(config: PipelineConfig | None = None) -> None:
-    """Build the NLP pipeline now (before forking workers, which then share it)."""
+    """Import the stages and build the NLP pipeline now (before forking workers,
+    which then share them)."""
+    import kg.extract, kg.ingest, kg.rdf, kg.resolve, kg.text  # noqa: E401, F401
+
     _nlp(config)
 
 

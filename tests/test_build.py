@@ -244,3 +244,34 @@ def test_an_invalid_bulk_batch_size_is_a_clear_error(samples_dir, tmp_path, monk
     monkeypatch.setenv("KG_BULK_QUADS", "many")
     with pytest.raises(ConfigError, match="KG_BULK_QUADS"):
         build(next(samples_dir.glob("04_*.txt")), tmp_path / "out", progress=False)
+
+
+def test_the_store_writer_holds_back_extraction_only_past_its_queue_bound(tmp_path, monkeypatch):
+    """Extracted graphs wait for the store writer up to QUEUED_QUADS: the
+    producer goes on while fewer are waiting, and waits once more would be."""
+    import threading
+
+    import kg.build as kb
+    from kg.pipeline import DocResult
+    from kg.store import open_store
+    from kg.store.cache import GraphCache, graph_export
+
+    monkeypatch.setattr(kb, "QUEUED_QUADS", 5)
+
+    def doc(i: int, quads: int):
+        iri = f"urn:doc:{i}"
+        lines = "".join(f"<urn:s:{i}> <urn:p:{k}> \"{k}\" .\n" for k in range(quads)).encode()
+        return DocResult(str(i), str(i), iri, f"{i:064d}", "built"), graph_export(iri, lines)
+
+    writer = kb._StoreWriter(open_store(tmp_path / "store", create=True), GraphCache(tmp_path / "graphs"), {})
+    writer.put(*doc(0, 3))
+    writer.put(*doc(1, 2))  # 5 waiting: at the bound, not past it
+    third = threading.Thread(target=writer.put, args=doc(2, 1))
+    third.start()
+    third.join(0.3)
+    assert third.is_alive()  # 6 would be past the bound: waits for the writer
+    writer.start()
+    third.join(10)
+    assert not third.is_alive()
+    writer.close()
+    assert len(writer.store) == 6
