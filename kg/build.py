@@ -25,7 +25,7 @@ from kg.pipeline import DocResult, _sha256, process_star, warm_pipeline
 from kg.errors import ConfigError, StoreError
 from kg.fileio import write_atomic
 from kg.store import (add_graphs, document_hashes, drop_graph, export_many, graph_ntriples, open_store,
-                      remove_bulk_leftovers, stored_lines, update_graph)
+                      remove_bulk_leftovers, stored_lines, update_graph, writer_lock)
 from kg.store.cache import CACHE_DIR, GraphCache, GraphExport, graph_export
 
 if TYPE_CHECKING:
@@ -105,8 +105,15 @@ def build(paths, out_dir, workers: int = 1, prune: bool = False, config: Pipelin
         report.errors.append(str(err))
         if on_error:
             on_error(str(err))
-    store = open_store(out / "store", create=True)
-    _remove_stale_temporaries(out)  # the store's lock is held: no other build writes here
+    store = open_store(out / "store", create=True)  # RocksDB's lock: no other build writes here
+    with writer_lock(out / "store"):  # and reading commands refuse to open it meanwhile
+        _update(store, out, report, files, workers, prune, config, progress, force, on_error)
+    return report
+
+
+def _update(store, out: Path, report: BuildReport, files, workers: int, prune: bool, config, progress, force: bool,
+            on_error) -> None:
+    _remove_stale_temporaries(out)
     remove_bulk_leftovers(out / "store")
     known = document_hashes(store)
     state_path = out / STATE_FILE
@@ -178,7 +185,6 @@ def build(paths, out_dir, workers: int = 1, prune: bool = False, config: Pipelin
         entry["graph"] = _graph_action(res, known)
         report.documents.append(entry)
     write_atomic(out / "report.json", json.dumps(report.as_dict(), ensure_ascii=False, indent=1).encode("utf-8"))
-    return report
 
 
 def _exports_fingerprint(hashes: dict[str, str]) -> str:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import KGError
-from kg.store import resolve_store_dir
+from kg.store import refuse_while_written, resolve_store_dir
 
 DEFAULT_PORT = 7878
 DEFAULT_HOST = "127.0.0.1"
@@ -125,6 +125,7 @@ def start_server(store_dir, port: int | None = DEFAULT_PORT, writable: bool = Fa
     """Start Oxigraph's server on a build (or store) folder and wait until it
     answers. port=None or 0 picks a free port."""
     store = resolve_store_dir(store_dir)
+    refuse_while_written(store)
     if not port:
         port = free_port(host)
     bind = f"{host}:{port}"

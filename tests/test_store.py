@@ -1,4 +1,6 @@
 """The embedded store: per-document graph replacement, exports, path handling."""
+import sys
+
 import pyoxigraph as ox
 import pytest
 
@@ -95,3 +97,20 @@ def test_update_graph_replaces_a_graph_with_blank_nodes_whole(tmp_path):
     objects = {q.object.value for q in store.quads_for_pattern(None, None, None, ox.NamedNode(G1))
                if isinstance(q.object, ox.Literal)}
     assert objects == {"b"} and len(_stored(store, G1)) == 2
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="flock")
+def test_a_store_being_written_is_refused_to_readers_until_the_writer_is_done(tmp_path):
+    from kg.serve import start_server
+    from kg.store import writer_lock
+
+    store_dir = tmp_path / "out" / "store"
+    store = open_store(store_dir, create=True)
+    replace_graph(store, "urn:doc:a", b"<urn:s> <urn:p> <urn:o> <urn:doc:a> .\n", exists=False)
+    del store
+    with writer_lock(store_dir):
+        for read in (lambda: open_store(tmp_path / "out", read_only=True), lambda: start_server(tmp_path / "out")):
+            with pytest.raises(StoreError, match="a build is writing this store") as e:
+                read()
+            assert str(store_dir) in str(e.value)
+    assert len(open_store(tmp_path / "out", read_only=True)) == 1

@@ -9,7 +9,13 @@ files whole.
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: no check (see writer_lock)
+    fcntl = None
 
 import pyoxigraph as ox
 
@@ -28,6 +34,49 @@ def resolve_store_dir(path: str | os.PathLike) -> Path:
     raise StoreError(f"{p}: no store here (expected a build output folder with store/ inside, or a store folder)")
 
 
+# held (flock, exclusive) by a build for as long as it writes the store
+WRITER_LOCK = "kg-writer.lock"
+
+
+@contextmanager
+def writer_lock(store_dir: str | os.PathLike):
+    """Mark the store as being written, for the duration of the block.
+
+    Oxigraph's read-only mode does not follow a writer: a store opened
+    read-only while a build writes can fail with RocksDB errors or show a
+    state that is neither the old nor the new. `open_store(read_only=True)`
+    refuses such a store with a clear error instead. (A reader opened before
+    the build started is not detected: stop `kg serve` before rebuilding its
+    folder.)"""
+    if fcntl is None:
+        yield
+        return
+    path = Path(store_dir) / WRITER_LOCK
+    with open(path, "a+b") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
+def refuse_while_written(store_dir: Path) -> None:
+    """StoreError if a build holds the store's writer lock (see writer_lock)."""
+    if fcntl is None:
+        return
+    try:
+        f = open(store_dir / WRITER_LOCK, "rb")
+    except OSError:
+        return  # never built by this version, or unreadable: nothing to go by
+    with f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StoreError(f"{store_dir}: a build is writing this store; run the command again when it has "
+                             "finished (or build into another folder)") from None
+        fcntl.flock(f, fcntl.LOCK_UN)
+
+
 def open_store(path: str | os.PathLike, read_only: bool = False, create: bool = False) -> ox.Store:
     p = Path(path)
     if create:
@@ -37,6 +86,8 @@ def open_store(path: str | os.PathLike, read_only: bool = False, create: bool = 
         except OSError as e:
             raise StoreError(f"{p}: cannot open the store for writing ({e})") from e
     d = resolve_store_dir(p)
+    if read_only:
+        refuse_while_written(d)
     try:
         return ox.Store.read_only(str(d)) if read_only else ox.Store(str(d))
     except OSError as e:
