@@ -87,7 +87,8 @@ def write_turtle(runs: list[str], out, lo: bytes | None = None, hi: bytes | None
     """The merged lines from `lo` to `hi` as Turtle (with the @prefix lines) to
     `out`; the number of triples."""
     reader = _LinesReader(distinct_lines(runs, lo, hi))
-    ox.serialize(ox.parse(io.BufferedReader(reader, 1 << 20), format=ox.RdfFormat.N_TRIPLES), out,
+    # lenient: the lines were checked when they were made (kg.store.cache) or read from the store
+    ox.serialize(ox.parse(io.BufferedReader(reader, 1 << 20), format=ox.RdfFormat.N_TRIPLES, lenient=True), out,
                  ox.RdfFormat.TURTLE, prefixes=PREFIXES)
     return reader.count
 
