@@ -25,7 +25,7 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -47,7 +47,7 @@ class GraphExport:
     lines: bytes  # sorted N-Triples lines, each ending in b" .\n"
     trig: bytes  # the graph's TriG block, without the @prefix header
 
-    @property
+    @cached_property  # read by the writer and by each export sink
     def count(self) -> int:
         return self.lines.count(b"\n")
 
