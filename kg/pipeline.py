@@ -10,7 +10,6 @@ import hashlib
 import os
 from collections import Counter
 from dataclasses import dataclass, field
-
 from typing import TYPE_CHECKING
 
 from kg.errors import ConfigError, IngestError, KGError

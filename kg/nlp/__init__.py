@@ -28,7 +28,6 @@ from kg.nlp.recognize.policies import recognize_policies
 from kg.nlp.recognize.programs import recognize_programs
 from kg.nlp.statistical import COMPONENT_PREFIX as STATISTICAL_COMPONENT  # runs its own pipeline on the text
 
-
 for _attr in ("kg_text", "kg_context", "kg_garbled", "kg_place_names", "kg_places", "kg_orgs", "kg_programs",
               "kg_persons", "kg_person_posts", "kg_policies", "kg_numbers", "kg_extra"):
     if not Doc.has_extension(_attr):
