@@ -25,7 +25,7 @@ from pathlib import Path
 
 from benchmarks.corpus import write_corpus
 
-SECTIONS = ("throughput", "memory", "query", "export", "viz")
+SECTIONS = ("throughput", "memory", "longdoc", "query", "export", "viz")
 TARGETS = {
     "build_vs_jieba": 1.5,
     "workers2_speedup": 1.6,
@@ -383,6 +383,36 @@ def bench_export(work: Path, n: int, export_timeout: float, log) -> dict:
             "rdflib_triples_per_s": {k: (quads / v if v else None) for k, v in ref.get("exports", {}).items()}}
 
 
+LONG_DOC_CHARS = (50_000, 600_000)
+
+
+def bench_longdoc(work: Path, log) -> dict:
+    """One long document (generated documents joined) per build, at two lengths:
+    extraction should not slow down per character as a document grows, and peak
+    memory follows the document."""
+    _, paths, _ = corpus(work, 300)
+    texts = [p.read_text("utf-8") for p in paths]
+    res = {}
+    for size in LONG_DOC_CHARS:
+        src = work / f"long_{size}"
+        src.mkdir(exist_ok=True)
+        parts, n = [], 0
+        for t in texts:
+            if n >= size:
+                break
+            parts.append(t)
+            n += len(t) + 1
+        text = "\n".join(parts)
+        (src / "long.txt").write_text(text, "utf-8")
+        run = kg_build(src, work / f"long_{size}_out")
+        res[str(size)] = {"chars": len(text), "wall_s": run["wall_s"], "chars_per_s": len(text) / run["wall_s"],
+                          "maxrss_mb": run["maxrss_mb"]}
+        log(f"long document: {len(text):,} chars, {run['wall_s']:.1f}s, {run['maxrss_mb']:.0f} MB")
+    small, large = (res[str(s)] for s in LONG_DOC_CHARS)
+    res["rate_ratio"] = large["chars_per_s"] / small["chars_per_s"]
+    return res
+
+
 def bench_viz(work: Path, n: int, log) -> dict:
     try:
         from kg.query.graph import load_graph
@@ -514,6 +544,13 @@ def markdown(results: dict) -> str:
             lines.append(f"| {m['documents'][0 if key == 'small' else 1]} | {r['chars']:,} | {r['quads']:,} | "
                          f"{r['maxrss_mb']:.0f} MB | {r['wall_s']:.1f} s |")
         lines += ["", f"10x corpus / 1x corpus peak memory: {m['ratio']:.2f}", ""]
+    ld = results.get("longdoc")
+    if ld:
+        lines += ["## One long document per build (whole `kg build` process)", "",
+                  "| characters | wall | characters/s | peak RSS |", "|---|---|---|---|"]
+        lines += [f"| {v['chars']:,} | {v['wall_s']:.2f} s | {v['chars_per_s']:,.0f} | {v['maxrss_mb']:.0f} MB |"
+                  for k, v in ld.items() if k != "rate_ratio"]
+        lines += ["", f"characters/s of the long one / the short one: {ld['rate_ratio']:.2f}", ""]
     q = results.get("query")
     if q:
         labels = list(q["sizes"])
@@ -651,6 +688,8 @@ def main(argv=None) -> int:
             results["throughput"] = bench_throughput(work, docs, log)
         if "memory" in only:
             results["memory"] = bench_memory(work, mid if not args.quick else 20, log)
+        if "longdoc" in only:
+            results["longdoc"] = bench_longdoc(work, log)
         if "query" in only:
             sizes = {"10^4": small, "10^5": mid} if args.quick else {"10^4": small, "10^5": mid, "10^6": big}
             results["query"] = bench_query(work, sizes, args.timeout, args.kg_timeout, log)

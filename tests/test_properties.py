@@ -277,3 +277,12 @@ def test_property_edited_genre_text_never_hits_an_internal_error(fuzz_dir, text)
     assert res.status in ("built", "failed")
     if res.status == "failed":
         assert "internal error" not in res.error, res.error
+
+
+@given(spans=st.lists(st.tuples(st.integers(0, 60), st.integers(1, 20)).map(lambda t: (t[0], t[0] + t[1])), max_size=40),
+       lo=st.integers(0, 70), width=st.integers(0, 30))
+def test_property_span_index_finds_the_spans_starting_in_a_window(spans, lo, width):
+    from kg.nlp.recognize.spans import SpanIndex
+
+    hi = lo + width
+    assert SpanIndex(spans).starting_in(lo, hi) == sorted(s for s in spans if lo <= s[0] < hi)

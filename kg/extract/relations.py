@@ -33,10 +33,13 @@ def _cues():
 def _speaker_turns(text: str, mentions, person_posts, orgs) -> list[tuple[int, int]]:
     """(position, organization) of each 【name】 speaker tag whose speaker's post is known."""
     org_of = {}
+    orgs_by_start: dict[int, list[tuple[int, Mention]]] = {}
+    for i, o in orgs:
+        orgs_by_start.setdefault(o.start, []).append((i, o))
     for link in person_posts:
         if link.organization is not None:
             org = link.organization
-            parent = [i for i, o in orgs if o.start == mentions[org].start and o.end < mentions[org].end]
+            parent = [i for i, o in orgs_by_start.get(mentions[org].start, ()) if o.end < mentions[org].end]
             org_of.setdefault(mentions[link.person].text, parent[0] if parent else org)
     turns = []
     for m in re.finditer(r"【([^】]{2,8})】", text):
@@ -89,7 +92,8 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
     rels: list[RelationFact] = []
     orgs_all = [(i, m) for i, m in enumerate(mentions) if m.type == "Organization"]
     last_subject: int | None = publisher
-    turns = _speaker_turns(text, mentions, person_posts, orgs_all)
+    turns = _speaker_turns(text, mentions, person_posts, orgs_all)  # in text order
+    turn_starts = [pos for pos, _ in turns]
     # mentions bucketed by sentence once: a scan per sentence made long documents quadratic
     starts = [s for s, _ in sentences]
     by_sentence: dict[int, list[tuple[int, Mention]]] = {}
@@ -99,8 +103,8 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
         here = by_sentence.get(k, [])
         if s == 0 or text[s - 1] == "\n":
             # a new paragraph starts from the voice of the current speaker, else the document's
-            speaker = [org for pos, org in turns if pos <= s]
-            last_subject = speaker[-1] if speaker else publisher
+            k = bisect.bisect_right(turn_starts, s)
+            last_subject = turns[k - 1][1] if k else publisher
         if not here:
             continue  # no mention: no relation, and the subject carries over unchanged
         orgs = [(i, m) for i, m in here if m.type == "Organization" and _in(m, s, e)]

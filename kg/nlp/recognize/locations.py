@@ -33,8 +33,11 @@ def find_place_names(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     out = []
     automaton, size = lex.place_automaton, len(text)
     for run in lex.place_run_re.finditer(text):
-        for end_idx, name in automaton.iter_long(text, run.start(), min(run.end() + 1, size)):
-            out.append((end_idx - len(name) + 1, end_idx + 1, name))
+        # a slice, not (text, start, end): pyahocorasick converts the whole
+        # string it is given on every call, which made long documents quadratic
+        base = run.start()
+        for end_idx, name in automaton.iter_long(text[base:min(run.end() + 1, size)]):
+            out.append((base + end_idx - len(name) + 1, base + end_idx + 1, name))
     return out
 
 

@@ -9,6 +9,7 @@ from functools import lru_cache
 from kg.nlp.lexicon import Lexicon, _read, heads_by_end
 from kg.nlp.recognize.locations import PlaceContext
 from kg.nlp.recognize.placed import PlacePattern, place_starts
+from kg.nlp.recognize.spans import SpanIndex
 from kg.types import Mention
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”\"‘’·]")
@@ -108,7 +109,7 @@ def _has_proper_name(span: str, lex: Lexicon) -> bool:
     return _starts_proper(span, lex) or "“" in span or '"' in span
 
 
-def _left_edge(text: str, suffix_start: int, end: int, lex: Lexicon, inner_orgs=()) -> int:
+def _left_edge(text: str, suffix_start: int, end: int, lex: Lexicon, inner_orgs: SpanIndex) -> int:
     """The start of a name ending in a head word: the leftmost candidate start
     (after a boundary word, or where a place or national prefix begins) that
     begins with a proper name, with no multi-character boundary word and no
@@ -128,7 +129,7 @@ def _left_edge(text: str, suffix_start: int, end: int, lex: Lexicon, inner_orgs=
             starts.add(k)
             k = modifier.find(prefix, k + 1)
     # the last organization inside the modifier: a start at or before it would contain it
-    last_inner = max((s for s, e in inner_orgs if i <= s and e <= suffix_start), default=-1)
+    last_inner = max((s for s, e in inner_orgs.starting_in(i, suffix_start + 1) if e <= suffix_start), default=-1)
     for c in sorted(starts):
         if c >= len(modifier):
             continue
@@ -139,7 +140,7 @@ def _left_edge(text: str, suffix_start: int, end: int, lex: Lexicon, inner_orgs=
     return i + (max(m.end() for m in cuts) if cuts else 0)
 
 
-def _open_class(text: str, lex: Lexicon, ctx: PlaceContext, inner_orgs=()) -> list[Mention]:
+def _open_class(text: str, lex: Lexicon, ctx: PlaceContext, inner_orgs: SpanIndex) -> list[Mention]:
     out = []
     for end, suffix in heads_by_end(lex.org_suffix_automaton, text):
         needs_name, _kind = lex.org_suffixes[suffix]
@@ -206,17 +207,19 @@ def recognize_organizations(text: str, lex: Lexicon, ctx: PlaceContext, places: 
     place_names = [p.text for p in places if p.code] + [d.short for d in (ctx.city, ctx.province) if d is not None and d.short]
     patterned = _patterned(text, lex, ctx, place_names)
     fixed = _fixed_names(text, lex)
-    inner = [(m.start, m.end) for m in patterned + fixed]
+    inner = SpanIndex((m.start, m.end) for m in patterned + fixed)
     found = patterned + _bare_bodies(text, lex, ctx) + fixed + _open_class(text, lex, ctx, inner)
     chosen = select_non_overlapping(found)
     subs = _sub_units(text, chosen, lex)
     if subs:
         chosen = select_non_overlapping(subs + chosen)
         # The parent named inside a sub-unit (团市委 in 团市委学少部) is a mention too.
-        by_span = {(m.start, m.end): m for m in patterned + _fixed_names(text, lex)}
+        by_start: dict[int, list[Mention]] = {}
+        for parent in {(m.start, m.end): m for m in patterned + fixed}.values():
+            by_start.setdefault(parent.start, []).append(parent)
         for sub in (m for m in chosen if m.rule == "org.sub-unit"):
-            for parent in by_span.values():
-                if parent.start == sub.start and parent.end < sub.end:
+            for parent in by_start.get(sub.start, ()):
+                if parent.end < sub.end:
                     chosen.append(parent)
                     break
         chosen.sort(key=lambda m: (m.start, m.end))

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from itertools import accumulate
 
 from kg.nlp.lexicon import Lexicon, Words, heads_by_end
+from kg.nlp.recognize.spans import SpanIndex
 from kg.types import Mention
 
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』。！？；\n]{2,24})[”\"」』]")
@@ -150,9 +151,9 @@ def _outside(spans):
     return outside
 
 
-def _after_orgs(m: Mention, orgs) -> Mention:
+def _after_orgs(m: Mention, orgs: SpanIndex) -> Mention:
     """Cut an unquoted name after an organization inside it (市卫健委全面推进…行动)."""
-    cut = max((o.end for o in orgs if m.start <= o.start < m.end and o.end < m.end), default=None)
+    cut = max((e for _, e in orgs.starting_in(m.start, m.end) if e < m.end), default=None)
     if cut is None:
         return m
     from dataclasses import replace
@@ -167,8 +168,9 @@ def recognize_programs(text: str, lex: Lexicon, orgs=(), policy_spans=(), places
     from kg.nlp.recognize.organizations import select_non_overlapping
 
     by_suffix = []
+    org_spans = SpanIndex((o.start, o.end) for o in orgs)
     for m in _by_suffix(text, lex):
-        m = _after_orgs(m, orgs)
+        m = _after_orgs(m, org_spans)
         lead = lex.program_lead_re.match(m.text)
         if lead and lead.end() < len(m.text) - 1:
             from dataclasses import replace
