@@ -147,3 +147,38 @@ def test_numbers_indicator_phrase(lex):
     by_value = {n.value: n.indicator for n in recognize_numbers(text, lex)}
     assert by_value[Decimal(19478)] == "学生个案咨询"
     assert "社会足球场" in by_value[Decimal(12)]
+
+
+def test_organizations_joined_by_a_conjunction_after_a_head_are_two(lex):
+    orgs = _orgs("九江市妇幼保健院与九江市残疾人康复中心合作开展早期筛查。", lex)
+    assert [m.text for m in orgs] == ["九江市妇幼保健院", "九江市残疾人康复中心"]
+    # a conjunction inside a name, not after a head, stays in it
+    assert [m.text for m in _orgs("九江市人力资源和社会保障局开展培训。", lex)] == ["九江市人力资源和社会保障局"]
+
+
+def test_a_verb_before_a_generic_facility_is_not_a_name(lex):
+    assert _orgs("截至年底，全市新建社区养老服务中心三十二个。", lex) == []
+    assert _orgs("浔阳区新建社区养老服务中心5个，新增助餐点12个。", lex) == []
+    # 新建 inside a place's full name is no boundary
+    assert [m.text for m in _orgs("新建区民政局开展走访。", lex)] == ["新建区民政局"]
+
+
+def test_short_place_names_that_are_common_words_are_not_proper_names(lex):
+    # 合作 (合作市), 资源 (资源县): words of the genre, not evidence of a name
+    assert _orgs("两家单位合作服务中心建设。", lex) == []
+    assert "合作" not in lex.short_places and "新建" not in lex.short_places
+    assert "新乡" in lex.short_places
+
+
+def test_a_quoted_program_name_ends_where_a_predicate_starts(lex):
+    text = "“残疾人辅助器具适配”两项工作列入市级民生实事项目。"
+    names = [m.text for m in recognize_programs(text, lex)]
+    assert not any("列入" in n for n in names), names
+    text = "我们实施“锡惠匠心”新就业形态劳动者技能提升行动。"
+    assert [m.canonical for m in recognize_programs(text, lex)] == ["锡惠匠心新就业形态劳动者技能提升行动"]
+
+
+def test_a_policy_title_keeps_its_title_marks_as_an_alias(lex):
+    [m] = recognize_policies("印发《九江市残疾儿童康复救助实施办法》。")
+    assert (m.text, m.canonical, m.alias) == ("九江市残疾儿童康复救助实施办法", "九江市残疾儿童康复救助实施办法",
+                                              "《九江市残疾儿童康复救助实施办法》")

@@ -162,6 +162,7 @@ class Lexicon:
                 full_names.add(surface)
             else:
                 self.short_places.add(surface)
+        self.short_places -= set(_words("short_place_stop.txt"))  # common words (新建, 合作)
         self.place_automaton.make_automaton()
         self.place_run_re = _runs_with_final(full_names)
         self.short_place_automaton = _automaton(self.short_places) if self.short_places else None
@@ -175,6 +176,7 @@ class Lexicon:
         self.org_suffixes = {r[0]: (r[1] == "1", r[2]) for r in _rows("org_suffixes.tsv")}
         self.org_suffix_not_after = {r[0]: (r[3] if len(r) > 3 else "") for r in _rows("org_suffixes.tsv")}
         self.org_suffix_automaton = _automaton(self.org_suffixes)
+        self.org_suffix_tuple = tuple(self.org_suffixes)
         self.org_names = {r[0]: (r[1], r[2]) for r in _rows("org_names.tsv")}
         self.org_name_automaton = _automaton(self.org_names)
         self.org_name_words = Words(self.org_names)
@@ -206,6 +208,7 @@ class Lexicon:
         self.program_lead_re = re.compile(
             "^(?:" + _alternation(_words("program_lead_words.txt") + _words("program_cut_words.txt")) + ")+")
         self.program_lead_any_re = re.compile(lead)
+        self.program_tail_cut_re = re.compile(_alternation(_words("program_tail_cut.txt")))
         brands = json.loads(_read("brands.json"))["brands"]
         self.brands = [
             (b["canonical"], re.compile(b["pattern"]), re.compile(b["require_context"]) if b.get("require_context") else None)

@@ -118,8 +118,11 @@ def _left_edge(text: str, suffix_start: int, end: int, lex: Lexicon, inner_orgs:
     while i > 0 and end - (i - 1) <= _MAX_OPEN_LEN and _NAME_CHAR.match(text[i - 1]):
         i -= 1
     modifier = text[i:suffix_start]
+    # a boundary word is none inside quotes, or inside a place's full name (新建区, 和平区)
+    places = [(e - len(name) + 1, e + 1) for e, name in lex.place_automaton.iter_long(modifier)]
     cuts = [m for m in lex.boundary_re.finditer(modifier)
-            if modifier.count("“", 0, m.start()) <= modifier.count("”", 0, m.start())]  # not inside quotes
+            if modifier.count("“", 0, m.start()) <= modifier.count("”", 0, m.start())
+            and not any(s <= m.start() < e for s, e in places)]
     starts = {0} | {m.end() for m in cuts}
     for words in (lex.place_words, lex.short_place_words):
         starts |= words.starts(modifier)
@@ -130,10 +133,13 @@ def _left_edge(text: str, suffix_start: int, end: int, lex: Lexicon, inner_orgs:
             k = modifier.find(prefix, k + 1)
     # the last organization inside the modifier: a start at or before it would contain it
     last_inner = max((s for s, e in inner_orgs.starting_in(i, suffix_start + 1) if e <= suffix_start), default=-1)
+    # a one-character boundary (和, 与, 、) may sit inside a name (人力资源和社会保障局),
+    # but not right after an organization's head: 妇幼保健院与…康复中心 is two names
+    after_head = {m.start() for m in cuts if len(m.group(0)) == 1 and modifier[:m.start()].endswith(lex.org_suffix_tuple)}
     for c in sorted(starts):
         if c >= len(modifier):
             continue
-        inner = [m for m in cuts if m.start() >= c and len(m.group(0)) > 1]
+        inner = [m for m in cuts if m.start() >= c and (len(m.group(0)) > 1 or m.start() in after_head)]
         contains_org = last_inner >= i + c
         if not inner and not contains_org and _starts_proper(text[i + c:end], lex):
             return i + c

@@ -45,7 +45,10 @@ def recognize_policies(text: str, places=()) -> list[Mention]:
         title = m.group(1)
         if _NOT_POLICY.search(title):
             continue
-        out.append(Mention("PolicyDocument", title, m.start(1), m.end(1), "policy.title", canonical=clean_title(title)))
+        # the title as cited, in its title marks, is an alias: readers (and
+        # annotators) name a policy either way
+        out.append(Mention("PolicyDocument", title, m.start(1), m.end(1), "policy.title", canonical=clean_title(title),
+                           alias=m.group(0)))
         # 《关于印发<X方案>的通知》 names two documents: the notice and the plan.
         for inner in _INNER.finditer(title):
             s = m.start(1) + inner.start(1)

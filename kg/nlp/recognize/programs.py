@@ -55,6 +55,9 @@ def _name_tail(text: str, pos: int, lex: Lexicon) -> str:
     """The words right after a quote when they end in a program head
     (工程, 计划, 热线, 课堂, 系列活动 …); empty when they do not."""
     window = re.match(r"[\u4e00-\u9fffA-Za-z0-9]{0,16}", text[pos:pos + 16]).group(0)
+    cut = lex.program_tail_cut_re.search(window)  # a predicate starts (…两项工作列入…项目)
+    if cut:
+        window = window[:cut.start()]
     # the first head ends the name
     return lex.program_name_tail_words.shortest_prefix_ending_in_word(window, min_len=2) or ""
 
