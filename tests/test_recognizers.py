@@ -182,3 +182,19 @@ def test_a_policy_title_keeps_its_title_marks_as_an_alias(lex):
     [m] = recognize_policies("印发《九江市残疾儿童康复救助实施办法》。")
     assert (m.text, m.canonical, m.alias) == ("九江市残疾儿童康复救助实施办法", "九江市残疾儿童康复救助实施办法",
                                               "《九江市残疾儿童康复救助实施办法》")
+
+
+def test_youth_palaces_and_national_party_bodies_are_organizations(lex):
+    assert [m.text for m in _orgs("由团市委牵头、九江市青少年宫具体实施。", lex)] == ["团市委", "九江市青少年宫"]
+    [m] = [m for m in _orgs("认真贯彻党中央决策部署。", lex)]
+    assert m.canonical == "中国共产党中央委员会"
+
+
+def test_the_statutory_kinds_of_social_assistance_are_national_programs(lex):
+    found = {m.canonical for m in recognize_programs("做好教育救助、住房救助和就业救助，开展受灾人员救助。", lex)}
+    assert {"教育救助", "住房救助", "就业救助", "受灾人员救助"} <= found
+
+
+def test_a_place_and_a_program_head_alone_are_not_a_program(lex):
+    assert recognize_programs("浔阳区计划新建助餐点10个。", lex) == []
+    assert recognize_programs("彭泽县、湖口县两地驿站服务量分别增长。", lex) == []

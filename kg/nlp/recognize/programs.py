@@ -125,6 +125,8 @@ def _by_suffix(text: str, lex: Lexicon) -> list[Mention]:
         start = end - len(span)
         if len(span) - len(suffix) < lex.program_suffixes[suffix] or span in lex.program_stop:
             continue
+        if span[: -len(suffix)] in lex.full_place_names:
+            continue  # 奎文区计划(新建…): a place's plan, not a named program
         year = _YEAR.match(span)
         if any(c.isdigit() for c in span[year.end() if year else 0:]):
             continue  # counts (企业75个项目) are not names; numbered brands come from brands.json
