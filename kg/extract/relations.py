@@ -15,6 +15,7 @@ _LIST_SEP = re.compile(r"^(?:、|和|及|以及|与|，)?$")
 _SUBJECT_WINDOW = 8
 # A runs cue counts only this close before the program (开展“…”, 建设…驿站).
 _CUE_REACH = 24
+_OWN_VERB_REACH = 4  # 具体实施, 负责: the verb right after the organization
 
 
 @lru_cache(maxsize=1)
@@ -148,6 +149,11 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
                     runner = after[0]
             if runner is not None:
                 rels.append(RelationFact(runner, "runs", pi, "rel.runs.cue", start=s, end=e))
+                # 由A牵头、B具体实施的…: each organization its own verb follows runs it too
+                for oi, o in orgs:
+                    if (oi != runner and oi not in partners and mentions[runner].end <= o.start and o.end <= p.start
+                            and cues["runs"].search(text, o.end, min(o.end + _OWN_VERB_REACH, p.start))):
+                        rels.append(RelationFact(oi, "runs", pi, "rel.runs.own-verb", start=s, end=e))
         # issuedBy: ORG (联合 …) 印发/出台 《…》, or a title that starts with its issuer
         for pi, p in policies:
             issuers = []

@@ -1,0 +1,24 @@
+"""Relations on short documents written for these tests (same genre, invented facts)."""
+from kg.pipeline import analyze
+
+
+def _relations(tmp_path, text: str) -> set[tuple[str, str, str]]:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, "utf-8")
+    r = analyze(str(path), "doc.txt")
+    label = {e.iri: e.label for e in r.entities}
+    return {(label.get(x.subject, x.subject), x.predicate, label.get(x.object, x.object)) for x in r.relations}
+
+
+def test_each_organization_followed_by_its_own_verb_runs_the_program(tmp_path):
+    rels = _relations(tmp_path, "九江市召开新闻发布会。由团市委牵头、九江市青少年宫具体实施的“心语小屋”青少年心理关爱项目，"
+                                "已建成站点12个。")
+    runs = {(s, o) for s, p, o in rels if p == "runs"}
+    assert ("共青团九江市委员会", "心语小屋青少年心理关爱项目") in runs
+    assert ("九江市青少年宫", "心语小屋青少年心理关爱项目") in runs
+
+
+def test_a_partner_named_after_a_cue_does_not_run_the_program(tmp_path):
+    rels = _relations(tmp_path, "九江市召开新闻发布会。市民政局会同市卫生健康委员会开展“暖心到家”行动，服务老人3000人次。")
+    runs = {(s, o) for s, p, o in rels if p == "runs"}
+    assert {s for s, _ in runs} == {"九江市民政局"}
