@@ -55,6 +55,17 @@ def sample_build(tmp_path_factory, samples_dir):
 
 
 @pytest.fixture(scope="session")
+def probe_build(tmp_path_factory):
+    """tests/fixtures/probe: four documents written and annotated (tests/gold_probe)
+    by a second reader who did not see the rules."""
+    from kg.api import build
+
+    out = tmp_path_factory.mktemp("probe") / "out"
+    report = build([Path(__file__).parent / "fixtures" / "probe"], out, progress=False)
+    return out, report
+
+
+@pytest.fixture(scope="session")
 def corpus_build(tmp_path_factory, corpus_dir):
     from kg.api import build
 

@@ -80,12 +80,13 @@ def test_eval_reports_missing_documents(tmp_path):
 @pytest.mark.parametrize("which, floors", [
     ("corpus", {"entities": 0.88, "observations": 0.92, "relations": 0.70}),
     ("samples", {"entities": 0.90, "observations": 0.95, "relations": 0.75}),
+    ("probe", {"entities": 0.93, "observations": 0.95, "relations": 0.80}),
 ])
 def test_eval_quality_floor(which, floors, request):
     from pathlib import Path
 
-    out, _ = request.getfixturevalue(f"{which}_build" if which == "corpus" else "sample_build")
-    gold = Path(__file__).parent / ("gold" if which == "corpus" else "gold_samples")
+    out, _ = request.getfixturevalue({"corpus": "corpus_build", "samples": "sample_build", "probe": "probe_build"}[which])
+    gold = Path(__file__).parent / {"corpus": "gold", "samples": "gold_samples", "probe": "gold_probe"}[which]
     r = evaluate(gold, out).as_dict()
     assert r["entities"]["all"]["f1"] >= floors["entities"], format_table(evaluate(gold, out))
     assert r["observations"]["f1"] >= floors["observations"]
