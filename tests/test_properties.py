@@ -159,8 +159,9 @@ def test_property_recognize_numbers_money_in_ten_thousands(num, unit):
 
 
 @settings(max_examples=200, deadline=None)
-@given(n=st.integers(11, 9999), unit=st.sampled_from(["家", "个", "人次", "场"]))
+@given(n=st.integers(11, 99_999_999), unit=st.sampled_from(["家", "个", "人次", "场"]))
 def test_property_recognize_numbers_reads_chinese_numerals(n, unit):
+    """万 inside the numeral too (一万二千, 三千零五万)."""
     cn = cn2an.an2cn(n)
     assume(len(cn) >= 2)
     (m,) = recognize_numbers(f"全市建成社区食堂{cn}{unit}。", LEX)
@@ -178,6 +179,11 @@ HAND_CASES = [
     ("完成率达到98.5%。", Decimal("98.5"), "%"),
     ("发放补贴100000元。", Decimal(100000), "元"),
     ("全市覆盖1,200户。", Decimal(1200), "户"),
+    ("全年服务一万二千余人次。", Decimal(12000), "人次"),
+    ("累计存储服务时长三点六万小时。", Decimal(36000), "小时"),
+    ("满意度达到百分之九十六点三。", Decimal("96.3"), "%"),
+    ("占比百分之40。", Decimal(40), "%"),
+    ("检查助餐点二百九十家次。", Decimal(290), "家次"),
 ]
 
 

@@ -35,12 +35,19 @@ class NumberMention:
     indicator: str
 
 
+# a Chinese numeral of two characters or more, 万 and 亿 inside it (一万二千) and
+# a decimal part after 点 (三点六万, 八十七点五)
+_CN_NUMBER = "[" + _CN_DIGITS + "万亿]{2,}(?:点[零〇一二三四五六七八九]+)?|[" + _CN_DIGITS + "]点[零〇一二三四五六七八九]+"
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+
 def _number_regex(lex: Lexicon) -> re.Pattern:
     return re.compile(
         r"(?<![\d.A-Za-z第\-－~～/])"
-        r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[" + _CN_DIGITS + r"]{2,})"
+        r"(?:百分之(?P<percent>" + _CN_NUMBER + "|" + _ARABIC + ")"  # 百分之九十六点三: the unit comes first
+        r"|(?P<num>" + _ARABIC + "|" + _CN_NUMBER + r")"
         r"(?P<mag>万|亿|千)?(?P<approx>余|多)?"
-        r"(?P<unit>" + lex.unit_re + r")"
+        r"(?P<unit>" + lex.unit_re + r"))"
         r"(?P<after>以上|余|多)?"
     )
 
@@ -147,11 +154,13 @@ def recognize_numbers(text: str, lex: Lexicon, number_re: re.Pattern | None = No
     longest = max((e - s for s, e in names), default=0)
     out = []
     for m in number_re.finditer(text):
-        unit = lex.units[m.group("unit")]
-        nxt = text[m.end("unit"):m.end("unit") + 1]
-        if nxt and nxt in unit.not_after:
-            continue
-        num = m.group("num")
+        if m.group("percent"):
+            unit, num = lex.units["%"], m.group("percent")
+        else:
+            unit, num = lex.units[m.group("unit")], m.group("num")
+            nxt = text[m.end("unit"):m.end("unit") + 1]
+            if nxt and nxt in unit.not_after:
+                continue
         if not num[0].isdigit() and num in ("一一",):
             continue
         value = parse_value(num, m.group("mag"))
