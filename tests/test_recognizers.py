@@ -198,3 +198,20 @@ def test_the_statutory_kinds_of_social_assistance_are_national_programs(lex):
 def test_a_place_and_a_program_head_alone_are_not_a_program(lex):
     assert recognize_programs("浔阳区计划新建助餐点10个。", lex) == []
     assert recognize_programs("彭泽县、湖口县两地驿站服务量分别增长。", lex) == []
+
+
+def test_organization_names_from_the_second_probe(lex):
+    assert [m.canonical for m in _orgs("团九江市委召开会议。", lex)] == ["共青团九江市委员会"]
+    assert [m.text for m in _orgs("九江市儿童福利院收养儿童32名。", lex)] == ["九江市儿童福利院"]
+    # 所属 and 的 end a name on its left
+    assert "九江市残疾人就业服务中心" in [m.text for m in _orgs("市残联所属九江市残疾人就业服务中心开展培训。", lex)]
+    assert [m.text for m in _orgs("位于浔阳街道的浔阳街道综合养老服务中心设置床位48张。", lex)] == ["浔阳街道综合养老服务中心"]
+
+
+def test_a_proposal_in_title_marks_is_not_a_policy(lex):
+    assert recognize_policies("对《关于促进残疾人就业增收的建议》答复如下。") == []
+
+
+def test_a_leading_verb_is_not_part_of_a_program_name(lex):
+    names = [m.text for m in recognize_programs("培育县级志愿服务品牌项目5个。", lex)]
+    assert not any(n.startswith("培育") for n in names), names

@@ -139,7 +139,8 @@ def _left_edge(text: str, suffix_start: int, end: int, lex: Lexicon, inner_orgs:
     for c in sorted(starts):
         if c >= len(modifier):
             continue
-        inner = [m for m in cuts if m.start() >= c and (len(m.group(0)) > 1 or m.start() in after_head)]
+        inner = [m for m in cuts if m.start() >= c
+                 and (len(m.group(0)) > 1 or m.start() in after_head or m.group(0) in lex.org_never_inside)]
         contains_org = last_inner >= i + c
         if not inner and not contains_org and _starts_proper(text[i + c:end], lex):
             return i + c

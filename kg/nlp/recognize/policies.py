@@ -1,4 +1,4 @@
-"""Policy documents named in 《》 (with nested 〈〉/<> titles); newspapers in 《》 are not policies."""
+"""Policy documents named in 《》 (with nested 〈〉/<> titles); newspapers and proposals in 《》 are not policies."""
 from __future__ import annotations
 
 import re
@@ -9,7 +9,8 @@ from kg.types import Mention
 
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _INNER = re.compile(r"[<〈]([^<>〈〉]{4,70})[>〉]")
-_NOT_POLICY = re.compile(r"(?:报|日报|晚报|杂志|周刊|月刊|期刊|网)$")
+# newspapers, and deputies' proposals (the documents a reply answers) are no policies
+_NOT_POLICY = re.compile(r"(?:报|日报|晚报|杂志|周刊|月刊|期刊|网|建议|提案|议案)$")
 
 
 def clean_title(title: str) -> str:
