@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from kg.gazetteer_graph import refresh_gazetteer_graph
 from kg.ingest.discover import discover_with_errors
 from kg.namespaces import document_iri
-from kg.pipeline import DocResult, _sha256, process_star, warm_pipeline
+from kg.pipeline import DocResult, _sha256, extractor_id, process_star, warm_pipeline
 from kg.errors import ConfigError, StoreError
 from kg.fileio import write_atomic
 from kg.store import (add_graphs, document_hashes, drop_graph, export_many, graph_ntriples, open_store,
@@ -120,13 +120,16 @@ def _update(store, out: Path, report: BuildReport, files, workers: int, prune: b
     state = json.loads(state_path.read_text("utf-8")) if state_path.exists() else {}
 
     todo, results = [], {}
+    extractor = extractor_id(config)
     for path, source in files:
         iri = document_iri(source)
         sha = _sha256(path)
         prev = state.get(iri, {})
         # unchanged only when the store and the last complete build agree on the
-        # file's hash (a killed build may have replaced the graph but not state.json)
-        if not force and known.get(iri) == sha and prev.get("sha256") == sha:
+        # file's hash (a killed build may have replaced the graph but not
+        # state.json), and that build's extractor is this one
+        unchanged = known.get(iri) == sha and prev.get("sha256") == sha and prev.get("extractor") == extractor
+        if unchanged and not force:
             results[source] = DocResult(source, path, iri, sha, "unchanged", counts=prev.get("counts", {}),
                                         warnings=prev.get("warnings", []))
         else:
@@ -166,8 +169,8 @@ def _update(store, out: Path, report: BuildReport, files, workers: int, prune: b
             state.pop(iri, None)
     for res in results.values():
         if res.status in ("built", "unchanged"):
-            state[res.doc_iri] = {"source": res.source, "sha256": res.sha256, "counts": res.counts,
-                                  "warnings": res.warnings}
+            state[res.doc_iri] = {"source": res.source, "sha256": res.sha256, "extractor": extractor,
+                                  "counts": res.counts, "warnings": res.warnings}
     # a build that changed no graph leaves the exports alone when they are still
     # the files the last build wrote for the same graphs
     fingerprint = _exports_fingerprint(hashes)

@@ -10,6 +10,8 @@ import hashlib
 import os
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import ConfigError, IngestError, KGError
@@ -145,6 +147,40 @@ def process_document(path: str, source: str, config: PipelineConfig | None = Non
                              error=f"{path}: internal error: {type(e).__name__}: {e}")
         warnings = [w.as_dict() for w in r.facts.warnings]
         return DocResult(source, path, iri, r.facts.source.sha256, "built", to_nquads(r), counts_of(r), warnings)
+
+
+# what a document's graph is a function of, besides its bytes: the stages'
+# code and the resources they read (the CLI, the store and the viz are not)
+_EXTRACTOR_PARTS = ("ingest", "text", "nlp", "extract", "resolve", "rdf", "resources", "namespaces.py", "types.py",
+                    "pipeline.py")
+
+
+def files_fingerprint(root: Path, parts=_EXTRACTOR_PARTS) -> str:
+    """A hash of the files named by `parts` (files, or folders taken whole) under `root`."""
+    h = hashlib.sha256()
+    for part in parts:
+        paths = [root / part] if (root / part).is_file() else sorted(
+            p for p in (root / part).rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        for p in paths:
+            h.update(p.relative_to(root).as_posix().encode("utf-8") + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def extractor_fingerprint() -> str:
+    """A hash of the extractor's files: a document is re-extracted when it
+    changes, as when the document itself does (a new version's rules apply to
+    every document on the next build, not only to new ones)."""
+    return files_fingerprint(Path(__file__).resolve().parent)
+
+
+def extractor_id(config: PipelineConfig | None = None) -> str:
+    """The extractor's fingerprint with the pipeline's configuration (a spaCy
+    model beside the rules changes what is found)."""
+    from kg.types import PipelineConfig
+
+    config_hash = hashlib.sha256(repr(config or PipelineConfig()).encode("utf-8")).hexdigest()[:8]
+    return f"{extractor_fingerprint()}-{config_hash}"
 
 
 def _sha256(path: str) -> str:

@@ -275,3 +275,37 @@ def test_the_store_writer_holds_back_extraction_only_past_its_queue_bound(tmp_pa
     assert not third.is_alive()
     writer.close()
     assert len(writer.store) == 6
+
+
+def test_a_new_extractor_re_extracts_unchanged_documents(samples_dir, tmp_path, monkeypatch):
+    """A document's graph follows from its bytes and the extractor (rules,
+    resources, configuration): after an upgrade the next build applies the new
+    rules to every document, not only to new ones."""
+    import kg.build as kb
+    from kg.pipeline import extractor_id
+
+    doc = next(samples_dir.glob("04_*.txt"))
+    out = tmp_path / "out"
+    build(doc, out, progress=False)
+    assert {d["status"] for d in build(doc, out, progress=False).documents} == {"unchanged"}
+    state = json.loads((out / "state.json").read_text("utf-8"))
+    assert {e["extractor"] for e in state.values()} == {extractor_id()}
+    monkeypatch.setattr(kb, "extractor_id", lambda config=None: "other-rules")
+    again = build(doc, out, progress=False)
+    assert [(d["status"], d["graph"]) for d in again.documents] == [("built", "replaced")]
+
+
+def test_the_extractor_fingerprint_follows_the_rules_and_the_configuration(tmp_path):
+    from kg.pipeline import extractor_id, files_fingerprint
+    from kg.types import PipelineConfig
+
+    for name, text in (("nlp/rules.py", "A = 1"), ("resources/words.txt", "新建"), ("viz/page.py", "B = 2")):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, "utf-8")
+    parts = ("nlp", "resources")
+    first = files_fingerprint(tmp_path, parts)
+    (tmp_path / "viz/page.py").write_text("B = 3", "utf-8")
+    assert files_fingerprint(tmp_path, parts) == first  # not part of the extractor
+    (tmp_path / "resources/words.txt").write_text("新建 合作", "utf-8")
+    assert files_fingerprint(tmp_path, parts) != first
+    assert extractor_id(PipelineConfig(spacy_model="zh_core_web_sm")) != extractor_id() == extractor_id(PipelineConfig())
