@@ -215,3 +215,14 @@ def test_a_proposal_in_title_marks_is_not_a_policy(lex):
 def test_a_leading_verb_is_not_part_of_a_program_name(lex):
     names = [m.text for m in recognize_programs("培育县级志愿服务品牌项目5个。", lex)]
     assert not any(n.startswith("培育") for n in names), names
+
+
+def test_organization_names_from_the_third_probe(lex):
+    # a name starts neither inside a boundary word (建成县级: not the county 成县) nor at 县级/省级
+    assert _orgs("2024年，全市建成县级社会心理服务中心7个。", lex) == []
+    assert [m.text for m in _orgs("浔阳街道社区养老服务中心被评为江西省级示范社区养老服务中心。", lex)] == [
+        "浔阳街道社区养老服务中心"]
+    # a quote opened before the name
+    assert _orgs("“孩子白天在中心，家长安心去上班。”", lex) == []
+    assert [m.canonical for m in _orgs("国家卫生健康委等部门印发通知。", lex)] == ["国家卫生健康委员会"]
+    assert [m.text for m in _orgs("区教体局牵头实施。", lex)] == ["区教体局"]

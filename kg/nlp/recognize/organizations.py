@@ -118,14 +118,15 @@ def _left_edge(text: str, suffix_start: int, end: int, lex: Lexicon, inner_orgs:
     while i > 0 and end - (i - 1) <= _MAX_OPEN_LEN and _NAME_CHAR.match(text[i - 1]):
         i -= 1
     modifier = text[i:suffix_start]
-    # a boundary word is none inside quotes, or inside a place's full name (新建区, 和平区)
-    places = [(e - len(name) + 1, e + 1) for e, name in lex.place_automaton.iter_long(modifier)]
+    # a boundary word is none inside quotes, or where a place's full name starts with it (新建区)
+    place_starts_here = {e - len(name) + 1 for e, name in lex.place_automaton.iter_long(modifier)}
     cuts = [m for m in lex.boundary_re.finditer(modifier)
             if modifier.count("“", 0, m.start()) <= modifier.count("”", 0, m.start())
-            and not any(s <= m.start() < e for s, e in places)]
+            and m.start() not in place_starts_here]
     starts = {0} | {m.end() for m in cuts}
     for words in (lex.place_words, lex.short_place_words):
-        starts |= words.starts(modifier)
+        # a name does not start inside a boundary word (建成县级…: not 成县)
+        starts |= {k for k in words.starts(modifier) if not any(m.start() < k < m.end() for m in cuts)}
     for prefix in lex.org_proper_prefixes:
         k = modifier.find(prefix)
         while 0 <= k < len(modifier):
@@ -158,8 +159,8 @@ def _open_class(text: str, lex: Lexicon, ctx: PlaceContext, inner_orgs: SpanInde
             end += 1  # 市青少年心理健康“专业志愿服务团”
         span = text[start:end]
         modifier = span[: span.rfind(suffix)]
-        if len(modifier.strip("“”\"")) < 2:
-            continue
+        if len(modifier.strip("“”\"")) < 2 or span.count("“") != span.count("”"):
+            continue  # too short, or a quote opened outside the name (“孩子白天在中心)
         if needs_name and not _has_proper_name(span, lex):
             continue
         canonical = span
