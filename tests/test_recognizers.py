@@ -226,3 +226,12 @@ def test_organization_names_from_the_third_probe(lex):
     assert _orgs("“孩子白天在中心，家长安心去上班。”", lex) == []
     assert [m.canonical for m in _orgs("国家卫生健康委等部门印发通知。", lex)] == ["国家卫生健康委员会"]
     assert [m.text for m in _orgs("区教体局牵头实施。", lex)] == ["区教体局"]
+
+
+def test_the_national_psychological_hotline_is_one_program(lex):
+    found = recognize_programs("全国统一心理援助热线12356在我市开通，加强12356心理援助热线接线员培训。", lex)
+    assert {m.canonical for m in found} == {"12356心理援助热线"}
+
+
+def test_project_sites_are_counted_not_named(lex):
+    assert [m.text for m in recognize_programs("将老年心理关爱行动项目点扩大到50个。", lex)] == ["老年心理关爱行动"]
