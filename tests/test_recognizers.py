@@ -235,3 +235,16 @@ def test_the_national_psychological_hotline_is_one_program(lex):
 
 def test_project_sites_are_counted_not_named(lex):
     assert [m.text for m in recognize_programs("将老年心理关爱行动项目点扩大到50个。", lex)] == ["老年心理关爱行动"]
+
+
+def test_a_transcript_host_line_is_speech_not_a_name(lex):
+    def names(text):
+        return [m.text for m in recognize_persons(text, lex, _orgs(text, lex))[0]]
+
+    assert names("主持人：谢谢李局长。下面请市民政局赵主任介绍。") == []
+    assert names("主持人：王海燕\n签发人：郭建国\n") == ["王海燕", "郭建国"]
+
+
+def test_a_quoted_program_keeps_its_descriptor_and_the_quote_as_an_alias(lex):
+    [m] = recognize_programs("团县委开展“青春暖童心”志愿服务活动12场。", lex)
+    assert (m.canonical, m.alias) == ("青春暖童心志愿服务活动", "青春暖童心")

@@ -130,7 +130,8 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
     for label, role in lex.person_cues.items():
         for m in re.finditer(re.escape(label) + r"[：:\s]*", text):
             name = name_at(text, m.end(), lex)
-            if name:
+            after = text[m.end() + len(name):m.end() + len(name) + 1] if name else ""
+            if name and not (label in lex.person_cues_alone and _CJK.match(after)):
                 add(name, m.end(), "person.label", None, role)
 
     # 【name】 speaker tags and name lists closed by a post (赵某、钱某委员)
