@@ -248,3 +248,12 @@ def test_a_transcript_host_line_is_speech_not_a_name(lex):
 def test_a_quoted_program_keeps_its_descriptor_and_the_quote_as_an_alias(lex):
     [m] = recognize_programs("团县委开展“青春暖童心”志愿服务活动12场。", lex)
     assert (m.canonical, m.alias) == ("青春暖童心志愿服务活动", "青春暖童心")
+
+
+def test_a_county_named_like_a_verb_is_the_verb_outside_its_region(lex):
+    def places(text):
+        ctx = _ctx(text, lex)
+        return [m.text for m in recognize_locations(text, lex, ctx)]
+
+    assert "会同县" not in places("河池市东兰县召开会议。由县民政局牵头，会同县财政局、县妇联开展。")
+    assert "会同县" in places("怀化市会同县召开会议，会同县民政局开展走访。")

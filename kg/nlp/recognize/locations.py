@@ -95,6 +95,11 @@ def resolve_place(name: str, start: int, text: str, ctx: PlaceContext, lex: Lexi
     in_city = ctx.city is not None and any(a.code == ctx.city.code for a in gaz.ancestors(div.code))
     if len(name) <= 2 and not in_city and not _preceded_by_parent(text, start, div, lex):
         return None
+    # a county whose name starts with a verb (会同县: 会同 县财政局 …) is that verb
+    # unless it lies in the document's city or province, or its parent precedes it
+    verb = lex.boundary_re.match(name)
+    if verb and len(verb.group(0)) > 1 and not under_context and not _preceded_by_parent(text, start, div, lex):
+        return None
     if under_context or len(cands) == 1:
         return div
     return None
