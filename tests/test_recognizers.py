@@ -257,3 +257,11 @@ def test_a_county_named_like_a_verb_is_the_verb_outside_its_region(lex):
 
     assert "会同县" not in places("河池市东兰县召开会议。由县民政局牵头，会同县财政局、县妇联开展。")
     assert "会同县" in places("怀化市会同县召开会议，会同县民政局开展走访。")
+
+
+def test_organization_names_from_the_fifth_probe(lex):
+    assert [m.text for m in _orgs("由中国人寿保险股份有限公司九江分公司经办大病保险。", lex)] == [
+        "中国人寿保险股份有限公司九江分公司"]
+    assert [m.text for m in _orgs("街道将继续与同心社会工作服务中心合作。", lex)] == ["同心社会工作服务中心"]
+    assert [m.text for m in _orgs("浔阳街道办事处坚持以人民为中心，推进服务。", lex)] == ["浔阳街道办事处"]
+    assert recognize_programs("完成2024年残疾人民生实事项目。", lex) == []
