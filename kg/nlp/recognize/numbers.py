@@ -37,7 +37,8 @@ class NumberMention:
 
 # a Chinese numeral of two characters or more, 万 and 亿 inside it (一万二千) and
 # a decimal part after 点 (三点六万, 八十七点五)
-_CN_NUMBER = "[" + _CN_DIGITS + "万亿]{2,}(?:点[零〇一二三四五六七八九]+)?|[" + _CN_DIGITS + "]点[零〇一二三四五六七八九]+"
+_CN_DECIMALS = "点[零〇一二三四五六七八九]+"
+_CN_NUMBER = "[" + _CN_DIGITS + "万亿]{2,}(?:" + _CN_DECIMALS + ")?|[" + _CN_DIGITS + "]" + _CN_DECIMALS
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
