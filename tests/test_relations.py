@@ -22,3 +22,10 @@ def test_a_partner_named_after_a_cue_does_not_run_the_program(tmp_path):
     rels = _relations(tmp_path, "九江市召开新闻发布会。市民政局会同市卫生健康委员会开展“暖心到家”行动，服务老人3000人次。")
     runs = {(s, o) for s, p, o in rels if p == "runs"}
     assert {s for s, _ in runs} == {"九江市民政局"}
+
+
+def test_villages_and_communities_named_after_a_town_are_places_within_it(tmp_path):
+    rels = _relations(tmp_path, "河池市东兰县召开会议。武篆镇拉甲村、东里村幸福食堂就餐老人增加。东兰县武篆镇新建村级服务站3个。")
+    part_of = {(s, o) for s, p, o in rels if p == "partOf"}
+    assert {("拉甲村", "武篆镇"), ("东里村", "武篆镇")} <= part_of
+    assert not any(s.startswith("新建") for s, _ in part_of)  # 新建村级…: a verb

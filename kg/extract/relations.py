@@ -177,6 +177,16 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
                 rels.append(RelationFact(pi, "operatesIn", li, "rel.operates.place", start=s, end=e))
             if load_lexicon().city_scope_re.search(text, s, e):
                 rels.append(RelationFact(pi, "operatesIn", -1, "rel.operates.city-scope", start=s, end=e))
+    # A village or community is part of the town or street it was named after
+    # (武篆镇拉甲村、东里村): the nearest gazetteer place before it
+    coded = sorted((n.end, j) for j, n in enumerate(mentions) if n.type == "Location" and n.code)
+    coded_ends = [e for e, _ in coded]
+    for i, m in enumerate(mentions):
+        if m.type == "Location" and m.rule == "loc.settlement":
+            k = bisect.bisect_right(coded_ends, m.start)
+            if k:
+                rels.append(RelationFact(i, "partOf", coded[k - 1][1], "rel.part-of.settlement", start=m.start,
+                                         end=m.end))
     # A program a city's document talks about, with no place named for it anywhere
     # in the document, operates in the document's city.
     placed = {r.subject for r in rels if r.predicate == "operatesIn"}

@@ -198,6 +198,8 @@ class Lexicon:
                 self.national_programs[alias] = r[0]
         self.national_program_automaton = _automaton(self.national_programs)
         self.place_heads = {r[0]: r[1] == "1" for r in _rows("place_heads.tsv")}
+        # a village or community after a town, then after each 、 of its list
+        self.settlement_re = re.compile(r"、?(?P<name>[\u4e00-\u9fff]{2,4}?(?:" + _alternation(_words("settlement_heads.txt")) + "))")
         self.place_head_automaton = _automaton(self.place_heads)
         self.program_suffix_automaton = _automaton(self.program_suffixes)
         self.program_heads = sorted(set(_lines("program_heads.txt")), key=lambda w: (-len(w), w))

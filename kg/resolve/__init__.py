@@ -69,6 +69,8 @@ def resolve(facts: DocFacts) -> ResolvedFacts:
             codes[iri] = m.code
         elif m.type == "Person":
             iri = ns.entity_iri("Person", label, scope=facts.city or "")
+        elif m.type == "Location" and m.city:  # a village or community: names repeat across cities
+            iri = ns.entity_iri("Location", label, scope=m.city)
         else:
             iri = ns.entity_iri(m.type, label)
         mention_iri.append(iri)

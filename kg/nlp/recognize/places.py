@@ -48,3 +48,22 @@ def recognize_named_places(text: str, lex: Lexicon) -> list[Mention]:
     from kg.nlp.recognize.organizations import select_non_overlapping
 
     return select_non_overlapping(out)
+
+
+def recognize_settlements(text: str, divisions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Villages and communities named right after a town or street of the
+    gazetteer, and the 、-list continuing them (武篆镇拉甲村、东里村)."""
+    out = []
+    for d in divisions:
+        div = lex.gazetteer.by_code(d.code) if d.code else None
+        if div is None or div.level != "town":
+            continue
+        pos = d.end
+        while m := lex.settlement_re.match(text, pos):
+            name = m.group("name")
+            if lex.boundary_re.match(name):
+                break  # 新建村级…: a verb, not a village
+            out.append(Mention("Location", name, m.start("name"), m.end("name"), "loc.settlement", canonical=name,
+                               city=d.city))
+            pos = m.end()
+    return out
