@@ -265,3 +265,8 @@ def test_organization_names_from_the_fifth_probe(lex):
     assert [m.text for m in _orgs("街道将继续与同心社会工作服务中心合作。", lex)] == ["同心社会工作服务中心"]
     assert [m.text for m in _orgs("浔阳街道办事处坚持以人民为中心，推进服务。", lex)] == ["浔阳街道办事处"]
     assert recognize_programs("完成2024年残疾人民生实事项目。", lex) == []
+
+
+def test_program_heads_after_a_verb_of_the_sixth_probe(lex):
+    assert recognize_programs("市住建局牵头制定年度改造计划。", lex) == []
+    assert not [m for m in recognize_programs("为符合条件的个人发放社会保险补贴。", lex) if "发放" in m.text]

@@ -29,3 +29,8 @@ def test_villages_and_communities_named_after_a_town_are_places_within_it(tmp_pa
     part_of = {(s, o) for s, p, o in rels if p == "partOf"}
     assert {("拉甲村", "武篆镇"), ("东里村", "武篆镇")} <= part_of
     assert not any(s.startswith("新建") for s, _ in part_of)  # 新建村级…: a verb
+
+
+def test_a_count_after_a_town_is_no_village(tmp_path):
+    rels = _relations(tmp_path, "渭南市富平县召开会议。美原镇一户村民家中两名劳动力实现就业。")
+    assert not any(s.startswith("一户") for s, p, o in rels if p == "partOf")
