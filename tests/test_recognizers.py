@@ -270,3 +270,11 @@ def test_organization_names_from_the_fifth_probe(lex):
 def test_program_heads_after_a_verb_of_the_sixth_probe(lex):
     assert recognize_programs("市住建局牵头制定年度改造计划。", lex) == []
     assert not [m for m in recognize_programs("为符合条件的个人发放社会保险补贴。", lex) if "发放" in m.text]
+
+
+def test_bylines_name_reporters_and_editors(lex):
+    def names(text):
+        return [m.text for m in recognize_persons(text, lex, _orgs(text, lex))[0]]
+
+    assert names("九江县融媒体中心讯（记者覃丽通讯员蓝海生）本月以来。") == ["覃丽", "蓝海生"]
+    assert names("（责任编辑：陆燕）") == ["陆燕"]

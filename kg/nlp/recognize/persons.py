@@ -69,8 +69,8 @@ def name_at(text: str, pos: int, lex: Lexicon) -> str | None:
         i = pos + s + k
         if i >= len(text) or not _CJK.match(text[i]):
             break
-        if k == 1 and text[i] in lex.name_stop:
-            break
+        if k == 1 and (text[i] in lex.name_stop or text.startswith(lex.person_cue_tuple, i)):
+            break  # 记者覃丽通讯员…: a label starts there
         if k == 0 and text[i] in lex.name_stop and text[i] not in "一":
             return None
         given += text[i]
