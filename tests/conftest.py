@@ -56,8 +56,8 @@ def sample_build(tmp_path_factory, samples_dir):
 
 @pytest.fixture(scope="session")
 def probe_build(tmp_path_factory):
-    """tests/fixtures/probe: 26 documents written and annotated (tests/gold_probe)
-    by seven readers who had not seen the rules (three or four each)."""
+    """tests/fixtures/probe: 28 documents written and annotated (tests/gold_probe)
+    by eight readers who had not seen the rules (two to four each)."""
     from kg.api import build
 
     out = tmp_path_factory.mktemp("probe") / "out"
