@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from kg.gazetteer_graph import refresh_gazetteer_graph
 from kg.ingest.discover import discover_with_errors
 from kg.namespaces import document_iri
-from kg.pipeline import DocResult, _sha256, extractor_id, process_star, warm_pipeline
+from kg.pipeline import DocResult, _sha256, extractor_fingerprint, extractor_id, process_star, warm_pipeline
 from kg.errors import ConfigError, StoreError
 from kg.fileio import write_atomic
 from kg.store import (add_graphs, document_hashes, drop_graph, export_many, graph_ntriples, open_store,
@@ -192,12 +192,11 @@ def _update(store, out: Path, report: BuildReport, files, workers: int, prune: b
 
 def _exports_fingerprint(hashes: dict[str, str]) -> str:
     """What the exports follow from: every document graph (IRI and sha256), the
-    gazetteer data its places are completed from, and this version of kg."""
+    extractor's resources (the gazetteer data places are completed from is one)
+    and this version of kg."""
     from kg import __version__
-    from kg.resources.gazetteer import DEFAULT_PATH
 
-    h = hashlib.sha256(f"minsheng-kg {__version__}\n".encode("utf-8"))
-    h.update(hashlib.sha256(DEFAULT_PATH.read_bytes()).digest())
+    h = hashlib.sha256(f"minsheng-kg {__version__} {extractor_fingerprint()}\n".encode("utf-8"))
     for iri in sorted(hashes):
         h.update(f"{iri} {hashes[iri]}\n".encode("utf-8"))
     return h.hexdigest()

@@ -200,6 +200,7 @@ class Lexicon:
         self.place_heads = {r[0]: r[1] == "1" for r in _rows("place_heads.tsv")}
         # a village or community after a town, then after each 、 of its list
         self.settlement_re = re.compile(r"、?(?P<name>[\u4e00-\u9fff]{2,4}?(?:" + _alternation(_words("settlement_heads.txt")) + "))")
+        self.settlement_not_start = frozenset(_words("settlement_not_start.txt"))
         self.place_head_automaton = _automaton(self.place_heads)
         self.program_suffix_automaton = _automaton(self.program_suffixes)
         self.program_heads = sorted(set(_lines("program_heads.txt")), key=lambda w: (-len(w), w))

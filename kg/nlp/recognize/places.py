@@ -13,7 +13,6 @@ _MAX_LEN = 14
 # boundary words (向, 同, 对 …) also start place names.
 _PLACE_BREAKS = set("与和及在于的从到至等")
 _HEAD_CONTINUES = ("舞", "化", "式")
-_NUMERAL_START = set("一二两三四五六七八九十几每各")
 # Around a weak head (路, 街): words that show a street is meant.
 _WEAK_BEFORE = re.compile(r"(?:位于|地处|坐落于|沿|在)$")
 _WEAK_AFTER = re.compile(r"^(?:与|和|交叉口|路口|东北角|西北角|东南角|西南角|沿线|两侧|以东|以西|以南|以北|\d+号)")
@@ -62,7 +61,7 @@ def recognize_settlements(text: str, divisions: list[Mention], lex: Lexicon) -> 
         pos = d.end
         while m := lex.settlement_re.match(text, pos):
             name = m.group("name")
-            if lex.boundary_re.match(name) or name[0] in _NUMERAL_START:
+            if lex.boundary_re.match(name) or name[0] in lex.settlement_not_start:
                 break  # 新建村级…: a verb; 一户村民: a count; neither names a village
             out.append(Mention("Location", name, m.start("name"), m.end("name"), "loc.settlement", canonical=name,
                                city=d.city))

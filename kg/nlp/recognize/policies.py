@@ -9,12 +9,17 @@ from kg.types import Mention
 
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _INNER = re.compile(r"[<〈]([^<>〈〉]{4,70})[>〉]")
-# newspapers, and deputies' proposals (the documents a reply answers) are no policies
-_NOT_POLICY = re.compile(r"(?:报|日报|晚报|杂志|周刊|月刊|期刊|网|建议|提案|议案)$")
 
 
 def clean_title(title: str) -> str:
     return title.strip().replace("(", "（").replace(")", "）")
+
+
+@lru_cache(maxsize=1)
+def _not_title_ends() -> tuple[str, ...]:
+    from kg.nlp.lexicon import _words
+
+    return tuple(_words("policy_not_title_ends.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +49,7 @@ def recognize_policies(text: str, places=()) -> list[Mention]:
         out.append(Mention("PolicyDocument", name, start, end, "policy.head", canonical=clean_title(name)))
     for m in _TITLE.finditer(text):
         title = m.group(1)
-        if _NOT_POLICY.search(title):
+        if title.endswith(_not_title_ends()):
             continue
         # the title as cited, in its title marks, is an alias: readers (and
         # annotators) name a policy either way
