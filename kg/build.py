@@ -105,8 +105,10 @@ def build(paths, out_dir, workers: int = 1, prune: bool = False, config: Pipelin
         report.errors.append(str(err))
         if on_error:
             on_error(str(err))
-    store = open_store(out / "store", create=True)  # RocksDB's lock: no other build writes here
-    with writer_lock(out / "store"):  # and reading commands refuse to open it meanwhile
+    # first the lock: no other build, and no server, has the store open while
+    # this one writes it; reading commands refuse to open it meanwhile
+    with writer_lock(out / "store"):
+        store = open_store(out / "store", create=True)
         _update(store, out, report, files, workers, prune, config, progress, force, on_error)
     return report
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import KGError
-from kg.store import refuse_while_written, resolve_store_dir
+from kg.store import reader_lock, resolve_store_dir
 
 DEFAULT_PORT = 7878
 DEFAULT_HOST = "127.0.0.1"
@@ -125,7 +125,6 @@ def start_server(store_dir, port: int | None = DEFAULT_PORT, writable: bool = Fa
     """Start Oxigraph's server on a build (or store) folder and wait until it
     answers. port=None or 0 picks a free port."""
     store = resolve_store_dir(store_dir)
-    refuse_while_written(store)
     if not port:
         port = free_port(host)
     bind = f"{host}:{port}"
@@ -133,10 +132,18 @@ def start_server(store_dir, port: int | None = DEFAULT_PORT, writable: bool = Fa
            "--bind", bind, "--union-default-graph"]
     if cors:
         cmd.append("--cors")
-    fd, log = tempfile.mkstemp(prefix="kg-serve-", suffix=".log")
-    with os.fdopen(fd, "wb") as log_file:
-        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log_file, stderr=subprocess.STDOUT,
-                                preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)
+    # held by the server process itself (an inherited descriptor), so a build
+    # refuses this store exactly as long as the server runs
+    lock = reader_lock(store)
+    try:
+        fd, log = tempfile.mkstemp(prefix="kg-serve-", suffix=".log")
+        with os.fdopen(fd, "wb") as log_file:
+            proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log_file, stderr=subprocess.STDOUT,
+                                    pass_fds=() if lock is None else (lock.fileno(),),
+                                    preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)
+    finally:
+        if lock is not None:
+            lock.close()
     url_host = f"[{host}]" if ":" in host else host
     handle = ServerHandle(f"http://{url_host}:{port}", store, writable, proc, Path(log))
     try:

@@ -92,6 +92,24 @@ def test_serve_waits_until_ready_and_stops(store_dir):
     assert not server.running() and time.monotonic() - started < 30
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="flock")
+def test_a_build_refuses_a_store_that_kg_serve_is_reading_and_leaves_it_as_it_was(store_dir, tmp_path):
+    from kg.api import build
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("新乡市民政局在红旗区推进“幸福食堂”建设，新建食堂12个。\n", encoding="utf-8")
+    with start_server(store_dir, port=0) as server:
+        # the lock is held by the server process, not by this one
+        with pytest.raises(StoreError, match="a `kg serve` is reading this store") as refused:
+            build([docs], store_dir, progress=False)
+        assert str(store_dir / "store") in str(refused.value)
+        result = sparql(server.query_url, COUNT_PROGRAMS)
+        assert result["results"]["bindings"][0]["n"]["value"] == "3"  # untouched, still served
+        assert not (store_dir / "state.json").exists()
+    assert build([docs], store_dir, progress=False).ok  # the server has stopped
+
+
 def test_serve_reports_a_folder_without_store(tmp_path):
     with pytest.raises(StoreError, match="no store"):
         start_server(tmp_path, port=0)

@@ -100,6 +100,20 @@ def test_update_graph_replaces_a_graph_with_blank_nodes_whole(tmp_path):
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="flock")
+def test_a_second_writer_is_refused_at_once_while_a_build_holds_the_store(tmp_path):
+    from kg.store import writer_lock
+
+    store_dir = tmp_path / "out" / "store"
+    with writer_lock(store_dir):
+        with pytest.raises(StoreError, match="another build is writing this store") as e:
+            with writer_lock(store_dir):
+                pass
+        assert str(store_dir) in str(e.value)
+    with writer_lock(store_dir):  # released with the first
+        pass
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="flock")
 def test_a_store_being_written_is_refused_to_readers_until_the_writer_is_done(tmp_path):
     from kg.serve import start_server
     from kg.store import writer_lock

@@ -36,28 +36,67 @@ def resolve_store_dir(path: str | os.PathLike) -> Path:
 
 # held (flock, exclusive) by a build for as long as it writes the store
 WRITER_LOCK = "kg-writer.lock"
+# held (flock, shared) by `kg serve` for as long as its server reads the
+# store, and exclusive by a build: the two never overlap
+READER_LOCK = "kg-reader.lock"
+
+
+def _try_lock(f, mode: int, message: str) -> None:
+    try:
+        fcntl.flock(f, mode | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise StoreError(message) from None
 
 
 @contextmanager
 def writer_lock(store_dir: str | os.PathLike):
-    """Mark the store as being written, for the duration of the block.
+    """Mark the store as being written, for the duration of the block; StoreError
+    at once if another build writes it or a `kg serve` reads it.
 
     Oxigraph's read-only mode does not follow a writer: a store opened
     read-only while a build writes can fail with RocksDB errors or show a
     state that is neither the old nor the new. `open_store(read_only=True)`
-    refuses such a store with a clear error instead. (A reader opened before
-    the build started is not detected: stop `kg serve` before rebuilding its
-    folder.)"""
+    and `kg serve` refuse such a store with a clear error, and a build refuses
+    a store that a server holds open (`reader_lock`)."""
     if fcntl is None:
         yield
         return
-    path = Path(store_dir) / WRITER_LOCK
-    with open(path, "a+b") as f:
-        fcntl.flock(f, fcntl.LOCK_EX)
+    d = Path(store_dir)
+    d.mkdir(parents=True, exist_ok=True)
+    with open(d / WRITER_LOCK, "a+b") as writer, open(d / READER_LOCK, "a+b") as reader:
+        _try_lock(writer, fcntl.LOCK_EX, f"{d}: another build is writing this store; run the build again when it "
+                                         "has finished")
         try:
+            _try_lock(reader, fcntl.LOCK_EX, f"{d}: a `kg serve` is reading this store, and its read-only view "
+                                             "would not follow the build; stop the server (or build into another "
+                                             "folder) and build again")
             yield
         finally:
-            fcntl.flock(f, fcntl.LOCK_UN)
+            fcntl.flock(reader, fcntl.LOCK_UN)
+            fcntl.flock(writer, fcntl.LOCK_UN)
+
+
+def reader_lock(store_dir: Path):
+    """The store's reader lock, held shared by the returned open file until it
+    is closed (pass its descriptor to a child process to let the child hold it);
+    None where there is no flock. StoreError if a build is writing the store."""
+    if fcntl is None:
+        return None
+    try:
+        f = open(store_dir / READER_LOCK, "a+b")
+    except OSError:
+        return None  # a store this user cannot write to: no build of theirs writes it either
+    try:
+        _try_lock(f, fcntl.LOCK_SH, _being_written(store_dir))
+    except BaseException:
+        f.close()
+        raise
+    return f
+
+
+def _being_written(store_dir: Path) -> str:
+    return (f"{store_dir}: a build is writing this store; run the command again when it has finished "
+            "(or build into another folder)")
 
 
 def refuse_while_written(store_dir: Path) -> None:
@@ -69,11 +108,7 @@ def refuse_while_written(store_dir: Path) -> None:
     except OSError:
         return  # never built by this version, or unreadable: nothing to go by
     with f:
-        try:
-            fcntl.flock(f, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise StoreError(f"{store_dir}: a build is writing this store; run the command again when it has "
-                             "finished (or build into another folder)") from None
+        _try_lock(f, fcntl.LOCK_SH, _being_written(store_dir))
         fcntl.flock(f, fcntl.LOCK_UN)
 
 
