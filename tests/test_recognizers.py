@@ -81,6 +81,13 @@ def test_programs_quoted_names_are_classified_by_what_follows(lex):
     assert "青翼家园" in {m.canonical for m in found}
 
 
+def test_a_quoted_name_counted_right_after_the_quote_is_a_facility_program(lex):
+    text = "全年新建“银龄食堂”46家、“邻里小站”十二个，另有“社区饭桌”受到好评，“一户一策”覆盖3000户。"
+    names = {m.text for m in recognize_programs(text, lex)}
+    assert {"银龄食堂", "邻里小站"} <= names
+    assert not names & {"社区饭桌", "一户一策"}  # no count after the first; a count of households is no site
+
+
 def test_programs_by_head_word_strip_leading_verbs(lex):
     text = "全市持续开展青少年心理健康服务进村（社区）行动，推行长期护理保险。"
     names = {m.text for m in recognize_programs(text, lex)}

@@ -18,10 +18,47 @@ def test_each_organization_followed_by_its_own_verb_runs_the_program(tmp_path):
     assert ("九江市青少年宫", "心语小屋青少年心理关爱项目") in runs
 
 
-def test_a_partner_named_after_a_cue_does_not_run_the_program(tmp_path):
-    rels = _relations(tmp_path, "九江市召开新闻发布会。市民政局会同市卫生健康委员会开展“暖心到家”行动，服务老人3000人次。")
+def test_a_single_partner_named_after_a_cue_runs_the_program_with_the_lead(tmp_path):
+    rels = _relations(tmp_path, "九江市召开新闻发布会。市民政局联合市慈善总会开展“暖心到家”行动，服务老人3000人次。")
+    runs = {(s, o) for s, p, o in rels if p == "runs"}
+    assert {s for s, _ in runs} == {"九江市民政局", "九江市慈善总会"}
+
+
+def test_a_list_of_partners_after_a_cue_assists_and_does_not_run_the_program(tmp_path):
+    rels = _relations(tmp_path, "九江市召开新闻发布会。市民政局会同市财政局、市卫生健康委员会开展“暖心到家”行动，服务老人3000人次。")
     runs = {(s, o) for s, p, o in rels if p == "runs"}
     assert {s for s, _ in runs} == {"九江市民政局"}
+    partners = {frozenset((s, o)) for s, p, o in rels if p == "partnerOf"}
+    assert {frozenset(("九江市民政局", "九江市财政局")), frozenset(("九江市民政局", "九江市卫生健康委员会"))} <= partners
+
+
+def test_organizations_listed_before_a_partner_cue_each_partner_the_one_after_it(tmp_path):
+    rels = _relations(tmp_path, "宜春市召开会议。市人社局、市残联联合市总工会举办专场招聘会8场。")
+    partners = {frozenset((s, o)) for s, p, o in rels if p == "partnerOf"}
+    assert frozenset(("宜春市人力资源和社会保障局", "宜春市总工会")) in partners
+    assert frozenset(("宜春市残疾人联合会", "宜春市总工会")) in partners
+
+
+def test_the_lead_partners_each_body_that_assists_it(tmp_path):
+    rels = _relations(tmp_path, "宜春市召开会议。由市残联牵头、市住房和城乡建设局、市财政局等部门配合，实施“安居无忧”改造项目，"
+                                "完成改造800户。该建议由市民政局主办，市教育局会办。")
+    partners = {frozenset((s, o)) for s, p, o in rels if p == "partnerOf"}
+    assert {frozenset(("宜春市残疾人联合会", "宜春市住房和城乡建设局")), frozenset(("宜春市残疾人联合会", "宜春市财政局")),
+            frozenset(("宜春市民政局", "宜春市教育局"))} <= partners
+    assert frozenset(("宜春市住房和城乡建设局", "宜春市财政局")) not in partners
+
+
+def test_a_body_that_puts_programs_on_its_list_runs_them_but_a_city_or_its_government_does_not(tmp_path):
+    rels = _relations(tmp_path, "宜春市召开会议。2024年，市残联将“残疾儿童康复救助”和“助残暖心行动”两项工作列入市级民生实事项目。"
+                                "市委、市政府将“银龄食堂”列入年度民生实事。我市将“青苗驿站”纳入为民办实事项目。")
+    runs = {(s, o) for s, p, o in rels if p == "runs"}
+    assert ("宜春市残疾人联合会", "残疾儿童康复救助") in runs and ("宜春市残疾人联合会", "助残暖心行动") in runs
+    assert not any(o in ("银龄食堂", "青苗驿站") for _, o in runs)
+
+
+def test_a_list_frame_does_not_reach_into_another_clause(tmp_path):
+    rels = _relations(tmp_path, "宜春市召开会议。市卫健委要求各县将“心晴驿站”扩大至50个，逐步将老年人心理评估纳入基本公共卫生服务。")
+    assert not any(p == "runs" for _, p, _ in rels)
 
 
 def test_villages_and_communities_named_after_a_town_are_places_within_it(tmp_path):

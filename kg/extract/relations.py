@@ -9,7 +9,10 @@ from functools import lru_cache
 from kg.nlp.lexicon import load_lexicon
 from kg.types import Mention, RelationFact
 
+_CLAUSE_BREAK = re.compile(r"[，,；;。\n]")
 _LIST_SEP = re.compile(r"^(?:、|和|及|以及|与|，)?$")
+# between the last of a list of organizations and the verb after it: 等部门, 等五部门, 共同
+_GROUP_TAIL = re.compile(r"^(?:等(?:[一二三四五六七八九十0-9]*个?(?:部门|单位))?)?(?:共同|积极|具体)?$")
 # An organization this close to the sentence start is its grammatical subject
 # (“2024年，市住建局…”); leading time phrases fit in the window.
 _SUBJECT_WINDOW = 8
@@ -28,7 +31,42 @@ def _cues():
         "partner": alt(c["partner"]),
         "partner_tail": alt(c["partner_tail"]),
         "issue": alt(c["issue"]),
+        "lead": alt(c["lead_assist"]["lead"]),
+        "assist": alt(c["lead_assist"]["assist"]),
+        "self": alt(c["lead_assist"]["self"]),
+        "frame_open": alt(c["list_frame"]["open"]),
+        "frame_close": alt(c["list_frame"]["close"]),
+        "frame_not_runner": re.compile("|".join(c["list_frame"]["not_runner"])),
     }
+
+
+def _list_frame_runner(text: str, s: int, e: int, p: Mention, orgs, places, subject: int | None, mentions,
+                       cues) -> int | None:
+    """ORG 将/把 P、Q 列入/纳入 …: the body that puts its programs on a list runs
+    them (市残联将“A”和“B”两项工作列入市级民生实事项目), unless it is a body that
+    only draws up the list (市委、市政府将…列入)."""
+    opened = None
+    for opened in cues["frame_open"].finditer(text, s, p.start):
+        pass
+    if opened is None:
+        return None
+    closed = cues["frame_close"].search(text, p.end, e)
+    # one clause: 将老年心理关爱行动项目点扩大至50个，逐步将…纳入 is no list frame
+    if closed is None or _CLAUSE_BREAK.search(text, opened.end(), closed.start()):
+        return None
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, s, opened.start())), default=s)
+    own = [oi for oi, o in orgs if clause_start <= o.start and o.end <= opened.start()]
+    if own:
+        runner = own[-1]
+    elif any(clause_start <= l.start and l.end <= opened.start() for _, l in places) or load_lexicon().city_scope_re.search(
+            text, clause_start, opened.start()):
+        return None  # 我市将…列入, 东兰县把…列入: the place lists it; who runs it is said elsewhere
+    else:
+        before = [oi for oi, o in orgs if o.end <= opened.start()]
+        runner = before[0] if before else subject
+    if runner is None or cues["frame_not_runner"].search(mentions[runner].canonical or mentions[runner].text):
+        return None
+    return runner
 
 
 def _speaker_turns(text: str, mentions, person_posts, orgs) -> list[tuple[int, int]]:
@@ -88,6 +126,42 @@ def _org_list_after(orgs: list[tuple[int, Mention]], pos: int, text: str) -> lis
     return out
 
 
+def _org_list_before(orgs: list[tuple[int, Mention]], pos: int, text: str) -> list[int]:
+    """Indices of organizations listed right before pos (B、C和D等部门 配合), in text order."""
+    out: list[int] = []
+    for i, m in reversed(orgs):
+        if m.end > pos:
+            continue
+        gap = text[m.end:pos]
+        if (_LIST_SEP.match(gap) if out else _GROUP_TAIL.match(gap)):
+            out.append(i)
+            pos = m.start
+        else:
+            break
+    return out[::-1]
+
+
+def _lead_assist(text: str, s: int, e: int, orgs, publisher: int | None, cues) -> list[tuple[int, int]]:
+    """由A牵头、B、C配合 / 由我局主办，B、C会办: (A, B) and (A, C)."""
+    pairs = []
+    for assist in cues["assist"].finditer(text, s, e):
+        group = _org_list_before(orgs, assist.start(), text)
+        if not group:
+            continue
+        first = next(o for i, o in orgs if i == group[0])
+        lead_word = None
+        for lead_word in cues["lead"].finditer(text, max(s, first.start - 4), first.start):
+            pass
+        if lead_word is None or not _LIST_SEP.match(text[lead_word.end():first.start]):
+            continue
+        leads = [i for i, o in orgs if o.end == lead_word.start()]
+        if not leads and publisher is not None and cues["self"].search(text, max(s, lead_word.start() - 2),
+                                                                       lead_word.start()):
+            leads = [publisher]
+        pairs += [(leads[0], j) for j in group if leads and leads[0] != j]
+    return pairs
+
+
 def extract_relations(text: str, mentions: list[Mention], sentences, person_posts, publisher: int | None) -> list[RelationFact]:
     cues = _cues()
     rels: list[RelationFact] = []
@@ -119,18 +193,27 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
             subject = last_subject = orgs[0][0]
         # partnerOf: A 联合/会同 B、C …  and  与 B 合作
         partners: list[int] = []
+        partner_lead: dict[int, int] = {}
         for cue in cues["partner"].finditer(text, s, e):
             before = [(i, m) for i, m in orgs if m.end <= cue.start()]
             lead = before[-1][0] if before else subject
+            # A、B联合C: each of the organizations listed right before the cue
+            leads = (_org_list_before(orgs, cue.start(), text) if before and before[-1][1].end == cue.start()
+                     else []) or [lead]
             listed = _org_list_after(orgs, cue.end(), text)
             if cue.group(0) in ("与", "同", "加强与") and listed:
                 tail_from = mentions[listed[-1]].end
                 if not cues["partner_tail"].search(text, tail_from, min(e, tail_from + 8)):
                     continue
             for j in listed:
+                for other in leads:
+                    if other is not None and other != j and other not in listed:
+                        rels.append(RelationFact(other, "partnerOf", j, "rel.partner.cue", start=s, end=e))
                 if lead is not None and lead != j:
-                    rels.append(RelationFact(lead, "partnerOf", j, "rel.partner.cue", start=s, end=e))
                     partners.append(j)
+                    partner_lead.setdefault(j, lead)
+        for a, b in _lead_assist(text, s, e, orgs, publisher, cues):
+            rels.append(RelationFact(a, "partnerOf", b, "rel.partner.lead-assist", start=s, end=e))
         # runs: ORG <verb> … PROGRAM
         for pi, p in programs:
             runner = None
@@ -142,13 +225,24 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
                     break
             if runner is None and subject is not None and subject not in partners and cues["runs"].search(text, near, p.start):
                 runner = subject
+            rule = "rel.runs.cue"
+            if runner is None:
+                runner = _list_frame_runner(text, s, e, p, orgs, places, subject, mentions, cues)
+                rule = "rel.runs.list-frame"
             passive = cues["passive"].search(text, p.end, e)
             if passive:
                 after = [oi for oi, o in orgs if o.start >= passive.end()]
                 if after:
                     runner = after[0]
             if runner is not None:
-                rels.append(RelationFact(runner, "runs", pi, "rel.runs.cue", start=s, end=e))
+                rels.append(RelationFact(runner, "runs", pi, rule, start=s, end=e))
+                # A联合B开展P: a single partner named before the verb runs P with A
+                # (after a longer list, 联合B、C、D实施, the others mostly assist)
+                joint = [j for j, lead in partner_lead.items() if lead == runner]
+                for j in joint if len(joint) == 1 else ():
+                    if (mentions[j].end <= p.start
+                            and cues["runs"].search(text, max(mentions[j].end, near), p.start)):
+                        rels.append(RelationFact(j, "runs", pi, "rel.runs.partner", start=s, end=e))
                 # 由A牵头、B具体实施的…: each organization its own verb follows runs it too
                 for oi, o in orgs:
                     if (oi != runner and oi not in partners and mentions[runner].end <= o.start and o.end <= p.start

@@ -207,6 +207,8 @@ class Lexicon:
         self.program_not_heads = sorted(set(_lines("program_not_heads.txt")), key=lambda w: (-len(w), w))
         self.program_stop = set(_lines("program_stop.txt"))
         self.program_head_words = Words(self.program_heads)
+        self.program_count_re = re.compile(
+            r"(?:[0-9]+|[一二两三四五六七八九十百千]+)余?(?:" + _alternation(_words("program_count_units.txt")) + ")")
         self.program_not_head_words = Words(self.program_not_heads)
         self.program_name_tail_words = Words(list(self.program_suffixes) + self.program_name_heads)
         lead = _alternation(w for w in _words("program_cut_words.txt") if len(w) > 1)

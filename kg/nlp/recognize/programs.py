@@ -94,7 +94,7 @@ def _quoted(text: str, lex: Lexicon) -> list[Mention]:
             continue  # “…”模式, “…”原则: a mode or slogan
         is_program = _head_after(text, after, lex.program_head_words) is not None or any(
             name.endswith(s) and len(name) - len(s) >= 1 for s in lex.program_suffixes
-        )
+        ) or lex.program_count_re.match(text, after) is not None  # 新建“青翼家园”9家
         if not is_program:
             continue
         out.append(Mention("Program", name, m.start(1), m.start(1) + len(name), "program.quoted",
