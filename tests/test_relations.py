@@ -71,3 +71,13 @@ def test_villages_and_communities_named_after_a_town_are_places_within_it(tmp_pa
 def test_a_count_after_a_town_is_no_village(tmp_path):
     rels = _relations(tmp_path, "渭南市富平县召开会议。美原镇一户村民家中两名劳动力实现就业。")
     assert not any(s.startswith("一户") for s, p, o in rels if p == "partOf")
+
+
+def test_a_national_brand_with_no_runner_in_the_text_is_run_by_its_kind_of_body(tmp_path):
+    rels = _relations(tmp_path, "宜春市召开会议。依托12355青少年服务台，团市委组建心理咨询志愿服务团队。"
+                                "宜春市青少年宫建设“青翼家园”站点8个。市民政局开通12349养老服务热线。")
+    runs = {(s, o) for s, p, o in rels if p == "runs"}
+    assert ("共青团宜春市委员会", "12355青少年服务台") in runs
+    assert ("宜春市民政局", "12349养老服务热线") in runs
+    # a runner the text names is kept, and the brand's usual body is not added beside it
+    assert ("宜春市青少年宫", "青翼家园") in runs and ("共青团宜春市委员会", "青翼家园") not in runs

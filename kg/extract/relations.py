@@ -162,6 +162,33 @@ def _lead_assist(text: str, s: int, e: int, orgs, publisher: int | None, cues) -
     return pairs
 
 
+def _brand_operators(mentions: list[Mention], sentences, rels: list[RelationFact]) -> list[RelationFact]:
+    """A national brand is run by the same kind of body wherever it is (12355: the
+    Youth League, brands.json "operator"): in a document that names the brand and
+    no runner for it, the first such body it names runs it, preferring one in the
+    brand's own sentence."""
+    operators = load_lexicon().brand_operators
+    run = {r.object for r in rels if r.predicate == "runs"}
+    starts = [s for s, _ in sentences]
+    out, done = [], set()
+    for i, m in enumerate(mentions):
+        pattern = operators.get(m.canonical) if m.type == "Program" else None
+        if pattern is None or m.canonical in done:
+            continue
+        same = [j for j, n in enumerate(mentions) if n.type == "Program" and n.canonical == m.canonical]
+        done.add(m.canonical)
+        if any(j in run for j in same):
+            continue
+        bodies = [j for j, o in enumerate(mentions) if o.type == "Organization" and pattern.search(o.canonical or o.text)]
+        if not bodies:
+            continue
+        k = bisect.bisect_right(starts, m.start) - 1
+        s, e = sentences[k] if k >= 0 else (m.start, m.end)
+        near = [j for j in bodies if s <= mentions[j].start < e]
+        out.append(RelationFact((near or bodies)[0], "runs", i, "rel.runs.brand-operator", start=s, end=e))
+    return out
+
+
 def extract_relations(text: str, mentions: list[Mention], sentences, person_posts, publisher: int | None) -> list[RelationFact]:
     cues = _cues()
     rels: list[RelationFact] = []
@@ -271,6 +298,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
                 rels.append(RelationFact(pi, "operatesIn", li, "rel.operates.place", start=s, end=e))
             if load_lexicon().city_scope_re.search(text, s, e):
                 rels.append(RelationFact(pi, "operatesIn", -1, "rel.operates.city-scope", start=s, end=e))
+    rels += _brand_operators(mentions, sentences, rels)
     # A village or community is part of the town or street it was named after
     # (武篆镇拉甲村、东里村): the nearest gazetteer place before it
     coded = sorted((n.end, j) for j, n in enumerate(mentions) if n.type == "Location" and n.code)

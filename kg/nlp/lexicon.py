@@ -221,6 +221,7 @@ class Lexicon:
             (b["canonical"], re.compile(b["pattern"]), re.compile(b["require_context"]) if b.get("require_context") else None)
             for b in brands
         ]
+        self.brand_operators = {b["canonical"]: re.compile(b["operator"]) for b in brands if b.get("operator")}
 
         self.posts = sorted(set(_lines("posts.txt")), key=lambda w: (-len(w), w))
         self.post_re = _alternation(self.posts)
