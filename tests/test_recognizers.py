@@ -88,6 +88,14 @@ def test_a_quoted_name_counted_right_after_the_quote_is_a_facility_program(lex):
     assert not names & {"社区饭桌", "一户一策"}  # no count after the first; a count of households is no site
 
 
+def test_a_national_scheme_name_before_a_word_for_people_describes_them_and_is_no_mention(lex):
+    text = "对低保、特困老年人每餐补贴3元，低保户王某说。全市低保标准提高到每人每月760元，发放困难残疾人生活补贴和重度残疾人护理补贴。"
+    found = recognize_programs(text, lex)
+    starts = {m.start for m in found if m.canonical == "最低生活保障"}
+    assert starts == {text.index("低保标准")}
+    assert {"困难残疾人生活补贴", "重度残疾人护理补贴"} <= {m.canonical for m in found}
+
+
 def test_programs_by_head_word_strip_leading_verbs(lex):
     text = "全市持续开展青少年心理健康服务进村（社区）行动，推行长期护理保险。"
     names = {m.text for m in recognize_programs(text, lex)}

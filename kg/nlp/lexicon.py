@@ -207,6 +207,10 @@ class Lexicon:
         self.program_not_heads = sorted(set(_lines("program_not_heads.txt")), key=lambda w: (-len(w), w))
         self.program_stop = set(_lines("program_stop.txt"))
         self.program_head_words = Words(self.program_heads)
+        # 低保、特困老年人: at most one list separator and a few characters before the people word
+        self.program_people_after_re = re.compile(
+            r"(?:[、及和与或](?:" + _alternation(_words("program_people_list.txt")) + r"))?(?:等)?(?:困难)?(?:"
+            + _alternation(_words("program_people_after.txt")) + ")")
         self.program_count_re = re.compile(
             r"(?:[0-9]+|[一二两三四五六七八九十百千]+)余?(?:" + _alternation(_words("program_count_units.txt")) + ")")
         self.program_not_head_words = Words(self.program_not_heads)

@@ -66,6 +66,8 @@ def _national(text: str, lex: Lexicon) -> list[Mention]:
     out = []
     for end_idx, alias in lex.national_program_automaton.iter_long(text):
         start = end_idx - len(alias) + 1
+        if lex.program_people_after_re.match(text, end_idx + 1):
+            continue  # 低保户, 低保、特困老年人: people, not the scheme
         out.append(Mention("Program", alias, start, end_idx + 1, "program.national", canonical=lex.national_programs[alias]))
     return out
 
