@@ -81,3 +81,16 @@ def test_a_national_brand_with_no_runner_in_the_text_is_run_by_its_kind_of_body(
     assert ("宜春市民政局", "12349养老服务热线") in runs
     # a runner the text names is kept, and the brand's usual body is not added beside it
     assert ("宜春市青少年宫", "青翼家园") in runs and ("共青团宜春市委员会", "青翼家园") not in runs
+
+
+def test_a_countys_document_places_its_unplaced_programs_in_the_county_not_the_city_above(tmp_path):
+    county = ("长兴县开展青少年关爱工作\n2024年，长兴县团县委开展“护河少年”志愿服务活动120场。"
+              "全县新建“青苗小屋”12个。长兴县关工委参与其中。")
+    rels = _relations(tmp_path, county)
+    operates = {(s, o) for s, p, o in rels if p == "operatesIn"}
+    assert ("护河少年志愿服务活动", "长兴县") in operates and ("青苗小屋", "长兴县") in operates
+    assert not any(o == "湖州市" for _, o in operates)
+    # a city's document, with a county named once in passing, keeps the city
+    city = "湖州市开展青少年关爱工作\n2024年，团市委开展“护河少年”志愿服务活动120场，长兴县参与其中。市青少年宫新建“青苗小屋”12个。"
+    operates = {(s, o) for s, p, o in _relations(tmp_path, city) if p == "operatesIn"}
+    assert ("青苗小屋", "湖州市") in operates

@@ -189,11 +189,37 @@ def _brand_operators(mentions: list[Mention], sentences, rels: list[RelationFact
     return out
 
 
+# a county named this early (the title, the lead) can be what the document is about
+_HOME_HEAD_CHARS = 80
+
+
+def _home_county(text: str, mentions: list[Mention]) -> int | None:
+    """The county or district a document is about, as the index of its first
+    mention: one named in the head and more often than any other county-level
+    place, at least twice. A county's report (长兴县…, 富平县人社局…) counts
+    its programs in the county, not in the city above it."""
+    gaz = load_lexicon().gazetteer
+    counts: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        if m.type == "Location" and m.code:
+            div = gaz.by_code(m.code)
+            if div is not None and div.level == "county":
+                counts.setdefault(m.code, []).append(i)
+    if not counts:
+        return None
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    top = ranked[0]
+    if len(top) < 2 or (len(ranked) > 1 and len(ranked[1]) == len(top)) or mentions[top[0]].start >= _HOME_HEAD_CHARS:
+        return None
+    return top[0]
+
+
 def extract_relations(text: str, mentions: list[Mention], sentences, person_posts, publisher: int | None) -> list[RelationFact]:
     cues = _cues()
     rels: list[RelationFact] = []
     orgs_all = [(i, m) for i, m in enumerate(mentions) if m.type == "Organization"]
     last_subject: int | None = publisher
+    home = _home_county(text, mentions)
     turns = _speaker_turns(text, mentions, person_posts, orgs_all)  # in text order
     turn_starts = [pos for pos, _ in turns]
     # mentions bucketed by sentence once: a scan per sentence made long documents quadratic
@@ -298,6 +324,8 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
                 rels.append(RelationFact(pi, "operatesIn", li, "rel.operates.place", start=s, end=e))
             if load_lexicon().city_scope_re.search(text, s, e):
                 rels.append(RelationFact(pi, "operatesIn", -1, "rel.operates.city-scope", start=s, end=e))
+            elif home is not None and load_lexicon().county_scope_re.search(text, s, e):
+                rels.append(RelationFact(pi, "operatesIn", home, "rel.operates.county-scope", start=s, end=e))
     rels += _brand_operators(mentions, sentences, rels)
     # A village or community is part of the town or street it was named after
     # (武篆镇拉甲村、东里村): the nearest gazetteer place before it
@@ -310,7 +338,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
                 rels.append(RelationFact(i, "partOf", coded[k - 1][1], "rel.part-of.settlement", start=m.start,
                                          end=m.end))
     # A program a city's document talks about, with no place named for it anywhere
-    # in the document, operates in the document's city.
+    # in the document, operates in the document's city (a county's document: the county).
     placed = {r.subject for r in rels if r.predicate == "operatesIn"}
     programs_by_name: dict = {}
     for j, n in enumerate(mentions):
@@ -320,7 +348,8 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
         if m.type == "Program" and i not in placed:
             same = programs_by_name[m.canonical]
             if not any(j in placed for j in same):
-                rels.append(RelationFact(i, "operatesIn", -1, "rel.operates.document-city", start=m.start, end=m.end))
+                rels.append(RelationFact(i, "operatesIn", -1 if home is None else home, "rel.operates.document-city",
+                                         start=m.start, end=m.end))
                 placed.update(same)
     for link in person_posts:
         m = mentions[link.person]

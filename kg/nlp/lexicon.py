@@ -250,6 +250,7 @@ class Lexicon:
         self.indicator_trim_lengths = sorted({len(w) for w in self.indicator_trim})
         self.count_verb_re = re.compile("^(?:" + _alternation(_words("count_verbs.txt")) + ")(?:了)?$")
         self.city_scope_re = re.compile(_alternation(_words("city_scope_words.txt")))
+        self.county_scope_re = re.compile(_alternation(_words("county_scope_words.txt")))
         self.relation_cues = json.loads(_read("relation_cues.json"))
         self.role_bodies = {r[0]: r[1] for r in _rows("role_bodies.tsv")}
 
