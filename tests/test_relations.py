@@ -94,3 +94,11 @@ def test_a_countys_document_places_its_unplaced_programs_in_the_county_not_the_c
     city = "湖州市开展青少年关爱工作\n2024年，团市委开展“护河少年”志愿服务活动120场，长兴县参与其中。市青少年宫新建“青苗小屋”12个。"
     operates = {(s, o) for s, p, o in _relations(tmp_path, city) if p == "operatesIn"}
     assert ("青苗小屋", "湖州市") in operates
+
+
+def test_a_place_that_only_qualifies_the_next_place_or_body_is_not_where_the_program_runs(tmp_path):
+    rels = _relations(tmp_path, "襄阳市召开会议。在保康县马桥镇、南漳县薛坪镇开展“健康快车”巡回医疗12场。"
+                                "湖北省襄阳市民政局在樊城区推广“邻里守望”互助养老点30个。")
+    operates = {(s, o) for s, p, o in rels if p == "operatesIn"}
+    assert {("健康快车", "马桥镇"), ("健康快车", "薛坪镇"), ("邻里守望", "樊城区")} <= operates
+    assert not operates & {("健康快车", "保康县"), ("健康快车", "南漳县"), ("邻里守望", "湖北省")}

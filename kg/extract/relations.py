@@ -240,6 +240,10 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
         policies = [(i, m) for i, m in here if m.type == "PolicyDocument" and _in(m, s, e)]
         places = [(i, m) for i, m in here
                   if m.type == "Location" and _in(m, s, e) and not any(_in(m, o.start, o.end) for _, o in orgs)]
+        # a place right before another place or a body only qualifies it (保康县马桥镇,
+        # 陕西省|富平县人社局): the program is where the last of them is
+        qualifiers = {m.start for _, m in here if m.type in ("Location", "Organization")}
+        targets = [(i, m) for i, m in places if m.end not in qualifiers]
         # subject: an organization at the head of the sentence, else the one carried over
         subject = last_subject
         if orgs and orgs[0][1].start - s <= _SUBJECT_WINDOW and not cues["partner"].search(text, s, orgs[0][1].start):
@@ -320,7 +324,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
                 rels.append(RelationFact(pi, "issuedBy", oi, "rel.issued.cue", start=s, end=e))
         # operatesIn: a program with a place named in its sentence, or counted city-wide
         for pi, p in programs:
-            for li, l in places:
+            for li, l in targets:
                 rels.append(RelationFact(pi, "operatesIn", li, "rel.operates.place", start=s, end=e))
             if load_lexicon().city_scope_re.search(text, s, e):
                 rels.append(RelationFact(pi, "operatesIn", -1, "rel.operates.city-scope", start=s, end=e))
