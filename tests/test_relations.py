@@ -102,3 +102,18 @@ def test_a_place_that_only_qualifies_the_next_place_or_body_is_not_where_the_pro
     operates = {(s, o) for s, p, o in rels if p == "operatesIn"}
     assert {("健康快车", "马桥镇"), ("健康快车", "薛坪镇"), ("邻里守望", "樊城区")} <= operates
     assert not operates & {("健康快车", "保康县"), ("健康快车", "南漳县"), ("邻里守望", "湖北省")}
+
+
+def test_a_countys_short_body_names_expand_to_that_county_and_stay_apart_across_counties(tmp_path):
+    def orgs(name: str, text: str) -> dict[str, str]:
+        path = tmp_path / name
+        path.write_text(text, "utf-8")
+        r = analyze(str(path), name)
+        places = {e.iri: e.label for e in r.entities if e.type == "Location"}
+        return {e.label: (e.iri, places.get(e.located_in)) for e in r.entities if e.type == "Organization"}
+
+    a = orgs("a.txt", "东兰县民政局工作报告\n2024年，东兰县新建农村幸福食堂28个。县民政局会同县财政局开展检查。")
+    b = orgs("b.txt", "富平县民政局工作报告\n2024年，富平县新建互助幸福院12个。县民政局开展“暖冬行动”。")
+    assert a["东兰县民政局"][1] == "东兰县" and a["东兰县财政局"][1] == "东兰县"
+    assert b["富平县民政局"][1] == "富平县"
+    assert a["东兰县民政局"][0] != b["富平县民政局"][0]  # two bodies, two nodes

@@ -46,9 +46,10 @@ def extract(source: SourceDocument, normalized: NormalizedText, found: Recognize
         y = re.search(r"(?:19|20)\d{2}", title)
         doc_year = y.group(0) if y else None
     observations = attach_observations(text, found.numbers, mentions, sentences, doc_year)
-    relations = extract_relations(text, mentions, sentences, posts, _publisher_index(mentions, publisher))
-
     ctx = found.context
+    home = ctx.county.code if ctx.county is not None else None
+    relations = extract_relations(text, mentions, sentences, posts, _publisher_index(mentions, publisher), home)
+
     warnings = tuple(source.warnings) + tuple(normalized.warnings)
     return DocFacts(
         source=source, normalized=normalized, sentences=sentences,

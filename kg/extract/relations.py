@@ -189,37 +189,15 @@ def _brand_operators(mentions: list[Mention], sentences, rels: list[RelationFact
     return out
 
 
-# a county named this early (the title, the lead) can be what the document is about
-_HOME_HEAD_CHARS = 80
-
-
-def _home_county(text: str, mentions: list[Mention]) -> int | None:
-    """The county or district a document is about, as the index of its first
-    mention: one named in the head and more often than any other county-level
-    place, at least twice. A county's report (长兴县…, 富平县人社局…) counts
-    its programs in the county, not in the city above it."""
-    gaz = load_lexicon().gazetteer
-    counts: dict[str, list[int]] = {}
-    for i, m in enumerate(mentions):
-        if m.type == "Location" and m.code:
-            div = gaz.by_code(m.code)
-            if div is not None and div.level == "county":
-                counts.setdefault(m.code, []).append(i)
-    if not counts:
-        return None
-    ranked = sorted(counts.values(), key=len, reverse=True)
-    top = ranked[0]
-    if len(top) < 2 or (len(ranked) > 1 and len(ranked[1]) == len(top)) or mentions[top[0]].start >= _HOME_HEAD_CHARS:
-        return None
-    return top[0]
-
-
-def extract_relations(text: str, mentions: list[Mention], sentences, person_posts, publisher: int | None) -> list[RelationFact]:
+def extract_relations(text: str, mentions: list[Mention], sentences, person_posts, publisher: int | None,
+                      home_code: str | None = None) -> list[RelationFact]:
+    """Relations between the mentions; `home_code` is the county a county's
+    document is about (its unplaced programs operate there, not in the city)."""
     cues = _cues()
     rels: list[RelationFact] = []
     orgs_all = [(i, m) for i, m in enumerate(mentions) if m.type == "Organization"]
     last_subject: int | None = publisher
-    home = _home_county(text, mentions)
+    home = next((i for i, m in enumerate(mentions) if m.type == "Location" and home_code and m.code == home_code), None)
     turns = _speaker_turns(text, mentions, person_posts, orgs_all)  # in text order
     turn_starts = [pos for pos, _ in turns]
     # mentions bucketed by sentence once: a scan per sentence made long documents quadratic

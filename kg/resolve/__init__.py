@@ -100,6 +100,17 @@ def resolve(facts: DocFacts) -> ResolvedFacts:
         aliases[city_iri] = set()
         codes[city_iri] = city_div.code
 
+    # 县民政局 read as 东兰县民政局: a body whose full name starts with a place of
+    # this document is located there
+    places_by_length = sorted(((lab, iri) for iri, (t, lab) in labels.items() if t == "Location" and iri in codes),
+                              key=lambda x: (-len(x[0]), x[0]))
+    for iri, (etype, label) in labels.items():
+        if etype == "Organization" and iri not in located:
+            for name, place_iri in places_by_length:
+                if label.startswith(name) and len(label) > len(name):
+                    located[iri] = place_iri
+                    break
+
     gaz = load_lexicon().gazetteer
     code_to_iri = {c: i for i, c in codes.items()}
     entities = []

@@ -17,6 +17,7 @@ _HEAD_WEIGHT = 3
 class PlaceContext:
     city: object | None  # gazetteer Division of the document's city
     province: object | None
+    county: object | None = None  # the county or district a county's document is about (see _home_county)
 
 
 def find_place_names(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
@@ -60,7 +61,30 @@ def infer_context(text: str, matches, lex: Lexicon) -> PlaceContext:
     code = max(sorted(votes), key=lambda c: votes[c])
     city = gaz.by_code(code)
     province = next((d for d in gaz.ancestors(code) if d.level == "province"), None)
-    return PlaceContext(city, province)
+    return PlaceContext(city, province, _home_county(matches, city, gaz))
+
+
+# a county named this early (the title, the lead) can be what the document is about
+_HOME_HEAD_CHARS = 80
+
+
+def _home_county(matches, city, gaz):
+    """The county or district the document is about: one of the city's, named in
+    the head and more often than any other of its county-level places, twice at
+    least (长兴县…, 富平县人社局…). Its 县/区 short forms (县民政局) and its
+    全县 sentences refer to it."""
+    seen: dict[str, list[int]] = {}
+    for start, _end, name in matches:
+        for d in gaz.lookup(name):
+            if d.level == "county" and gaz.within(d.code, city.code):
+                seen.setdefault(d.code, []).append(start)
+    ranked = sorted(seen.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    if not ranked:
+        return None
+    code, starts = ranked[0]
+    if len(starts) < 2 or (len(ranked) > 1 and len(ranked[1][1]) == len(starts)) or starts[0] >= _HOME_HEAD_CHARS:
+        return None
+    return gaz.by_code(code)
 
 
 def _preceded_by_parent(text: str, start: int, div, lex: Lexicon) -> bool:

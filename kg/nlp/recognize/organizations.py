@@ -41,6 +41,8 @@ def _compiled_patterns(body_re: str) -> tuple[PlacePattern, ...]:
 def _place_for_level(level: str, ctx: PlaceContext) -> str | None:
     if level == "市" and ctx.city is not None:
         return ctx.city.name
+    if level in "县区" and ctx.county is not None and ctx.county.name.endswith(level):
+        return ctx.county.name  # 县民政局 in a 东兰县 document
     if level == "省" and ctx.province is not None:
         return ctx.province.name
     return None
