@@ -117,3 +117,14 @@ def test_a_countys_short_body_names_expand_to_that_county_and_stay_apart_across_
     assert a["东兰县民政局"][1] == "东兰县" and a["东兰县财政局"][1] == "东兰县"
     assert b["富平县民政局"][1] == "富平县"
     assert a["东兰县民政局"][0] != b["富平县民政局"][0]  # two bodies, two nodes
+
+
+def test_a_body_named_by_a_bare_level_is_scoped_to_its_documents_city(tmp_path):
+    def iri_of(name: str, text: str, label: str) -> str:
+        path = tmp_path / name
+        path.write_text(text, "utf-8")
+        return next(e.iri for e in analyze(str(path), name).entities if e.label == label)
+
+    a = iri_of("a.txt", "郑州市民政局通报\n郑州市各区推进助餐服务。区民政局开展“银龄助餐”行动。", "区民政局")
+    b = iri_of("b.txt", "洛阳市民政局通报\n洛阳市各区推进助餐服务。区民政局开展“银龄助餐”行动。", "区民政局")
+    assert a != b

@@ -7,6 +7,8 @@ name carries the city, is its own.
 """
 from __future__ import annotations
 
+import re
+
 from kg import namespaces as ns
 from kg.extract import CITY_OF_DOCUMENT
 from kg.nlp.lexicon import load_lexicon
@@ -18,6 +20,10 @@ from kg.types import (DocFacts, Entity, Mention, ResolvedFacts, ResolvedMention,
 def _canonical(m: Mention) -> str:
     name = (m.canonical or m.text).strip()
     return name.replace("(", "（").replace(")", "）")
+
+
+# an organization's name that starts with a bare level (区民政局, 县委, 团县委, 中共县委)
+_PLACELESS = re.compile(r"^(?:中共|共青团|团)?[省市县区]")
 
 
 def _city_division(name: str | None):
@@ -71,6 +77,10 @@ def resolve(facts: DocFacts) -> ResolvedFacts:
             iri = ns.entity_iri("Person", label, scope=facts.city or "")
         elif m.type == "Location" and m.city:  # a village or community: names repeat across cities
             iri = ns.entity_iri("Location", label, scope=m.city)
+        elif m.type == "Organization" and _PLACELESS.match(label):
+            # 区民政局, 团县委 with no district or county to expand to: every county has
+            # one, so it is scoped to this document's city (or province), never shared
+            iri = ns.entity_iri("Organization", label, scope=facts.city or facts.province or "")
         else:
             iri = ns.entity_iri(m.type, label)
         mention_iri.append(iri)
