@@ -128,3 +128,12 @@ def test_a_body_named_by_a_bare_level_is_scoped_to_its_documents_city(tmp_path):
     a = iri_of("a.txt", "郑州市民政局通报\n郑州市各区推进助餐服务。区民政局开展“银龄助餐”行动。", "区民政局")
     b = iri_of("b.txt", "洛阳市民政局通报\n洛阳市各区推进助餐服务。区民政局开展“银龄助餐”行动。", "区民政局")
     assert a != b
+
+
+def test_a_body_belongs_to_the_longest_body_its_name_starts_with_or_to_its_institutions_parent(tmp_path):
+    rels = _relations(tmp_path, "嘉兴市召开会议。嘉兴市人民政府办公室、嘉兴市人民政府和嘉兴市残疾人联合会参加，"
+                                "嘉兴市残疾人康复中心、嘉兴市妇幼保健院和中国人寿保险股份有限公司嘉兴分公司、中国人寿保险股份有限公司派员参加。")
+    sub = {(s, o) for s, p, o in rels if p == "subOrganizationOf"}
+    assert {("嘉兴市人民政府办公室", "嘉兴市人民政府"), ("嘉兴市残疾人康复中心", "嘉兴市残疾人联合会"),
+            ("中国人寿保险股份有限公司嘉兴分公司", "中国人寿保险股份有限公司")} <= sub
+    assert not any(s == "嘉兴市妇幼保健院" for s, _ in sub)  # its parent body is not named here

@@ -173,6 +173,9 @@ class Lexicon:
         self.short_place_words = Words(self.short_places)
 
         self.org_bodies = {r[0]: OrgBody(r[0], r[1], r[2]) for r in _rows("org_bodies.tsv")}
+        # institution suffix -> parent name templates, longest institution first
+        self.affiliated_bodies = sorted(((r[0], tuple(r[1].split("|"))) for r in _rows("affiliated_bodies.tsv")),
+                                        key=lambda r: (-len(r[0]), r[0]))
         self.org_body_re = _alternation(self.org_bodies)
         self.org_suffixes = {r[0]: (r[1] == "1", r[2]) for r in _rows("org_suffixes.tsv")}
         self.org_suffix_not_after = {r[0]: (r[3] if len(r) > 3 else "") for r in _rows("org_suffixes.tsv")}
