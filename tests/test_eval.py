@@ -80,7 +80,7 @@ def test_eval_reports_missing_documents(tmp_path):
 @pytest.mark.parametrize("which, floors", [
     ("corpus", {"entities": 0.88, "observations": 0.92, "relations": 0.70}),
     ("samples", {"entities": 0.90, "observations": 0.95, "relations": 0.75}),
-    ("probe", {"entities": 0.88, "observations": 0.93, "relations": 0.73}),
+    ("probe", {"entities": 0.89, "observations": 0.93, "relations": 0.76}),
 ])
 def test_eval_quality_floor(which, floors, request):
     from pathlib import Path
