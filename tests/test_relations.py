@@ -10,23 +10,27 @@ def _relations(tmp_path, text: str) -> set[tuple[str, str, str]]:
     return {(label.get(x.subject, x.subject), x.predicate, label.get(x.object, x.object)) for x in r.relations}
 
 
+def _pairs(rels, predicate: str) -> set[tuple[str, str]]:
+    return {(s, o) for s, p, o in rels if p == predicate}
+
+
 def test_each_organization_followed_by_its_own_verb_runs_the_program(tmp_path):
     rels = _relations(tmp_path, "九江市召开新闻发布会。由团市委牵头、九江市青少年宫具体实施的“心语小屋”青少年心理关爱项目，"
                                 "已建成站点12个。")
-    runs = {(s, o) for s, p, o in rels if p == "runs"}
+    runs = _pairs(rels, "runs")
     assert ("共青团九江市委员会", "心语小屋青少年心理关爱项目") in runs
     assert ("九江市青少年宫", "心语小屋青少年心理关爱项目") in runs
 
 
 def test_a_single_partner_named_after_a_cue_runs_the_program_with_the_lead(tmp_path):
     rels = _relations(tmp_path, "九江市召开新闻发布会。市民政局联合市慈善总会开展“暖心到家”行动，服务老人3000人次。")
-    runs = {(s, o) for s, p, o in rels if p == "runs"}
+    runs = _pairs(rels, "runs")
     assert {s for s, _ in runs} == {"九江市民政局", "九江市慈善总会"}
 
 
 def test_a_list_of_partners_after_a_cue_assists_and_does_not_run_the_program(tmp_path):
     rels = _relations(tmp_path, "九江市召开新闻发布会。市民政局会同市财政局、市卫生健康委员会开展“暖心到家”行动，服务老人3000人次。")
-    runs = {(s, o) for s, p, o in rels if p == "runs"}
+    runs = _pairs(rels, "runs")
     assert {s for s, _ in runs} == {"九江市民政局"}
     partners = {frozenset((s, o)) for s, p, o in rels if p == "partnerOf"}
     assert {frozenset(("九江市民政局", "九江市财政局")), frozenset(("九江市民政局", "九江市卫生健康委员会"))} <= partners
@@ -51,7 +55,7 @@ def test_the_lead_partners_each_body_that_assists_it(tmp_path):
 def test_a_body_that_puts_programs_on_its_list_runs_them_but_a_city_or_its_government_does_not(tmp_path):
     rels = _relations(tmp_path, "宜春市召开会议。2024年，市残联将“残疾儿童康复救助”和“助残暖心行动”两项工作列入市级民生实事项目。"
                                 "市委、市政府将“银龄食堂”列入年度民生实事。我市将“青苗驿站”纳入为民办实事项目。")
-    runs = {(s, o) for s, p, o in rels if p == "runs"}
+    runs = _pairs(rels, "runs")
     assert ("宜春市残疾人联合会", "残疾儿童康复救助") in runs and ("宜春市残疾人联合会", "助残暖心行动") in runs
     assert not any(o in ("银龄食堂", "青苗驿站") for _, o in runs)
 
@@ -63,7 +67,7 @@ def test_a_list_frame_does_not_reach_into_another_clause(tmp_path):
 
 def test_villages_and_communities_named_after_a_town_are_places_within_it(tmp_path):
     rels = _relations(tmp_path, "河池市东兰县召开会议。武篆镇拉甲村、东里村幸福食堂就餐老人增加。东兰县武篆镇新建村级服务站3个。")
-    part_of = {(s, o) for s, p, o in rels if p == "partOf"}
+    part_of = _pairs(rels, "partOf")
     assert {("拉甲村", "武篆镇"), ("东里村", "武篆镇")} <= part_of
     assert not any(s.startswith("新建") for s, _ in part_of)  # 新建村级…: a verb
 
@@ -76,7 +80,7 @@ def test_a_count_after_a_town_is_no_village(tmp_path):
 def test_a_national_brand_with_no_runner_in_the_text_is_run_by_its_kind_of_body(tmp_path):
     rels = _relations(tmp_path, "宜春市召开会议。依托12355青少年服务台，团市委组建心理咨询志愿服务团队。"
                                 "宜春市青少年宫建设“青翼家园”站点8个。市民政局开通12349养老服务热线。")
-    runs = {(s, o) for s, p, o in rels if p == "runs"}
+    runs = _pairs(rels, "runs")
     assert ("共青团宜春市委员会", "12355青少年服务台") in runs
     assert ("宜春市民政局", "12349养老服务热线") in runs
     # a runner the text names is kept, and the brand's usual body is not added beside it
@@ -87,7 +91,7 @@ def test_a_countys_document_places_its_unplaced_programs_in_the_county_not_the_c
     county = ("长兴县开展青少年关爱工作\n2024年，长兴县团县委开展“护河少年”志愿服务活动120场。"
               "全县新建“青苗小屋”12个。长兴县关工委参与其中。")
     rels = _relations(tmp_path, county)
-    operates = {(s, o) for s, p, o in rels if p == "operatesIn"}
+    operates = _pairs(rels, "operatesIn")
     assert ("护河少年志愿服务活动", "长兴县") in operates and ("青苗小屋", "长兴县") in operates
     assert not any(o == "湖州市" for _, o in operates)
     # a city's document, with a county named once in passing, keeps the city
@@ -99,7 +103,7 @@ def test_a_countys_document_places_its_unplaced_programs_in_the_county_not_the_c
 def test_a_place_that_only_qualifies_the_next_place_or_body_is_not_where_the_program_runs(tmp_path):
     rels = _relations(tmp_path, "襄阳市召开会议。在保康县马桥镇、南漳县薛坪镇开展“健康快车”巡回医疗12场。"
                                 "湖北省襄阳市民政局在樊城区推广“邻里守望”互助养老点30个。")
-    operates = {(s, o) for s, p, o in rels if p == "operatesIn"}
+    operates = _pairs(rels, "operatesIn")
     assert {("健康快车", "马桥镇"), ("健康快车", "薛坪镇"), ("邻里守望", "樊城区")} <= operates
     assert not operates & {("健康快车", "保康县"), ("健康快车", "南漳县"), ("邻里守望", "湖北省")}
 
@@ -133,7 +137,7 @@ def test_a_body_named_by_a_bare_level_is_scoped_to_its_documents_city(tmp_path):
 def test_a_body_belongs_to_the_longest_body_its_name_starts_with_or_to_its_institutions_parent(tmp_path):
     rels = _relations(tmp_path, "嘉兴市召开会议。嘉兴市人民政府办公室、嘉兴市人民政府和嘉兴市残疾人联合会参加，"
                                 "嘉兴市残疾人康复中心、嘉兴市妇幼保健院和中国人寿保险股份有限公司嘉兴分公司、中国人寿保险股份有限公司派员参加。")
-    sub = {(s, o) for s, p, o in rels if p == "subOrganizationOf"}
+    sub = _pairs(rels, "subOrganizationOf")
     assert {("嘉兴市人民政府办公室", "嘉兴市人民政府"), ("嘉兴市残疾人康复中心", "嘉兴市残疾人联合会"),
             ("中国人寿保险股份有限公司嘉兴分公司", "中国人寿保险股份有限公司")} <= sub
     assert not any(s == "嘉兴市妇幼保健院" for s, _ in sub)  # its parent body is not named here

@@ -11,8 +11,6 @@ from kg.types import Mention, RelationFact
 
 _CLAUSE_BREAK = re.compile(r"[，,；;。\n]")
 _LIST_SEP = re.compile(r"^(?:、|和|及|以及|与|，)?$")
-# between the last of a list of organizations and the verb after it: 等部门, 等五部门, 共同
-_GROUP_TAIL = re.compile(r"^(?:等(?:[一二三四五六七八九十0-9]*个?(?:部门|单位))?)?(?:共同|积极|具体)?$")
 # An organization this close to the sentence start is its grammatical subject
 # (“2024年，市住建局…”); leading time phrases fit in the window.
 _SUBJECT_WINDOW = 8
@@ -34,6 +32,9 @@ def _cues():
         "lead": alt(c["lead_assist"]["lead"]),
         "assist": alt(c["lead_assist"]["assist"]),
         "self": alt(c["lead_assist"]["self"]),
+        # between the last of a list of organizations and the verb after it: 等部门, 等五部门, 共同
+        "group_tail": re.compile(r"^(?:等(?:[一二三四五六七八九十0-9]*个?(?:" + alt(c["group_tail"]["nouns"]).pattern
+                                 + r"))?)?(?:" + alt(c["group_tail"]["adverbs"]).pattern + r")?$"),
         "frame_open": alt(c["list_frame"]["open"]),
         "frame_close": alt(c["list_frame"]["close"]),
         "frame_not_runner": re.compile("|".join(c["list_frame"]["not_runner"])),
@@ -133,7 +134,7 @@ def _org_list_before(orgs: list[tuple[int, Mention]], pos: int, text: str) -> li
         if m.end > pos:
             continue
         gap = text[m.end:pos]
-        if (_LIST_SEP.match(gap) if out else _GROUP_TAIL.match(gap)):
+        if (_LIST_SEP.match(gap) if out else _cues()["group_tail"].match(gap)):
             out.append(i)
             pos = m.start
         else:

@@ -12,6 +12,7 @@ import re
 from kg import namespaces as ns
 from kg.extract import CITY_OF_DOCUMENT
 from kg.nlp.lexicon import load_lexicon
+from kg.nlp.recognize.organizations import LEVELS
 from kg.text.convert import to_simplified
 from kg.types import (DocFacts, Entity, Mention, ResolvedFacts, ResolvedMention, ResolvedObservation,
                       ResolvedRelation)
@@ -23,7 +24,7 @@ def _canonical(m: Mention) -> str:
 
 
 # an organization's name that starts with a bare level (区民政局, 县委, 团县委, 中共县委)
-_PLACELESS = re.compile(r"^(?:中共|共青团|团)?[省市县区]")
+_PLACELESS = re.compile(rf"^(?:中共|共青团|团)?[{LEVELS}]")
 
 
 def _city_division(name: str | None):

@@ -14,7 +14,7 @@ from kg.types import Mention
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”\"‘’·]")
 _MAX_OPEN_LEN = 22
-_LEVELS = "省市县区"
+LEVELS = "省市县区"  # the level words of 市民政局, 县委, 区残联
 # A character right after a fixed name that shows the name is part of a longer word.
 _WORD_CONTINUES = set("门分署属")
 _SUB_UNIT_FOLLOW = re.compile(r"(?:$|[\s，。、；：:（(）)]|副|部长|主任|处长|科长|负责人|联系)")
@@ -34,7 +34,7 @@ def _pattern_rows() -> tuple[tuple[str, str, str], ...]:
 def _compiled_patterns(body_re: str) -> tuple[PlacePattern, ...]:
     """The pattern table compiled once; {PLACE} is left for the document's own
     place names (see kg.nlp.recognize.placed)."""
-    return tuple(PlacePattern(regex.replace("{BODY}", body_re).replace("{LEVEL}", f"[{_LEVELS}]"))
+    return tuple(PlacePattern(regex.replace("{BODY}", body_re).replace("{LEVEL}", f"[{LEVELS}]"))
                  for regex, _, _ in _pattern_rows())
 
 
@@ -100,7 +100,7 @@ def _fixed_names(text: str, lex: Lexicon) -> list[Mention]:
 
 
 def _starts_proper(span: str, lex: Lexicon) -> bool:
-    if span[0] in _LEVELS or span[0] in "“\"" or span.startswith(lex.org_proper_prefixes):
+    if span[0] in LEVELS or span[0] in "“\"" or span.startswith(lex.org_proper_prefixes):
         return True
     return any(words.has_prefix(span[:12]) for words in (lex.place_words, lex.short_place_words, lex.org_name_words))
 
@@ -167,10 +167,10 @@ def _open_class(text: str, lex: Lexicon, ctx: PlaceContext, inner_orgs: SpanInde
         if needs_name and not _has_proper_name(span, lex):
             continue
         canonical = span
-        if span[0] in _LEVELS:
+        if span[0] in LEVELS:
             place = _place_for_level(span[0], ctx)
             canonical = place + span[1:] if place else span
-        scope = _place_for_level(span[0], ctx) if span[0] in _LEVELS else None
+        scope = _place_for_level(span[0], ctx) if span[0] in LEVELS else None
         out.append(Mention("Organization", span, start, end, f"org.head.{_kind}", canonical=canonical, city=scope))
     return out
 
