@@ -360,8 +360,11 @@ def _parents_by_name(orgs: list[tuple[int, Mention]]) -> list[RelationFact]:
         first.setdefault(m.canonical or m.text, (i, m))
     out = []
     for name, (i, m) in first.items():
-        prefixes = [p for p in first if p != name and name.startswith(p) and len(p) >= 4]
-        parent = max(prefixes, key=len) if prefixes else _affiliation_parent(name, first)
+        # the longest proper prefix that is a name here (a lookup per length: a
+        # scan of all names per name was quadratic on long documents)
+        parent = next((name[:k] for k in range(len(name) - 1, 3, -1) if name[:k] in first), None)
+        if parent is None:
+            parent = _affiliation_parent(name, first)
         if parent is not None:
             out.append(RelationFact(i, "subOrganizationOf", first[parent][0], "rel.sub-org.name", start=m.start,
                                     end=m.end))
