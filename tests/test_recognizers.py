@@ -293,3 +293,36 @@ def test_bylines_name_reporters_and_editors(lex):
 
     assert names("九江县融媒体中心讯（记者覃丽通讯员蓝海生）本月以来。") == ["覃丽", "蓝海生"]
     assert names("（责任编辑：陆燕）") == ["陆燕"]
+
+
+def test_persons_quoted_after_a_post_or_as_residents(lex):
+    def names(text):
+        return [m.text for m in recognize_persons(text, lex, _orgs(text, lex))[0]]
+
+    assert names("社区负责人、社工黄丽告诉记者，驿站已开放。") == ["黄丽"]
+    assert names("副市长刘建东先后3次到市民政局调研。") == ["刘建东"]
+    assert names("“现在方便多了。”居民王秀英说。") == ["王秀英"]
+    # a form of address is no name, and a post before a verb of degree is no person
+    assert names("市民张先生说，饭菜可口。") == []
+    assert names("站长高度重视，全程参与。") == []
+
+
+def test_names_ending_in_a_stop_character_only_before_its_word(lex):
+    def names(text):
+        return [m.text for m in recognize_persons(text, lex, _orgs(text, lex))[0]]
+
+    assert names("签发人：韩志强\n") == ["韩志强"]
+    assert names("市民政局局长韩志强调，要兜牢底线。") == ["韩志"]
+
+
+def test_contact_lines_name_the_unit_of_the_contact(lex):
+    text = "联系人：王晓燕，市民政局养老服务科；联系电话：0710-3512806\n联系人：市总工会权益保障部 王丽娜\n"
+    orgs = _orgs(text, lex)
+    persons, posts = recognize_persons(text, lex, orgs)
+    units = {(persons[p.person].text, orgs[p.organization].text) for p in posts if p.organization is not None}
+    assert units == {("王晓燕", "市民政局养老服务科"), ("王丽娜", "市总工会权益保障部")}
+
+
+def test_web_page_buttons_are_not_speaker_tags(lex):
+    assert recognize_persons("【打印】【关闭】\n【关闭窗口】", lex, [])[0] == []
+    assert [m.text for m in recognize_persons("【王海燕】我们会继续做好。", lex, [])[0]] == ["王海燕"]

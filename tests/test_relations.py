@@ -141,3 +141,15 @@ def test_a_body_belongs_to_the_longest_body_its_name_starts_with_or_to_its_insti
     assert {("嘉兴市人民政府办公室", "嘉兴市人民政府"), ("嘉兴市残疾人康复中心", "嘉兴市残疾人联合会"),
             ("中国人寿保险股份有限公司嘉兴分公司", "中国人寿保险股份有限公司")} <= sub
     assert not any(s == "嘉兴市妇幼保健院" for s, _ in sub)  # its parent body is not named here
+
+
+def test_reporters_belong_to_the_outlet_named_before_them_and_our_bureaus_people_to_the_publisher(tmp_path):
+    rels = _relations(tmp_path, "来源：九江日报　　发布日期：2025年2月18日\n本报讯（记者 周婷 通讯员 陈思远 刘畅）"
+                                "九江市民政局召开会议。")
+    members = _pairs(rels, "memberOf")
+    assert ("周婷", "九江日报") in members
+    assert not any(s in ("陈思远", "刘畅") for s, _ in members)  # a correspondent writes for no outlet of the text
+    rels = _relations(tmp_path, "九江市民政局关于市十六届人大三次会议第45号建议的答复\n\n刘红梅代表：\n"
+                                "您提出的《关于加快发展社区助餐服务的建议》收悉。我局副局长李建军带队到浔阳区与您当面沟通。\n\n"
+                                "九江市民政局\n2025年6月10日\n")
+    assert ("李建军", "九江市民政局") in _pairs(rels, "memberOf")

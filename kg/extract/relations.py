@@ -88,13 +88,18 @@ def _speaker_turns(text: str, mentions, person_posts, orgs) -> list[tuple[int, i
     return turns
 
 
-def _org_for_role(text: str, role: str, mentions, orgs, publisher: int | None) -> int | None:
+def _org_for_role(text: str, role: str, person: Mention, orgs, publisher: int | None) -> int | None:
     """The organization a post without one belongs to (role_bodies.tsv)."""
     target = load_lexicon().role_bodies.get(role)
     if target is None:
         return None
     if target == "@publisher":
         return publisher
+    if target.startswith("@before:"):
+        # 来源：襄阳日报 … 记者 周某: the last body before the name whose name ends so
+        ends = tuple(target[len("@before:"):].split("|"))
+        before = [i for i, o in orgs if o.end <= person.start and (o.canonical or o.text).endswith(ends)]
+        return before[-1] if before else None
     if target == "@contact":
         label = re.search(r"联系单位[：:]\s*", text)
         if label:
@@ -337,8 +342,10 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
     for link in person_posts:
         m = mentions[link.person]
         org, rule = link.organization, "rel.member.post"
-        if org is None and link.role:
-            org, rule = _org_for_role(text, link.role, mentions, orgs_all, publisher), "rel.member.role-body"
+        if org is None and m.rule == "person.self-post-name":
+            org, rule = publisher, "rel.member.self-body"
+        elif org is None and link.role:
+            org, rule = _org_for_role(text, link.role, m, orgs_all, publisher), "rel.member.role-body"
         if org is not None:
             rels.append(RelationFact(link.person, "memberOf", org, rule, role=link.role, start=m.start, end=m.end))
     for i, m in orgs_all:

@@ -239,7 +239,13 @@ class Lexicon:
         surnames = _words("surnames.txt")
         self.surnames_two = {s for s in surnames if len(s) == 2}
         self.surnames_one = {s for s in surnames if len(s) == 1}
-        self.name_stop = set(_words("name_stop.txt"))
+        stops = _words("name_stop.txt")
+        self.name_stop = {w for w in stops if len(w) == 1}
+        self.name_stop_words = tuple(w for w in stops if len(w) > 1)
+        self.speaker_word_re = re.compile(_alternation(_words("person_speakers.txt")))
+        self.speech_verb_re = re.compile(_alternation(_words("speech_verbs.txt")))
+        self.person_act_re = re.compile(_alternation(_words("person_acts.txt")))
+        self.address_forms = tuple(_words("person_address_forms.txt"))
 
         self.units = {r[0]: Unit(r[0], r[1], r[2] if len(r) > 2 else "") for r in _rows("units.tsv")}
         self.unit_re = _alternation(self.units)
@@ -255,6 +261,8 @@ class Lexicon:
         self.city_scope_re = re.compile(_alternation(_words("city_scope_words.txt")))
         self.county_scope_re = re.compile(_alternation(_words("county_scope_words.txt")))
         self.relation_cues = json.loads(_read("relation_cues.json"))
+        # how a document's own body calls itself (我局), for its people's posts too
+        self.self_body_re = re.compile(_alternation(self.relation_cues["lead_assist"]["self"]))
         self.role_bodies = {r[0]: r[1] for r in _rows("role_bodies.tsv")}
 
 

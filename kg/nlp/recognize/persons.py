@@ -1,7 +1,8 @@
 """Persons with their posts: 「organization + post + name」, 「name + organization +
-post」 (speaker lines), labelled names (签发人：…), 【name】 speaker tags, and
-name lists closed by 委员/代表. Every later occurrence of a found name is a
-mention too."""
+post」 (speaker lines), labelled names (签发人：…, 联系人：name，department),
+【name】 speaker tags, name lists closed by 委员/代表, a post of the document's
+own body (我局副局长…) and quoted speakers (居民王某说). Every later occurrence
+of a found name is a mention too."""
 from __future__ import annotations
 
 import re
@@ -23,6 +24,9 @@ def _list_re(post_re: str) -> re.Pattern:
 # punctuation, so it lies in one such run and ends where the run does.
 _LIST_RUN = re.compile(r"(?<![\u4e00-\u9fff、])[\u4e00-\u9fff、]+(?=[：:，,。])")
 _IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]+")
+# 襄阳市民政局（以下简称“市民政局”）副局长…: the note between a body and its post
+_ALIAS_NOTE = re.compile(r"[（(](?:以下)?简称[“\"]?[^”\"（）()]{1,15}[”\"]?[）)]")
+_GAP = re.compile(r"[ \t\u3000]+")
 
 
 def _name_lists(text: str, lex: Lexicon) -> list[re.Match]:
@@ -69,7 +73,8 @@ def name_at(text: str, pos: int, lex: Lexicon) -> str | None:
         i = pos + s + k
         if i >= len(text) or not _CJK.match(text[i]):
             break
-        if k == 1 and (text[i] in lex.name_stop or text.startswith(lex.person_cue_tuple, i)):
+        if k == 1 and (text[i] in lex.name_stop or text.startswith(lex.person_cue_tuple, i)
+                       or text.startswith(lex.name_stop_words, i)):
             break  # 记者覃丽通讯员…: a label starts there
         if k == 0 and text[i] in lex.name_stop and text[i] not in "一":
             return None
@@ -103,9 +108,11 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
             found[key] = Mention("Person", name, start, start + len(name), rule)
         posts.append((key, org, role))
 
+    org_at = {o.start: oi for oi, o in enumerate(orgs)}
     for oi, org in enumerate(orgs):
         # organization + post + name
-        role, end = _posts_at(text, org.end, post_re)
+        note = _ALIAS_NOTE.match(text, org.end)
+        role, end = _posts_at(text, note.end() if note else org.end, post_re)
         if role:
             name = name_at(text, end, lex)
             if name:
@@ -130,12 +137,42 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
     for label, role in lex.person_cues.items():
         for m in re.finditer(re.escape(label) + r"[：:\s]*", text):
             name = name_at(text, m.end(), lex)
-            after = text[m.end() + len(name):m.end() + len(name) + 1] if name else ""
-            if name and not (label in lex.person_cues_alone and _CJK.match(after)):
-                add(name, m.end(), "person.label", None, role)
+            if name is None:
+                # 联系人：市总工会权益保障部 王某: the unit, a space, the name
+                oi = org_at.get(m.end())
+                gap = _GAP.match(text, orgs[oi].end) if oi is not None else None
+                name = name_at(text, gap.end(), lex) if gap else None
+                if name:
+                    add(name, gap.end(), "person.label-unit", oi, role)
+                continue
+            end = m.end() + len(name)
+            after = text[end:end + 1]
+            if label in lex.person_cues_alone and _CJK.match(after):
+                continue
+            # 联系人：王某，市民政局养老服务科 / 王某（团市委青年发展部部长）: that unit
+            oi = org_at.get(end + 1) if after in "，,（(" and after else None
+            unit_post = _posts_at(text, orgs[oi].end, post_re)[0] if oi is not None else None
+            add(name, m.end(), "person.label", oi, unit_post or role)
+        # 记者 陈某 通讯员 李某 刘某): more names, each after a space
+        for m in re.finditer(re.escape(label) + r"[ \u3000]+", text):
+            pos = m.end()
+            name = name_at(text, pos, lex)
+            while name:
+                pos += len(name)
+                gap = _GAP.match(text, pos)
+                if not gap or text.startswith(lex.person_cue_tuple, gap.end()):
+                    break
+                nxt = name_at(text, gap.end(), lex)
+                if nxt is None or (gap.end() + len(nxt) < len(text) and _CJK.match(text[gap.end() + len(nxt)])):
+                    break
+                add(nxt, gap.end(), "person.label", None, role)
+                pos, name = gap.end(), nxt
 
     # 【name】 speaker tags and name lists closed by a post (赵某、钱某委员)
     for m in re.finditer(r"【([^】]{2,4})】", text):
+        # a row of bracketed words is a web page's buttons (【打印】【关闭】), not speakers
+        if text[m.start() - 1:m.start()] == "】" or text[m.end():m.end() + 1] == "【":
+            continue
         if name_at(m.group(1), 0, lex) == m.group(1):
             add(m.group(1), m.start(1), "person.speaker-tag", None, None)
     for m in _name_lists(text, lex):
@@ -161,6 +198,23 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
         if name and (m.end(), m.end() + len(name)) not in found and m.group(0) in ("运动员", "教练员", "主持人", "总书记"):
             add(name, m.end(), "person.post-name", None, m.group(0))
 
+    # a post of the document's own body: 我局副局长李某 (its body is the publisher)
+    for m in lex.self_body_re.finditer(text):
+        role, end = _posts_at(text, m.end(), post_re)
+        name = name_at(text, end, lex) if role else None
+        if name:
+            add(name, end, "person.self-post-name", None, role)
+
+    # a post, a name and what the person does: 书记李某指出, 副市长刘某先后…
+    for m in post_re.finditer(text):
+        role, end = _posts_at(text, m.start(), post_re)
+        name = name_at(text, end, lex)
+        # the act decides the name's length: 黄颖告诉 is 黄颖, then 告诉
+        name = next((n for n in (name, name[:-1]) if len(n) >= 2 and lex.person_act_re.match(text, end + len(n))),
+                    None) if name else None
+        if name and not any(s <= end < e for s, e in found):
+            add(name, end, "person.post-name-act", None, role)
+
     # a name directly before a post that follows names (习某某总书记)
     for m in re.finditer("|".join(lex.posts_after_name), text) if lex.posts_after_name else ():
         for n in (3, 2):
@@ -168,6 +222,14 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
             if s >= 0 and name_at(text, s, lex) == text[s:m.start()] and (s == 0 or not _CJK.match(text[s - 1])):
                 add(text[s:m.start()], s, "person.name-post", None, m.group(0))
                 break
+
+    # a quoted speaker: 居民王某说, 低保户李某告诉记者
+    for m in lex.speaker_word_re.finditer(text):
+        name = name_at(text, m.end(), lex)
+        name = next((n for n in (name, name[:-1]) if len(n) >= 2 and lex.speech_verb_re.match(text, m.end() + len(n))),
+                    None) if name else None
+        if name and not name[1:].startswith(lex.address_forms) and not name[2:].startswith(lex.address_forms):
+            add(name, m.end(), "person.speaker", None, None)
 
     mentions = sorted(found.values(), key=lambda x: (x.start, x.end))
     # later occurrences of the same names
