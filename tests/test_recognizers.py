@@ -326,3 +326,17 @@ def test_contact_lines_name_the_unit_of_the_contact(lex):
 def test_web_page_buttons_are_not_speaker_tags(lex):
     assert recognize_persons("【打印】【关闭】\n【关闭窗口】", lex, [])[0] == []
     assert [m.text for m in recognize_persons("【王海燕】我们会继续做好。", lex, [])[0]] == ["王海燕"]
+
+
+def test_program_names_from_the_twelfth_probe(lex):
+    def names(text):
+        return {m.canonical or m.text for m in recognize_programs(text, lex)}
+
+    assert names("全年举办“南海家长学堂”讲座62场。") == {"南海家长学堂"}
+    assert names("全年举办“青春成长营”12期。") == {"青春成长营"}
+    assert names("在马官镇率先推行“救助服务直通车”，把政策送到家。") == {"救助服务直通车"}
+    assert names("依托“12349”养老服务热线建成平台。") == {"12349养老服务热线"}
+    # a heading's number, 行动不便 and a year's work plan are no program names
+    assert "建设智慧养老服务平台" not in "".join(names("（二）建设智慧养老服务平台。"))
+    assert names("为二千三百余名行动不便的重度残疾人送去轮椅。") == set()
+    assert names("三、2025年工作计划\n") == set()

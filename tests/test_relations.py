@@ -153,3 +153,12 @@ def test_reporters_belong_to_the_outlet_named_before_them_and_our_bureaus_people
                                 "您提出的《关于加快发展社区助餐服务的建议》收悉。我局副局长李建军带队到浔阳区与您当面沟通。\n\n"
                                 "九江市民政局\n2025年6月10日\n")
     assert ("李建军", "九江市民政局") in _pairs(rels, "memberOf")
+
+
+def test_a_quoted_program_is_one_entity_however_its_head_is_written(tmp_path):
+    text = ("桂林市民政局建成“桂林颐养”智慧养老服务平台，接入养老服务机构120家。"
+            "推动“桂林颐养”平台与社会救助系统互联。")
+    path = tmp_path / "doc.txt"
+    path.write_text(text, "utf-8")
+    programs = {e.label for e in analyze(str(path), "doc.txt").entities if e.type == "Program"}
+    assert programs == {"桂林颐养智慧养老服务平台"}

@@ -23,6 +23,17 @@ def _canonical(m: Mention) -> str:
     return name.replace("(", "（").replace(")", "）")
 
 
+def _program_names(mentions) -> dict[str, str]:
+    """One name per quoted program in a document: “桂林颐养”智慧养老服务平台 and
+    later “桂林颐养”平台 or “桂林颐养” alone are one platform, named as it was
+    first written in full."""
+    named: dict[str, str] = {}
+    for m in mentions:
+        if m.type == "Program" and m.alias and m.alias not in named and _canonical(m) != m.alias:
+            named[m.alias] = _canonical(m)
+    return named
+
+
 # an organization's name that starts with a bare level (区民政局, 县委, 团县委, 中共县委)
 _PLACELESS = re.compile(rf"^(?:中共|共青团|团)?[{LEVELS}]")
 
@@ -69,8 +80,11 @@ def resolve(facts: DocFacts) -> ResolvedFacts:
     for p in facts.mentions:
         if p.type == "Location" and p.code:
             places_at.setdefault(p.start, []).append(p)
+    named = _program_names(facts.mentions)
     for m in facts.mentions:
         label = _canonical(m)
+        if m.type == "Program" and (m.alias or label) in named:
+            label = named[m.alias or label]
         if m.type == "Location" and m.code:
             iri = ns.entity_iri("Location", label, code=m.code)
             codes[iri] = m.code

@@ -16,6 +16,7 @@ _MAX_LEN = 26
 # Quoted text that reads as a slogan or a mode: formulas with +, 一X一Y idioms.
 _SLOGAN = re.compile(r"[+＋\-－](?!$)|^一.一.$|^[^\u4e00-\u9fff]*$|^[一二两三四五六七八九十]{1,2}[^\u4e00-\u9fff]?.{0,3}$(?<!行动)(?<!工程)(?<!计划)")
 _YEAR = re.compile(r"^(?:19|20)\d{2}年")
+_ENUMERATOR = re.compile(r"^[（(][一二三四五六七八九十\d]{1,3}[）)]")
 
 
 def canonical_program(name: str) -> str:
@@ -119,6 +120,9 @@ def _by_suffix(text: str, lex: Lexicon) -> list[Mention]:
         for lm in lex.program_lead_any_re.finditer(span[: -len(suffix)]):
             cut = max(cut, lm.end())
         span = span[cut:]
+        enum = _ENUMERATOR.match(span)  # （二）建设…平台: a heading's number
+        if enum:
+            span = span[enum.end():]
         if text[end - len(span) - 1:end - len(span)] in ("”", '"', "」"):
             continue  # the quoted name before it is the program; this is its head noun
         lead = lex.program_lead_re.match(span)
@@ -136,6 +140,8 @@ def _by_suffix(text: str, lex: Lexicon) -> list[Mention]:
             continue
         if span.count("（") != span.count("）") or span.count("(") != span.count(")"):
             continue
+        if year and span[year.end():] in lex.program_stop:
+            continue  # 2025年工作计划: a heading
         if year:  # “2023年…系列新闻发布会”: the year belongs to the canonical name, not the surface
             out.append(Mention("Program", span[year.end():], start + year.end(), end, "program.head",
                                canonical=canonical_program(span)))
