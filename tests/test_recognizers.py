@@ -340,3 +340,21 @@ def test_program_names_from_the_twelfth_probe(lex):
     assert "建设智慧养老服务平台" not in "".join(names("（二）建设智慧养老服务平台。"))
     assert names("为二千三百余名行动不便的重度残疾人送去轮椅。") == set()
     assert names("三、2025年工作计划\n") == set()
+
+
+def test_organization_names_from_the_twelfth_probe(lex):
+    def orgs(text):
+        return {m.canonical or m.text for m in _orgs(text, lex)}
+
+    assert "中国民主同盟宝鸡市委员会" in orgs("宝鸡市人社局答复。民盟宝鸡市委会、张立华委员：")
+    assert {"宝鸡市人力资源和社会保障局", "宝鸡市住房和城乡建设局", "宝鸡市税务局",
+            "宝鸡市人民政府国有资产监督管理委员会"} <= orgs("宝鸡市召开会议。市人力资源社会保障局、市住房城乡建设局、市税务局、市国资委配合。")
+    assert "普定县人民代表大会" in orgs("——2025年1月14日在普定县第十八届人民代表大会第五次会议上")
+    assert "共青团西樵镇委员会" in orgs("佛山市南海区西樵镇召开会议。西樵镇团委书记谭伟锋说。")
+
+
+def test_a_conjunction_before_a_place_or_a_level_starts_a_new_name(lex):
+    names = [m.text for m in _orgs("晋中市平遥县。平遥县古陶镇东关社区康复站与平遥县人民医院结对帮扶。", lex)]
+    assert "平遥县人民医院" in names and not any("与" in n for n in names)
+    names = [m.text for m in _orgs("吉安市泰和县召开会议。公布12355热线和县未成年人心理健康辅导中心的电话。", lex)]
+    assert "县未成年人心理健康辅导中心" in names

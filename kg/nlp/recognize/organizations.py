@@ -17,7 +17,8 @@ _MAX_OPEN_LEN = 22
 LEVELS = "省市县区"  # the level words of 市民政局, 县委, 区残联
 # A character right after a fixed name that shows the name is part of a longer word.
 _WORD_CONTINUES = set("门分署属")
-_SUB_UNIT_FOLLOW = re.compile(r"(?:$|[\s，。、；：:（(）)]|副|部长|主任|处长|科长|负责人|联系)")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_SUB_UNIT_FOLLOW = re.compile(r"(?:$|[\s，。、；：:（(）)]|副|部长|主任|处长|科长|负责|联系)")
 
 
 @lru_cache(maxsize=1)
@@ -137,9 +138,11 @@ def _left_edge(text: str, suffix_start: int, end: int, lex: Lexicon, inner_orgs:
     # the last organization inside the modifier: a start at or before it would contain it
     last_inner = max((s for s, e in inner_orgs.starting_in(i, suffix_start + 1) if e <= suffix_start), default=-1)
     # a one-character boundary (和, 与, 、) may sit inside a name (人力资源和社会保障局),
-    # but not right after an organization's head: 妇幼保健院与…康复中心 is two names
+    # but not right after an organization's head (妇幼保健院与…康复中心 is two names)
+    # nor right before a place's full name (…社区康复站与平遥县人民医院)
     after_head = {m.start() for m in cuts
-                  if len(m.group(0)) == 1 and modifier[:m.start()].endswith(lex.org_suffix_tuple)}
+                  if len(m.group(0)) == 1 and (modifier[:m.start()].endswith(lex.org_suffix_tuple)
+                                               or m.end() in place_starts_here)}
     for c in sorted(starts):
         if c >= len(modifier):
             continue
@@ -158,11 +161,14 @@ def _open_class(text: str, lex: Lexicon, ctx: PlaceContext, inner_orgs: SpanInde
         if text[end:end + 1] and text[end] in lex.org_suffix_not_after[suffix]:
             continue
         start = _left_edge(text, end - len(suffix), end, lex, inner_orgs)
+        if text[start] in "和与及" and text[start + 1:start + 2] in LEVELS and start and _CJK_CHAR.match(text[start - 1]):
+            start += 1  # 热线和县…中心: the conjunction and the county's short form, not 和县
         if text.count("“", start, end) > text.count("”", start, end) and text[end:end + 1] == "”":
             end += 1  # 市青少年心理健康“专业志愿服务团”
         span = text[start:end]
         modifier = span[: span.rfind(suffix)]
-        if len(modifier.strip("“”\"")) < 2 or span.count("“") != span.count("”"):
+        level_only = len(modifier) == 1 and modifier in LEVELS and not needs_name  # 县人民医院: the county's own
+        if (len(modifier.strip("“”\"")) < 2 and not level_only) or span.count("“") != span.count("”"):
             continue  # too short, or a quote opened outside the name (“孩子白天在中心)
         if needs_name and not _has_proper_name(span, lex):
             continue
