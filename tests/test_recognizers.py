@@ -358,3 +358,11 @@ def test_a_conjunction_before_a_place_or_a_level_starts_a_new_name(lex):
     assert "平遥县人民医院" in names and not any("与" in n for n in names)
     names = [m.text for m in _orgs("吉安市泰和县召开会议。公布12355热线和县未成年人心理健康辅导中心的电话。", lex)]
     assert "县未成年人心理健康辅导中心" in names
+
+
+def test_a_quoted_name_a_body_works_through_or_a_named_lecture_is_a_program(lex):
+    names = {m.canonical for m in recognize_programs("由区教体局牵头，以“阳光心苑”学校心理辅导站标准化建设为抓手。", lex)}
+    assert names == {"阳光心苑"}
+    names = {m.canonical for m in recognize_programs("这是县妇联组织的“家校共育·护苗成长”家庭教育巡回讲座。", lex)}
+    assert names == {"家校共育·护苗成长家庭教育巡回讲座"}
+    assert recognize_programs("以“三个一”为原则。", lex) == []

@@ -162,3 +162,21 @@ def test_a_quoted_program_is_one_entity_however_its_head_is_written(tmp_path):
     path.write_text(text, "utf-8")
     programs = {e.label for e in analyze(str(path), "doc.txt").entities if e.type == "Program"}
     assert programs == {"桂林颐养智慧养老服务平台"}
+
+
+def test_bodies_listed_before_a_joint_cue_act_together(tmp_path):
+    rels = _relations(tmp_path, "桂林市召开会议。市民政局、市人力资源社会保障局、市总工会联合举办第四届桂林市养老护理职业技能大赛。")
+    bodies = {"桂林市民政局", "桂林市人力资源和社会保障局", "桂林市总工会"}
+    assert {s for s, o in _pairs(rels, "runs")} == bodies
+    assert len(_pairs(rels, "partnerOf")) == 3
+    # bodies that assist (配合) or follow a cue (会同 B、C 联合印发) are partners of the lead only
+    rels = _relations(tmp_path, "保定市召开会议。市残联会同市民政局、市财政局联合印发《保定市辅助器具适配补贴办法》。")
+    assert ("保定市民政局", "保定市财政局") not in _pairs(rels, "partnerOf")
+    assert ("保定市财政局", "保定市民政局") not in _pairs(rels, "partnerOf")
+
+
+def test_the_body_that_works_through_a_program_runs_it(tmp_path):
+    rels = _relations(tmp_path, "吉安市泰和县召开会议。泰和县妇联报告。县妇联联合团县委，以“暖心驿家”留守儿童关爱项目为载体，招募志愿者186名。")
+    runs = _pairs(rels, "runs")
+    assert ("泰和县妇女联合会", "暖心驿家留守儿童关爱项目") in runs
+    assert ("共青团泰和县委员会", "暖心驿家留守儿童关爱项目") in runs

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from kg.nlp.lexicon import load_lexicon
+from kg.nlp.recognize.programs import carrier_close
 from kg.types import Mention, RelationFact
 
 _CLAUSE_BREAK = re.compile(r"[，,；;。\n]")
@@ -35,6 +36,7 @@ def _cues():
         # between the last of a list of organizations and the verb after it: 等部门, 等五部门, 共同
         "group_tail": re.compile(r"^(?:等(?:[一二三四五六七八九十0-9]*个?(?:" + alt(c["group_tail"]["nouns"]).pattern
                                  + r"))?)?(?:" + alt(c["group_tail"]["adverbs"]).pattern + r")?$"),
+        "joint": frozenset(c["joint"]),
         "frame_open": alt(c["list_frame"]["open"]),
         "frame_close": alt(c["list_frame"]["close"]),
         "frame_not_runner": re.compile("|".join(c["list_frame"]["not_runner"])),
@@ -112,6 +114,11 @@ def _org_for_role(text: str, role: str, person: Mention, orgs, publisher: int | 
         if any(w in (o.canonical or o.text) for w in words):
             return i
     return None
+
+
+def _quote_start(text: str, m: Mention) -> int:
+    """Where a mention starts, with its opening quote mark if it has one."""
+    return m.start - 1 if m.start and text[m.start - 1] in "“\"「" else m.start
 
 
 def _in(m: Mention, s: int, e: int) -> bool:
@@ -235,6 +242,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
         # partnerOf: A 联合/会同 B、C …  and  与 B 合作
         partners: list[int] = []
         partner_lead: dict[int, int] = {}
+        joint_group: set[int] = set()
         for cue in cues["partner"].finditer(text, s, e):
             before = [(i, m) for i, m in orgs if m.end <= cue.start()]
             lead = before[-1][0] if before else subject
@@ -242,6 +250,14 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
             leads = (_org_list_before(orgs, cue.start(), text) if before and before[-1][1].end == cue.start()
                      else []) or [lead]
             listed = _org_list_after(orgs, cue.end(), text)
+            if (not listed and len(leads) > 1 and None not in leads and cue.group(0) in cues["joint"]
+                    and not cues["partner"].search(text, max(s, mentions[leads[0]].start - 3), mentions[leads[0]].start)):
+                # A、B、C联合举办…: the bodies listed before the cue act together
+                for a_k, a in enumerate(leads):
+                    for b in leads[a_k + 1:]:
+                        rels.append(RelationFact(a, "partnerOf", b, "rel.partner.joint", start=s, end=e))
+                joint_group.update(leads)
+                continue
             if cue.group(0) in ("与", "同", "加强与") and listed:
                 tail_from = mentions[listed[-1]].end
                 if not cues["partner_tail"].search(text, tail_from, min(e, tail_from + 8)):
@@ -270,6 +286,10 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
             if runner is None:
                 runner = _list_frame_runner(text, s, e, p, orgs, places, subject, mentions, cues)
                 rule = "rel.runs.list-frame"
+            carried = runner is None and subject is not None and carrier_close(text, _quote_start(text, p), p.end,
+                                                                             load_lexicon()) is not None
+            if carried:  # 县妇联联合团县委，以“暖心驿家”…项目为载体
+                runner, rule = subject, "rel.runs.carrier"
             passive = cues["passive"].search(text, p.end, e)
             if passive:
                 after = [oi for oi, o in orgs if o.start >= passive.end()]
@@ -277,12 +297,15 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
                     runner = after[0]
             if runner is not None:
                 rels.append(RelationFact(runner, "runs", pi, rule, start=s, end=e))
+                for j in sorted(joint_group - {runner}) if runner in joint_group else ():
+                    if mentions[j].end <= p.start:
+                        rels.append(RelationFact(j, "runs", pi, "rel.runs.joint", start=s, end=e))
                 # A联合B开展P: a single partner named before the verb runs P with A
                 # (after a longer list, 联合B、C、D实施, the others mostly assist)
                 joint = [j for j, lead in partner_lead.items() if lead == runner]
                 for j in joint if len(joint) == 1 else ():
-                    if (mentions[j].end <= p.start
-                            and cues["runs"].search(text, max(mentions[j].end, near), p.start)):
+                    if mentions[j].end <= p.start and (carried or cues["runs"].search(text, max(mentions[j].end, near),
+                                                                                       p.start)):
                         rels.append(RelationFact(j, "runs", pi, "rel.runs.partner", start=s, end=e))
                 # 由A牵头、B具体实施的…: each organization its own verb follows runs it too
                 for oi, o in orgs:

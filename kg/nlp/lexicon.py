@@ -206,6 +206,7 @@ class Lexicon:
         self.settlement_not_start = frozenset(_words("settlement_not_start.txt"))
         self.place_head_automaton = _automaton(self.place_heads)
         self.program_suffix_automaton = _automaton(self.program_suffixes)
+        self.program_suffix_tuple = tuple(self.program_suffixes)
         self.program_heads = sorted(set(_lines("program_heads.txt")), key=lambda w: (-len(w), w))
         self.program_not_heads = sorted(set(_lines("program_not_heads.txt")), key=lambda w: (-len(w), w))
         self.program_stop = set(_lines("program_stop.txt"))
@@ -263,6 +264,9 @@ class Lexicon:
         self.relation_cues = json.loads(_read("relation_cues.json"))
         # how a document's own body calls itself (我局), for its people's posts too
         self.self_body_re = re.compile(_alternation(self.relation_cues["lead_assist"]["self"]))
+        # 以 … 为载体: what a body works through (see relation_cues.json "carrier")
+        self.carrier_open = tuple(self.relation_cues["carrier"]["open"])
+        self.carrier_close_re = re.compile(_alternation(self.relation_cues["carrier"]["close"]))
         self.role_bodies = {r[0]: r[1] for r in _rows("role_bodies.tsv")}
 
 

@@ -88,6 +88,8 @@ def _quoted(text: str, lex: Lexicon) -> list[Mention]:
         if text.startswith("等", after):
             after += 1
         tail = _name_tail(text, m.end(), lex) if j == i and not _is_brand(name, lex) else ""
+        if name.endswith(lex.program_suffix_tuple) and tail in lex.program_head_words.words:
+            tail = ""  # “南海家长学堂”讲座: a name with its head already, then a bare kind noun
         if tail:  # “心晴守护”校园心理护航工程: the words after the quote complete the name
             end = m.end() + len(tail)
             out.append(Mention("Program", text[m.start():end], m.start(), end, "program.quoted-head",
@@ -97,12 +99,29 @@ def _quoted(text: str, lex: Lexicon) -> list[Mention]:
             continue  # “…”模式, “…”原则: a mode or slogan
         is_program = _head_after(text, after, lex.program_head_words) is not None or any(
             name.endswith(s) and len(name) - len(s) >= 1 for s in lex.program_suffixes
-        ) or lex.program_count_re.match(text, after) is not None  # 新建“青翼家园”9家
+        ) or lex.program_count_re.match(text, after) is not None or _carried(text, m.start(), after, lex)
         if not is_program:
             continue
         out.append(Mention("Program", name, m.start(1), m.start(1) + len(name), "program.quoted",
                            canonical=canonical_program(name)))
     return out
+
+
+_CARRIER_REACH = 20
+
+
+def carrier_close(text: str, start: int, end: int, lex: Lexicon) -> re.Match | None:
+    """以 <name> … 为载体/为抓手 around text[start:end], within one clause: the
+    closing words, else None."""
+    if not text.endswith(lex.carrier_open, 0, start):
+        return None
+    clause = re.match(r"[^，。；！？\n]{0,%d}" % _CARRIER_REACH, text[end:end + _CARRIER_REACH]).group(0)
+    return lex.carrier_close_re.search(clause)
+
+
+def _carried(text: str, start: int, after: int, lex: Lexicon) -> bool:
+    # 新建“青翼家园”9家 (a count), 以“阳光心苑”…建设为抓手 (what the work goes through)
+    return carrier_close(text, start, after, lex) is not None
 
 
 def _by_suffix(text: str, lex: Lexicon) -> list[Mention]:
