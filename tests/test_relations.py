@@ -180,3 +180,16 @@ def test_the_body_that_works_through_a_program_runs_it(tmp_path):
     runs = _pairs(rels, "runs")
     assert ("泰和县妇女联合会", "暖心驿家留守儿童关爱项目") in runs
     assert ("共青团泰和县委员会", "暖心驿家留守儿童关爱项目") in runs
+
+
+def test_the_issuer_is_the_body_right_before_the_verb_or_the_group_issuing_together(tmp_path):
+    rels = _relations(tmp_path, "晋中市召开会议。经市政府同意，市政府办公室印发《晋中市残疾儿童康复救助制度实施办法》。")
+    assert _pairs(rels, "issuedBy") == {("晋中市残疾儿童康复救助制度实施办法", "晋中市人民政府办公室")}
+    rels = _relations(tmp_path, "吉安市泰和县召开会议。泰和县妇联报告。县妇联、县教育体育局、团县委联合印发《泰和县家庭教育指导服务方案》。")
+    assert {o for _, o in _pairs(rels, "issuedBy")} == {"泰和县妇女联合会", "泰和县教育体育局", "共青团泰和县委员会"}
+
+
+def test_a_county_documents_own_bodies_are_located_in_the_county(tmp_path):
+    rels = _relations(tmp_path, "吉安市泰和县召开会议。泰和县妇联报告。团县委、县教育体育局开展讲座。")
+    located = _pairs(rels, "locatedIn")
+    assert ("共青团泰和县委员会", "泰和县") in located and ("泰和县教育体育局", "泰和县") in located

@@ -319,11 +319,14 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
             for c in cues["issue"].finditer(text, s, p.start):
                 cue = c
             if cue is not None:
-                before = [oi for oi, o in orgs if o.end <= cue.start() and not _in(o, p.start, p.end)]
-                if before:
-                    issuers.append(before[0])
-                elif subject is not None:
-                    issuers.append(subject)
+                # the last body before the verb that is not a partner named after a cue
+                # (经市政府同意，市政府办公室印发; 我局会同市财政局联合印发: 我局, the subject)
+                before = [oi for oi, o in orgs if o.end <= cue.start() and not _in(o, p.start, p.end)
+                          and oi not in partners]
+                issuer = before[-1] if before else subject
+                if issuer is not None:
+                    issuers.append(issuer)
+                    issuers += sorted(joint_group - {issuer}) if issuer in joint_group else []
                 issuers += [j for j in partners if mentions[j].end <= cue.start()]
             inner = [oi for oi, o in orgs if o.start == p.start]
             issuers += inner

@@ -38,10 +38,10 @@ def _program_names(mentions) -> dict[str, str]:
 _PLACELESS = re.compile(rf"^(?:中共|共青团|团)?[{LEVELS}]")
 
 
-def _city_division(name: str | None):
+def _city_division(name: str | None, levels=("city", "province")):
     if not name:
         return None
-    cands = [d for d in load_lexicon().gazetteer.lookup(name) if d.level in ("city", "province")]
+    cands = [d for d in load_lexicon().gazetteer.lookup(name) if d.level in levels]
     return cands[0] if len(cands) == 1 else None
 
 
@@ -112,7 +112,9 @@ def resolve(facts: DocFacts) -> ResolvedFacts:
             if nested:
                 located[iri] = ns.entity_iri("Location", nested[0].canonical or nested[0].text, code=nested[0].code)
             elif m.city:
-                scope = _city_division(m.city)
+                # a county's own body (团县委, 区教育局 in its document) is located in the
+                # county, when the gazetteer knows only one county of that name
+                scope = _city_division(m.city, ("city", "province", "county"))
                 if scope is not None:
                     located[iri] = ns.entity_iri("Location", scope.name, code=scope.code)
             elif m.rule != "org.sub-unit":  # 洛阳日报, 江苏通途…: a short place name starts the name
