@@ -193,3 +193,11 @@ def test_a_county_documents_own_bodies_are_located_in_the_county(tmp_path):
     rels = _relations(tmp_path, "吉安市泰和县召开会议。泰和县妇联报告。团县委、县教育体育局开展讲座。")
     located = _pairs(rels, "locatedIn")
     assert ("共青团泰和县委员会", "泰和县") in located and ("泰和县教育体育局", "泰和县") in located
+
+
+def test_a_breakdown_by_place_counts_the_sites_of_the_program_before_it(tmp_path):
+    rels = _relations(tmp_path, "大同市召开发布会。市民政局在全市推广“大同助老餐桌”老年助餐服务，全年新建老年助餐点126个。"
+                                "其中，平城区新建助餐点38个，云冈区新建助餐点27个。"
+                                "阳高县开展了宣传活动。")
+    places = {o for s, o in _pairs(rels, "operatesIn") if s.startswith("大同助老餐桌")}
+    assert {"平城区", "云冈区"} <= places and "阳高县" not in places

@@ -17,6 +17,7 @@ _LIST_SEP = re.compile(r"^(?:、|和|及|以及|与|，)?$")
 _SUBJECT_WINDOW = 8
 # A runs cue counts only this close before the program (开展“…”, 建设…驿站).
 _CUE_REACH = 24
+_TOPIC_REACH = 1  # sentences after a program's own that may count its sites
 _OWN_VERB_REACH = 4  # 具体实施, 负责: the verb right after the organization
 
 
@@ -37,6 +38,8 @@ def _cues():
         "group_tail": re.compile(r"^(?:等(?:[一二三四五六七八九十0-9]*个?(?:" + alt(c["group_tail"]["nouns"]).pattern
                                  + r"))?)?(?:" + alt(c["group_tail"]["adverbs"]).pattern + r")?$"),
         "joint": frozenset(c["joint"]),
+        # a breakdown by place starts with the place (其中，平城区新建…; 从各地完成情况看，朝阳区…)
+        "breakdown_head": re.compile(r"\s*(?:" + alt(c["breakdown_head"]).pattern + r")?[，,：:]?\s*$"),
         "frame_open": alt(c["list_frame"]["open"]),
         "frame_close": alt(c["list_frame"]["close"]),
         "frame_not_runner": re.compile("|".join(c["list_frame"]["not_runner"])),
@@ -218,6 +221,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
     by_sentence: dict[int, list[tuple[int, Mention]]] = {}
     for i, m in enumerate(mentions):
         by_sentence.setdefault(bisect.bisect_right(starts, m.start) - 1, []).append((i, m))
+    topic, topic_k = None, 0  # the program the last sentences were about, and where
     for k, (s, e) in enumerate(sentences):
         here = by_sentence.get(k, [])
         if s == 0 or text[s - 1] == "\n":
@@ -340,6 +344,17 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
                 rels.append(RelationFact(pi, "operatesIn", -1, "rel.operates.city-scope", start=s, end=e))
             elif home is not None and load_lexicon().county_scope_re.search(text, s, e):
                 rels.append(RelationFact(pi, "operatesIn", home, "rel.operates.county-scope", start=s, end=e))
+        # a sentence that counts sites in places, naming no program (朝阳区建成21个),
+        # counts them for the program whose sites the sentence before it counted
+        if programs:
+            counted = load_lexicon().program_count_re.search(text, s, e)
+            topic, topic_k = (programs[-1][0], k) if counted else (None, k)
+        elif (targets and topic is not None and k - topic_k <= _TOPIC_REACH
+              and cues["breakdown_head"].match(text, s, targets[0][1].start)
+              and load_lexicon().program_count_re.search(text, s, e)):
+            for li, l in targets:
+                rels.append(RelationFact(topic, "operatesIn", li, "rel.operates.topic", start=s, end=e))
+            topic_k = k
     rels += _brand_operators(mentions, sentences, rels)
     # A village or community is part of the town or street it was named after
     # (武篆镇拉甲村、东里村): the nearest gazetteer place before it
