@@ -366,3 +366,12 @@ def test_a_quoted_name_a_body_works_through_or_a_named_lecture_is_a_program(lex)
     names = {m.canonical for m in recognize_programs("这是县妇联组织的“家校共育·护苗成长”家庭教育巡回讲座。", lex)}
     assert names == {"家校共育·护苗成长家庭教育巡回讲座"}
     assert recognize_programs("以“三个一”为原则。", lex) == []
+
+
+def test_quoted_names_next_to_other_names_and_colourful_numerals(lex):
+    found = {m.canonical for m in recognize_programs(
+        "团市委依托“青少年之家”和12355青少年服务台，开展“七彩假期”志愿服务活动。", lex)}
+    assert "12355青少年服务台" in found and "七彩假期志愿服务活动" in found
+    assert not any("和" in n for n in found)
+    assert recognize_programs("全面推行“三个一”工作法。", lex) == []
+    assert recognize_programs("对特困人员实行动态管理。", lex) == []

@@ -15,6 +15,7 @@ _PROGRAM_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()·]")
 _MAX_LEN = 26
 # Quoted text that reads as a slogan or a mode: formulas with +, 一X一Y idioms.
 _SLOGAN = re.compile(r"[+＋\-－](?!$)|^一.一.$|^[^\u4e00-\u9fff]*$|^[一二两三四五六七八九十]{1,2}[^\u4e00-\u9fff]?.{0,3}$(?<!行动)(?<!工程)(?<!计划)")
+_CONJUNCTIONS = "和与及或"
 _YEAR = re.compile(r"^(?:19|20)\d{2}年")
 _ENUMERATOR = re.compile(r"^[（(][一二三四五六七八九十\d]{1,3}[）)]")
 
@@ -56,6 +57,8 @@ def _name_tail(text: str, pos: int, lex: Lexicon) -> str:
     """The words right after a quote when they end in a program head
     (工程, 计划, 热线, 课堂, 系列活动 …); empty when they do not."""
     window = re.match(r"[\u4e00-\u9fffA-Za-z0-9]{0,16}", text[pos:pos + 16]).group(0)
+    if window[:1] in _CONJUNCTIONS:
+        return ""  # “青少年之家”和12355青少年服务台: another name follows
     cut = lex.program_tail_cut_re.search(window)  # a predicate starts (…两项工作列入…项目)
     if cut:
         window = window[:cut.start()]
@@ -78,7 +81,7 @@ def _quoted(text: str, lex: Lexicon) -> list[Mention]:
     out = []
     for i, m in enumerate(matches):
         name = m.group(1).strip()
-        if _SLOGAN.search(name) or name in lex.program_stop:
+        if (_SLOGAN.search(name) and not name.startswith(lex.program_numeral_words)) or name in lex.program_stop:
             continue
         # Consecutive quotes (“A”“B”等活动) share the head after the last one.
         j = i
