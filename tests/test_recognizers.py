@@ -375,3 +375,13 @@ def test_quoted_names_next_to_other_names_and_colourful_numerals(lex):
     assert not any("和" in n for n in found)
     assert recognize_programs("全面推行“三个一”工作法。", lex) == []
     assert recognize_programs("对特困人员实行动态管理。", lex) == []
+
+
+def test_autonomous_divisions_by_their_common_names_and_short_counties_in_place_lists(lex):
+    def places(text):
+        return [m.canonical for m in recognize_locations(text, lex, _ctx(text, lex))]
+
+    assert "恩施土家族苗族自治州" in places("湖北省民政厅发布。恩施州在恩施市、利川市开展。")
+    assert "北川羌族自治县" in places("绵阳市北川县开展助餐服务。")
+    assert "单县" in places("山东省团省委发布。菏泽市曹县、单县等农村地区新建站点。")
+    assert places("吉林省长春市召开会议，郊区、城区的老人。") == ["吉林省", "长春市"]

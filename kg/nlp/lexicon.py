@@ -157,7 +157,7 @@ class Lexicon:
         self.short_places: set[str] = set()
         full_names: set[str] = set()
         for surface, div in self.gazetteer.names():
-            if surface == div.name:
+            if self.gazetteer.is_full_name(surface, div):
                 self.place_automaton.add_word(surface, surface)
                 full_names.add(surface)
             else:

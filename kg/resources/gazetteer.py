@@ -65,6 +65,15 @@ class Gazetteer:
             self._by_name.setdefault(d.name, []).append(d)
             if d.short:
                 self._by_short[d.short] = d
+        # an autonomous prefecture or county is mostly written by its short name
+        # and level (恩施州, 北川县): a full name too, where no division has it
+        self._common: dict[str, Division] = {}
+        for d in self._by_code.values():
+            for full, level in (("自治州", "州"), ("自治县", "县")):
+                if d.short and d.name.endswith(full) and d.short + level not in self._by_name:
+                    self._common[d.short + level] = d
+        for name, d in self._common.items():
+            self._by_name.setdefault(name, []).append(d)
 
     # ------------------------------------------------------------------ loading
 
@@ -191,6 +200,12 @@ class Gazetteer:
             yield d.name, d
             if d.short:
                 yield d.short, d
+        yield from self._common.items()
+
+    def is_full_name(self, surface: str, d: Division) -> bool:
+        """Whether a surface of `names()` names the division in full (恩施州 does,
+        恩施 does not)."""
+        return surface == d.name or self._common.get(surface) is d
 
 
 @functools.lru_cache(maxsize=None)

@@ -1,6 +1,7 @@
 """Administrative divisions from the gazetteer, disambiguated by the document's city."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -97,6 +98,16 @@ def _preceded_by_parent(text: str, start: int, div, lex: Lexicon) -> bool:
     return False
 
 
+# a list of places around a name (郧阳区、竹山县、房县等地): what stands right before
+# or after it is another place name ending in a level
+_LIST_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,8}[省市县区旗州]、$")
+_LIST_AFTER = re.compile(r"(?:、[\u4e00-\u9fff]{1,8}[市县区旗]|等地|等县)")
+
+
+def _in_place_list(text: str, start: int, end: int) -> bool:
+    return bool(_LIST_BEFORE.search(text, max(0, start - 10), start) or _LIST_AFTER.match(text, end))
+
+
 def resolve_place(name: str, start: int, text: str, ctx: PlaceContext, lex: Lexicon):
     """The division a full name refers to here, or None when it is not a place
     mention (ambiguous, out of context, or a common word)."""
@@ -117,7 +128,8 @@ def resolve_place(name: str, start: int, text: str, ctx: PlaceContext, lex: Lexi
     # county: two-character names (郊区, 城区, 和县) are common words unless the
     # parent is written right before them.
     in_city = ctx.city is not None and any(a.code == ctx.city.code for a in gaz.ancestors(div.code))
-    if len(name) <= 2 and not in_city and not _preceded_by_parent(text, start, div, lex):
+    if len(name) <= 2 and not in_city and not _preceded_by_parent(text, start, div, lex) and not (
+            under_context and _in_place_list(text, start, start + len(name))):
         return None
     # a county whose name starts with a verb (会同县: 会同 县财政局 …) is that verb
     # unless it lies in the document's city or province, or its parent precedes it
