@@ -385,3 +385,17 @@ def test_autonomous_divisions_by_their_common_names_and_short_counties_in_place_
     assert "北川羌族自治县" in places("绵阳市北川县开展助餐服务。")
     assert "单县" in places("山东省团省委发布。菏泽市曹县、单县等农村地区新建站点。")
     assert places("吉林省长春市召开会议，郊区、城区的老人。") == ["吉林省", "长春市"]
+
+
+def test_persons_from_the_fifteenth_probe(lex):
+    def names(text):
+        return [m.text for m in recognize_persons(text, lex, _orgs(text, lex))[0]]
+
+    assert names("省民政厅党组成员、副厅长周立新出席。") == ["周立新"]
+    assert names("也有人照顾我们。”刘建国笑着说。") == ["刘建国"]
+    assert names("62岁的居民胡秋菊打开手机，向记者展示她的账户。") == ["胡秋菊"]
+    assert names("市教育局党组成员、副局长孟庆和多次带队赴巴林右旗。") == ["孟庆和"]
+    assert names("三井街道总工会副主席郑茜忧心地说。") == ["郑茜"]
+    # a credit label needs its colon; joined byline names still split
+    assert names("负责两项补贴的资格审核和动态管理。") == []
+    assert names("本报讯（记者周婷通讯员陈思远刘畅）") == ["周婷", "陈思远", "刘畅"]

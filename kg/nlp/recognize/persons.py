@@ -26,7 +26,11 @@ _LIST_RUN = re.compile(r"(?<![\u4e00-\u9fff、])[\u4e00-\u9fff、]+(?=[：:，,�
 _IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]+")
 # 襄阳市民政局（以下简称“市民政局”）副局长…: the note between a body and its post
 _ALIAS_NOTE = re.compile(r"[（(](?:以下)?简称[“\"]?[^”\"（）()]{1,15}[”\"]?[）)]")
+_QUOTE_END = re.compile(r"[。！？][”\"]")
+_AGED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})岁的")
+_LABEL_AS_OBJECT = ("向", "对", "跟", "告诉", "接受", "给")
 _GAP = re.compile(r"[ \t\u3000]+")
+_GAP_OR_NONE = re.compile(r"[ \t\u3000]*")
 
 
 def _name_lists(text: str, lex: Lexicon) -> list[re.Match]:
@@ -84,6 +88,16 @@ def name_at(text: str, pos: int, lex: Lexicon) -> str | None:
     return text[pos:pos + s] + given
 
 
+def _longer_before_act(text: str, pos: int, name: str, lex: Lexicon) -> str:
+    """A two-character name one character longer where what the person does
+    follows only then (孟庆和多次带队: 和 usually follows a name, here ends it)."""
+    longer = text[pos:pos + len(name) + 1]
+    if len(name) == 2 and _CJK.fullmatch(longer[-1:]) and lex.person_act_re.match(text, pos + 3) \
+            and not lex.person_act_re.match(text, pos + 2):
+        return longer
+    return name
+
+
 def _posts_at(text: str, pos: int, post_re: re.Pattern) -> tuple[str | None, int]:
     """Consecutive posts (党组成员、副局长) starting at pos: (last post, end)."""
     last, end = None, pos
@@ -116,7 +130,7 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
         if role:
             name = name_at(text, end, lex)
             if name:
-                add(name, end, "person.org-post-name", oi, role)
+                add(_longer_before_act(text, end, name, lex), end, "person.org-post-name", oi, role)
                 continue
         # name + organization + post, at a line start, or name（organization post）
         role, end = _posts_at(text, org.end, post_re)
@@ -136,13 +150,17 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
     # labelled names: 签发人：郭某某, 记者 陈某
     for label, role in lex.person_cues.items():
         for m in re.finditer(re.escape(label) + r"[：:\s]*", text):
+            if text.endswith(_LABEL_AS_OBJECT, 0, m.start()):
+                continue  # 向记者展示: the reporter is spoken to, no name follows
+            if label in lex.person_cues_colon and text[m.end() - 1:m.end()] not in "：:":
+                continue  # 审核和动态管理: a credit label only with its colon (审核：李某)
             name = name_at(text, m.end(), lex)
             if name is None:
                 # 联系人：市总工会权益保障部 王某: the unit, a space, the name
                 oi = org_at.get(m.end())
-                gap = _GAP.match(text, orgs[oi].end) if oi is not None else None
+                gap = _GAP_OR_NONE.match(text, orgs[oi].end) if oi is not None else None
                 name = name_at(text, gap.end(), lex) if gap else None
-                if name:
+                if name and not _CJK.match(text[gap.end() + len(name):gap.end() + len(name) + 1]):
                     add(name, gap.end(), "person.label-unit", oi, role)
                 continue
             end = m.end() + len(name)
@@ -153,17 +171,16 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
             oi = org_at.get(end + 1) if after in "，,（(" and after else None
             unit_post = _posts_at(text, orgs[oi].end, post_re)[0] if oi is not None else None
             add(name, m.end(), "person.label", oi, unit_post or role)
-        # 记者 陈某 通讯员 李某 刘某): more names, each after a space
-        for m in re.finditer(re.escape(label) + r"[ \u3000]+", text):
+            # 记者 陈某 通讯员 李某 刘某): more names, each after a space (or none
+            # where normalization joined them), up to the next label
             pos = m.end()
-            name = name_at(text, pos, lex)
             while name:
                 pos += len(name)
-                gap = _GAP.match(text, pos)
-                if not gap or text.startswith(lex.person_cue_tuple, gap.end()):
+                gap = _GAP_OR_NONE.match(text, pos)
+                if text.startswith(lex.person_cue_tuple, gap.end()):
                     break
                 nxt = name_at(text, gap.end(), lex)
-                if nxt is None or (gap.end() + len(nxt) < len(text) and _CJK.match(text[gap.end() + len(nxt)])):
+                if nxt is None or _CJK.match(text[gap.end() + len(nxt):gap.end() + len(nxt) + 1]):
                     break
                 add(nxt, gap.end(), "person.label", None, role)
                 pos, name = gap.end(), nxt
@@ -210,8 +227,10 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
         role, end = _posts_at(text, m.start(), post_re)
         name = name_at(text, end, lex)
         # the act decides the name's length: 黄颖告诉 is 黄颖, then 告诉
-        name = next((n for n in (name, name[:-1]) if len(n) >= 2 and lex.person_act_re.match(text, end + len(n))),
-                    None) if name else None
+        # (孟庆和多次带队: a name may end in a character that usually follows one)
+        longer = name + text[end + len(name):end + len(name) + 1] if name and len(name) == 2 else ""
+        name = next((n for n in (name, name[:-1], longer) if len(n) >= 2 and _CJK.fullmatch(n[-1])
+                     and lex.person_act_re.match(text, end + len(n))), None) if name else None
         if name and not any(s <= end < e for s, e in found):
             add(name, end, "person.post-name-act", None, role)
 
@@ -223,7 +242,19 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
                 add(text[s:m.start()], s, "person.name-post", None, m.group(0))
                 break
 
-    # a quoted speaker: 居民王某说, 低保户李某告诉记者
+    # a quoted speaker: 居民王某说, 低保户李某告诉记者, “……”刘某笑着说, 62岁的居民胡某
+    for m in _QUOTE_END.finditer(text):
+        name = name_at(text, m.end(), lex)
+        name = next((n for n in (name, name[:-1]) if len(n) >= 2 and lex.speech_verb_re.match(text, m.end() + len(n))),
+                    None) if name else None
+        if name and not name[1:].startswith(lex.address_forms) and not name[2:].startswith(lex.address_forms):
+            add(name, m.end(), "person.speaker", None, None)
+    for m in _AGED.finditer(text):
+        speaker = lex.speaker_word_re.match(text, m.end())
+        pos = speaker.end() if speaker else m.end()
+        name = name_at(text, pos, lex)
+        if name and len(name) == 3 and not name[1:].startswith(lex.address_forms):
+            add(name, pos, "person.aged", None, None)
     for m in lex.speaker_word_re.finditer(text):
         name = name_at(text, m.end(), lex)
         name = next((n for n in (name, name[:-1]) if len(n) >= 2 and lex.speech_verb_re.match(text, m.end() + len(n))),
