@@ -399,3 +399,9 @@ def test_persons_from_the_fifteenth_probe(lex):
     # a credit label needs its colon; joined byline names still split
     assert names("负责两项补贴的资格审核和动态管理。") == []
     assert names("本报讯（记者周婷通讯员陈思远刘畅）") == ["周婷", "陈思远", "刘畅"]
+
+
+def test_a_city_body_in_a_province_document_is_of_the_city_its_sentence_names(lex):
+    text = "湖北省民政厅发布。武汉市、黄石市开展。在十堰市，市民政局联合市残联推进。孝感市由团市委牵头。市民政局另行开展。"
+    canon = [m.canonical for m in _orgs(text, lex)]
+    assert canon[1:] == ["十堰市民政局", "十堰市残疾人联合会", "共青团孝感市委员会", "武汉市民政局"]

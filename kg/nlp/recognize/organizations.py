@@ -240,4 +240,31 @@ def recognize_organizations(text: str, lex: Lexicon, ctx: PlaceContext, places: 
                     chosen.append(parent)
                     break
         chosen.sort(key=lambda m: (m.start, m.end))
-    return chosen
+    return _cities_of_their_sentences(text, chosen, places, ctx, lex)
+
+
+_SENTENCE_END = re.compile(r"[。！？；\n]")
+_MANY_CITIES = 3  # a document naming this many cities reports on each (a province's)
+
+
+def _cities_of_their_sentences(text: str, orgs: list[Mention], places: list[Mention], ctx: PlaceContext,
+                               lex: Lexicon) -> list[Mention]:
+    """In a document about several cities, 市民政局 is the body of the city its
+    sentence is about (在十堰市，市民政局联合市残联…), not of the document's."""
+    if ctx.city is None:
+        return orgs
+    gaz = lex.gazetteer
+    cities = [(p.start, p.end, gaz.by_code(p.code)) for p in places if p.code and gaz.by_code(p.code).level == "city"]
+    if len({c.code for _, _, c in cities}) < _MANY_CITIES:
+        return orgs
+    from dataclasses import replace
+
+    out = []
+    for m in orgs:
+        if m.text[:1] == "市" or (m.text[:2] == "团市" and m.rule.startswith("org.youth-league")):
+            before = [c for s, e, c in cities if e <= m.start and not _SENTENCE_END.search(text, e, m.start)]
+            local = before[-1] if before else None
+            if local is not None and local.code != ctx.city.code and m.canonical and ctx.city.name in m.canonical:
+                m = replace(m, canonical=m.canonical.replace(ctx.city.name, local.name, 1), city=local.name)
+        out.append(m)
+    return out
