@@ -405,3 +405,8 @@ def test_a_city_body_in_a_province_document_is_of_the_city_its_sentence_names(le
     text = "湖北省民政厅发布。武汉市、黄石市开展。在十堰市，市民政局联合市残联推进。孝感市由团市委牵头。市民政局另行开展。"
     canon = [m.canonical for m in _orgs(text, lex)]
     assert canon[1:] == ["十堰市民政局", "十堰市残疾人联合会", "共青团孝感市委员会", "武汉市民政局"]
+
+
+def test_community_and_village_committees_are_organizations(lex):
+    text = "许昌市魏都区五一路街道。健康路社区党委书记张慧敏说。七一路社区居委会开展。尚庄村党支部组织。全市社区党委。各村委会。"
+    assert [m.text for m in _orgs(text, lex)] == ["健康路社区党委", "七一路社区居委会", "尚庄村党支部"]
