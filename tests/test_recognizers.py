@@ -410,3 +410,13 @@ def test_a_city_body_in_a_province_document_is_of_the_city_its_sentence_names(le
 def test_community_and_village_committees_are_organizations(lex):
     text = "许昌市魏都区五一路街道。健康路社区党委书记张慧敏说。七一路社区居委会开展。尚庄村党支部组织。全市社区党委。各村委会。"
     assert [m.text for m in _orgs(text, lex)] == ["健康路社区党委", "七一路社区居委会", "尚庄村党支部"]
+
+
+def test_a_quoted_facility_brand_is_a_program(lex):
+    def names(text):
+        return {m.canonical for m in recognize_programs(text, lex)}
+
+    assert names("建设路社区的“颐养食堂”里已飘出饭菜香。") == {"颐养食堂"}
+    assert names("琵琶亭社区“邻里中心”里格外热闹。") == {"邻里中心"}
+    assert names("依托12385残疾人服务热线受理诉求。") == {"12385残疾人服务热线"}
+    assert names("社区食堂和服务中心开放。") == set()

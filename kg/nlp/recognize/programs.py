@@ -101,7 +101,7 @@ def _quoted(text: str, lex: Lexicon) -> list[Mention]:
         if _head_after(text, after, lex.program_not_head_words):
             continue  # “…”模式, “…”原则: a mode or slogan
         is_program = _head_after(text, after, lex.program_head_words) is not None or any(
-            name.endswith(s) and len(name) - len(s) >= 1 for s in lex.program_suffixes
+            name.endswith(s) and len(name) - len(s) >= 1 for s in (*lex.program_suffixes, *lex.program_quoted_suffixes)
         ) or lex.program_count_re.match(text, after) is not None or _carried(text, m.start(), after, lex)
         if not is_program:
             continue
