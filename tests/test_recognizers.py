@@ -420,3 +420,10 @@ def test_a_quoted_facility_brand_is_a_program(lex):
     assert names("琵琶亭社区“邻里中心”里格外热闹。") == {"邻里中心"}
     assert names("依托12385残疾人服务热线受理诉求。") == {"12385残疾人服务热线"}
     assert names("社区食堂和服务中心开放。") == set()
+
+
+def test_community_heads_with_two_posts_and_a_quote_before_them(lex):
+    text = "黄石市胜阳港街道。“好。”湖滨社区党委书记、居委会主任陈丽华说。"
+    orgs = _orgs(text, lex)
+    persons, posts = recognize_persons(text, lex, orgs)
+    assert [(persons[p.person].text, orgs[p.organization].text) for p in posts] == [("陈丽华", "湖滨社区党委")]

@@ -201,3 +201,8 @@ def test_a_breakdown_by_place_counts_the_sites_of_the_program_before_it(tmp_path
                                 "阳高县开展了宣传活动。")
     places = {o for s, o in _pairs(rels, "operatesIn") if s.startswith("大同助老餐桌")}
     assert {"平城区", "云冈区"} <= places and "阳高县" not in places
+
+
+def test_two_bodies_that_build_and_manage_a_site_together_both_run_it(tmp_path):
+    rels = _relations(tmp_path, "九江市濂溪区十里街道。由九江市民政局与十里街道办事处共建共管的“乐享食堂”已在3个社区开门营业。")
+    assert {s for s, o in _pairs(rels, "runs")} == {"九江市民政局", "十里街道办事处"}

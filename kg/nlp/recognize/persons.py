@@ -123,14 +123,18 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
         posts.append((key, org, role))
 
     org_at = {o.start: oi for oi, o in enumerate(orgs)}
+    second_post_re = re.compile(r"、[\u4e00-\u9fff]{1,6}?(?:" + lex.post_re + ")")
     for oi, org in enumerate(orgs):
         # organization + post + name
         note = _ALIAS_NOTE.match(text, org.end)
         role, end = _posts_at(text, note.end() if note else org.end, post_re)
         if role:
-            name = name_at(text, end, lex)
+            # 社区党委书记、居委会主任陈某: a second post of another body in between
+            more = second_post_re.match(text, end)
+            name = name_at(text, more.end() if more else end, lex)
             if name:
-                add(_longer_before_act(text, end, name, lex), end, "person.org-post-name", oi, role)
+                pos = more.end() if more else end
+                add(_longer_before_act(text, pos, name, lex), pos, "person.org-post-name", oi, role)
                 continue
         # name + organization + post, at a line start, or name（organization post）
         role, end = _posts_at(text, org.end, post_re)
