@@ -427,3 +427,8 @@ def test_community_heads_with_two_posts_and_a_quote_before_them(lex):
     orgs = _orgs(text, lex)
     persons, posts = recognize_persons(text, lex, orgs)
     assert [(persons[p.person].text, orgs[p.organization].text) for p in posts] == [("陈丽华", "湖滨社区党委")]
+
+
+def test_a_document_naming_many_cities_evenly_is_regional(lex):
+    assert _ctx("湖北省民政厅发布。武汉市、黄石市、十堰市、荆州市分别新建食堂。", lex).regional
+    assert not _ctx("新乡市召开会议。新乡市民政局与郑州市、洛阳市交流。新乡市推进。", lex).regional

@@ -206,3 +206,12 @@ def test_a_breakdown_by_place_counts_the_sites_of_the_program_before_it(tmp_path
 def test_two_bodies_that_build_and_manage_a_site_together_both_run_it(tmp_path):
     rels = _relations(tmp_path, "九江市濂溪区十里街道。由九江市民政局与十里街道办事处共建共管的“乐享食堂”已在3个社区开门营业。")
     assert {s for s, o in _pairs(rels, "runs")} == {"九江市民政局", "十里街道办事处"}
+
+
+def test_a_province_report_places_its_programs_in_the_province_not_in_its_first_city(tmp_path):
+    rels = _relations(tmp_path, "湖北省民政厅发布2024年养老服务民生实事完成情况\n"
+                                "全省推进“楚天幸福食堂”建设，新建食堂1200个。武汉市新建210个，黄石市新建96个；"
+                                "十堰市新建88个，荆州市新建102个。各地还开展“银龄守护”探访关爱行动。")
+    places = _pairs(rels, "operatesIn")
+    assert ("楚天幸福食堂", "湖北省") in places
+    assert not any(o == "武汉市" for s, o in places if s.startswith("银龄守护"))

@@ -47,8 +47,11 @@ def extract(source: SourceDocument, normalized: NormalizedText, found: Recognize
         doc_year = y.group(0) if y else None
     observations = attach_observations(text, found.numbers, mentions, sentences, doc_year)
     ctx = found.context
-    home = ctx.county.code if ctx.county is not None else None
-    relations = extract_relations(text, mentions, sentences, posts, _publisher_index(mentions, publisher), home)
+    # a county's document is about the county; a province's report on its cities, the province
+    home = (ctx.province.code if ctx.regional and ctx.province is not None
+            else ctx.county.code if ctx.county is not None else None)
+    relations = extract_relations(text, mentions, sentences, posts, _publisher_index(mentions, publisher), home,
+                                  regional=ctx.regional)
 
     warnings = tuple(source.warnings) + tuple(normalized.warnings)
     return DocFacts(

@@ -206,10 +206,14 @@ def _brand_operators(mentions: list[Mention], sentences, rels: list[RelationFact
 
 
 def extract_relations(text: str, mentions: list[Mention], sentences, person_posts, publisher: int | None,
-                      home_code: str | None = None) -> list[RelationFact]:
+                      home_code: str | None = None, regional: bool = False) -> list[RelationFact]:
     """Relations between the mentions; `home_code` is the county a county's
-    document is about (its unplaced programs operate there, not in the city)."""
+    document is about, or the province a `regional` one reports on (its
+    unplaced programs operate there, not in the city)."""
     cues = _cues()
+    lex = load_lexicon()
+    # what 全县 (全区) or, in a province's report, 全省 scope a sentence to
+    home_scope_re = lex.province_scope_re if regional else lex.county_scope_re
     rels: list[RelationFact] = []
     orgs_all = [(i, m) for i, m in enumerate(mentions) if m.type == "Organization"]
     last_subject: int | None = publisher
@@ -340,10 +344,10 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
         for pi, p in programs:
             for li, l in targets:
                 rels.append(RelationFact(pi, "operatesIn", li, "rel.operates.place", start=s, end=e))
-            if load_lexicon().city_scope_re.search(text, s, e):
+            if not regional and lex.city_scope_re.search(text, s, e):
                 rels.append(RelationFact(pi, "operatesIn", -1, "rel.operates.city-scope", start=s, end=e))
-            elif home is not None and load_lexicon().county_scope_re.search(text, s, e):
-                rels.append(RelationFact(pi, "operatesIn", home, "rel.operates.county-scope", start=s, end=e))
+            elif home is not None and home_scope_re.search(text, s, e):
+                rels.append(RelationFact(pi, "operatesIn", home, "rel.operates.home-scope", start=s, end=e))
         # a sentence that counts sites in places, naming no program (朝阳区建成21个),
         # counts them for the program whose sites the sentence before it counted
         if programs:
@@ -376,7 +380,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
     for i, m in enumerate(mentions):
         if m.type == "Program" and i not in placed:
             same = programs_by_name[m.canonical]
-            if not any(j in placed for j in same):
+            if not any(j in placed for j in same) and (home is not None or not regional):
                 rels.append(RelationFact(i, "operatesIn", -1 if home is None else home, "rel.operates.document-city",
                                          start=m.start, end=m.end))
                 placed.update(same)

@@ -264,6 +264,7 @@ class Lexicon:
         self.count_verb_re = re.compile("^(?:" + _alternation(_words("count_verbs.txt")) + ")(?:了)?$")
         self.city_scope_re = re.compile(_alternation(_words("city_scope_words.txt")))
         self.county_scope_re = re.compile(_alternation(_words("county_scope_words.txt")))
+        self.province_scope_re = re.compile(_alternation(_words("province_scope_words.txt")))
         self.relation_cues = json.loads(_read("relation_cues.json"))
         # how a document's own body calls itself (我局), for its people's posts too
         self.self_body_re = re.compile(_alternation(self.relation_cues["lead_assist"]["self"]))

@@ -19,6 +19,7 @@ class PlaceContext:
     city: object | None  # gazetteer Division of the document's city
     province: object | None
     county: object | None = None  # the county or district a county's document is about (see _home_county)
+    regional: bool = False  # the document reports on several cities of its province (see _is_regional)
 
 
 def find_place_names(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
@@ -62,7 +63,24 @@ def infer_context(text: str, matches, lex: Lexicon) -> PlaceContext:
     code = max(sorted(votes), key=lambda c: votes[c])
     city = gaz.by_code(code)
     province = next((d for d in gaz.ancestors(code) if d.level == "province"), None)
-    return PlaceContext(city, province, _home_county(matches, city, gaz))
+    return PlaceContext(city, province, _home_county(matches, city, gaz), _is_regional(matches, gaz))
+
+
+# A province's report names many of its cities, none of them most of the time
+# (a city's own document named at most two other cities in every gold set)
+_REGIONAL_CITIES = 3
+_REGIONAL_TOP_SHARE = 0.5
+
+
+def _is_regional(matches, gaz) -> bool:
+    named: Counter = Counter()
+    for _s, _e, name in matches:
+        cities = [d for d in gaz.lookup(name) if d.level == "city"]
+        if len(cities) == 1:
+            named[cities[0].code] += 1
+    if len(named) < _REGIONAL_CITIES:
+        return False
+    return named.most_common(1)[0][1] < _REGIONAL_TOP_SHARE * sum(named.values())
 
 
 # a county named this early (the title, the lead) can be what the document is about

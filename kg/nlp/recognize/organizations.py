@@ -246,19 +246,16 @@ def recognize_organizations(text: str, lex: Lexicon, ctx: PlaceContext, places: 
 
 
 _SENTENCE_END = re.compile(r"[。！？；\n]")
-_MANY_CITIES = 3  # a document naming this many cities reports on each (a province's)
 
 
 def _cities_of_their_sentences(text: str, orgs: list[Mention], places: list[Mention], ctx: PlaceContext,
                                lex: Lexicon) -> list[Mention]:
     """In a document about several cities, 市民政局 is the body of the city its
     sentence is about (在十堰市，市民政局联合市残联…), not of the document's."""
-    if ctx.city is None:
+    if ctx.city is None or not ctx.regional:
         return orgs
     gaz = lex.gazetteer
     cities = [(p.start, p.end, gaz.by_code(p.code)) for p in places if p.code and gaz.by_code(p.code).level == "city"]
-    if len({c.code for _, _, c in cities}) < _MANY_CITIES:
-        return orgs
     from dataclasses import replace
 
     out = []
