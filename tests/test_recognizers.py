@@ -21,6 +21,14 @@ def _ctx(text, lex):
     return infer_context(text, find_place_names(text, lex), lex)
 
 
+def _person_names(lex, text):
+    return [m.text for m in recognize_persons(text, lex, _orgs(text, lex))[0]]
+
+
+def _program_names(lex, text):
+    return {m.canonical or m.text for m in recognize_programs(text, lex)}
+
+
 def _orgs(text, lex):
     ctx = _ctx(text, lex)
     return recognize_organizations(text, lex, ctx, recognize_locations(text, lex, ctx))
@@ -253,11 +261,8 @@ def test_project_sites_are_counted_not_named(lex):
 
 
 def test_a_transcript_host_line_is_speech_not_a_name(lex):
-    def names(text):
-        return [m.text for m in recognize_persons(text, lex, _orgs(text, lex))[0]]
-
-    assert names("主持人：谢谢李局长。下面请市民政局赵主任介绍。") == []
-    assert names("主持人：王海燕\n签发人：郭建国\n") == ["王海燕", "郭建国"]
+    assert _person_names(lex, "主持人：谢谢李局长。下面请市民政局赵主任介绍。") == []
+    assert _person_names(lex, "主持人：王海燕\n签发人：郭建国\n") == ["王海燕", "郭建国"]
 
 
 def test_a_quoted_program_keeps_its_descriptor_and_the_quote_as_an_alias(lex):
@@ -288,31 +293,22 @@ def test_program_heads_after_a_verb_of_the_sixth_probe(lex):
 
 
 def test_bylines_name_reporters_and_editors(lex):
-    def names(text):
-        return [m.text for m in recognize_persons(text, lex, _orgs(text, lex))[0]]
-
-    assert names("九江县融媒体中心讯（记者覃丽通讯员蓝海生）本月以来。") == ["覃丽", "蓝海生"]
-    assert names("（责任编辑：陆燕）") == ["陆燕"]
+    assert _person_names(lex, "九江县融媒体中心讯（记者覃丽通讯员蓝海生）本月以来。") == ["覃丽", "蓝海生"]
+    assert _person_names(lex, "（责任编辑：陆燕）") == ["陆燕"]
 
 
 def test_persons_quoted_after_a_post_or_as_residents(lex):
-    def names(text):
-        return [m.text for m in recognize_persons(text, lex, _orgs(text, lex))[0]]
-
-    assert names("社区负责人、社工黄丽告诉记者，驿站已开放。") == ["黄丽"]
-    assert names("副市长刘建东先后3次到市民政局调研。") == ["刘建东"]
-    assert names("“现在方便多了。”居民王秀英说。") == ["王秀英"]
+    assert _person_names(lex, "社区负责人、社工黄丽告诉记者，驿站已开放。") == ["黄丽"]
+    assert _person_names(lex, "副市长刘建东先后3次到市民政局调研。") == ["刘建东"]
+    assert _person_names(lex, "“现在方便多了。”居民王秀英说。") == ["王秀英"]
     # a form of address is no name, and a post before a verb of degree is no person
-    assert names("市民张先生说，饭菜可口。") == []
-    assert names("站长高度重视，全程参与。") == []
+    assert _person_names(lex, "市民张先生说，饭菜可口。") == []
+    assert _person_names(lex, "站长高度重视，全程参与。") == []
 
 
 def test_names_ending_in_a_stop_character_only_before_its_word(lex):
-    def names(text):
-        return [m.text for m in recognize_persons(text, lex, _orgs(text, lex))[0]]
-
-    assert names("签发人：韩志强\n") == ["韩志强"]
-    assert names("市民政局局长韩志强调，要兜牢底线。") == ["韩志"]
+    assert _person_names(lex, "签发人：韩志强\n") == ["韩志强"]
+    assert _person_names(lex, "市民政局局长韩志强调，要兜牢底线。") == ["韩志"]
 
 
 def test_contact_lines_name_the_unit_of_the_contact(lex):
@@ -329,17 +325,14 @@ def test_web_page_buttons_are_not_speaker_tags(lex):
 
 
 def test_program_names_from_the_twelfth_probe(lex):
-    def names(text):
-        return {m.canonical or m.text for m in recognize_programs(text, lex)}
-
-    assert names("全年举办“南海家长学堂”讲座62场。") == {"南海家长学堂"}
-    assert names("全年举办“青春成长营”12期。") == {"青春成长营"}
-    assert names("在马官镇率先推行“救助服务直通车”，把政策送到家。") == {"救助服务直通车"}
-    assert names("依托“12349”养老服务热线建成平台。") == {"12349养老服务热线"}
+    assert _program_names(lex, "全年举办“南海家长学堂”讲座62场。") == {"南海家长学堂"}
+    assert _program_names(lex, "全年举办“青春成长营”12期。") == {"青春成长营"}
+    assert _program_names(lex, "在马官镇率先推行“救助服务直通车”，把政策送到家。") == {"救助服务直通车"}
+    assert _program_names(lex, "依托“12349”养老服务热线建成平台。") == {"12349养老服务热线"}
     # a heading's number, 行动不便 and a year's work plan are no program names
-    assert "建设智慧养老服务平台" not in "".join(names("（二）建设智慧养老服务平台。"))
-    assert names("为二千三百余名行动不便的重度残疾人送去轮椅。") == set()
-    assert names("三、2025年工作计划\n") == set()
+    assert "建设智慧养老服务平台" not in "".join(_program_names(lex, "（二）建设智慧养老服务平台。"))
+    assert _program_names(lex, "为二千三百余名行动不便的重度残疾人送去轮椅。") == set()
+    assert _program_names(lex, "三、2025年工作计划\n") == set()
 
 
 def test_organization_names_from_the_twelfth_probe(lex):
@@ -388,17 +381,14 @@ def test_autonomous_divisions_by_their_common_names_and_short_counties_in_place_
 
 
 def test_persons_from_the_fifteenth_probe(lex):
-    def names(text):
-        return [m.text for m in recognize_persons(text, lex, _orgs(text, lex))[0]]
-
-    assert names("省民政厅党组成员、副厅长周立新出席。") == ["周立新"]
-    assert names("也有人照顾我们。”刘建国笑着说。") == ["刘建国"]
-    assert names("62岁的居民胡秋菊打开手机，向记者展示她的账户。") == ["胡秋菊"]
-    assert names("市教育局党组成员、副局长孟庆和多次带队赴巴林右旗。") == ["孟庆和"]
-    assert names("三井街道总工会副主席郑茜忧心地说。") == ["郑茜"]
+    assert _person_names(lex, "省民政厅党组成员、副厅长周立新出席。") == ["周立新"]
+    assert _person_names(lex, "也有人照顾我们。”刘建国笑着说。") == ["刘建国"]
+    assert _person_names(lex, "62岁的居民胡秋菊打开手机，向记者展示她的账户。") == ["胡秋菊"]
+    assert _person_names(lex, "市教育局党组成员、副局长孟庆和多次带队赴巴林右旗。") == ["孟庆和"]
+    assert _person_names(lex, "三井街道总工会副主席郑茜忧心地说。") == ["郑茜"]
     # a credit label needs its colon; joined byline names still split
-    assert names("负责两项补贴的资格审核和动态管理。") == []
-    assert names("本报讯（记者周婷通讯员陈思远刘畅）") == ["周婷", "陈思远", "刘畅"]
+    assert _person_names(lex, "负责两项补贴的资格审核和动态管理。") == []
+    assert _person_names(lex, "本报讯（记者周婷通讯员陈思远刘畅）") == ["周婷", "陈思远", "刘畅"]
 
 
 def test_a_city_body_in_a_province_document_is_of_the_city_its_sentence_names(lex):
@@ -413,13 +403,10 @@ def test_community_and_village_committees_are_organizations(lex):
 
 
 def test_a_quoted_facility_brand_is_a_program(lex):
-    def names(text):
-        return {m.canonical for m in recognize_programs(text, lex)}
-
-    assert names("建设路社区的“颐养食堂”里已飘出饭菜香。") == {"颐养食堂"}
-    assert names("琵琶亭社区“邻里中心”里格外热闹。") == {"邻里中心"}
-    assert names("依托12385残疾人服务热线受理诉求。") == {"12385残疾人服务热线"}
-    assert names("社区食堂和服务中心开放。") == set()
+    assert _program_names(lex, "建设路社区的“颐养食堂”里已飘出饭菜香。") == {"颐养食堂"}
+    assert _program_names(lex, "琵琶亭社区“邻里中心”里格外热闹。") == {"邻里中心"}
+    assert _program_names(lex, "依托12385残疾人服务热线受理诉求。") == {"12385残疾人服务热线"}
+    assert _program_names(lex, "社区食堂和服务中心开放。") == set()
 
 
 def test_community_heads_with_two_posts_and_a_quote_before_them(lex):
