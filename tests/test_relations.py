@@ -215,3 +215,8 @@ def test_a_province_report_places_its_programs_in_the_province_not_in_its_first_
     places = _pairs(rels, "operatesIn")
     assert ("楚天幸福食堂", "湖北省") in places
     assert not any(o == "武汉市" for s, o in places if s.startswith("银龄守护"))
+
+
+def test_a_newspaper_or_media_centre_reports_and_runs_nothing(tmp_path):
+    rels = _relations(tmp_path, "浔阳区融媒体中心讯 九江市浔阳区白水湖街道开展助餐服务。建成“乐享食堂”3个。")
+    assert not any(s == "浔阳区融媒体中心" for s, _ in _pairs(rels, "runs"))

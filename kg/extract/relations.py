@@ -216,7 +216,10 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
     home_scope_re = lex.province_scope_re if regional else lex.county_scope_re
     rels: list[RelationFact] = []
     orgs_all = [(i, m) for i, m in enumerate(mentions) if m.type == "Organization"]
-    last_subject: int | None = publisher
+    # a newspaper or a media centre reports; it is never who acts in the sentence
+    media = {i for i, m in orgs_all if m.rule == "org.head.media"}
+    voice = None if publisher in media else publisher  # the document's own, where no body heads a sentence
+    last_subject: int | None = voice
     home = next((i for i, m in enumerate(mentions) if m.type == "Location" and home_code and m.code == home_code), None)
     turns = _speaker_turns(text, mentions, person_posts, orgs_all)  # in text order
     turn_starts = [pos for pos, _ in turns]
@@ -231,7 +234,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
         if s == 0 or text[s - 1] == "\n":
             # a new paragraph starts from the voice of the current speaker, else the document's
             k = bisect.bisect_right(turn_starts, s)
-            last_subject = turns[k - 1][1] if k else publisher
+            last_subject = turns[k - 1][1] if k else voice
         if not here:
             continue  # no mention: no relation, and the subject carries over unchanged
         orgs = [(i, m) for i, m in here if m.type == "Organization" and _in(m, s, e)]
@@ -245,8 +248,10 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
         targets = [(i, m) for i, m in places if m.end not in qualifiers]
         # subject: an organization at the head of the sentence, else the one carried over
         subject = last_subject
-        if orgs and orgs[0][1].start - s <= _SUBJECT_WINDOW and not cues["partner"].search(text, s, orgs[0][1].start):
-            subject = last_subject = orgs[0][0]
+        actors = [(i, m) for i, m in orgs if i not in media]
+        if actors and actors[0][1].start - s <= _SUBJECT_WINDOW and not cues["partner"].search(text, s,
+                                                                                                actors[0][1].start):
+            subject = last_subject = actors[0][0]
         # partnerOf: A 联合/会同 B、C …  and  与 B 合作
         partners: list[int] = []
         partner_lead: dict[int, int] = {}
@@ -283,7 +288,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
         for pi, p in programs:
             runner = None
             near = max(s, p.start - _CUE_REACH)
-            for oi, o in orgs:
+            for oi, o in actors:
                 # the first organization that is not itself a partner named after a cue
                 if oi not in partners and o.end <= p.start and cues["runs"].search(text, max(o.end, near), p.start):
                     runner = oi
