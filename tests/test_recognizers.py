@@ -419,3 +419,10 @@ def test_community_heads_with_two_posts_and_a_quote_before_them(lex):
 def test_a_document_naming_many_cities_evenly_is_regional(lex):
     assert _ctx("湖北省民政厅发布。武汉市、黄石市、十堰市、荆州市分别新建食堂。", lex).regional
     assert not _ctx("新乡市召开会议。新乡市民政局与郑州市、洛阳市交流。新乡市推进。", lex).regional
+
+
+def test_long_departments_of_bureaus_and_hospitals_with_their_parents(lex):
+    names = [m.text for m in _orgs("邯郸市召开会议。邯郸市第七医院儿童青少年心理科主任王海燕说。", lex)]
+    assert names == ["邯郸市第七医院", "邯郸市第七医院儿童青少年心理科"]
+    names = [m.text for m in _orgs("烟台市教育局体育卫生与艺术教育处副处长陈晓梅介绍。", lex)]
+    assert "烟台市教育局体育卫生与艺术教育处" in names

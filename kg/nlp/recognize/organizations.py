@@ -234,7 +234,7 @@ def recognize_organizations(text: str, lex: Lexicon, ctx: PlaceContext, places: 
         chosen = select_non_overlapping(subs + chosen)
         # The parent named inside a sub-unit (团市委 in 团市委学少部) is a mention too.
         by_start: dict[int, list[Mention]] = {}
-        for parent in {(m.start, m.end): m for m in patterned + fixed}.values():
+        for parent in {(m.start, m.end): m for m in found}.values():
             by_start.setdefault(parent.start, []).append(parent)
         for sub in (m for m in chosen if m.rule == "org.sub-unit"):
             for parent in by_start.get(sub.start, ()):
