@@ -426,3 +426,9 @@ def test_long_departments_of_bureaus_and_hospitals_with_their_parents(lex):
     assert names == ["邯郸市第七医院", "邯郸市第七医院儿童青少年心理科"]
     names = [m.text for m in _orgs("烟台市教育局体育卫生与艺术教育处副处长陈晓梅介绍。", lex)]
     assert "烟台市教育局体育卫生与艺术教育处" in names
+
+
+def test_a_head_verb_right_before_the_head_stays_in_the_name(lex):
+    assert _program_names(lex, "（四）城镇老旧小区改造提升工程。年度目标：改造85个。") == {"城镇老旧小区改造提升工程"}
+    assert _program_names(lex, "（五）“饶有工作”就业促进行动。") == {"饶有工作就业促进行动"}
+    assert _program_names(lex, "入选全国居家和社区基本养老服务提升行动项目地区。") == {"居家和社区基本养老服务提升行动"}

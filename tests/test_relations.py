@@ -220,3 +220,14 @@ def test_a_province_report_places_its_programs_in_the_province_not_in_its_first_
 def test_a_newspaper_or_media_centre_reports_and_runs_nothing(tmp_path):
     rels = _relations(tmp_path, "浔阳区融媒体中心讯 九江市浔阳区白水湖街道开展助餐服务。建成“乐享食堂”3个。")
     assert not any(s == "浔阳区融媒体中心" for s, _ in _pairs(rels, "runs"))
+
+
+def test_a_project_list_assigns_each_item_to_its_lead_and_responsible_bodies(tmp_path):
+    rels = _relations(tmp_path, "镇江市人民政府关于印发2025年十件民生实事项目的通知\n\n"
+                                "一、实施“银龄助餐”扩面工程\n新建老年助餐点120个。\n牵头单位：市民政局\n"
+                                "责任单位：市财政局、市卫生健康委\n\n"
+                                "二、实施“书香镇江”全民阅读工程\n新建城市书房10个。\n牵头单位：市文广旅局\n责任单位：团市委\n")
+    runs = _pairs(rels, "runs")
+    assert {("镇江市民政局", "银龄助餐扩面工程"), ("镇江市财政局", "银龄助餐扩面工程"),
+            ("镇江市卫生健康委员会", "银龄助餐扩面工程"), ("共青团镇江市委员会", "书香镇江全民阅读工程")} <= runs
+    assert ("镇江市民政局", "书香镇江全民阅读工程") not in runs and ("共青团镇江市委员会", "银龄助餐扩面工程") not in runs

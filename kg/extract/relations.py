@@ -38,6 +38,11 @@ def _cues():
         "group_tail": re.compile(r"^(?:等(?:[一二三四五六七八九十0-9]*个?(?:" + alt(c["group_tail"]["nouns"]).pattern
                                  + r"))?)?(?:" + alt(c["group_tail"]["adverbs"]).pattern + r")?$"),
         "joint": frozenset(c["joint"]),
+        "assignment": re.compile("(?:" + alt(c["assignment"]["lead"] + c["assignment"]["other"]).pattern + ")[：:]"),
+        "assignment_lead": frozenset(w + sep for w in c["assignment"]["lead"] for sep in "：:"),
+        # an assignment's list of bodies ends with its line, its sentence or the next label
+        "assignment_end": re.compile(r"[\n。；;]|(?:" + alt(c["assignment"]["lead"] + c["assignment"]["other"]).pattern
+                                     + ")[：:]"),
         # a breakdown by place starts with the place (其中，平城区新建…; 从各地完成情况看，朝阳区…)
         "breakdown_head": re.compile(r"\s*(?:" + alt(c["breakdown_head"]).pattern + r")?[，,：:]?\s*$"),
         "frame_open": alt(c["list_frame"]["open"]),
@@ -364,6 +369,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
             for li, l in targets:
                 rels.append(RelationFact(topic, "operatesIn", li, "rel.operates.topic", start=s, end=e))
             topic_k = k
+    rels += _assigned_projects(text, mentions, orgs_all, cues)
     rels += _brand_operators(mentions, sentences, rels)
     # A village or community is part of the town or street it was named after
     # (武篆镇拉甲村、东里村): the nearest gazetteer place before it
@@ -405,6 +411,45 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
                     rels.append(RelationFact(i, "subOrganizationOf", j, "rel.sub-unit", start=m.start, end=m.end))
     rels += _parents_by_name(orgs_all)
     return rels
+
+
+# an item of a numbered list starts a line: 一、 （三） 3. 3、
+_ITEM_HEAD = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])", re.M)
+_ITEM_LINES = 4  # an item's heading is at most this many lines above its assignment
+
+
+def _assigned_projects(text: str, mentions, orgs, cues) -> list[RelationFact]:
+    """A list of projects, each item closed by the bodies it is assigned to
+    (牵头单位：市民政局 责任单位：市财政局、…): those bodies run its programs; the
+    lead body every program of the item, the others those of its heading."""
+    out = []
+    programs = [(i, m) for i, m in enumerate(mentions) if m.type == "Program"]
+    for label in cues["assignment"].finditer(text):
+        line_start = text.rfind("\n", 0, label.start()) + 1
+        item_start = line_start
+        for head in _ITEM_HEAD.finditer(text, max(0, _nth_line_before(text, line_start, _ITEM_LINES)), label.start()):
+            item_start = head.start()
+        end = cues["assignment_end"].search(text, label.end())
+        end = end.start() if end else len(text)
+        heading_end = text.find("\n", item_start)
+        heading_end = len(text) if heading_end < 0 else heading_end
+        lead = label.group(0) in cues["assignment_lead"]
+        own = [pi for pi, p in programs if item_start <= p.start and p.end <= label.start()
+               and (lead or p.end <= heading_end or _ITEM_HEAD.match(text, item_start) is None)]
+        for oi, o in orgs:
+            if label.end() <= o.start and o.end <= end:
+                for pi in own:
+                    out.append(RelationFact(oi, "runs", pi, "rel.runs.assigned", start=label.start(), end=end))
+    return out
+
+
+def _nth_line_before(text: str, pos: int, n: int) -> int:
+    for _ in range(n):
+        prev = text.rfind("\n", 0, max(0, pos - 1))
+        if prev < 0:
+            return 0
+        pos = prev + 1
+    return pos
 
 
 def _parents_by_name(orgs: list[tuple[int, Mention]]) -> list[RelationFact]:

@@ -140,7 +140,8 @@ def _by_suffix(text: str, lex: Lexicon) -> list[Mention]:
         for bm in lex.boundary_re.finditer(span[: -len(suffix)]):
             cut = max(cut, bm.end())
         for lm in lex.program_lead_any_re.finditer(span[: -len(suffix)]):
-            cut = max(cut, lm.end())
+            if lm.end() < len(span) - len(suffix) or lm.group(0) not in lex.program_head_verbs:
+                cut = max(cut, lm.end())  # but …改造提升工程: 提升 right before the head is part of the name
         span = span[cut:]
         enum = _ENUMERATOR.match(span)  # （二）建设…平台: a heading's number
         if enum:
