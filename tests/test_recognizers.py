@@ -432,3 +432,15 @@ def test_a_head_verb_right_before_the_head_stays_in_the_name(lex):
     assert _program_names(lex, "（四）城镇老旧小区改造提升工程。年度目标：改造85个。") == {"城镇老旧小区改造提升工程"}
     assert _program_names(lex, "（五）“饶有工作”就业促进行动。") == {"饶有工作就业促进行动"}
     assert _program_names(lex, "入选全国居家和社区基本养老服务提升行动项目地区。") == {"居家和社区基本养老服务提升行动"}
+
+
+def test_persons_and_bodies_from_the_eighteenth_probe(lex):
+    assert _person_names(lex, "常务副市长叶林峰，副市长季文涛、毛晓丽，市政府秘书长徐志刚出席。") == [
+        "叶林峰", "季文涛", "毛晓丽", "徐志刚"]
+    assert _person_names(lex, "力争实现全市中学专职心理教师全覆盖。") == []
+    assert _person_names(lex, "来源：泸州市残疾人联合会　　作者：刘小芸　　编辑：陈静") == ["刘小芸", "陈静"]
+    assert _person_names(lex, "市人社局党组成员、副局长纳建国介绍。") == ["纳建国"]
+    canon = {m.canonical for m in _orgs("宁夏回族自治区石嘴山市召开会议。经验已被自治区人社厅推广。市发展改革委、"
+                                        "国网石嘴山供电公司、市公安局交警支队、市图书馆配合。", lex)}
+    assert {"宁夏回族自治区人力资源和社会保障厅", "石嘴山市发展和改革委员会", "国网石嘴山供电公司",
+            "石嘴山市公安局交通警察支队", "石嘴山市图书馆"} <= canon

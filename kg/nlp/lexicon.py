@@ -250,6 +250,7 @@ class Lexicon:
         self.speaker_word_re = re.compile(_alternation(_words("person_speakers.txt")))
         self.speech_verb_re = re.compile(_alternation(_words("speech_verbs.txt")))
         self.person_act_re = re.compile(_alternation(_words("person_acts.txt")))
+        self.leading_posts = tuple(_words("leading_posts.txt"))
         self.address_forms = tuple(_words("person_address_forms.txt"))
 
         self.units = {r[0]: Unit(r[0], r[1], r[2] if len(r) > 2 else "") for r in _rows("units.tsv")}

@@ -44,7 +44,7 @@ def _place_for_level(level: str, ctx: PlaceContext) -> str | None:
         return ctx.city.name
     if level in "县区" and ctx.county is not None and ctx.county.name.endswith(level):
         return ctx.county.name  # 县民政局 in a 东兰县 document
-    if level == "省" and ctx.province is not None:
+    if level in ("省", "自治区") and ctx.province is not None:
         return ctx.province.name
     return None
 

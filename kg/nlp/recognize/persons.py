@@ -98,6 +98,24 @@ def _longer_before_act(text: str, pos: int, name: str, lex: Lexicon) -> str:
     return name
 
 
+def _names_listed(text: str, pos: int, lex: Lexicon) -> list[tuple[int, str]]:
+    """Names at pos joined by 、 (季某、毛某), when punctuation (，。；) follows the
+    last one; else none."""
+    out = []
+    while True:
+        name = name_at(text, pos, lex)
+        name = next((n for n in (name, name[:-1]) if len(n) >= 2 and text[pos + len(n):pos + len(n) + 1] in "、，。；"),
+                    None) if name else None
+        if name is None:
+            return []
+        out.append((pos, name))
+        pos += len(name)
+        if text[pos:pos + 1] != "、":
+            # one name alone only when it is a full three characters (副市长叶某某，)
+            return out if len(out) > 1 or len(out[0][1]) == 3 else []
+        pos += 1
+
+
 def _posts_at(text: str, pos: int, post_re: re.Pattern) -> tuple[str | None, int]:
     """Consecutive posts (党组成员、副局长) starting at pos: (last post, end)."""
     last, end = None, pos
@@ -237,6 +255,12 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
                      and lex.person_act_re.match(text, end + len(n))), None) if name else None
         if name and not any(s <= end < e for s, e in found):
             add(name, end, "person.post-name-act", None, role)
+        elif not name:
+            # 副市长季某、毛某，…: a post over a list of names, closed by punctuation or an act
+            names = _names_listed(text, end, lex) if role.endswith(lex.leading_posts) else []
+            for pos, listed in names:
+                if not any(s <= pos < e for s, e in found):
+                    add(listed, pos, "person.post-names", None, role)
 
     # a name directly before a post that follows names (习某某总书记)
     for m in re.finditer("|".join(lex.posts_after_name), text) if lex.posts_after_name else ():
