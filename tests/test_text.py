@@ -399,3 +399,11 @@ def test_text_corpus_003_page_break_inside_a_word(corpus_dir):
     nt = normalize(_corpus(corpus_dir, "003"))
     assert "心理健\n" not in nt.text and "**" not in nt.text  # the page break inside a word is gone
     assert guess_metadata(nt.text)["issued"] == "2024-07-03"
+
+
+def test_text_a_numbered_item_or_a_field_label_starts_its_own_line():
+    raw = ("一、实施“银龄助餐”扩面工程\n新建改造老年助餐点120个，其中农村地区不少于50个\n牵头单位：市民政局\n"
+           "责任单位：市财政局、市卫生健康委，各辖市、区人民政府\n\n二、实施“家门口好学校”建设行动\n新建中小学16所\n")
+    assert normalize(raw).text.split("\n") == [
+        "一、实施“银龄助餐”扩面工程", "新建改造老年助餐点120个，其中农村地区不少于50个", "牵头单位：市民政局",
+        "责任单位：市财政局、市卫生健康委，各辖市、区人民政府", "二、实施“家门口好学校”建设行动", "新建中小学16所"]

@@ -424,15 +424,21 @@ def _assigned_projects(text: str, mentions, orgs, cues) -> list[RelationFact]:
     lead body every program of the item, the others those of its heading."""
     out = []
     programs = [(i, m) for i, m in enumerate(mentions) if m.type == "Program"]
+    prev_end, item_start, heading_end = 0, 0, 0
     for label in cues["assignment"].finditer(text):
-        line_start = text.rfind("\n", 0, label.start()) + 1
-        item_start = line_start
-        for head in _ITEM_HEAD.finditer(text, max(0, _nth_line_before(text, line_start, _ITEM_LINES)), label.start()):
-            item_start = head.start()
+        if text[prev_end:label.start()].strip(" \t\u3000\n；;，,。") or not prev_end:
+            # a new item (not the next label of the same one): it starts at its heading,
+            # and never before the bodies the item above was assigned to
+            line_start = max(text.rfind("\n", 0, label.start()) + 1, prev_end)
+            item_start = line_start
+            for head in _ITEM_HEAD.finditer(text, max(prev_end, _nth_line_before(text, line_start, _ITEM_LINES)),
+                                            label.start()):
+                item_start = head.start()
+            heading_end = text.find("\n", item_start)
+            heading_end = len(text) if heading_end < 0 else heading_end
         end = cues["assignment_end"].search(text, label.end())
         end = end.start() if end else len(text)
-        heading_end = text.find("\n", item_start)
-        heading_end = len(text) if heading_end < 0 else heading_end
+        prev_end = end
         lead = label.group(0) in cues["assignment_lead"]
         own = [pi for pi, p in programs if item_start <= p.start and p.end <= label.start()
                and (lead or p.end <= heading_end or _ITEM_HEAD.match(text, item_start) is None)]

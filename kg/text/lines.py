@@ -8,6 +8,8 @@ A is not finished:
   quotes/brackets)                        -> keep: paragraph break;
 * A ends with ``；：`` or a bare ``”``       -> keep, unless A is a full line of
   a hard-wrapped text (a wrap after a clause);
+* B starts a numbered item or a field label (``二、`` ``牵头单位：``) after a blank
+  line, or in a text that is not hard-wrapped -> keep;
 * B starts with punctuation that cannot start a sentence  -> join;
 * A ends with a dangling character (``，、`` an opening bracket, ``的 和 与``) -> join;
 * the document is hard-wrapped (most lines share one display width W) and A
@@ -84,6 +86,8 @@ def join_lines(text: str, offs: list[int]) -> tuple[str, list[int]]:
         last = line[-1]
         if last in HARD_FINAL:
             join = False
+        elif (b_start - a_end > 1 or not wrap) and _starts_item(text, b_start):
+            join = False  # 二、… or 牵头单位：… starts a line of its own
         elif (last in SOFT_FINAL or last in CLOSERS) and (ending := _ending(line)):
             join = ending == "soft" and lo <= widths[i] <= hi
         elif text[b_start] in CONTINUATION_START or last in DANGLING_END:
@@ -105,6 +109,16 @@ def join_lines(text: str, offs: list[int]) -> tuple[str, list[int]]:
     if spans[-1][1] < len(text):
         edits.append((spans[-1][1], len(text), ""))
     return apply_edits(text, offs, edits)
+
+
+# a field label at the start of a line: 牵头单位：, 联系人：, 年度目标：
+RE_FIELD_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}[：:]")
+
+
+def _starts_item(text: str, pos: int) -> bool:
+    """A numbered item or a field label starts here (outside a hard-wrapped
+    paragraph these always begin a line)."""
+    return bool(RE_NUMBERED_HEADING.match(text, pos) or RE_FIELD_LABEL.match(text, pos))
 
 
 def _ending(line: str) -> str | None:
