@@ -151,6 +151,18 @@ def test_property_recognize_numbers_reads_rendered_values(num, magnitude, unit, 
 
 
 @settings(max_examples=200, deadline=None)
+@given(num=decimal_text, approx=st.sampled_from(["余", "多"]), magnitude=st.sampled_from(["万", "亿"]),
+       unit=st.sampled_from(["元", "人次", "人", "户"]))
+@example(num="460", approx="余", magnitude="万", unit="元")
+@example(num="20", approx="余", magnitude="万", unit="人次")
+def test_property_recognize_numbers_approximate_before_the_magnitude(num, approx, magnitude, unit):
+    """四百六十余万元, 20余万人次: 余 before 万 still multiplies it out."""
+    text = f"全年累计{num}{approx}{magnitude}{unit}。"
+    (m,) = recognize_numbers(text, LEX)
+    assert (m.value, m.unit, m.qualifier) == (Decimal(num) * MAGNITUDES[magnitude], unit, approx), (text, m)
+
+
+@settings(max_examples=200, deadline=None)
 @given(num=decimal_text, unit=st.sampled_from(["万元", "亿元"]))
 def test_property_recognize_numbers_money_in_ten_thousands(num, unit):
     text = f"全市安排专项资金{num}{unit}。"

@@ -444,3 +444,11 @@ def test_persons_and_bodies_from_the_eighteenth_probe(lex):
                                         "国网石嘴山供电公司、市公安局交警支队、市图书馆配合。", lex)}
     assert {"宁夏回族自治区人力资源和社会保障厅", "石嘴山市发展和改革委员会", "国网石嘴山供电公司",
             "石嘴山市公安局交通警察支队", "石嘴山市图书馆"} <= canon
+
+
+def test_a_flattened_table_row_counts_its_bare_numbers_in_the_unit_of_its_label(lex):
+    from kg.nlp.recognize.numbers import recognize_numbers
+
+    text = "序号指标名称年度目标完成情况完成率\n1 65岁及以上老年人健康体检人数（万人）28 30.2 107.9%\n3新增老年友善医疗机构（家）20 24 120.0%\n"
+    found = [(str(n.value), n.unit) for n in recognize_numbers(text, lex)]
+    assert found == [("280000", "人"), ("302000", "人"), ("107.9", "%"), ("20", "家"), ("24", "家"), ("120", "%")]

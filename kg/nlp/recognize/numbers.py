@@ -47,7 +47,7 @@ def _number_regex(lex: Lexicon) -> re.Pattern:
         r"(?<![\d.A-Za-z第\-－~～/])"
         r"(?:百分之(?P<percent>" + _CN_NUMBER + "|" + _ARABIC + ")"  # 百分之九十六点三: the unit comes first
         r"|(?P<num>" + _ARABIC + "|" + _CN_NUMBER + r")"
-        r"(?P<mag>万|亿|千)?(?P<approx>余|多)?"
+        r"(?P<mag>万|亿|千)?(?P<approx>余|多)?(?P<mag2>(?<=[余多])万|(?<=[余多])亿)?"  # 1.2万余人, 四百六十余万元
         r"(?P<unit>" + lex.unit_re + r"))"
         r"(?P<after>以上|余|多)?"
     )
@@ -164,7 +164,7 @@ def recognize_numbers(text: str, lex: Lexicon, number_re: re.Pattern | None = No
                 continue
         if not num[0].isdigit() and num in ("一一",):
             continue
-        value = parse_value(num, m.group("mag"))
+        value = parse_value(num, m.group("mag") or m.group("mag2"))
         if value is None:
             continue
         qualifier = m.group("approx") or m.group("after")
@@ -173,8 +173,10 @@ def recognize_numbers(text: str, lex: Lexicon, number_re: re.Pattern | None = No
             if q and before.endswith(word):
                 qualifier = qualifier or q
         unit_text = unit.unit
-        if unit_text in ("万元", "亿元"):
-            unit_text = "元"
+        if unit_text[0] in "万亿" and len(unit_text) > 1:
+            if not (m.group("mag") or m.group("mag2")):  # a unit with its magnitude in it (万人次)
+                value *= _MAGNITUDE[unit_text[0]]
+            unit_text = unit_text[1:]
         prefix = text[max(0, m.start() - 14):m.start()]
         is_rate = unit.kind == "rate" and bool(_RATE_CONTEXT.search(prefix))
         indicator = _indicator(text, m.start(), m.end(), lex, names, garbled, longest)
@@ -184,4 +186,35 @@ def recognize_numbers(text: str, lex: Lexicon, number_re: re.Pattern | None = No
             indicator = (indicator.replace("目标任务", "").replace("任务", "") or "年度目标任务") + "完成率"
         value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
         out.append(NumberMention(m.start(), m.end(), value, unit_text, qualifier, is_rate, indicator or unit_text))
+    return sorted(out + _table_cells(text, lex, out), key=lambda n: (n.start, n.end))
+
+
+def _table_row_regex(lex: Lexicon) -> re.Pattern:
+    # a flattened table row: a label whose unit is in brackets, then bare numbers
+    # (65岁及以上老年人健康体检人数（万人）28 30.2 107.9%)
+    return re.compile(r"(?P<label>[^\n（(]{2,40})[（(](?P<mag>万|亿)?(?P<unit>" + lex.unit_re + r")[）)]"
+                      r"[ \t]*(?P<cells>\d+(?:\.\d+)?(?:[ \t]+\d+(?:\.\d+)?%?)*)")
+
+
+_CELL = re.compile(r"\d+(?:\.\d+)?%?")
+_ROW_INDEX = re.compile(r"^\s*\d{1,2}\s*")
+
+
+def _table_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list[NumberMention]:
+    """The bare numbers of flattened table rows, counted in the unit the row's
+    label gives (a percentage cell is read by the number pattern already)."""
+    taken = {(n.start, n.end) for n in found}
+    out = []
+    for row in _table_row_regex(lex).finditer(text):
+        unit = lex.units[row.group("unit")]
+        indicator = _trim(_ROW_INDEX.sub("", row.group("label")), lex) or unit.unit
+        for cell in _CELL.finditer(text, row.start("cells"), row.end("cells")):
+            if cell.group().endswith("%") or (cell.start(), cell.end()) in taken:
+                continue
+            value = parse_value(cell.group(), row.group("mag"))
+            if value is None:
+                continue
+            value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+            unit_text = "元" if unit.unit in ("万元", "亿元") else unit.unit
+            out.append(NumberMention(cell.start(), cell.end(), value, unit_text, None, False, indicator))
     return out
