@@ -6,6 +6,8 @@ import bisect
 import re
 from functools import lru_cache
 
+from kg.extract.assignments import assigned_projects
+from kg.extract.hierarchy import parents_by_name
 from kg.nlp.lexicon import load_lexicon
 from kg.nlp.recognize.programs import carrier_close
 from kg.types import Mention, RelationFact
@@ -369,7 +371,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
             for li, l in targets:
                 rels.append(RelationFact(topic, "operatesIn", li, "rel.operates.topic", start=s, end=e))
             topic_k = k
-    rels += _assigned_projects(text, mentions, orgs_all, cues)
+    rels += assigned_projects(text, mentions, orgs_all, cues)
     rels += _brand_operators(mentions, sentences, rels)
     # A village or community is part of the town or street it was named after
     # (武篆镇拉甲村、东里村): the nearest gazetteer place before it
@@ -409,83 +411,5 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
             for j, parent in orgs_all:
                 if parent.start == m.start and parent.end < m.end:
                     rels.append(RelationFact(i, "subOrganizationOf", j, "rel.sub-unit", start=m.start, end=m.end))
-    rels += _parents_by_name(orgs_all)
+    rels += parents_by_name(orgs_all)
     return rels
-
-
-# an item of a numbered list starts a line: 一、 （三） 3. 3、
-_ITEM_HEAD = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])", re.M)
-_ITEM_LINES = 4  # an item's heading is at most this many lines above its assignment
-
-
-def _assigned_projects(text: str, mentions, orgs, cues) -> list[RelationFact]:
-    """A list of projects, each item closed by the bodies it is assigned to
-    (牵头单位：市民政局 责任单位：市财政局、…): those bodies run its programs; the
-    lead body every program of the item, the others those of its heading."""
-    out = []
-    programs = [(i, m) for i, m in enumerate(mentions) if m.type == "Program"]
-    prev_end, item_start, heading_end = 0, 0, 0
-    for label in cues["assignment"].finditer(text):
-        if text[prev_end:label.start()].strip(" \t\u3000\n；;，,。") or not prev_end:
-            # a new item (not the next label of the same one): it starts at its heading,
-            # and never before the bodies the item above was assigned to
-            line_start = max(text.rfind("\n", 0, label.start()) + 1, prev_end)
-            item_start = line_start
-            for head in _ITEM_HEAD.finditer(text, max(prev_end, _nth_line_before(text, line_start, _ITEM_LINES)),
-                                            label.start()):
-                item_start = head.start()
-            heading_end = text.find("\n", item_start)
-            heading_end = len(text) if heading_end < 0 else heading_end
-        end = cues["assignment_end"].search(text, label.end())
-        end = end.start() if end else len(text)
-        prev_end = end
-        lead = label.group(0) in cues["assignment_lead"]
-        own = [pi for pi, p in programs if item_start <= p.start and p.end <= label.start()
-               and (lead or p.end <= heading_end or _ITEM_HEAD.match(text, item_start) is None)]
-        for oi, o in orgs:
-            if label.end() <= o.start and o.end <= end:
-                for pi in own:
-                    out.append(RelationFact(oi, "runs", pi, "rel.runs.assigned", start=label.start(), end=end))
-    return out
-
-
-def _nth_line_before(text: str, pos: int, n: int) -> int:
-    for _ in range(n):
-        prev = text.rfind("\n", 0, max(0, pos - 1))
-        if prev < 0:
-            return 0
-        pos = prev + 1
-    return pos
-
-
-def _parents_by_name(orgs: list[tuple[int, Mention]]) -> list[RelationFact]:
-    """subOrganizationOf between bodies the document names, from their full names:
-    the longest other name a name starts with (X市人民政府办公室 -> X市人民政府,
-    江苏银行盐城分行 -> 江苏银行), else the parent of an institution of the same
-    place (affiliated_bodies.tsv: X市残疾人康复中心 -> X市残疾人联合会)."""
-    first: dict[str, tuple[int, Mention]] = {}
-    for i, m in orgs:
-        first.setdefault(m.canonical or m.text, (i, m))
-    out = []
-    for name, (i, m) in first.items():
-        # the longest proper prefix that is a name here (a lookup per length: a
-        # scan of all names per name was quadratic on long documents)
-        parent = next((name[:k] for k in range(len(name) - 1, 3, -1) if name[:k] in first), None)
-        if parent is None:
-            parent = _affiliation_parent(name, first)
-        if parent is not None:
-            out.append(RelationFact(i, "subOrganizationOf", first[parent][0], "rel.sub-org.name", start=m.start,
-                                    end=m.end))
-    return out
-
-
-def _affiliation_parent(name: str, names) -> str | None:
-    for institution, parents in load_lexicon().affiliated_bodies:
-        if name.endswith(institution) and len(name) > len(institution):
-            place = name[: -len(institution)]
-            for template in parents:
-                parent = template.format(place=place) if "{place}" in template else place + template
-                if parent in names:
-                    return parent
-            return None
-    return None

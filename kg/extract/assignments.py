@@ -1,0 +1,51 @@
+"""runs from a list of projects that assigns each item to bodies (牵头单位：…
+责任单位：…), the form of a city's yearly list of livelihood projects."""
+from __future__ import annotations
+
+import re
+
+from kg.types import RelationFact
+
+# an item of a numbered list starts a line: 一、 （三） 3. 3、
+_ITEM_HEAD = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])", re.MULTILINE)
+_ITEM_LINES = 4  # an item's heading is at most this many lines above its assignment
+
+
+def assigned_projects(text: str, mentions, orgs, cues) -> list[RelationFact]:
+    """A list of projects, each item closed by the bodies it is assigned to
+    (牵头单位：市民政局 责任单位：市财政局、…): those bodies run its programs; the
+    lead body every program of the item, the others those of its heading."""
+    out = []
+    programs = [(i, m) for i, m in enumerate(mentions) if m.type == "Program"]
+    prev_end, item_start, heading_end = 0, 0, 0
+    for label in cues["assignment"].finditer(text):
+        if text[prev_end:label.start()].strip(" \t\u3000\n；;，,。") or not prev_end:
+            # a new item (not the next label of the same one): it starts at its heading,
+            # and never before the bodies the item above was assigned to
+            line_start = max(text.rfind("\n", 0, label.start()) + 1, prev_end)
+            item_start = line_start
+            for head in _ITEM_HEAD.finditer(text, max(prev_end, _nth_line_before(text, line_start, _ITEM_LINES)),
+                                            label.start()):
+                item_start = head.start()
+            heading_end = text.find("\n", item_start)
+            heading_end = len(text) if heading_end < 0 else heading_end
+        end = cues["assignment_end"].search(text, label.end())
+        end = end.start() if end else len(text)
+        prev_end = end
+        lead = label.group(0) in cues["assignment_lead"]
+        own = [pi for pi, p in programs if item_start <= p.start and p.end <= label.start()
+               and (lead or p.end <= heading_end or _ITEM_HEAD.match(text, item_start) is None)]
+        for oi, o in orgs:
+            if label.end() <= o.start and o.end <= end:
+                for pi in own:
+                    out.append(RelationFact(oi, "runs", pi, "rel.runs.assigned", start=label.start(), end=end))
+    return out
+
+
+def _nth_line_before(text: str, pos: int, n: int) -> int:
+    for _ in range(n):
+        prev = text.rfind("\n", 0, max(0, pos - 1))
+        if prev < 0:
+            return 0
+        pos = prev + 1
+    return pos
