@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 import cn2an
 
@@ -189,13 +190,16 @@ def recognize_numbers(text: str, lex: Lexicon, number_re: re.Pattern | None = No
     return sorted(out + _table_cells(text, lex, out), key=lambda n: (n.start, n.end))
 
 
-def _table_row_regex(lex: Lexicon) -> re.Pattern:
+@lru_cache(maxsize=4)
+def _table_row_regex(unit_re: str) -> re.Pattern:
     # a flattened table row: a label whose unit is in brackets, then bare numbers
-    # (65岁及以上老年人健康体检人数（万人）28 30.2 107.9%)
-    return re.compile(r"(?P<label>[^\n（(]{2,40})[（(](?P<mag>万|亿)?(?P<unit>" + lex.unit_re + r")[）)]"
+    # (65岁及以上老年人健康体检人数（万人）28 30.2 107.9%); the match starts at the
+    # bracket, a literal the scanner finds fast, and the label is read back from it
+    return re.compile(r"[（(](?P<mag>万|亿)?(?P<unit>" + unit_re + r")[）)]"
                       r"[ \t]*(?P<cells>\d+(?:\.\d+)?(?:[ \t]+\d+(?:\.\d+)?%?)*)")
 
 
+_ROW_LABEL_CHARS = 40
 _CELL = re.compile(r"\d+(?:\.\d+)?%?")
 _ROW_INDEX = re.compile(r"^\s*\d{1,2}\s*")
 
@@ -205,9 +209,12 @@ def _table_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list[Nu
     label gives (a percentage cell is read by the number pattern already)."""
     taken = {(n.start, n.end) for n in found}
     out = []
-    for row in _table_row_regex(lex).finditer(text):
+    for row in _table_row_regex(lex.unit_re).finditer(text):
+        label = text[max(text.rfind("\n", 0, row.start()) + 1, row.start() - _ROW_LABEL_CHARS):row.start()]
+        if len(label) < 2:
+            continue
         unit = lex.units[row.group("unit")]
-        indicator = _trim(_ROW_INDEX.sub("", row.group("label")), lex) or unit.unit
+        indicator = _trim(_ROW_INDEX.sub("", label), lex) or unit.unit
         for cell in _CELL.finditer(text, row.start("cells"), row.end("cells")):
             if cell.group().endswith("%") or (cell.start(), cell.end()) in taken:
                 continue
