@@ -28,7 +28,6 @@ _IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]+")
 _ALIAS_NOTE = re.compile(r"[（(](?:以下)?简称[“\"]?[^”\"（）()]{1,15}[”\"]?[）)]")
 _QUOTE_END = re.compile(r"[。！？][”\"]")
 _AGED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})岁的")
-_LABEL_AS_OBJECT = ("向", "对", "跟", "告诉", "接受", "给")
 _GAP = re.compile(r"[ \t\u3000]+")
 _GAP_OR_NONE = re.compile(r"[ \t\u3000]*")
 
@@ -141,14 +140,13 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
         posts.append((key, org, role))
 
     org_at = {o.start: oi for oi, o in enumerate(orgs)}
-    second_post_re = re.compile(r"、[\u4e00-\u9fff]{1,6}?(?:" + lex.post_re + ")")
     for oi, org in enumerate(orgs):
         # organization + post + name
         note = _ALIAS_NOTE.match(text, org.end)
         role, end = _posts_at(text, note.end() if note else org.end, post_re)
         if role:
             # 社区党委书记、居委会主任陈某: a second post of another body in between
-            more = second_post_re.match(text, end)
+            more = lex.second_post_re.match(text, end)
             name = name_at(text, more.end() if more else end, lex)
             if name:
                 pos = more.end() if more else end
@@ -172,7 +170,7 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
     # labelled names: 签发人：郭某某, 记者 陈某
     for label, role in lex.person_cues.items():
         for m in re.finditer(re.escape(label) + r"[：:\s]*", text):
-            if text.endswith(_LABEL_AS_OBJECT, 0, m.start()):
+            if text.endswith(lex.person_label_objects, 0, m.start()):
                 continue  # 向记者展示: the reporter is spoken to, no name follows
             if label in lex.person_cues_colon and text[m.end() - 1:m.end()] not in "：:":
                 continue  # 审核和动态管理: a credit label only with its colon (审核：李某)
