@@ -452,3 +452,14 @@ def test_a_flattened_table_row_counts_its_bare_numbers_in_the_unit_of_its_label(
     text = "序号指标名称年度目标完成情况完成率\n1 65岁及以上老年人健康体检人数（万人）28 30.2 107.9%\n3新增老年友善医疗机构（家）20 24 120.0%\n"
     found = [(str(n.value), n.unit) for n in recognize_numbers(text, lex)]
     assert found == [("280000", "人"), ("302000", "人"), ("107.9", "%"), ("20", "家"), ("24", "家"), ("120", "%")]
+
+
+def test_named_communities_after_a_place_cue_or_in_a_list_but_not_kinds_of_community(lex):
+    from kg.nlp.recognize.places import recognize_communities
+
+    def names(text):
+        return [m.text for m in recognize_communities(text, lex, None, [])]
+
+    assert names("在健康路社区，文峰路社区、七一路社区开展。") == ["健康路社区", "七一路社区"]
+    assert names("家住琵琶亭社区滨江花园小区的居民。") == ["琵琶亭社区", "滨江花园小区"]
+    assert names("推进城市社区建设，改造老旧小区，同步建成社区食堂。") == []

@@ -23,7 +23,7 @@ from kg.nlp.recognize.locations import PlaceContext, find_place_names, infer_con
 from kg.nlp.recognize.numbers import _number_regex, recognize_numbers
 from kg.nlp.recognize.organizations import recognize_organizations
 from kg.nlp.recognize.persons import recognize_persons
-from kg.nlp.recognize.places import recognize_named_places, recognize_settlements
+from kg.nlp.recognize.places import recognize_communities, recognize_named_places, recognize_settlements
 from kg.nlp.recognize.policies import recognize_policies
 from kg.nlp.recognize.programs import recognize_programs
 from kg.nlp.statistical import COMPONENT_PREFIX as STATISTICAL_COMPONENT  # runs its own pipeline on the text
@@ -68,11 +68,16 @@ def make_locations(nlp: Language, name: str):
     lex = load_lexicon()
 
     def locations(doc: Doc) -> Doc:
-        divisions = recognize_locations(text_of(doc), lex, context_of(doc), place_names_of(doc))
-        named = [m for m in recognize_named_places(text_of(doc), lex)
-                 if not any(d.start <= m.start < d.end or m.start <= d.start < m.end for d in divisions)]
+        ctx = context_of(doc)
+        divisions = recognize_locations(text_of(doc), lex, ctx, place_names_of(doc))
         settlements = recognize_settlements(text_of(doc), divisions, lex)
-        doc._.kg_places = _clean(doc, sorted(divisions + named + settlements, key=lambda m: (m.start, m.end)))
+        # a community's name may end in a street's (健康路社区): the community wins
+        communities = recognize_communities(text_of(doc), lex, ctx.city.name if ctx.city else None,
+                                            divisions + settlements)
+        named = [m for m in recognize_named_places(text_of(doc), lex)
+                 if not any(d.start <= m.start < d.end or m.start <= d.start < m.end for d in divisions + communities)]
+        doc._.kg_places = _clean(doc, sorted(divisions + named + settlements + communities,
+                                             key=lambda m: (m.start, m.end)))
         return doc
 
     return locations

@@ -204,6 +204,12 @@ class Lexicon:
         # a village or community after a town, then after each 、 of its list
         self.settlement_re = re.compile(r"、?(?P<name>[\u4e00-\u9fff]{2,4}?(?:" + _alternation(_words("settlement_heads.txt")) + "))")
         self.settlement_not_start = frozenset(_words("settlement_not_start.txt"))
+        # after a cue word, after another community in a 、-list, or right after a
+        # community (琵琶亭社区滨江花园小区: the compound inside it)
+        self.community_re = re.compile(r"(?:(?<=" + ")|(?<=".join(re.escape(w) for w in _words("community_cues.txt"))
+                                       + r")|(?<=[\u4e00-\u9fff]社区、)|(?<=[\u4e00-\u9fff]小区、)"
+                                       r"|(?<=[\u4e00-\u9fff]{2}社区))(?P<name>[\u4e00-\u9fff]{2,4}?(?:社区|小区))")
+        self.community_generic_re = re.compile(_alternation(_words("community_generic.txt")))
         self.place_head_automaton = _automaton(self.place_heads)
         self.program_suffix_automaton = _automaton(self.program_suffixes)
         self.program_suffix_tuple = tuple(self.program_suffixes)

@@ -67,3 +67,19 @@ def recognize_settlements(text: str, divisions: list[Mention], lex: Lexicon) -> 
                                city=d.city))
             pos = m.end()
     return out
+
+
+def recognize_communities(text: str, lex: Lexicon, city: str | None, taken: list[Mention]) -> list[Mention]:
+    """Urban communities and residential compounds named after a place cue
+    (在健康路社区, 家住…滨江花园小区) or in a 、-list of them; not a kind
+    (城市社区, 老旧小区: community_generic.txt)."""
+    spans = [(m.start, m.end) for m in taken]
+    out = []
+    for m in lex.community_re.finditer(text):
+        name, start = m.group("name"), m.start("name")
+        modifier = name[:-2]
+        if lex.community_generic_re.search(modifier) or any(s < m.end() and start < e for s, e in spans):
+            continue
+        out.append(Mention("Location", name, start, m.end(), "loc.community", canonical=name, city=city))
+        spans.append((start, m.end()))
+    return out
