@@ -463,3 +463,10 @@ def test_named_communities_after_a_place_cue_or_in_a_list_but_not_kinds_of_commu
     assert names("在健康路社区，文峰路社区、七一路社区开展。") == ["健康路社区", "七一路社区"]
     assert names("家住琵琶亭社区滨江花园小区的居民。") == ["琵琶亭社区", "滨江花园小区"]
     assert names("推进城市社区建设，改造老旧小区，同步建成社区食堂。") == []
+
+
+def test_places_listed_before_a_body_share_its_head(lex):
+    canon = [m.canonical for m in _orgs("镇江市。责任单位：市城管局，京口区、润州区、丹徒区人民政府。", lex)]
+    assert {"京口区人民政府", "润州区人民政府", "丹徒区人民政府"} <= set(canon)
+    canon = [m.canonical for m in _orgs("烟台市。向莱阳市、海阳市、栖霞市等地农村学校倾斜。", lex)]
+    assert not any(c.startswith(("莱阳市", "海阳市")) for c in canon)

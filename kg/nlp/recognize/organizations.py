@@ -242,7 +242,34 @@ def recognize_organizations(text: str, lex: Lexicon, ctx: PlaceContext, places: 
                     chosen.append(parent)
                     break
         chosen.sort(key=lambda m: (m.start, m.end))
-    return _cities_of_their_sentences(text, chosen, places, ctx, lex)
+    chosen = _cities_of_their_sentences(text, chosen, places, ctx, lex)
+    return sorted(chosen + _sharing_a_head(text, chosen, places), key=lambda m: (m.start, m.end))
+
+
+def _sharing_a_head(text: str, orgs: list[Mention], places: list[Mention]) -> list[Mention]:
+    """Places listed before a body of the last of them share its head
+    (京口区、润州区、丹徒区人民政府; 马官镇、化处镇区域性养老服务中心): each names a body
+    of its own, mentioned by the place's words."""
+    by_end = {p.end: p for p in places}
+    by_start = {p.start: p for p in places}
+    out = []
+    for o in orgs:
+        last = by_start.get(o.start)
+        if last is None or last.end >= o.end or o.rule == "org.sub-unit":
+            continue
+        head = o.text[last.end - o.start:]
+        if "等" in head or o.rule == "org.head.school":
+            continue  # 莱阳市、栖霞市等地农村学校: places that a kind of body is in, not bodies named by them
+        pos = o.start
+        while text[pos - 1:pos] == "、" and (prev := by_end.get(pos - 1)) is not None:
+            name = prev.canonical or prev.text
+            canonical = (o.canonical or o.text).replace(last.canonical or last.text, name, 1)
+            if canonical == (o.canonical or o.text):
+                canonical = name + head
+            out.append(Mention("Organization", prev.text, prev.start, prev.end, "org.shared-head",
+                               canonical=canonical, city=o.city))
+            pos = prev.start
+    return out
 
 
 _SENTENCE_END = re.compile(r"[。！？；\n]")
