@@ -470,3 +470,13 @@ def test_places_listed_before_a_body_share_its_head(lex):
     assert {"京口区人民政府", "润州区人民政府", "丹徒区人民政府"} <= set(canon)
     canon = [m.canonical for m in _orgs("烟台市。向莱阳市、海阳市、栖霞市等地农村学校倾斜。", lex)]
     assert not any(c.startswith(("莱阳市", "海阳市")) for c in canon)
+
+
+def test_youth_league_names_and_programs_from_the_twenty_third_probe(lex):
+    canon = {m.canonical for m in _orgs("南通市召开会议。一是崇川团区委在和平桥街道开展；四是如东县团县委联合县民政局。"
+                                        "来源：共青团温州市鹿城区委员会", lex)}
+    assert {"共青团崇川区委员会", "共青团如东县委员会", "共青团温州市鹿城区委员会"} <= canon
+    assert _program_names(lex, "成功举办第六届“创青春”南通青年创新创业大赛，吸引项目。") == {
+        "第六届创青春南通青年创新创业大赛"}
+    assert _program_names(lex, "合作推出“青创贷”，试点“青年夜校”。") == {"青创贷", "青年夜校"}
+    assert _program_names(lex, "开展“护苗·法治进校园”专项宣讲。") == {"护苗·法治进校园专项宣讲"}

@@ -90,6 +90,29 @@ def _bare_bodies(text: str, lex: Lexicon, ctx: PlaceContext) -> list[Mention]:
     return out
 
 
+_COUNTY_LEAGUE = re.compile(r"团(?P<level>[区县])委")
+
+
+def _county_leagues(text: str, lex: Lexicon, ctx: PlaceContext) -> list[Mention]:
+    """A district's or county's Youth League committee named by the county's
+    short name (崇川团区委, 如东县团县委), for the counties of the document's city."""
+    if ctx.city is None:
+        return []
+    counties = lex.gazetteer.children(ctx.city.code)
+    out = []
+    for m in _COUNTY_LEAGUE.finditer(text):
+        level = m.group("level")
+        for n in (3, 2):  # the county's name right before 团, longest first
+            name = text[max(0, m.start() - n):m.start()]
+            county = next((d for d in counties if d.name.endswith(level) and name in (d.name, d.short, d.name[:-1])),
+                          None)
+            if county is not None and text[m.start() - n - 2:m.start() - n] != "共青":
+                out.append(Mention("Organization", text[m.start() - n:m.end()], m.start() - n, m.end(),
+                                   "org.youth-league-abbr", canonical=f"共青团{county.name}委员会", city=county.name))
+                break
+    return out
+
+
 def _fixed_names(text: str, lex: Lexicon) -> list[Mention]:
     out = []
     for end_idx, name in lex.org_name_automaton.iter_long(text):
@@ -227,7 +250,8 @@ def recognize_organizations(text: str, lex: Lexicon, ctx: PlaceContext, places: 
     patterned = _patterned(text, lex, ctx, place_names)
     fixed = _fixed_names(text, lex)
     inner = SpanIndex((m.start, m.end) for m in patterned + fixed)
-    found = patterned + _bare_bodies(text, lex, ctx) + fixed + _open_class(text, lex, ctx, inner)
+    found = (patterned + _bare_bodies(text, lex, ctx) + fixed + _open_class(text, lex, ctx, inner)
+             + _county_leagues(text, lex, ctx))
     chosen = select_non_overlapping(found)
     subs = _sub_units(text, chosen, lex)
     if subs:

@@ -16,6 +16,7 @@ _MAX_LEN = 26
 # Quoted text that reads as a slogan or a mode: formulas with +, 一X一Y idioms.
 _SLOGAN = re.compile(r"[+＋\-－](?!$)|^一.一.$|^[^\u4e00-\u9fff]*$|^[一二两三四五六七八九十]{1,2}[^\u4e00-\u9fff]?.{0,3}$(?<!行动)(?<!工程)(?<!计划)")
 _CONJUNCTIONS = "和与及或"
+_EDITION = re.compile(r"第[一二三四五六七八九十百\d]{1,4}[届期次]$")
 _YEAR = re.compile(r"^(?:19|20)\d{2}年")
 _ENUMERATOR = re.compile(r"^[（(][一二三四五六七八九十\d]{1,3}[）)]")
 
@@ -95,8 +96,11 @@ def _quoted(text: str, lex: Lexicon) -> list[Mention]:
             tail = ""  # “南海家长学堂”讲座: a name with its head already, then a bare kind noun
         if tail:  # “心晴守护”校园心理护航工程: the words after the quote complete the name
             end = m.end() + len(tail)
-            out.append(Mention("Program", text[m.start():end], m.start(), end, "program.quoted-head",
-                               canonical=canonical_program(name + tail), alias=name))
+            # 第六届“创青春”…大赛: the edition belongs to the event's name
+            edition = _EDITION.search(text, max(0, m.start() - 6), m.start())
+            start = edition.start() if edition else m.start()
+            out.append(Mention("Program", text[start:end], start, end, "program.quoted-head",
+                               canonical=canonical_program(text[start:m.start()] + name + tail), alias=name))
             continue
         if _head_after(text, after, lex.program_not_head_words):
             continue  # “…”模式, “…”原则: a mode or slogan
