@@ -231,3 +231,18 @@ def test_a_project_list_assigns_each_item_to_its_lead_and_responsible_bodies(tmp
     assert {("镇江市民政局", "银龄助餐扩面工程"), ("镇江市财政局", "银龄助餐扩面工程"),
             ("镇江市卫生健康委员会", "银龄助餐扩面工程"), ("共青团镇江市委员会", "书香镇江全民阅读工程")} <= runs
     assert ("镇江市民政局", "书香镇江全民阅读工程") not in runs and ("共青团镇江市委员会", "银龄助餐扩面工程") not in runs
+
+
+def test_a_county_body_is_one_node_with_or_without_its_city_written_first(tmp_path):
+    rels = _relations(tmp_path, "天津市河西区召开新闻发布会。河西区推进。共青团天津市河西区委员会书记王嘉睿介绍，"
+                                "团区委会同区教育局建成“心灵港湾”青少年心理服务站13个。")
+    bodies = {s for s, p, o in rels if p in ("runs", "locatedIn")} | {o for s, p, o in rels if p == "memberOf"}
+    assert "共青团河西区委员会" in bodies and "共青团天津市河西区委员会" not in bodies
+
+
+def test_a_county_name_two_cities_share_keeps_its_city_in_a_body_name():
+    from kg.resolve import _county_body_name
+
+    assert _county_body_name("温州市鹿城区教育局") == "鹿城区教育局"
+    assert _county_body_name("南通市通州区教育局") == "南通市通州区教育局"  # Beijing has a 通州区 too
+    assert _county_body_name("新乡市民政局") == "新乡市民政局"

@@ -19,8 +19,26 @@ from kg.types import (DocFacts, Entity, Mention, ResolvedFacts, ResolvedMention,
 
 
 def _canonical(m: Mention) -> str:
-    name = (m.canonical or m.text).strip()
-    return name.replace("(", "（").replace(")", "）")
+    name = (m.canonical or m.text).strip().replace("(", "（").replace(")", "）")
+    return _county_body_name(name) if m.type == "Organization" else name
+
+
+# a county-level body written with its city first: 共青团天津市河西区委员会, 温州市鹿城区教育局
+_CITY_COUNTY = re.compile(r"^(?P<pre>共青团|中共)?(?P<city>[\u4e00-\u9fff]{2,9}?市)(?P<county>[\u4e00-\u9fff]{1,9}?[区县])")
+
+
+def _county_body_name(name: str) -> str:
+    """A county's body has one name, with or without its city written before the
+    county (团区委 -> 共青团河西区委员会 = 共青团天津市河西区委员会), when the
+    county's name is the country's only one; else the city keeps it apart."""
+    m = _CITY_COUNTY.match(name)
+    if m is None:
+        return name
+    gaz = load_lexicon().gazetteer
+    counties = [d for d in gaz.lookup(m.group("county")) if d.level == "county"]
+    if len(counties) != 1 or not any(a.name == m.group("city") for a in gaz.ancestors(counties[0].code)):
+        return name
+    return (m.group("pre") or "") + name[m.end("city"):]
 
 
 def _program_names(mentions) -> dict[str, str]:
