@@ -34,11 +34,15 @@ def gazetteer_quads(codes) -> list[ox.Quad]:
 
 
 def refresh_gazetteer_graph(store: ox.Store) -> None:
-    """Bring the gazetteer graph up to the places the document graphs name, in
-    one transaction that writes only what changed (usually nothing)."""
+    """Bring the gazetteer graph up to the places the document graphs name or
+    locate a body in, in one transaction that writes only what changed
+    (usually nothing)."""
     graph = ns.gazetteer_graph_iri()
     q = f"SELECT DISTINCT ?code WHERE {{ GRAPH ?g {{ ?p <{KG['divisionCode'].value}> ?code }} FILTER(?g != <{graph}>) }}"
     codes = {sol["code"].value for sol in store.query(q)}
+    # a place a body is located in though no mention names it (崇川团区委 -> 崇川区)
+    q = f"SELECT DISTINCT ?o WHERE {{ GRAPH ?g {{ ?s <{KG['locatedIn'].value}> ?o }} FILTER(?g != <{graph}>) }}"
+    codes |= {c for sol in store.query(q) if (c := ns.division_code_of(sol["o"].value))}
     quads = gazetteer_quads(codes)
     if quads:
         new = graph_ntriples(graph, ox.serialize(quads, format=ox.RdfFormat.N_QUADS))

@@ -113,6 +113,14 @@ def entity_iri(entity_type: str, canonical: str, scope: str | None = None, code:
     return f"{data_base()}{seg}/{_segment(canonical)}"
 
 
+def division_code_of(iri: str) -> str | None:
+    """The division code of a gazetteer place's IRI (the inverse of entity_iri
+    with a code), else None."""
+    prefix = f"{data_base()}{_TYPE_SEGMENT['Location']}/"
+    rest = iri[len(prefix):] if iri.startswith(prefix) else ""
+    return rest if rest.isdigit() else None
+
+
 def document_iri(source: str) -> str:
     """A document is identified by its source name relative to the input root."""
     return f"{data_base()}doc/" + "/".join(_segment(p) for p in source.replace("\\", "/").split("/") if p)

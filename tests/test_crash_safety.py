@@ -26,7 +26,7 @@ if str(REPO) not in sys.path:
 from benchmarks.corpus import document, write_corpus  # noqa: E402
 from kg.api import build  # noqa: E402
 from kg.errors import StoreError  # noqa: E402
-from kg.namespaces import document_iri, gazetteer_graph_iri  # noqa: E402
+from kg.namespaces import document_iri, entity_iri, gazetteer_graph_iri  # noqa: E402
 from kg.store import export, export_many, open_store  # noqa: E402
 
 EXPORTS = ("graph.nq", "graph.trig", "graph.ttl")
@@ -383,6 +383,18 @@ def test_gazetteer_graph_follows_the_documents(tmp_path):
     build([src], out, prune=True, progress=False)
     store = open_store(out, read_only=True)
     assert list(store.quads_for_pattern(None, None, None, None)) == []
+
+
+def test_gazetteer_graph_labels_a_place_that_only_locates_a_body(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "doc.txt").write_text("南通市召开会议。南通市推进。一是崇川团区委在和平桥街道开设青年夜校。", "utf-8")
+    out = tmp_path / "out"
+    build([src], out, progress=False)
+    store = open_store(out, read_only=True)
+    place = ox.NamedNode(entity_iri("Location", "崇川区", code="320613"))  # named only inside 崇川团区委
+    labels = {q.object.value for q in store.quads_for_pattern(place, None, None, ox.NamedNode(gazetteer_graph_iri()))}
+    assert "崇川区" in labels
 
 
 def test_forced_rebuild_and_rebuild_without_cache_give_the_clean_build(tmp_path):
