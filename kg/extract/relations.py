@@ -307,7 +307,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
                 runner = _list_frame_runner(text, s, e, p, orgs, places, subject, mentions, cues)
                 rule = "rel.runs.list-frame"
             carried = runner is None and subject is not None and carrier_close(text, _quote_start(text, p), p.end,
-                                                                             load_lexicon()) is not None
+                                                                             lex) is not None
             if carried:  # 县妇联联合团县委，以“暖心驿家”…项目为载体
                 runner, rule = subject, "rel.runs.carrier"
             passive = cues["passive"].search(text, p.end, e)
@@ -363,11 +363,11 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
         # a sentence that counts sites in places, naming no program (朝阳区建成21个),
         # counts them for the program whose sites the sentence before it counted
         if programs:
-            counted = load_lexicon().program_count_re.search(text, s, e)
+            counted = lex.program_count_re.search(text, s, e)
             topic, topic_k = (programs[-1][0], k) if counted else (None, k)
         elif (targets and topic is not None and k - topic_k <= _TOPIC_REACH
               and cues["breakdown_head"].match(text, s, targets[0][1].start)
-              and load_lexicon().program_count_re.search(text, s, e)):
+              and lex.program_count_re.search(text, s, e)):
             for li, l in targets:
                 rels.append(RelationFact(topic, "operatesIn", li, "rel.operates.topic", start=s, end=e))
             topic_k = k

@@ -87,6 +87,23 @@ def name_at(text: str, pos: int, lex: Lexicon) -> str | None:
     return text[pos:pos + s] + given
 
 
+def _name_before(text: str, pos: int, name: str | None, follows: re.Pattern, longer: bool = False) -> str | None:
+    """The name at pos, or one character shorter (黄颖告诉: 黄颖, then 告诉) or, with
+    `longer`, one longer (孟庆和多次带队), that `follows` matches right after."""
+    if not name:
+        return None
+    candidates = [name, name[:-1]]
+    if longer and len(name) == 2:
+        candidates.append(text[pos:pos + 3])
+    return next((n for n in candidates if len(n) >= 2 and _CJK.fullmatch(n[-1]) and follows.match(text, pos + len(n))),
+                None)
+
+
+def _is_address(name: str, lex: Lexicon) -> bool:
+    """张先生, 欧阳女士: a surname and a form of address, not a name."""
+    return name[1:].startswith(lex.address_forms) or name[2:].startswith(lex.address_forms)
+
+
 def _longer_before_act(text: str, pos: int, name: str, lex: Lexicon) -> str:
     """A two-character name one character longer where what the person does
     follows only then (孟庆和多次带队: 和 usually follows a name, here ends it)."""
@@ -245,12 +262,8 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
     # a post, a name and what the person does: 书记李某指出, 副市长刘某先后…
     for m in post_re.finditer(text):
         role, end = _posts_at(text, m.start(), post_re)
-        name = name_at(text, end, lex)
         # the act decides the name's length: 黄颖告诉 is 黄颖, then 告诉
-        # (孟庆和多次带队: a name may end in a character that usually follows one)
-        longer = name + text[end + len(name):end + len(name) + 1] if name and len(name) == 2 else ""
-        name = next((n for n in (name, name[:-1], longer) if len(n) >= 2 and _CJK.fullmatch(n[-1])
-                     and lex.person_act_re.match(text, end + len(n))), None) if name else None
+        name = _name_before(text, end, name_at(text, end, lex), lex.person_act_re, longer=True)
         if name and not any(s <= end < e for s, e in found):
             add(name, end, "person.post-name-act", None, role)
         elif not name:
@@ -268,25 +281,18 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
                 add(text[s:m.start()], s, "person.name-post", None, m.group(0))
                 break
 
-    # a quoted speaker: 居民王某说, 低保户李某告诉记者, “……”刘某笑着说, 62岁的居民胡某
-    for m in _QUOTE_END.finditer(text):
-        name = name_at(text, m.end(), lex)
-        name = next((n for n in (name, name[:-1]) if len(n) >= 2 and lex.speech_verb_re.match(text, m.end() + len(n))),
-                    None) if name else None
-        if name and not name[1:].startswith(lex.address_forms) and not name[2:].startswith(lex.address_forms):
+    # a quoted speaker: “……”刘某笑着说, 居民王某说, 低保户李某告诉记者
+    for m in (*_QUOTE_END.finditer(text), *lex.speaker_word_re.finditer(text)):
+        name = _name_before(text, m.end(), name_at(text, m.end(), lex), lex.speech_verb_re)
+        if name and not _is_address(name, lex):
             add(name, m.end(), "person.speaker", None, None)
+    # 62岁的居民胡某
     for m in _AGED.finditer(text):
         speaker = lex.speaker_word_re.match(text, m.end())
         pos = speaker.end() if speaker else m.end()
         name = name_at(text, pos, lex)
-        if name and len(name) == 3 and not name[1:].startswith(lex.address_forms):
+        if name and len(name) == 3 and not _is_address(name, lex):
             add(name, pos, "person.aged", None, None)
-    for m in lex.speaker_word_re.finditer(text):
-        name = name_at(text, m.end(), lex)
-        name = next((n for n in (name, name[:-1]) if len(n) >= 2 and lex.speech_verb_re.match(text, m.end() + len(n))),
-                    None) if name else None
-        if name and not name[1:].startswith(lex.address_forms) and not name[2:].startswith(lex.address_forms):
-            add(name, m.end(), "person.speaker", None, None)
 
     mentions = sorted(found.values(), key=lambda x: (x.start, x.end))
     # later occurrences of the same names
