@@ -203,6 +203,15 @@ def test_a_breakdown_by_place_counts_the_sites_of_the_program_before_it(tmp_path
     assert {"平城区", "云冈区"} <= places and "阳高县" not in places
 
 
+
+def test_a_breakdown_after_a_count_that_opens_a_paragraph_late_in_the_document(tmp_path):
+    # the count opens a paragraph after many sentences: its position, not the
+    # paragraph's speaker lookup, is where the breakdown is measured from
+    rels = _relations(tmp_path, "嘉兴市残联发布2024年工作综述。" + "全年开展康复宣传活动。" * 8 + "\n"
+                                "截至2024年底，全市累计建成“善康驿站”86个。其中，南湖区建成12个，秀洲区11个。")
+    places = {o for s, o in _pairs(rels, "operatesIn") if s == "善康驿站"}
+    assert {"南湖区", "秀洲区"} <= places
+
 def test_two_bodies_that_build_and_manage_a_site_together_both_run_it(tmp_path):
     rels = _relations(tmp_path, "九江市濂溪区十里街道。由九江市民政局与十里街道办事处共建共管的“乐享食堂”已在3个社区开门营业。")
     assert {s for s, o in _pairs(rels, "runs")} == {"九江市民政局", "十里街道办事处"}

@@ -240,8 +240,8 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
         here = by_sentence.get(k, [])
         if s == 0 or text[s - 1] == "\n":
             # a new paragraph starts from the voice of the current speaker, else the document's
-            k = bisect.bisect_right(turn_starts, s)
-            last_subject = turns[k - 1][1] if k else voice
+            turn = bisect.bisect_right(turn_starts, s)
+            last_subject = turns[turn - 1][1] if turn else voice
         if not here:
             continue  # no mention: no relation, and the subject carries over unchanged
         orgs = [(i, m) for i, m in here if m.type == "Organization" and _in(m, s, e)]
