@@ -212,6 +212,16 @@ def test_a_breakdown_after_a_count_that_opens_a_paragraph_late_in_the_document(t
     places = {o for s, o in _pairs(rels, "operatesIn") if s == "善康驿站"}
     assert {"南湖区", "秀洲区"} <= places
 
+
+def test_a_breakdown_clause_after_a_bare_count_of_the_programs_sites(tmp_path):
+    rels = _relations(tmp_path, "包头市民生实事上半年进展。市民政局牵头推进“银龄食堂”建设，年度目标为新建80个。"
+                                "上半年新建47个，完成58.8%，其中昆都仑区12个、青山区10个。")
+    assert {"昆都仑区", "青山区"} <= {o for s, o in _pairs(rels, "operatesIn") if s == "银龄食堂"}
+    # a count of something else named in the clause is not the program's
+    rels = _relations(tmp_path, "盐城市妇联推进家庭教育。全市共举办“盐城家长课堂”公益讲座1860场。"
+                                "新建家庭教育指导服务站点126个，其中亭湖区18个、盐都区21个。")
+    assert not {"亭湖区", "盐都区"} & {o for s, o in _pairs(rels, "operatesIn") if s == "盐城家长课堂"}
+
 def test_two_bodies_that_build_and_manage_a_site_together_both_run_it(tmp_path):
     rels = _relations(tmp_path, "九江市濂溪区十里街道。由九江市民政局与十里街道办事处共建共管的“乐享食堂”已在3个社区开门营业。")
     assert {s for s, o in _pairs(rels, "runs")} == {"九江市民政局", "十里街道办事处"}

@@ -47,6 +47,8 @@ def _cues():
                                      + ")[：:]"),
         # a breakdown by place starts with the place (其中，平城区新建…; 从各地完成情况看，朝阳区…)
         "breakdown_head": re.compile(r"\s*(?:" + alt(c["breakdown_head"]).pattern + r")?[，,：:]?\s*$"),
+        # or a later clause of a counting sentence starts with it (上半年新建47个，其中昆都仑区12个)
+        "breakdown_clause": re.compile(r"\s*(?:" + alt(c["breakdown_head"]).pattern + r")[，,：:]?\s*$"),
         "frame_open": alt(c["list_frame"]["open"]),
         "frame_close": alt(c["list_frame"]["close"]),
         "frame_not_runner": re.compile("|".join(c["list_frame"]["not_runner"])),
@@ -212,6 +214,20 @@ def _brand_operators(mentions: list[Mention], sentences, rels: list[RelationFact
     return out
 
 
+def _opens_breakdown(text: str, s: int, place_start: int, cues, lex) -> bool:
+    """The sentence from `s` breaks a count down by place from the place at
+    `place_start`: the place opens it, or a breakdown word opens a clause after
+    a bare count of the sites (上半年新建47个，其中昆都仑区12个; not 新建服务站点126个，
+    其中…, which counts something else)."""
+    if cues["breakdown_head"].match(text, s, place_start):
+        return True
+    clause = max(text.rfind(mark, s, place_start) for mark in "，,；;") + 1
+    if clause <= s or not cues["breakdown_clause"].match(text, clause, place_start):
+        return False
+    return any(any(lex.count_verb_re.match(text[c.start() - n:c.start()]) for n in range(1, 5) if c.start() - n >= s)
+               for c in lex.program_count_re.finditer(text, s, clause))
+
+
 def extract_relations(text: str, mentions: list[Mention], sentences, person_posts, publisher: int | None,
                       home_code: str | None = None, regional: bool = False) -> list[RelationFact]:
     """Relations between the mentions; `home_code` is the county a county's
@@ -366,7 +382,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
             counted = lex.program_count_re.search(text, s, e)
             topic, topic_k = (programs[-1][0], k) if counted else (None, k)
         elif (targets and topic is not None and k - topic_k <= _TOPIC_REACH
-              and cues["breakdown_head"].match(text, s, targets[0][1].start)
+              and _opens_breakdown(text, s, targets[0][1].start, cues, lex)
               and lex.program_count_re.search(text, s, e)):
             for li, l in targets:
                 rels.append(RelationFact(topic, "operatesIn", li, "rel.operates.topic", start=s, end=e))
