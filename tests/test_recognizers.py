@@ -96,6 +96,14 @@ def test_a_quoted_name_counted_right_after_the_quote_is_a_facility_program(lex):
     assert not names & {"社区饭桌", "一户一策"}  # no count after the first; a count of households is no site
 
 
+def test_a_quoted_program_named_again_without_quotes_is_mentioned_again(lex):
+    text = "江安县：“残疾人之家”实现乡镇全覆盖\n今年新建残疾人之家4个，分别位于红桥镇、留耕镇。“嵌入式”服务进社区，建成社区嵌入式服务设施3个。"
+    found = recognize_programs(text, lex)
+    assert [m.start for m in found if m.text == "残疾人之家"] == [text.index("残疾人之家"), text.index("新建残疾人之家") + 2]
+    # a quoted word with no program head is no name where it stands inside other words
+    assert not any(m.text == "嵌入式" and text[m.start - 1] != "“" for m in found)
+
+
 def test_a_national_scheme_name_before_a_word_for_people_describes_them_and_is_no_mention(lex):
     text = "对低保、特困老年人每餐补贴3元，低保户王某说。全市低保标准提高到每人每月760元，发放困难残疾人生活补贴和重度残疾人护理补贴。"
     found = recognize_programs(text, lex)

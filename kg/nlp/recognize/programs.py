@@ -11,6 +11,7 @@ from kg.nlp.recognize.spans import SpanIndex
 from kg.types import Mention
 
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』。！？；\n]{2,24})[”\"」』]")
+_OPENING_QUOTES = frozenset("“\"「『")
 _PROGRAM_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()·]")
 _MAX_LEN = 26
 # Quoted text that reads as a slogan or a mode: formulas with +, 一X一Y idioms.
@@ -233,5 +234,23 @@ def recognize_programs(text: str, lex: Lexicon, orgs=(), policy_spans=(), places
     # a head-word name ending in a brand or national scheme is that scheme with words before it (全年长期护理保险)
     by_suffix = [m for m in by_suffix if not any(n.end == m.end and n.start > m.start for n in fixed)]
     found = list(filter(_outside(policy_spans), fixed + by_suffix))
-    found = list(filter(_outside(org_spans), found + _quoted(text, lex)))
+    quoted_found = _quoted(text, lex)
+    found = list(filter(_outside(org_spans), found + quoted_found + _repeated(text, quoted_found, lex)))
     return select_non_overlapping(found)
+
+
+def _repeated(text: str, quoted: list[Mention], lex: Lexicon) -> list[Mention]:
+    """A program once named in quotes, named again without them (“残疾人之家”
+    … 今年新建残疾人之家4个): the same program, if its name ends in a program's
+    head (a quoted “嵌入式” is no name inside 社区嵌入式服务设施); another mention
+    that covers the words wins (the longest span is kept)."""
+    out = []
+    for name in sorted({m.text for m in quoted if m.rule == "program.quoted" and len(m.text) >= 3
+                        and m.text.endswith((*lex.program_suffix_tuple, *lex.program_quoted_suffixes))}):
+        pos = text.find(name)
+        while pos >= 0:
+            if text[pos - 1:pos] not in _OPENING_QUOTES:
+                out.append(Mention("Program", name, pos, pos + len(name), "program.repeated",
+                                   canonical=canonical_program(name)))
+            pos = text.find(name, pos + len(name))
+    return out
