@@ -125,6 +125,12 @@ def test_programs_12355_variants_are_one_brand(lex):
     assert brands == {"12355青少年服务台"}
 
 
+def test_the_national_disability_and_childrens_homes_are_brands_unquoted_too(lex):
+    text = "全县新建残疾人之家4个、儿童之家12个，依托村妇女儿童之家开展活动。"
+    brands = [(m.canonical, m.start) for m in recognize_programs(text, lex) if m.rule == "program.brand"]
+    assert brands == [("残疾人之家", text.index("残疾人之家")), ("儿童之家", text.index("儿童之家"))]
+
+
 def test_persons_in_both_orders_with_posts(lex):
     text = "洛阳市召开发布会。\n王晓东 市民政局副局长\n共青团洛阳市委副书记李明华介绍，成绩显著。"
     orgs = _orgs(text, lex)
