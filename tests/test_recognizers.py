@@ -104,6 +104,14 @@ def test_a_quoted_program_named_again_without_quotes_is_mentioned_again(lex):
     assert not any(m.text == "嵌入式" and text[m.start - 1] != "“" for m in found)
 
 
+def test_a_projects_topic_before_its_quoted_brand_is_part_of_its_name(lex):
+    text = ("社会建设领域4件：一是“德颐助餐”老年助餐服务工程；二是青少年心理健康“知心屋”建设项目；"
+            "三是残疾儿童康复救助“阳光起跑线”行动。团市委联合市人力社保局建设“青年入丽”驿站12家。")
+    names = {m.canonical for m in recognize_programs(text, lex)}
+    assert {"德颐助餐老年助餐服务工程", "青少年心理健康知心屋建设项目", "残疾儿童康复救助阳光起跑线行动",
+            "青年入丽驿站"} <= names
+
+
 def test_a_national_scheme_name_before_a_word_for_people_describes_them_and_is_no_mention(lex):
     text = "对低保、特困老年人每餐补贴3元，低保户王某说。全市低保标准提高到每人每月760元，发放困难残疾人生活补贴和重度残疾人护理补贴。"
     found = recognize_programs(text, lex)

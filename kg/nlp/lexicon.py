@@ -232,6 +232,9 @@ class Lexicon:
         self.program_lead_re = re.compile(
             "^(?:" + _alternation(_words("program_lead_words.txt") + _words("program_cut_words.txt")) + ")+")
         self.program_lead_any_re = re.compile(lead)
+        # any verb of two characters or more that may lead a name, wherever it stands
+        self.program_verb_re = re.compile(_alternation(
+            w for w in _words("program_lead_words.txt") + _words("program_cut_words.txt") if len(w) > 1))
         self.program_tail_cut_re = re.compile(_alternation(_words("program_tail_cut.txt")))
         brands = json.loads(_read("brands.json"))["brands"]
         self.brands = [

@@ -78,6 +78,34 @@ def _national(text: str, lex: Lexicon) -> list[Mention]:
     return out
 
 
+_TOPIC_MAX = 10
+
+
+def _topic_start(text: str, quote: int, lex: Lexicon) -> int:
+    """Where a project's name starts when its topic comes before its quoted
+    brand (二是青少年心理健康“知心屋”建设项目): after the last punctuation, list
+    mark, boundary word or lead verb before the quote; the quote itself where
+    no such edge is within reach or the topic is a place (衢州“…”工程 keeps its
+    name as quoted)."""
+    i = quote
+    while i > 0 and quote - i < 3 * _TOPIC_MAX and "\u4e00" <= text[i - 1] <= "\u9fff":
+        i -= 1
+    words = text[i:quote]
+    edge = 0 if i == 0 or not "\u4e00" <= text[i - 1] <= "\u9fff" else None  # after punctuation
+    for cut in (*lex.boundary_re.finditer(words), *lex.program_verb_re.finditer(words),
+                *re.finditer(r"[一二三四五六七八九十]是", words)):
+        edge = max(edge or 0, cut.end())
+    if edge is None:
+        return quote
+    topic = words[edge:]
+    lead = lex.program_lead_re.match(topic)
+    if lead:
+        topic = topic[lead.end():]
+    if not 4 <= len(topic) <= _TOPIC_MAX or lex.place_words.has_prefix(topic[:8]) or lex.short_place_words.has_prefix(topic[:8]):
+        return quote
+    return quote - len(topic)
+
+
 def _quoted(text: str, lex: Lexicon) -> list[Mention]:
     matches = list(_QUOTED.finditer(text))
     out = []
@@ -99,7 +127,7 @@ def _quoted(text: str, lex: Lexicon) -> list[Mention]:
             end = m.end() + len(tail)
             # 第六届“创青春”…大赛: the edition belongs to the event's name
             edition = _EDITION.search(text, max(0, m.start() - 6), m.start())
-            start = edition.start() if edition else m.start()
+            start = edition.start() if edition else _topic_start(text, m.start(), lex)
             out.append(Mention("Program", text[start:end], start, end, "program.quoted-head",
                                canonical=canonical_program(text[start:m.start()] + name + tail), alias=name))
             continue
