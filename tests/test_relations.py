@@ -265,3 +265,14 @@ def test_a_county_name_two_cities_share_keeps_its_city_in_a_body_name():
     assert _county_body_name("温州市鹿城区教育局") == "鹿城区教育局"
     assert _county_body_name("南通市通州区教育局") == "南通市通州区教育局"  # Beijing has a 通州区 too
     assert _county_body_name("新乡市民政局") == "新乡市民政局"
+
+
+def test_a_numbered_item_names_its_runner_in_a_later_sentence(tmp_path):
+    rels = _relations(tmp_path, "衢州市人大代表票决民生实事项目。\n"
+                                "（一）“衢享食堂”老年助餐扩面提质工程。新建老年食堂60家。由市民政局牵头承办。得票361票。\n"
+                                "（二）青少年心理健康“护苗驿站”建设项目。建成“护苗驿站”45个。由团市委牵头、市教育局配合。\n")
+    runs = _pairs(rels, "runs")
+    assert ("衢州市民政局", "衢享食堂老年助餐扩面提质工程") in runs
+    assert ("共青团衢州市委员会", "青少年心理健康护苗驿站建设项目") in runs
+    assert ("衢州市民政局", "青少年心理健康护苗驿站建设项目") not in runs
+    assert not any(o == "衢州市教育局" for o, _ in runs)  # it assists

@@ -1,5 +1,6 @@
 """runs from a list of projects that assigns each item to bodies (牵头单位：…
-责任单位：…), the form of a city's yearly list of livelihood projects."""
+责任单位：…, or 由市民政局牵头 in a later sentence of the item), the form of a
+city's yearly list of livelihood projects."""
 from __future__ import annotations
 
 import re
@@ -49,3 +50,37 @@ def _nth_line_before(text: str, pos: int, n: int) -> int:
             return 0
         pos = prev + 1
     return pos
+
+
+_SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+def item_runners(text: str, mentions, orgs, cues) -> list[RelationFact]:
+    """An item of a numbered list that names its project in its first sentence
+    and its runner in a later one with no program of its own ((二)青少年心理健康
+    “护苗驿站”建设项目。…由团市委牵头、市教育局配合。): the body after 由 runs the
+    heading's programs."""
+    out = []
+    programs = [(i, m) for i, m in enumerate(mentions) if m.type == "Program"]
+    for head in _ITEM_HEAD.finditer(text):
+        line_end = text.find("\n", head.end())
+        line_end = len(text) if line_end < 0 else line_end
+        first = _SENTENCE_END.search(text, head.end(), line_end)
+        if first is None:
+            continue
+        heading = [pi for pi, p in programs if head.end() <= p.start and p.end <= first.start()]
+        if not heading:
+            continue
+        s = first.end()
+        while s < line_end:
+            stop = _SENTENCE_END.search(text, s, line_end)
+            e = stop.end() if stop else line_end
+            if not any(s <= p.start < e for _, p in programs):
+                for by in cues["passive"].finditer(text, s, e):
+                    runner = next((oi for oi, o in orgs if o.start == by.end()), None)
+                    if runner is not None and cues["runs"].search(text, mentions[runner].end,
+                                                                  min(e, mentions[runner].end + 6)):
+                        out += [RelationFact(runner, "runs", pi, "rel.runs.item", start=s, end=e) for pi in heading]
+                        break
+            s = e
+    return out
