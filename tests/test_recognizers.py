@@ -139,6 +139,16 @@ def test_the_national_disability_and_childrens_homes_are_brands_unquoted_too(lex
     assert brands == [("残疾人之家", text.index("残疾人之家")), ("儿童之家", text.index("儿童之家"))]
 
 
+def test_an_autonomous_prefectures_bodies_by_its_level_word_and_its_common_name(lex):
+    text = "黔东南苗族侗族自治州召开会议。黔东南州妇联联合州民政局开展活动，团州委启动项目。州委、州人民政府印发方案。"
+    assert {m.text: m.canonical for m in _orgs(text, lex)} == {
+        "黔东南州妇联": "黔东南苗族侗族自治州妇女联合会", "州民政局": "黔东南苗族侗族自治州民政局",
+        "团州委": "共青团黔东南苗族侗族自治州委员会", "州委": "中共黔东南苗族侗族自治州委员会",
+        "州人民政府": "黔东南苗族侗族自治州人民政府"}
+    # in a city that is no prefecture, 州 is part of a name, not a level
+    assert _orgs("福州市召开会议。州民政局开展活动。", lex) == []
+
+
 def test_persons_in_both_orders_with_posts(lex):
     text = "洛阳市召开发布会。\n王晓东 市民政局副局长\n共青团洛阳市委副书记李明华介绍，成绩显著。"
     orgs = _orgs(text, lex)

@@ -202,6 +202,12 @@ class Gazetteer:
                 yield d.short, d
         yield from self._common.items()
 
+    def official_name(self, surface: str) -> str:
+        """The official name of a division written by its common name (黔东南州 ->
+        黔东南苗族侗族自治州); any other surface as it is."""
+        d = self._common.get(surface)
+        return d.name if d is not None else surface
+
     def is_full_name(self, surface: str, d: Division) -> bool:
         """Whether a surface of `names()` names the division in full (恩施州 does,
         恩施 does not)."""

@@ -14,7 +14,10 @@ from kg.types import Mention
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”\"‘’·]")
 _MAX_OPEN_LEN = 22
-LEVELS = "省市县区"  # the level words of 市民政局, 县委, 区残联
+# the level words of 市民政局, 县委, 区残联; an autonomous prefecture's 州民政局,
+# a league's 盟民政局 and a banner's 旗委 only in a document of such a division
+LEVELS = "省市县区州盟旗"
+_DIVISION_LEVELS = "州盟旗"
 # A character right after a fixed name that shows the name is part of a longer word.
 _WORD_CONTINUES = set("门分署属")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
@@ -42,8 +45,10 @@ def _compiled_patterns(body_re: str) -> tuple[PlacePattern, ...]:
 def _place_for_level(level: str, ctx: PlaceContext) -> str | None:
     if level == "市" and ctx.city is not None:
         return ctx.city.name
-    if level in "县区" and ctx.county is not None and ctx.county.name.endswith(level):
+    if level in "县区旗" and ctx.county is not None and ctx.county.name.endswith(level):
         return ctx.county.name  # 县民政局 in a 东兰县 document
+    if level in "州盟" and ctx.city is not None and ctx.city.name.endswith(level):
+        return ctx.city.name  # 州民政局 in a 黔东南苗族侗族自治州 document
     if level in ("省", "自治区") and ctx.province is not None:
         return ctx.province.name
     return None
@@ -61,6 +66,10 @@ def _patterned(text: str, lex: Lexicon, ctx: PlaceContext, place_names: list[str
             city = None
             if place is None and groups.get("level"):
                 place = _place_for_level(groups["level"], ctx)
+                if place is None and groups["level"] in _DIVISION_LEVELS:
+                    continue  # 州 in 福州, 旗 in 红旗: no such division here
+            if place is not None:
+                place = lex.gazetteer.official_name(place)  # 黔东南州妇联: the prefecture's full name
             city = place
             if place is None:
                 canonical = None
@@ -198,6 +207,8 @@ def _open_class(text: str, lex: Lexicon, ctx: PlaceContext, inner_orgs: SpanInde
         if needs_name and not _has_proper_name(span, lex):
             continue
         canonical = span
+        if span[0] in _DIVISION_LEVELS and _place_for_level(span[0], ctx) is None:
+            continue
         if span[0] in LEVELS:
             place = _place_for_level(span[0], ctx)
             canonical = place + span[1:] if place else span
