@@ -160,6 +160,13 @@ def test_persons_in_both_orders_with_posts(lex):
     assert ("李明华", "共青团洛阳市委", "副书记") in roles
 
 
+def test_a_post_and_a_name_with_what_the_person_does_or_a_conjunction_after_it(lex):
+    assert _person_names(lex, "社建工委主任谭志强及部分市人大常委会委员参加调研。") == ["谭志强"]
+    assert _person_names(lex, "团市委书记杨帆陪同视察。") == ["杨帆"]  # not 杨帆陪
+    assert _person_names(lex, "3月，副州长龙胜芝先后带队到台江县。儿童主任滚玉香坚持入户走访。") == ["龙胜芝", "滚玉香"]
+    assert _person_names(lex, "射箭运动员李中原，代表国家参加巴黎奥运会。") == ["李中原"]
+
+
 def test_persons_from_labels_and_name_lists(lex):
     text = "签发人：周立群\n尊敬的孙海燕代表：\n民进支部、钱文静、吴大伟委员："
     persons, _ = recognize_persons(text, lex, [])

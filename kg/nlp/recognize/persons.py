@@ -115,12 +115,12 @@ def _longer_before_act(text: str, pos: int, name: str, lex: Lexicon) -> str:
 
 
 def _names_listed(text: str, pos: int, lex: Lexicon) -> list[tuple[int, str]]:
-    """Names at pos joined by 、 (季某、毛某), when punctuation (，。；) follows the
-    last one; else none."""
+    """Names at pos joined by 、 (季某、毛某), when punctuation (，。；) or 及/等
+    (主任谭某某及部分委员) follows the last one; else none."""
     out = []
     while True:
         name = name_at(text, pos, lex)
-        name = next((n for n in (name, name[:-1]) if len(n) >= 2 and text[pos + len(n):pos + len(n) + 1] in "、，。；"),
+        name = next((n for n in (name, name[:-1]) if len(n) >= 2 and text[pos + len(n):pos + len(n) + 1] in "、，。；及等"),
                     None) if name else None
         if name is None:
             return []
@@ -167,7 +167,9 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
             name = name_at(text, more.end() if more else end, lex)
             if name:
                 pos = more.end() if more else end
-                add(_longer_before_act(text, pos, name, lex), pos, "person.org-post-name", oi, role)
+                # 团市委书记杨帆陪同: the act decides the length, where one follows
+                name = _name_before(text, pos, name, lex.person_act_re) or _longer_before_act(text, pos, name, lex)
+                add(name, pos, "person.org-post-name", oi, role)
                 continue
         # name + organization + post, at a line start, or name（organization post）
         role, end = _posts_at(text, org.end, post_re)
