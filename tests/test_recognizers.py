@@ -112,6 +112,11 @@ def test_a_projects_topic_before_its_quoted_brand_is_part_of_its_name(lex):
             "青年入丽驿站"} <= names
 
 
+def test_a_conjunction_inside_a_places_name_does_not_cut_a_program_name(lex):
+    text = "由市残联、市体育局共同主办的呼和浩特市第八届残疾人运动会成功举办。"
+    assert "呼和浩特市第八届残疾人运动会" in _program_names(lex, text)
+
+
 def test_a_national_scheme_name_before_a_word_for_people_describes_them_and_is_no_mention(lex):
     text = "对低保、特困老年人每餐补贴3元，低保户王某说。全市低保标准提高到每人每月760元，发放困难残疾人生活补贴和重度残疾人护理补贴。"
     found = recognize_programs(text, lex)

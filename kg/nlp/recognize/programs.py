@@ -169,9 +169,12 @@ def _by_suffix(text: str, lex: Lexicon) -> list[Mention]:
         while i > 0 and end - (i - 1) <= _MAX_LEN and _PROGRAM_CHAR.match(text[i - 1]):
             i -= 1
         span = text[i:end]
+        # a boundary word inside a place's name is none (呼和浩特市…运动会: not 和)
+        in_place = [(e - len(w) + 1, e + 1) for e, w in lex.place_automaton.iter_long(span)]
         cut = 0
         for bm in lex.boundary_re.finditer(span[: -len(suffix)]):
-            cut = max(cut, bm.end())
+            if not any(a < bm.end() and bm.start() < b and (a, b) != (bm.start(), bm.end()) for a, b in in_place):
+                cut = max(cut, bm.end())
         for lm in lex.program_lead_any_re.finditer(span[: -len(suffix)]):
             if lm.end() < len(span) - len(suffix) or lm.group(0) not in lex.program_head_verbs:
                 cut = max(cut, lm.end())  # but …改造提升工程: 提升 right before the head is part of the name
