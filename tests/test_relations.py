@@ -276,3 +276,13 @@ def test_a_numbered_item_names_its_runner_in_a_later_sentence(tmp_path):
     assert ("共青团衢州市委员会", "青少年心理健康护苗驿站建设项目") in runs
     assert ("衢州市民政局", "青少年心理健康护苗驿站建设项目") not in runs
     assert not any(o == "衢州市教育局" for o, _ in runs)  # it assists
+
+
+def test_a_numbered_items_later_sentences_place_its_project(tmp_path):
+    rels = _relations(tmp_path, "株洲市人大常委会调研民生实事。\n"
+                                "（一）“株洲·幸福食堂”长者助餐服务项目。由市民政局牵头。天元区建成助餐点12个，渌口区建成8个。\n"
+                                "（二）“株幼康”残疾儿童康复救助项目。芦淞区新增定点机构1家。\n")
+    places = _pairs(rels, "operatesIn")
+    assert {("株洲·幸福食堂长者助餐服务项目", "天元区"), ("株洲·幸福食堂长者助餐服务项目", "渌口区"),
+            ("株幼康残疾儿童康复救助项目", "芦淞区")} <= places
+    assert ("株洲·幸福食堂长者助餐服务项目", "芦淞区") not in places

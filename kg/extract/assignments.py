@@ -56,12 +56,17 @@ _SENTENCE_END = re.compile(r"[。！？!?]")
 
 
 def item_runners(text: str, mentions, orgs, cues) -> list[RelationFact]:
-    """An item of a numbered list that names its project in its first sentence
-    and its runner in a later one with no program of its own ((二)青少年心理健康
-    “护苗驿站”建设项目。…由团市委牵头、市教育局配合。): the body after 由 runs the
-    heading's programs."""
+    """An item of a numbered list that names its project in its first sentence,
+    then tells of it in sentences with no program of their own ((二)青少年心理健康
+    “护苗驿站”建设项目。…由团市委牵头、市教育局配合。天元区建成12个。): the body
+    after 由 runs the heading's program, and it operates in the places named
+    (if the heading names only that one)."""
     out = []
     programs = [(i, m) for i, m in enumerate(mentions) if m.type == "Program"]
+    # a place right before another place or a body only qualifies it (天元区嵩山路街道)
+    fronts = {m.start for m in mentions if m.type in ("Location", "Organization")}
+    places = [(i, m) for i, m in enumerate(mentions) if m.type == "Location" and m.end not in fronts
+              and not any(o.start <= m.start and m.end <= o.end for _, o in orgs)]
     for head in _ITEM_HEAD.finditer(text):
         line_end = text.find("\n", head.end())
         line_end = len(text) if line_end < 0 else line_end
@@ -76,6 +81,9 @@ def item_runners(text: str, mentions, orgs, cues) -> list[RelationFact]:
             stop = _SENTENCE_END.search(text, s, line_end)
             e = stop.end() if stop else line_end
             if not any(s <= p.start < e for _, p in programs):
+                if len({mentions[pi].canonical for pi in heading}) == 1:
+                    out += [RelationFact(heading[0], "operatesIn", li, "rel.operates.item", start=s, end=e)
+                            for li, l in places if s <= l.start and l.end <= e]
                 for by in cues["passive"].finditer(text, s, e):
                     runner = next((oi for oi, o in orgs if o.start == by.end()), None)
                     if runner is not None and cues["runs"].search(text, mentions[runner].end,
