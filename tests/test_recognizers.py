@@ -117,6 +117,13 @@ def test_a_conjunction_inside_a_places_name_does_not_cut_a_program_name(lex):
     assert "呼和浩特市第八届残疾人运动会" in _program_names(lex, text)
 
 
+def test_quoted_workshops_shops_farms_and_what_their_names_end_in(lex):
+    text = ("“洞庭助残工坊”再新增20个，结合“巾帼家美积分超市”开展活动。县残联打造“阳光农场”助残种养基地，"
+            "推出“心灵护航”系列微课38期，开展“小小讲解员”红色研学营。")
+    assert {"洞庭助残工坊", "巾帼家美积分超市", "阳光农场助残种养基地", "心灵护航系列微课",
+            "小小讲解员红色研学营"} <= _program_names(lex, text)
+
+
 def test_a_national_scheme_name_before_a_word_for_people_describes_them_and_is_no_mention(lex):
     text = "对低保、特困老年人每餐补贴3元，低保户王某说。全市低保标准提高到每人每月760元，发放困难残疾人生活补贴和重度残疾人护理补贴。"
     found = recognize_programs(text, lex)
