@@ -55,7 +55,7 @@ def _nth_line_before(text: str, pos: int, n: int) -> int:
 _SENTENCE_END = re.compile(r"[。！？!?]")
 
 
-def item_runners(text: str, mentions, orgs, cues) -> list[RelationFact]:
+def item_relations(text: str, mentions, orgs, cues) -> list[RelationFact]:
     """An item of a numbered list that names its project in its first sentence,
     then tells of it in sentences with no program of their own ((二)青少年心理健康
     “护苗驿站”建设项目。…由团市委牵头、市教育局配合。天元区建成12个。): the body

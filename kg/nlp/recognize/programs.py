@@ -79,6 +79,7 @@ def _national(text: str, lex: Lexicon) -> list[Mention]:
 
 
 _TOPIC_MAX = 10
+_LIST_MARK = re.compile(r"[一二三四五六七八九十]是")  # 一是…二是…: a list's items
 
 
 def _topic_start(text: str, quote: int, lex: Lexicon) -> int:
@@ -93,7 +94,7 @@ def _topic_start(text: str, quote: int, lex: Lexicon) -> int:
     words = text[i:quote]
     edge = 0 if i == 0 or not "\u4e00" <= text[i - 1] <= "\u9fff" else None  # after punctuation
     for cut in (*lex.boundary_re.finditer(words), *lex.program_verb_re.finditer(words),
-                *re.finditer(r"[一二三四五六七八九十]是", words)):
+                *_LIST_MARK.finditer(words)):
         edge = max(edge or 0, cut.end())
     if edge is None:
         return quote
@@ -101,7 +102,8 @@ def _topic_start(text: str, quote: int, lex: Lexicon) -> int:
     lead = lex.program_lead_re.match(topic)
     if lead:
         topic = topic[lead.end():]
-    if not 4 <= len(topic) <= _TOPIC_MAX or lex.place_words.has_prefix(topic[:8]) or lex.short_place_words.has_prefix(topic[:8]):
+    placed = lex.place_words.has_prefix(topic[:8]) or lex.short_place_words.has_prefix(topic[:8])
+    if placed or not 4 <= len(topic) <= _TOPIC_MAX:
         return quote
     return quote - len(topic)
 
