@@ -161,6 +161,12 @@ def test_an_autonomous_prefectures_bodies_by_its_level_word_and_its_common_name(
     assert _orgs("福州市召开会议。州民政局开展活动。", lex) == []
 
 
+def test_a_university_named_without_a_place_after_a_boundary(lex):
+    orgs = {m.text for m in _orgs("市教育局联合鲁东大学开展培训，团市委与嘉应学院合作。", lex)}
+    assert {"鲁东大学", "嘉应学院"} <= orgs
+    assert _orgs("社区开办老年大学。今年有3名孩子考入大学。", lex) == []
+
+
 def test_persons_in_both_orders_with_posts(lex):
     text = "洛阳市召开发布会。\n王晓东 市民政局副局长\n共青团洛阳市委副书记李明华介绍，成绩显著。"
     orgs = _orgs(text, lex)

@@ -177,7 +177,8 @@ class Lexicon:
         self.affiliated_bodies = sorted(((r[0], tuple(r[1].split("|"))) for r in _rows("affiliated_bodies.tsv")),
                                         key=lambda r: (-len(r[0]), r[0]))
         self.org_body_re = _alternation(self.org_bodies)
-        self.org_suffixes = {r[0]: (r[1] == "1", r[2]) for r in _rows("org_suffixes.tsv")}
+        self.org_suffixes = {r[0]: (int(r[1]), r[2]) for r in _rows("org_suffixes.tsv")}
+        self.org_generic_modifier_re = re.compile(_alternation(_words("org_generic_modifiers.txt")))
         self.org_suffix_not_after = {r[0]: (r[3] if len(r) > 3 else "") for r in _rows("org_suffixes.tsv")}
         self.org_suffix_automaton = _automaton(self.org_suffixes)
         self.org_suffix_tuple = tuple(self.org_suffixes)

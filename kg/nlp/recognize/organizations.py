@@ -186,6 +186,16 @@ def _left_edge(text: str, suffix_start: int, end: int, lex: Lexicon, inner_orgs:
     return i + (max(m.end() for m in cuts) if cuts else 0)
 
 
+def _named_school(text: str, start: int, modifier: str, lex: Lexicon) -> bool:
+    """鲁东大学, 嘉应学院: a short name with no generic word, where a boundary
+    (punctuation, a boundary word) ends the text before it."""
+    if not 2 <= len(modifier) <= 4 or not _CJK_CHAR.fullmatch(modifier[-1]) or lex.org_generic_modifier_re.search(modifier):
+        return False
+    if start == 0 or not _NAME_CHAR.match(text[start - 1]):
+        return True
+    return any(m.end() == start for m in lex.boundary_re.finditer(text, max(0, start - 4), start))
+
+
 def _open_class(text: str, lex: Lexicon, ctx: PlaceContext, inner_orgs: SpanIndex) -> list[Mention]:
     out = []
     for end, suffix in heads_by_end(lex.org_suffix_automaton, text):
@@ -204,7 +214,7 @@ def _open_class(text: str, lex: Lexicon, ctx: PlaceContext, inner_orgs: SpanInde
         level_only = len(modifier) == 1 and modifier in LEVELS and not needs_name  # 县人民医院: the county's own
         if (len(modifier.strip("“”\"")) < 2 and not level_only) or span.count("“") != span.count("”"):
             continue  # too short, or a quote opened outside the name (“孩子白天在中心)
-        if needs_name and not _has_proper_name(span, lex):
+        if needs_name and not _has_proper_name(span, lex) and not (needs_name == 2 and _named_school(text, start, modifier, lex)):
             continue
         canonical = span
         if span[0] in _DIVISION_LEVELS and _place_for_level(span[0], ctx) is None:
