@@ -124,6 +124,11 @@ def test_quoted_workshops_shops_farms_and_what_their_names_end_in(lex):
             "小小讲解员红色研学营"} <= _program_names(lex, text)
 
 
+def test_a_hotline_that_someone_calls_is_no_program_named_by_the_caller(lex):
+    text = "“很多孩子打进热线时情绪很低落，我们要先稳住情绪。”队长说。"
+    assert _program_names(lex, text) == set()
+
+
 def test_a_national_scheme_name_before_a_word_for_people_describes_them_and_is_no_mention(lex):
     text = "对低保、特困老年人每餐补贴3元，低保户王某说。全市低保标准提高到每人每月760元，发放困难残疾人生活补贴和重度残疾人护理补贴。"
     found = recognize_programs(text, lex)
