@@ -1,4 +1,5 @@
 """Relations on short documents written for these tests (same genre, invented facts)."""
+from kg.namespaces import entity_iri
 from kg.pipeline import analyze
 
 
@@ -265,6 +266,16 @@ def test_a_county_name_two_cities_share_keeps_its_city_in_a_body_name():
     assert _county_body_name("温州市鹿城区教育局") == "鹿城区教育局"
     assert _county_body_name("南通市通州区教育局") == "南通市通州区教育局"  # Beijing has a 通州区 too
     assert _county_body_name("新乡市民政局") == "新乡市民政局"
+
+
+def test_a_county_league_by_a_shared_county_name_keeps_its_city_and_is_located_in_that_county(tmp_path):
+    path = tmp_path / "doc.txt"
+    path.write_text("南通市召开会议。通州团区委开展青少年心理健康活动。", "utf-8")
+    r = analyze(str(path), "doc.txt")
+    league = next(e for e in r.entities if e.type == "Organization")
+    assert league.label == "共青团南通市通州区委员会"  # Beijing has a 通州区 too
+    located = {x.object for x in r.relations if x.subject == league.iri and x.predicate == "locatedIn"}
+    assert located == {entity_iri("Location", "通州区", code="320612")}
 
 
 def test_a_numbered_item_names_its_runner_in_a_later_sentence(tmp_path):

@@ -56,10 +56,15 @@ def _program_names(mentions) -> dict[str, str]:
 _PLACELESS = re.compile(rf"^(?:中共|共青团|团)?[{LEVELS}]")
 
 
-def _city_division(name: str | None, levels=("city", "province")):
+def _city_division(name: str | None, levels=("city", "province"), within=None):
+    """The one division of that name and level; where several share the name
+    (通州区), the one inside the division `within`, if only one is."""
     if not name:
         return None
-    cands = [d for d in load_lexicon().gazetteer.lookup(name) if d.level in levels]
+    gaz = load_lexicon().gazetteer
+    cands = [d for d in gaz.lookup(name) if d.level in levels]
+    if len(cands) > 1 and within is not None:
+        cands = [d for d in cands if any(a.code == within.code for a in gaz.ancestors(d.code))]
     return cands[0] if len(cands) == 1 else None
 
 
@@ -132,7 +137,7 @@ def resolve(facts: DocFacts) -> ResolvedFacts:
             elif m.city:
                 # a county's own body (团县委, 区教育局 in its document) is located in the
                 # county, when the gazetteer knows only one county of that name
-                scope = _city_division(m.city, ("city", "province", "county"))
+                scope = _city_division(m.city, ("city", "province", "county"), within=city_div)
                 if scope is not None:
                     located[iri] = ns.entity_iri("Location", scope.name, code=scope.code)
             elif m.rule != "org.sub-unit":  # 洛阳日报, 江苏通途…: a short place name starts the name

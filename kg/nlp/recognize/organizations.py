@@ -116,8 +116,11 @@ def _county_leagues(text: str, lex: Lexicon, ctx: PlaceContext) -> list[Mention]
             county = next((d for d in counties if d.name.endswith(level) and name in (d.name, d.short, d.name[:-1])),
                           None)
             if county is not None and text[m.start() - n - 2:m.start() - n] != "共青":
+                # a county name that other cities have too (通州区) keeps its city
+                shared = sum(d.level == "county" for d in lex.gazetteer.lookup(county.name)) > 1
+                name = ctx.city.name + county.name if shared else county.name
                 out.append(Mention("Organization", text[m.start() - n:m.end()], m.start() - n, m.end(),
-                                   "org.youth-league-abbr", canonical=f"共青团{county.name}委员会", city=county.name))
+                                   "org.youth-league-abbr", canonical=f"共青团{name}委员会", city=county.name))
                 break
     return out
 
