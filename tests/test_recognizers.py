@@ -172,6 +172,11 @@ def test_a_university_named_without_a_place_after_a_boundary(lex):
     assert _orgs("社区开办老年大学。今年有3名孩子考入大学。", lex) == []
 
 
+def test_deputies_are_no_body_but_the_congress_session_is_the_congress(lex):
+    orgs = {m.text: m.canonical for m in _orgs("德阳市召开会议。出席市人代会的293名市人大代表投票，市人大组织视察。", lex)}
+    assert orgs == {"市人代会": "德阳市人民代表大会", "市人大": "德阳市人民代表大会"}
+
+
 def test_persons_in_both_orders_with_posts(lex):
     text = "洛阳市召开发布会。\n王晓东 市民政局副局长\n共青团洛阳市委副书记李明华介绍，成绩显著。"
     orgs = _orgs(text, lex)

@@ -176,7 +176,11 @@ class Lexicon:
         # institution suffix -> parent name templates, longest institution first
         self.affiliated_bodies = sorted(((r[0], tuple(r[1].split("|"))) for r in _rows("affiliated_bodies.tsv")),
                                         key=lambda r: (-len(r[0]), r[0]))
-        self.org_body_re = _alternation(self.org_bodies)
+        # a body's surface that a word after it shows to be part of another word (人大代表: deputies)
+        not_before = {r[0]: r[3] for r in _rows("org_bodies.tsv") if len(r) > 3 and r[3]}
+        self.org_body_re = "|".join(
+            re.escape(w) + (f"(?!{_alternation(not_before[w].split('|'))})" if w in not_before else "")
+            for w in sorted(self.org_bodies, key=lambda w: (-len(w), w)))
         self.org_suffixes = {r[0]: (int(r[1]), r[2]) for r in _rows("org_suffixes.tsv")}
         self.org_generic_modifier_re = re.compile(_alternation(_words("org_generic_modifiers.txt")))
         self.org_suffix_not_after = {r[0]: (r[3] if len(r) > 3 else "") for r in _rows("org_suffixes.tsv")}
