@@ -195,6 +195,13 @@ def test_a_post_and_a_name_with_what_the_person_does_or_a_conjunction_after_it(l
     assert _person_names(lex, "射箭运动员李中原，代表国家参加巴黎奥运会。") == ["李中原"]
 
 
+def test_a_resident_or_worker_named_with_what_follows_a_person(lex):
+    assert _person_names(lex, "社区网格员马晓东已带着米面油上门，肢体残疾人李秀兰的家门开了。") == ["马晓东", "李秀兰"]
+    assert _person_names(lex, "局党组成员、副局长程立群已带队赴太湖县，主任医师韩冬梅领衔督导。") == ["程立群", "韩冬梅"]
+    # a word after a speaker word that only looks like a name
+    assert _person_names(lex, "带动87名残疾人居家或就近就业。由分管副市长任组长的领导小组。") == []
+
+
 def test_persons_from_labels_and_name_lists(lex):
     text = "签发人：周立群\n尊敬的孙海燕代表：\n民进支部、钱文静、吴大伟委员："
     persons, _ = recognize_persons(text, lex, [])

@@ -267,6 +267,7 @@ class Lexicon:
         self.speaker_word_re = re.compile(_alternation(_words("person_speakers.txt")))
         self.speech_verb_re = re.compile(_alternation(_words("speech_verbs.txt")))
         self.person_act_re = re.compile(_alternation(_words("person_acts.txt")))
+        self.speaker_name_end_re = re.compile(_alternation(_words("person_acts.txt") + _words("speaker_name_ends.txt")))
         self.leading_posts = tuple(_words("leading_posts.txt"))
         self.address_forms = tuple(_words("person_address_forms.txt"))
 

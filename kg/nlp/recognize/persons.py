@@ -286,6 +286,10 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
     # a quoted speaker: “……”刘某笑着说, 居民王某说, 低保户李某告诉记者
     for m in (*_QUOTE_END.finditer(text), *lex.speaker_word_re.finditer(text)):
         name = _name_before(text, m.end(), name_at(text, m.end(), lex), lex.speech_verb_re)
+        if name is None and m.re is lex.speaker_word_re:
+            # 残疾人李秀兰的家, 网格员马晓东就带着…: a full three-character name and what follows a person
+            name = _name_before(text, m.end(), name_at(text, m.end(), lex), lex.speaker_name_end_re)
+            name = name if name and len(name) == 3 else None
         if name and not _is_address(name, lex):
             add(name, m.end(), "person.speaker", None, None)
     # 62岁的居民胡某
