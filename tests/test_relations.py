@@ -297,3 +297,10 @@ def test_a_numbered_items_later_sentences_place_its_project(tmp_path):
     assert {("株洲·幸福食堂长者助餐服务项目", "天元区"), ("株洲·幸福食堂长者助餐服务项目", "渌口区"),
             ("株幼康残疾儿童康复救助项目", "芦淞区")} <= places
     assert ("株洲·幸福食堂长者助餐服务项目", "芦淞区") not in places
+
+
+def test_a_town_the_gazetteer_lacks_right_after_its_county_is_a_place_with_its_villages(tmp_path):
+    rels = _relations(tmp_path, "六盘水市通报民生实事。六枝特区落别乡抵耳村等偏远村寨通了公交。水城区率先实现乡镇全覆盖。"
+                                "钟山区残联与乌镇合作。")
+    assert {("落别乡", "六枝特区"), ("抵耳村", "落别乡")} <= _pairs(rels, "partOf")
+    assert {s for s, _ in _pairs(rels, "partOf")} == {"落别乡", "抵耳村", "六枝特区", "水城区", "钟山区"}

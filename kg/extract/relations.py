@@ -391,14 +391,16 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
     rels += item_relations(text, mentions, orgs_all, cues)
     rels += _brand_operators(mentions, sentences, rels)
     # A village or community is part of the town or street it was named after
-    # (武篆镇拉甲村、东里村): the nearest gazetteer place before it
-    coded = sorted((n.end, j) for j, n in enumerate(mentions) if n.type == "Location" and n.code)
-    coded_ends = [e for e, _ in coded]
+    # (武篆镇拉甲村、东里村), a town the gazetteer lacks of its county (六枝特区落别乡):
+    # the nearest gazetteer place or such a town before it
+    parents = sorted((n.end, j) for j, n in enumerate(mentions) if n.type == "Location"
+                     and (n.code or (n.rule == "loc.settlement" and n.text.endswith(lex.town_heads))))
+    parent_ends = [e for e, _ in parents]
     for i, m in enumerate(mentions):
         if m.type == "Location" and m.rule == "loc.settlement":
-            k = bisect.bisect_right(coded_ends, m.start)
+            k = bisect.bisect_right(parent_ends, m.start)
             if k:
-                rels.append(RelationFact(i, "partOf", coded[k - 1][1], "rel.part-of.settlement", start=m.start,
+                rels.append(RelationFact(i, "partOf", parents[k - 1][1], "rel.part-of.settlement", start=m.start,
                                          end=m.end))
     # A program a city's document talks about, with no place named for it anywhere
     # in the document, operates in the document's city (a county's document: the county).

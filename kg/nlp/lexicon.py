@@ -209,6 +209,8 @@ class Lexicon:
         # a village or community after a town, then after each 、 of its list
         self.settlement_re = re.compile(r"、?(?P<name>[\u4e00-\u9fff]{2,4}?(?:" + _alternation(_words("settlement_heads.txt")) + "))")
         self.settlement_not_start = frozenset(_words("settlement_not_start.txt"))
+        self.town_heads = tuple(_words("town_heads.txt"))
+        self.town_re = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?(?:" + _alternation(_words("town_heads.txt")) + "))")
         # after a cue word, after another community in a 、-list, or right after a
         # community (琵琶亭社区滨江花园小区: the compound inside it)
         self.community_re = re.compile(r"(?:(?<=" + ")|(?<=".join(re.escape(w) for w in _words("community_cues.txt"))

@@ -52,13 +52,23 @@ def recognize_named_places(text: str, lex: Lexicon) -> list[Mention]:
 
 def recognize_settlements(text: str, divisions: list[Mention], lex: Lexicon) -> list[Mention]:
     """Villages and communities named right after a town or street of the
-    gazetteer, and the 、-list continuing them (武篆镇拉甲村、东里村)."""
+    gazetteer, and the 、-list continuing them (武篆镇拉甲村、东里村); a town
+    right after its county that the gazetteer lacks (六枝特区平寨镇), and its villages."""
     out = []
+    starts = {d.start for d in divisions}
     for d in divisions:
         div = lex.gazetteer.by_code(d.code) if d.code else None
-        if div is None or div.level != "town":
+        if div is None or div.level not in ("town", "county"):
             continue
         pos = d.end
+        if div.level == "county":
+            m = lex.town_re.match(text, pos)
+            name = m.group("name") if m and pos not in starts else None
+            if (not name or name[0] in lex.settlement_not_start or text.startswith("镇", m.end())
+                    or lex.boundary_re.search(name) or lex.program_verb_re.search(name)):
+                continue  # 率先实现乡镇全覆盖, 残联与乌镇: words of a sentence, not a town's name
+            out.append(Mention("Location", name, pos, m.end(), "loc.settlement", canonical=name, city=d.city))
+            pos = m.end()
         while m := lex.settlement_re.match(text, pos):
             name = m.group("name")
             if lex.boundary_re.match(name) or name[0] in lex.settlement_not_start:
