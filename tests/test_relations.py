@@ -304,3 +304,11 @@ def test_a_town_the_gazetteer_lacks_right_after_its_county_is_a_place_with_its_v
                                 "钟山区残联与乌镇合作。")
     assert {("落别乡", "六枝特区"), ("抵耳村", "落别乡")} <= _pairs(rels, "partOf")
     assert {s for s, _ in _pairs(rels, "partOf")} == {"落别乡", "抵耳村", "六枝特区", "水城区", "钟山区"}
+
+
+def test_a_county_level_citys_own_report_means_itself_by_shi(tmp_path):
+    rels = _relations(tmp_path, "义乌市人民政府工作报告\n义乌市人民政府市长　楼某\n"
+                                "过去一年，义乌市民生实事全面完成，金华市给予支持。市民政局在全市推进“乌伤颐养”居家养老服务。")
+    assert ("义乌市民政局", "义乌市") in _pairs(rels, "locatedIn")
+    assert ("乌伤颐养", "义乌市") in _pairs(rels, "operatesIn")
+    assert not any(o == "金华市" for s, o in _pairs(rels, "operatesIn"))

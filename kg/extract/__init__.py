@@ -51,7 +51,7 @@ def extract(source: SourceDocument, normalized: NormalizedText, found: Recognize
     home = (ctx.province.code if ctx.regional and ctx.province is not None
             else ctx.county.code if ctx.county is not None else None)
     relations = extract_relations(text, mentions, sentences, posts, _publisher_index(mentions, publisher), home,
-                                  regional=ctx.regional)
+                                  regional=ctx.regional, county_city=ctx.county_city)
 
     warnings = tuple(source.warnings) + tuple(normalized.warnings)
     return DocFacts(

@@ -229,10 +229,12 @@ def _opens_breakdown(text: str, s: int, place_start: int, cues, lex) -> bool:
 
 
 def extract_relations(text: str, mentions: list[Mention], sentences, person_posts, publisher: int | None,
-                      home_code: str | None = None, regional: bool = False) -> list[RelationFact]:
+                      home_code: str | None = None, regional: bool = False,
+                      county_city: bool = False) -> list[RelationFact]:
     """Relations between the mentions; `home_code` is the county a county's
     document is about, or the province a `regional` one reports on (its
-    unplaced programs operate there, not in the city)."""
+    unplaced programs operate there, not in the city); with `county_city`
+    the home is a county-level city whose 全市 is itself."""
     cues = _cues()
     lex = load_lexicon()
     # what 全县 (全区) or, in a province's report, 全省 scope a sentence to
@@ -373,7 +375,8 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
             for li, l in targets:
                 rels.append(RelationFact(pi, "operatesIn", li, "rel.operates.place", start=s, end=e))
             if not regional and lex.city_scope_re.search(text, s, e):
-                rels.append(RelationFact(pi, "operatesIn", -1, "rel.operates.city-scope", start=s, end=e))
+                city = home if county_city and home is not None else -1
+                rels.append(RelationFact(pi, "operatesIn", city, "rel.operates.city-scope", start=s, end=e))
             elif home is not None and home_scope_re.search(text, s, e):
                 rels.append(RelationFact(pi, "operatesIn", home, "rel.operates.home-scope", start=s, end=e))
         # a sentence that counts sites in places, naming no program (朝阳区建成21个),

@@ -20,6 +20,9 @@ class PlaceContext:
     province: object | None
     county: object | None = None  # the county or district a county's document is about (see _home_county)
     regional: bool = False  # the document reports on several cities of its province (see _is_regional)
+    # the home county is a county-level city named more often than its prefecture
+    # (义乌市's own work report): its 市民政局 and 全市 are the county-level city's
+    county_city: bool = False
 
 
 def find_place_names(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
@@ -63,7 +66,14 @@ def infer_context(text: str, matches, lex: Lexicon) -> PlaceContext:
     code = max(sorted(votes), key=lambda c: votes[c])
     city = gaz.by_code(code)
     province = next((d for d in gaz.ancestors(code) if d.level == "province"), None)
-    return PlaceContext(city, province, _home_county(matches, city, gaz), _is_regional(matches, gaz))
+    home = _home_county(matches, city, gaz)
+    county_city = home is not None and home.name.endswith("市") and _times_named(matches, home, gaz) > _times_named(
+        matches, city, gaz)
+    return PlaceContext(city, province, home, _is_regional(matches, gaz), county_city)
+
+
+def _times_named(matches, division, gaz) -> int:
+    return sum(1 for _s, _e, name in matches if any(d.code == division.code for d in gaz.lookup(name)))
 
 
 # A province's report names many of its cities, none of them most of the time

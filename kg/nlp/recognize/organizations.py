@@ -43,6 +43,8 @@ def _compiled_patterns(body_re: str) -> tuple[PlacePattern, ...]:
 
 
 def _place_for_level(level: str, ctx: PlaceContext) -> str | None:
+    if level == "市" and ctx.county_city:
+        return ctx.county.name  # 市民政局 in 义乌市's own report
     if level == "市" and ctx.city is not None:
         return ctx.city.name
     if level in "县区旗" and ctx.county is not None and ctx.county.name.endswith(level):
