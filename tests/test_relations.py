@@ -312,3 +312,11 @@ def test_a_county_level_citys_own_report_means_itself_by_shi(tmp_path):
     assert ("义乌市民政局", "义乌市") in _pairs(rels, "locatedIn")
     assert ("乌伤颐养", "义乌市") in _pairs(rels, "operatesIn")
     assert not any(o == "金华市" for s, o in _pairs(rels, "operatesIn"))
+
+
+def test_a_street_that_acts_is_its_office_and_a_centre_it_works_through_runs_nothing(tmp_path):
+    rels = _relations(tmp_path, "厦门市思明区中华街道。街道办事处围绕辖区需求开展工作。"
+                                "中华街道联合团区委，依托街道党群服务中心开设“四点半课堂”。")
+    assert ("街道办事处", "团区委") in _pairs(rels, "partnerOf")
+    runs = _pairs(rels, "runs")
+    assert ("街道办事处", "四点半课堂") in runs and ("街道党群服务中心", "四点半课堂") not in runs

@@ -49,6 +49,8 @@ def _cues():
         "breakdown_head": re.compile(r"\s*(?:" + alt(c["breakdown_head"]).pattern + r")?[，,：:]?\s*$"),
         # or a later clause of a counting sentence starts with it (上半年新建47个，其中昆都仑区12个)
         "breakdown_clause": re.compile(r"\s*(?:" + alt(c["breakdown_head"]).pattern + r")[，,：:]?\s*$"),
+        "town_office": dict(c["town_office"]),
+        "venue": re.compile("(?:" + alt(c["venue"]).pattern + r")$"),
         "frame_open": alt(c["list_frame"]["open"]),
         "frame_close": alt(c["list_frame"]["close"]),
         "frame_not_runner": re.compile("|".join(c["list_frame"]["not_runner"])),
@@ -228,6 +230,42 @@ def _opens_breakdown(text: str, s: int, place_start: int, cues, lex) -> bool:
                for c in lex.program_count_re.finditer(text, s, clause))
 
 
+def _venue(text: str, s: int, org: Mention, cues) -> bool:
+    """A centre named after 依托/借助 is where a program runs, not who runs it
+    (依托街道党群服务中心开设…); a company or a bureau there still builds it."""
+    return org.rule == "org.head.centre" and cues["venue"].search(text, max(s, org.start - 3), org.start) is not None
+
+
+def _town_offices(mentions: list[Mention], cues) -> dict[str, int]:
+    """The offices a document names (张掖路街道办事处, 乳城镇人民政府), keyed by the
+    street or town they act for; a bare 街道办事处 under its head (街道)."""
+    out: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        if m.type != "Organization":
+            continue
+        for head, office in cues["town_office"].items():
+            name = m.canonical or m.text
+            if name.endswith(office):
+                place = name[: -len(office)] + head
+                out.setdefault(place if len(place) > len(head) else head, i)
+    return out
+
+
+def _acting_town(text: str, s: int, places, offices: dict[str, int], cues) -> int | None:
+    """The office of a street or town that heads the sentence as its actor
+    (中华街道联合团区委…开设…): the office the document names for it, else its
+    only bare one."""
+    if not places:
+        return None
+    i, m = places[0]
+    head = next((h for h in cues["town_office"] if m.text.endswith(h)), None)
+    if head is None or m.start - s > _SUBJECT_WINDOW:
+        return None
+    if not (cues["partner"].match(text, m.end) or cues["runs"].match(text, m.end) or cues["lead"].match(text, m.end)):
+        return None
+    return offices.get(m.text, offices.get(head))
+
+
 def extract_relations(text: str, mentions: list[Mention], sentences, person_posts, publisher: int | None,
                       home_code: str | None = None, regional: bool = False,
                       county_city: bool = False) -> list[RelationFact]:
@@ -254,6 +292,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
     for i, m in enumerate(mentions):
         by_sentence.setdefault(bisect.bisect_right(starts, m.start) - 1, []).append((i, m))
     topic, topic_k = None, 0  # the program the last sentences were about, and where
+    offices = _town_offices(mentions, cues)
     for k, (s, e) in enumerate(sentences):
         here = by_sentence.get(k, [])
         if s == 0 or text[s - 1] == "\n":
@@ -277,6 +316,8 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
         if actors and actors[0][1].start - s <= _SUBJECT_WINDOW and not cues["partner"].search(text, s,
                                                                                                 actors[0][1].start):
             subject = last_subject = actors[0][0]
+        elif (office := _acting_town(text, s, places, offices, cues)) is not None:
+            subject = last_subject = office
         # partnerOf: A 联合/会同 B、C …  and  与 B 合作
         partners: list[int] = []
         partner_lead: dict[int, int] = {}
@@ -314,8 +355,10 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
             runner = None
             near = max(s, p.start - _CUE_REACH)
             for oi, o in actors:
-                # the first organization that is not itself a partner named after a cue
-                if oi not in partners and o.end <= p.start and cues["runs"].search(text, max(o.end, near), p.start):
+                # the first organization that is not itself a partner named after a cue,
+                # nor a venue (依托街道党群服务中心开设…)
+                if (oi not in partners and o.end <= p.start and cues["runs"].search(text, max(o.end, near), p.start)
+                        and not _venue(text, s, o, cues)):
                     runner = oi
                     break
             if runner is None and subject is not None and subject not in partners and cues["runs"].search(text, near, p.start):
@@ -348,7 +391,8 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
                 # 由A牵头、B具体实施的…: each organization its own verb follows runs it too
                 for oi, o in orgs:
                     if (oi != runner and oi not in partners and mentions[runner].end <= o.start and o.end <= p.start
-                            and cues["runs"].search(text, o.end, min(o.end + _OWN_VERB_REACH, p.start))):
+                            and cues["runs"].search(text, o.end, min(o.end + _OWN_VERB_REACH, p.start))
+                            and not _venue(text, s, o, cues)):
                         rels.append(RelationFact(oi, "runs", pi, "rel.runs.own-verb", start=s, end=e))
         # issuedBy: ORG (联合 …) 印发/出台 《…》, or a title that starts with its issuer
         for pi, p in policies:
