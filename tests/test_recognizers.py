@@ -130,11 +130,19 @@ def test_a_hotline_that_someone_calls_is_no_program_named_by_the_caller(lex):
 
 
 def test_a_national_scheme_name_before_a_word_for_people_describes_them_and_is_no_mention(lex):
-    text = "对低保、特困老年人每餐补贴3元，低保户王某说。全市低保标准提高到每人每月760元，发放困难残疾人生活补贴和重度残疾人护理补贴。"
+    text = ("对低保、特困老年人每餐补贴3元，低保户王某说。全市低保标准提高到每人每月760元，临时救助、医疗救助及时到位，"
+            "发放困难残疾人生活补贴和重度残疾人护理补贴。")
     found = recognize_programs(text, lex)
     starts = {m.start for m in found if m.canonical == "最低生活保障"}
     assert starts == {text.index("低保标准")}
     assert {"困难残疾人生活补贴", "重度残疾人护理补贴"} <= {m.canonical for m in found}
+
+
+def test_assistance_schemes_are_programs_only_where_the_document_lays_several_out(lex):
+    passing = "社区为辖区老人提供助餐服务，纳入低保的老人免费就餐，特困供养对象优先。"
+    assert _program_names(lex, passing) == set()
+    laid_out = "全市落实最低生活保障、特困人员救助供养和临时救助制度，低保标准提高到每人每月760元。"
+    assert {"最低生活保障", "特困供养", "临时救助"} <= _program_names(lex, laid_out)
 
 
 def test_programs_by_head_word_strip_leading_verbs(lex):

@@ -199,6 +199,9 @@ class Lexicon:
         self.program_suffix_not_before = {r[0]: tuple(w for w in (r[2] if len(r) > 2 else "").split("|") if w)
                                           for r in _rows("program_suffixes.tsv")}
         self.program_name_heads = sorted(set(_lines("program_name_heads.txt")), key=lambda w: (-len(w), w))
+        scheme_lines = _lines("assistance_schemes.txt")
+        self.assistance_min_named = int(next(w.split()[1] for w in scheme_lines if w.startswith("@min_named")))
+        self.assistance_schemes = frozenset(w for line in scheme_lines if not line.startswith("@") for w in line.split())
         self.program_not_contain = re.compile(_alternation(_lines("program_not_contain.txt")))
         self.national_programs: dict[str, str] = {}
         for r in _rows("national_programs.tsv"):

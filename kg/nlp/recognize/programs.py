@@ -75,6 +75,10 @@ def _national(text: str, lex: Lexicon) -> list[Mention]:
         if lex.program_people_after_re.match(text, end_idx + 1):
             continue  # 低保户, 低保、特困老年人: people, not the scheme
         out.append(Mention("Program", alias, start, end_idx + 1, "program.national", canonical=lex.national_programs[alias]))
+    # social-assistance schemes are programs only in a document that lays several out
+    named = {m.canonical for m in out} & lex.assistance_schemes
+    if len(named) < lex.assistance_min_named:
+        out = [m for m in out if m.canonical not in lex.assistance_schemes]
     return out
 
 
