@@ -320,3 +320,10 @@ def test_a_street_that_acts_is_its_office_and_a_centre_it_works_through_runs_not
     assert ("街道办事处", "团区委") in _pairs(rels, "partnerOf")
     runs = _pairs(rels, "runs")
     assert ("街道办事处", "四点半课堂") in runs and ("街道党群服务中心", "四点半课堂") not in runs
+
+
+def test_a_bureaus_own_head_and_a_city_head_belong_to_the_bureau_and_the_government(tmp_path):
+    rels = _relations(tmp_path, "桂林市民政局2024年工作总结\n来源：桂林市民政局　发布时间：2024-12-30\n"
+                                "经市人民政府同意，我局推进养老服务。5月，副市长覃某某到七星区调研；局党组书记、局长莫某某带队赴临桂区。")
+    members = _pairs(rels, "memberOf")
+    assert ("覃某某", "桂林市人民政府") in members and ("莫某某", "桂林市民政局") in members

@@ -116,6 +116,9 @@ def _org_for_role(text: str, role: str, person: Mention, orgs, publisher: int | 
         ends = tuple(target[len("@before:"):].split("|"))
         before = [i for i, o in orgs if o.end <= person.start and (o.canonical or o.text).endswith(ends)]
         return before[-1] if before else None
+    if target.startswith("@ends:"):
+        ends = tuple(target[len("@ends:"):].split("|"))
+        return next((i for i, o in orgs if (o.canonical or o.text).endswith(ends)), None)
     if target == "@contact":
         label = re.search(r"联系单位[：:]\s*", text)
         if label:

@@ -293,6 +293,9 @@ class Lexicon:
         self.relation_cues = json.loads(_read("relation_cues.json"))
         # how a document's own body calls itself (我局), for its people's posts too
         self.self_body_re = re.compile(_alternation(self.relation_cues["lead_assist"]["self"]))
+        # 局党组书记、局长张某…: the bare kind at a clause's start
+        self.self_clause_re = re.compile(r"(?:^|(?<=[。，；：\n]))(?:"
+                                         + _alternation(self.relation_cues["lead_assist"]["self_clause"]) + ")")
         # 以 … 为载体: what a body works through (see relation_cues.json "carrier")
         self.carrier_open = tuple(self.relation_cues["carrier"]["open"])
         self.carrier_close_re = re.compile(_alternation(self.relation_cues["carrier"]["close"]))

@@ -255,7 +255,7 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
             add(name, m.end(), "person.post-name", None, m.group(0))
 
     # a post of the document's own body: 我局副局长李某 (its body is the publisher)
-    for m in lex.self_body_re.finditer(text):
+    for m in (*lex.self_body_re.finditer(text), *lex.self_clause_re.finditer(text)):
         role, end = _posts_at(text, m.end(), post_re)
         name = name_at(text, end, lex) if role else None
         if name:
