@@ -327,3 +327,9 @@ def test_a_bureaus_own_head_and_a_city_head_belong_to_the_bureau_and_the_governm
                                 "经市人民政府同意，我局推进养老服务。5月，副市长覃某某到七星区调研；局党组书记、局长莫某某带队赴临桂区。")
     members = _pairs(rels, "memberOf")
     assert ("覃某某", "桂林市人民政府") in members and ("莫某某", "桂林市民政局") in members
+
+
+def test_a_contact_belongs_to_the_department_the_contact_line_names(tmp_path):
+    rels = _relations(tmp_path, "安庆市医疗保障局关于第0173号提案的答复\n来源：安庆市医疗保障局\n我局推进长期护理保险。\n"
+                                "联系单位：市医保局待遇保障科\n联系人：何某\n联系电话：0556-5523107\n")
+    assert _pairs(rels, "memberOf") == {("何某", "安庆市医疗保障局待遇保障科")}

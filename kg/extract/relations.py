@@ -122,9 +122,10 @@ def _org_for_role(text: str, role: str, person: Mention, orgs, publisher: int | 
     if target == "@contact":
         label = re.search(r"联系单位[：:]\s*", text)
         if label:
-            for i, o in orgs:
-                if o.start == label.end():
-                    return i
+            # the longest body named there: the department (市医保局待遇保障科), not its bureau
+            named = [(o.end, i) for i, o in orgs if o.start == label.end()]
+            if named:
+                return max(named)[1]
         return publisher
     words = target.split("|")
     for i, o in orgs:
