@@ -185,6 +185,12 @@ def test_deputies_are_no_body_but_the_congress_session_is_the_congress(lex):
     assert orgs == {"市人代会": "德阳市人民代表大会", "市人大": "德阳市人民代表大会"}
 
 
+def test_a_department_right_after_its_body_before_a_verb(lex):
+    orgs = {m.text: m.canonical for m in _orgs("六盘水市召开会议。经市政府督查室会同市统计局逐项核查。市教育局全面部署。", lex)}
+    assert orgs["市政府督查室"] == "六盘水市人民政府督查室"
+    assert not any(t.startswith("市教育局全") for t in orgs)
+
+
 def test_persons_in_both_orders_with_posts(lex):
     text = "洛阳市召开发布会。\n王晓东 市民政局副局长\n共青团洛阳市委副书记李明华介绍，成绩显著。"
     orgs = _orgs(text, lex)

@@ -192,6 +192,7 @@ class Lexicon:
         self.boundaries = sorted(set(_lines("org_boundaries.txt")), key=lambda w: (-len(w), w))
         self.boundary_re = re.compile(_alternation(self.boundaries))
         self.org_never_inside = frozenset(_words("org_never_inside.txt"))
+        self.sub_unit_follow_re = re.compile(r"(?:$|[\s，。、；：:（(）)]|" + _alternation(_words("sub_unit_follow.txt")) + ")")
         self.sub_unit_re = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:办公室|委员会|部|处|科|室)")
         self.org_proper_prefixes = tuple(_lines("org_proper_prefixes.txt"))
 

@@ -21,7 +21,6 @@ _DIVISION_LEVELS = "州盟旗"
 # A character right after a fixed name that shows the name is part of a longer word.
 _WORD_CONTINUES = set("门分署属")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
-_SUB_UNIT_FOLLOW = re.compile(r"(?:$|[\s，。、；：:（(）)]|副|部长|主任|处长|科长|负责|联系)")
 
 
 @lru_cache(maxsize=1)
@@ -236,7 +235,7 @@ def _sub_units(text: str, parents: list[Mention], lex: Lexicon) -> list[Mention]
     out = []
     for p in parents:
         m = lex.sub_unit_re.match(text, p.end)
-        if not m or not _SUB_UNIT_FOLLOW.match(text, m.end()):
+        if not m or not lex.sub_unit_follow_re.match(text, m.end()):
             continue
         unit = m.group(0)
         if lex.boundary_re.match(unit) and not unit.endswith(("委员会", "办公室")):
