@@ -189,6 +189,8 @@ def test_a_department_right_after_its_body_before_a_verb(lex):
     orgs = {m.text: m.canonical for m in _orgs("六盘水市召开会议。经市政府督查室会同市统计局逐项核查。市教育局全面部署。", lex)}
     assert orgs["市政府督查室"] == "六盘水市人民政府督查室"
     assert not any(t.startswith("市教育局全") for t in orgs)
+    orgs = {m.text for m in _orgs("江安县召开会议。组织江安县人民医院康复医学科和县残联开展评估。市残联会同市卫生健康委员会和市教育局开展筛查。", lex)}
+    assert "江安县人民医院康复医学科" in orgs and not any(t.startswith("市残联会同") for t in orgs)
 
 
 def test_persons_in_both_orders_with_posts(lex):

@@ -293,6 +293,8 @@ class Lexicon:
         self.province_scope_re = re.compile(_alternation(_words("province_scope_words.txt")))
         self.relation_cues = json.loads(_read("relation_cues.json"))
         # how a document's own body calls itself (我局), for its people's posts too
+        # a word that joins another body to this one (联合, 会同 …), at the start of the words after it
+        self.partner_cue_re = re.compile("(?:" + _alternation(self.relation_cues["partner"]) + ")")
         self.self_body_re = re.compile(_alternation(self.relation_cues["lead_assist"]["self"]))
         # 局党组书记、局长张某…: the bare kind at a clause's start
         self.self_clause_re = re.compile(r"(?:^|(?<=[。，；：\n]))(?:"

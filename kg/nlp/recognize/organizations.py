@@ -238,8 +238,9 @@ def _sub_units(text: str, parents: list[Mention], lex: Lexicon) -> list[Mention]
         if not m or not lex.sub_unit_follow_re.match(text, m.end()):
             continue
         unit = m.group(0)
-        if lex.boundary_re.match(unit) and not unit.endswith(("委员会", "办公室")):
-            continue  # 市卫健委安排部署: a verb, not a department
+        lead = lex.boundary_re.match(unit)
+        if lead and (not unit.endswith(("委员会", "办公室")) or lex.partner_cue_re.match(unit)):
+            continue  # 市卫健委安排部署: a verb; 市残联会同市卫健委: another body; not a department
         canonical = (p.canonical or p.text) + unit
         out.append(Mention("Organization", p.text + unit, p.start, m.end(), "org.sub-unit", canonical=canonical, city=p.city))
     return out
