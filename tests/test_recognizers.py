@@ -193,6 +193,13 @@ def test_a_department_right_after_its_body_before_a_verb(lex):
     assert "江安县人民医院康复医学科" in orgs and not any(t.startswith("市残联会同") for t in orgs)
 
 
+def test_riders_platforms_and_the_unions_seasonal_campaigns(lex):
+    text = "常州市召开会议。市总工会联合美团、顺丰开展“夏送清凉”和金秋助学活动，新建劳模和工匠人才创新工作室3家。"
+    assert {"美团", "顺丰速运"} <= {m.canonical for m in _orgs(text, lex)}
+    brands = {m.canonical for m in recognize_programs(text, lex) if m.rule == "program.brand"}
+    assert brands == {"夏送清凉", "金秋助学", "劳模和工匠人才创新工作室"}
+
+
 def test_persons_in_both_orders_with_posts(lex):
     text = "洛阳市召开发布会。\n王晓东 市民政局副局长\n共青团洛阳市委副书记李明华介绍，成绩显著。"
     orgs = _orgs(text, lex)
