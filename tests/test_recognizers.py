@@ -198,6 +198,10 @@ def test_riders_platforms_and_the_unions_seasonal_campaigns(lex):
     assert {"美团", "顺丰速运"} <= {m.canonical for m in _orgs(text, lex)}
     brands = {m.canonical for m in recognize_programs(text, lex) if m.rule == "program.brand"}
     assert brands == {"夏送清凉", "金秋助学", "劳模和工匠人才创新工作室"}
+    text = ("东莞启动“莞骑同行”新就业形态劳动者关爱季。美团投入“骑手关怀基金”120万元，定期召开“骑手议事会”，"
+            "开设“小候鸟”暑期托管班，公布12351职工服务热线。骑手随时可以进驿站喝口水。")
+    assert _program_names(lex, text) == {"莞骑同行新就业形态劳动者关爱季", "骑手关怀基金", "骑手议事会",
+                                         "小候鸟暑期托管班", "12351职工服务热线"}
 
 
 def test_persons_in_both_orders_with_posts(lex):
