@@ -333,3 +333,12 @@ def test_a_contact_belongs_to_the_department_the_contact_line_names(tmp_path):
     rels = _relations(tmp_path, "安庆市医疗保障局关于第0173号提案的答复\n来源：安庆市医疗保障局\n我局推进长期护理保险。\n"
                                 "联系单位：市医保局待遇保障科\n联系人：何某\n联系电话：0556-5523107\n")
     assert _pairs(rels, "memberOf") == {("何某", "安庆市医疗保障局待遇保障科")}
+
+
+def test_an_item_headed_by_a_place_alone_places_its_programs_there(tmp_path):
+    rels = _relations(tmp_path, "共青团陕西省委员会关于全省青少年心理健康工作的通报\n"
+                                "（一）西安市。团市委牵头打造“青心驿站”城市心理服务品牌，建成驿站42个。\n"
+                                "（二）咸阳市。团市委实施“阳光伴成长”心理关爱计划，服务青少年1.2万人次。\n")
+    places = _pairs(rels, "operatesIn")
+    assert {("青心驿站", "西安市"), ("阳光伴成长心理关爱计划", "咸阳市")} <= places
+    assert ("青心驿站", "咸阳市") not in places

@@ -60,7 +60,8 @@ def item_relations(text: str, mentions, orgs, cues) -> list[RelationFact]:
     then tells of it in sentences with no program of their own ((二)青少年心理健康
     “护苗驿站”建设项目。…由团市委牵头、市教育局配合。天元区建成12个。): the body
     after 由 runs the heading's program, and it operates in the places named
-    (if the heading names only that one)."""
+    (if the heading names only that one). An item headed by a place alone
+    ((一)西安市。…) places every program it tells of there."""
     out = []
     programs = [(i, m) for i, m in enumerate(mentions) if m.type == "Program"]
     # a place right before another place or a body only qualifies it (天元区嵩山路街道)
@@ -72,6 +73,12 @@ def item_relations(text: str, mentions, orgs, cues) -> list[RelationFact]:
         line_end = len(text) if line_end < 0 else line_end
         first = _SENTENCE_END.search(text, head.end(), line_end)
         if first is None:
+            continue
+        # an item headed by a place alone ((一)西安市。…): its programs are that place's
+        place = next((li for li, l in places if l.start == head.end() and l.end == first.start()), None)
+        if place is not None:
+            out += [RelationFact(pi, "operatesIn", place, "rel.operates.item-place", start=head.start(), end=line_end)
+                    for pi, p in programs if first.end() <= p.start and p.end <= line_end]
             continue
         heading = [pi for pi, p in programs if head.end() <= p.start and p.end <= first.start()]
         if not heading:
