@@ -342,3 +342,11 @@ def test_an_item_headed_by_a_place_alone_places_its_programs_there(tmp_path):
     places = _pairs(rels, "operatesIn")
     assert {("青心驿站", "西安市"), ("阳光伴成长心理关爱计划", "咸阳市")} <= places
     assert ("青心驿站", "咸阳市") not in places
+
+
+def test_a_list_item_introduces_a_program_whose_sites_the_next_sentence_places(tmp_path):
+    rels = _relations(tmp_path, "岳阳市召开新闻发布会。\n一是建设“洞庭助残工坊”。我们在岳阳楼区、君山区等地建成工坊78个。\n"
+                                "二是推进“邻里食堂”建设。在华容县、湘阴县等山区县新建农村互助幸福食堂52家。")
+    places = _pairs(rels, "operatesIn")
+    assert {("洞庭助残工坊", "岳阳楼区"), ("洞庭助残工坊", "君山区")} <= places
+    assert not {("邻里食堂", "华容县"), ("邻里食堂", "湘阴县")} & places  # another facility is counted there

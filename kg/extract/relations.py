@@ -19,6 +19,8 @@ _LIST_SEP = re.compile(r"^(?:、|和|及|以及|与|，)?$")
 _SUBJECT_WINDOW = 8
 # A runs cue counts only this close before the program (开展“…”, 建设…驿站).
 _CUE_REACH = 24
+# the start of a list item: 一是, （三）, 二、, 3.
+_LIST_ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])")
 _TOPIC_REACH = 1  # sentences after a program's own that may count its sites
 _OWN_VERB_REACH = 4  # 具体实施, 负责: the verb right after the organization
 
@@ -48,6 +50,7 @@ def _cues():
         # a breakdown by place starts with the place (其中，平城区新建…; 从各地完成情况看，朝阳区…)
         "breakdown_head": re.compile(r"\s*(?:" + alt(c["breakdown_head"]).pattern + r")?[，,：:]?\s*$"),
         # or a later clause of a counting sentence starts with it (上半年新建47个，其中昆都仑区12个)
+        "placement_head": re.compile(r"\s*(?:" + alt(c["placement_head"]).pattern + r")\s*$"),
         "breakdown_clause": re.compile(r"\s*(?:" + alt(c["breakdown_head"]).pattern + r")[，,：:]?\s*$"),
         "town_office": dict(c["town_office"]),
         "venue": re.compile("(?:" + alt(c["venue"]).pattern + r")$"),
@@ -220,18 +223,35 @@ def _brand_operators(mentions: list[Mention], sentences, rels: list[RelationFact
     return out
 
 
-def _opens_breakdown(text: str, s: int, place_start: int, cues, lex) -> bool:
-    """The sentence from `s` breaks a count down by place from the place at
-    `place_start`: the place opens it, or a breakdown word opens a clause after
-    a bare count of the sites (上半年新建47个，其中昆都仑区12个; not 新建服务站点126个，
-    其中…, which counts something else)."""
+def _counts_sites(text: str, s: int, e: int, head: str, lex) -> bool:
+    """A count in text[s:e] of sites named bare (新建47个) or by `head`, the
+    program's head word (建成工坊78个 for 洞庭助残工坊)."""
+    for c in lex.program_count_re.finditer(text, s, e):
+        for n in range(1, 5):
+            if c.start() - n >= s and lex.count_verb_re.match(text[c.start() - n:c.start()]):
+                return True
+            if (head and text.startswith(head, c.start() - len(head)) and c.start() - len(head) - n >= s
+                    and lex.count_verb_re.match(text[c.start() - len(head) - n:c.start() - len(head)])):
+                return True
+    return False
+
+
+def _opens_breakdown(text: str, s: int, e: int, place_start: int, topic_name: str, cues, lex) -> bool:
+    """The sentence text[s:e] breaks a count down by place from the place at
+    `place_start`: the place opens it (其中，平城区新建…); a placement word opens it
+    before a count of the program's sites (我们在岳阳楼区…建成工坊78个); or a breakdown
+    word opens a clause after a bare count of the sites (上半年新建47个，其中昆都仑区12个;
+    not 新建服务站点126个，其中…, which counts something else)."""
     if cues["breakdown_head"].match(text, s, place_start):
         return True
+    heads = sorted((*lex.program_suffixes, *lex.program_quoted_suffixes), key=len, reverse=True)
+    head = next((h for h in heads if topic_name.endswith(h)), "")
+    if cues["placement_head"].match(text, s, place_start):
+        return _counts_sites(text, s, e, head, lex)
     clause = max(text.rfind(mark, s, place_start) for mark in "，,；;") + 1
     if clause <= s or not cues["breakdown_clause"].match(text, clause, place_start):
         return False
-    return any(any(lex.count_verb_re.match(text[c.start() - n:c.start()]) for n in range(1, 5) if c.start() - n >= s)
-               for c in lex.program_count_re.finditer(text, s, clause))
+    return _counts_sites(text, s, clause, "", lex)
 
 
 def _venue(text: str, s: int, org: Mention, cues) -> bool:
@@ -430,10 +450,12 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
         # a sentence that counts sites in places, naming no program (朝阳区建成21个),
         # counts them for the program whose sites the sentence before it counted
         if programs:
-            counted = lex.program_count_re.search(text, s, e)
+            # a sentence that counts its program's sites, or a list item that introduces
+            # it (一是建设“洞庭助残工坊”。我们在岳阳楼区、君山区等地建成工坊78个)
+            counted = lex.program_count_re.search(text, s, e) or _LIST_ITEM.match(text, s)
             topic, topic_k = (programs[-1][0], k) if counted else (None, k)
         elif (targets and topic is not None and k - topic_k <= _TOPIC_REACH
-              and _opens_breakdown(text, s, targets[0][1].start, cues, lex)
+              and _opens_breakdown(text, s, e, targets[0][1].start, mentions[topic].canonical or "", cues, lex)
               and lex.program_count_re.search(text, s, e)):
             for li, l in targets:
                 rels.append(RelationFact(topic, "operatesIn", li, "rel.operates.topic", start=s, end=e))
