@@ -350,3 +350,8 @@ def test_a_list_item_introduces_a_program_whose_sites_the_next_sentence_places(t
     places = _pairs(rels, "operatesIn")
     assert {("洞庭助残工坊", "岳阳楼区"), ("洞庭助残工坊", "君山区")} <= places
     assert not {("邻里食堂", "华容县"), ("邻里食堂", "湘阴县")} & places  # another facility is counted there
+
+
+def test_a_speaker_line_with_two_bodies_and_posts_makes_two_memberships(tmp_path):
+    rels = _relations(tmp_path, "常州市召开新闻发布会\n薛某市政府新闻办副主任、市政府新闻发言人\n各位媒体朋友，大家下午好。")
+    assert _pairs(rels, "memberOf") == {("薛某", "常州市人民政府新闻办公室"), ("薛某", "常州市人民政府")}
