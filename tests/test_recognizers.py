@@ -129,6 +129,15 @@ def test_a_hotline_that_someone_calls_is_no_program_named_by_the_caller(lex):
     assert _program_names(lex, text) == set()
 
 
+def test_the_items_of_a_list_of_livelihood_projects_are_programs(lex):
+    text = ("市住建局主要负责全市163个城镇老旧小区改造和1000个公共充电桩建设两项民生实事。"
+            "市城管局统筹推进“瓶改管”改造和停车泊位增建扩能等民生实事。"
+            "聚焦辅助器具适配、困难重度残疾人家庭无障碍改造和残疾人之家建设等重点民生实事。"
+            "今天的发布会聚焦养老服务和青少年心理健康两项民生实事。")
+    assert _program_names(lex, text) == {"城镇老旧小区改造", "公共充电桩建设", "瓶改管", "停车泊位增建扩能",
+                                         "困难重度残疾人家庭无障碍改造", "残疾人之家"}
+
+
 def test_a_national_scheme_name_before_a_word_for_people_describes_them_and_is_no_mention(lex):
     text = ("对低保、特困老年人每餐补贴3元，低保户王某说。全市低保标准提高到每人每月760元，临时救助、医疗救助及时到位，"
             "发放困难残疾人生活补贴和重度残疾人护理补贴。")

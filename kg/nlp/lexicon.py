@@ -200,6 +200,10 @@ class Lexicon:
         self.program_suffix_not_before = {r[0]: tuple(w for w in (r[2] if len(r) > 2 else "").split("|") if w)
                                           for r in _rows("program_suffixes.tsv")}
         self.program_name_heads = sorted(set(_lines("program_name_heads.txt")), key=lambda w: (-len(w), w))
+        item_lines = _lines("project_items.txt")
+        closes = [w for line in item_lines if line.startswith("@close") for w in line.split()[1:]]
+        self.project_list_re = re.compile(r"(?:等|[两三四五六七八九十\d]+项)(?:" + _alternation(closes) + ")")
+        self.project_item_ends = tuple(w for line in item_lines if not line.startswith("@") for w in line.split())
         scheme_lines = _lines("assistance_schemes.txt")
         self.assistance_min_named = int(next(w.split()[1] for w in scheme_lines if w.startswith("@min_named")))
         self.assistance_schemes = frozenset(w for line in scheme_lines if not line.startswith("@") for w in line.split())

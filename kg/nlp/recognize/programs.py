@@ -270,10 +270,43 @@ def recognize_programs(text: str, lex: Lexicon, orgs=(), policy_spans=(), places
     fixed = _brands(text, lex) + _national(text, lex)
     # a head-word name ending in a brand or national scheme is that scheme with words before it (全年长期护理保险)
     by_suffix = [m for m in by_suffix if not any(n.end == m.end and n.start > m.start for n in fixed)]
-    found = list(filter(_outside(policy_spans), fixed + by_suffix))
+    found = list(filter(_outside(policy_spans), fixed + by_suffix + _project_items(text, lex, fixed)))
     quoted_found = _quoted(text, lex)
     found = list(filter(_outside(org_spans), found + quoted_found + _repeated(text, quoted_found, lex)))
     return select_non_overlapping(found)
+
+
+_LIST_PUNCT = "，。；：,;:\n（）()"
+_LEADING_COUNT = re.compile(r"^[\d一二两三四五六七八九十百千万余]+(?:个|项|座|块|处|家|所)")
+
+
+def _project_items(text: str, lex: Lexicon, fixed: list[Mention]) -> list[Mention]:
+    """The items of a list closed by 等民生实事 / 两项民生实事 that end in a
+    project's word (公共充电桩建设, 停车泊位增建扩能); an item holding a brand or
+    national scheme is that program already."""
+    out = []
+    for m in lex.project_list_re.finditer(text):
+        start = max(text.rfind(c, 0, m.start()) for c in _LIST_PUNCT) + 1
+        segment = text[start:m.start()]
+        # the verb that opens the list (负责, 统筹推进, 聚焦), not one that ends an item (…建设、)
+        cut = max((c.end() for c in (*lex.program_verb_re.finditer(segment), *lex.boundary_re.finditer(segment))
+                   if len(c.group(0)) > 1 and c.end() < len(segment) and segment[c.end()] not in "、和及"),
+                  default=0)
+        pos = start + cut
+        for item in re.split(r"[、和及]", text[pos:m.start()]):
+            first, last = pos, pos + len(item)
+            pos = last + 1
+            count = _LEADING_COUNT.match(item)
+            name = item[count.end():] if count else item
+            begin = last - len(name)
+            if any(q in name for q in "“”\""):
+                continue  # “瓶改管”改造: the quoted name is the program
+            if (not 4 <= len(name) <= 16 or not name.endswith(lex.project_item_ends)
+                    or any(f.start < last and begin < f.end for f in fixed)):
+                continue
+            out.append(Mention("Program", text[begin:last], begin, last, "program.project-item",
+                               canonical=canonical_program(name)))
+    return out
 
 
 def _repeated(text: str, quoted: list[Mention], lex: Lexicon) -> list[Mention]:
