@@ -355,3 +355,9 @@ def test_a_list_item_introduces_a_program_whose_sites_the_next_sentence_places(t
 def test_a_speaker_line_with_two_bodies_and_posts_makes_two_memberships(tmp_path):
     rels = _relations(tmp_path, "常州市召开新闻发布会\n薛某市政府新闻办副主任、市政府新闻发言人\n各位媒体朋友，大家下午好。")
     assert _pairs(rels, "memberOf") == {("薛某", "常州市人民政府新闻办公室"), ("薛某", "常州市人民政府")}
+
+
+def test_partners_named_after_yu_with_a_group_noun_before_the_cue(tmp_path):
+    rels = _relations(tmp_path, "新乡市召开会议。共青团新乡市委牵头推进。团市委与市心理咨询师协会、市青年志愿者协会等公益社会组织"
+                                "进行有效融合。")
+    assert {o for s, o in _pairs(rels, "partnerOf")} == {"新乡市心理咨询师协会", "新乡市青年志愿者协会"}

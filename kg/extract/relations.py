@@ -21,6 +21,7 @@ _SUBJECT_WINDOW = 8
 _CUE_REACH = 24
 # the start of a list item: 一是, （三）, 二、, 3.
 _LIST_ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])")
+_PARTNER_TAIL_REACH = 8  # characters after the last partner named after 与 where 合作/共建… must follow
 _TOPIC_REACH = 1  # sentences after a program's own that may count its sites
 _OWN_VERB_REACH = 4  # 具体实施, 负责: the verb right after the organization
 
@@ -363,7 +364,9 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
                 continue
             if cue.group(0) in ("与", "同", "加强与") and listed:
                 tail_from = mentions[listed[-1]].end
-                if not cues["partner_tail"].search(text, tail_from, min(e, tail_from + 8)):
+                # 与A、B等公益社会组织进行有效融合: a group noun after 等 widens the reach
+                reach = _PARTNER_TAIL_REACH * (2 if text.startswith("等", tail_from) else 1)
+                if not cues["partner_tail"].search(text, tail_from, min(e, tail_from + reach)):
                     continue
             for j in listed:
                 for other in leads:
