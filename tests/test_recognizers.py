@@ -184,6 +184,7 @@ def test_an_autonomous_prefectures_bodies_by_its_level_word_and_its_common_name(
 
 
 def test_a_university_named_without_a_place_after_a_boundary(lex):
+    assert [m.text for m in _orgs("“邻里中心”由白水湖街道办事处运营。", lex)] == ["白水湖街道办事处"]  # a quoted facility
     orgs = {m.text for m in _orgs("市教育局联合鲁东大学开展培训，团市委与嘉应学院合作。", lex)}
     assert {"鲁东大学", "嘉应学院"} <= orgs
     assert _orgs("社区开办老年大学。今年有3名孩子考入大学。", lex) == []

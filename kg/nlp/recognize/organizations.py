@@ -220,6 +220,8 @@ def _open_class(text: str, lex: Lexicon, ctx: PlaceContext, inner_orgs: SpanInde
             continue  # too short, or a quote opened outside the name (“孩子白天在中心)
         if needs_name and not _has_proper_name(span, lex) and not (needs_name == 2 and _named_school(text, start, modifier, lex)):
             continue
+        if span.startswith("“") and span.endswith("”") and span[1:-1].endswith(lex.program_quoted_suffixes):
+            continue  # “邻里中心” alone: a quoted facility brand, a program
         canonical = span
         if span[0] in _DIVISION_LEVELS and _place_for_level(span[0], ctx) is None:
             continue
