@@ -361,3 +361,11 @@ def test_partners_named_after_yu_with_a_group_noun_before_the_cue(tmp_path):
     rels = _relations(tmp_path, "新乡市召开会议。共青团新乡市委牵头推进。团市委与市心理咨询师协会、市青年志愿者协会等公益社会组织"
                                 "进行有效融合。")
     assert {o for s, o in _pairs(rels, "partnerOf")} == {"新乡市心理咨询师协会", "新乡市青年志愿者协会"}
+
+
+def test_bodies_named_together_after_you_run_the_program_and_one_that_assists_does_not(tmp_path):
+    rels = _relations(tmp_path, "九江市浔阳区。“邻里中心”由白水湖街道办事处联合九江颐家康养服务有限公司运营，累计服务居民5.2万人次。"
+                                "“阳光起跑线”行动由市残联牵头、市卫生健康委配合实施。")
+    runs = _pairs(rels, "runs")
+    assert {("白水湖街道办事处", "邻里中心"), ("九江颐家康养服务有限公司", "邻里中心")} <= runs
+    assert not any(s == "九江市卫生健康委员会" for s, _ in runs)

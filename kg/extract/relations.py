@@ -399,12 +399,18 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
             if carried:  # 县妇联联合团县委，以“暖心驿家”…项目为载体
                 runner, rule = subject, "rel.runs.carrier"
             passive = cues["passive"].search(text, p.end, e)
+            co_runners = []
             if passive:
                 after = [oi for oi, o in orgs if o.start >= passive.end()]
                 if after:
                     runner = after[0]
+                    # 由A联合B运营: the bodies named before the verb run it together (not one that 配合)
+                    verb = cues["runs"].search(text, mentions[runner].end, e)
+                    co_runners = [oi for oi in after[1:] if verb and mentions[oi].end <= verb.start()
+                                  and not cues["assist"].match(text, mentions[oi].end)] if verb else []
             if runner is not None:
                 rels.append(RelationFact(runner, "runs", pi, rule, start=s, end=e))
+                rels += [RelationFact(oi, "runs", pi, "rel.runs.passive-joint", start=s, end=e) for oi in co_runners]
                 for j in sorted(joint_group - {runner}) if runner in joint_group else ():
                     if mentions[j].end <= p.start:
                         rels.append(RelationFact(j, "runs", pi, "rel.runs.joint", start=s, end=e))
