@@ -138,6 +138,12 @@ def test_the_items_of_a_list_of_livelihood_projects_are_programs(lex):
                                          "困难重度残疾人家庭无障碍改造", "残疾人之家"}
 
 
+def test_quoted_items_put_on_the_years_livelihood_projects_are_programs(lex):
+    text = ("2024年我市将“心理援助热线扩容提质”和“社区心理健康服务站建设”纳入市级民生实事。"
+            "市委、市政府将“新建户外劳动者服务站点”列入年度重点民生实事。把“提质增效”作为工作目标。")
+    assert _program_names(lex, text) == {"心理援助热线扩容提质", "社区心理健康服务站建设", "户外劳动者服务站点"}
+
+
 def test_a_national_scheme_name_before_a_word_for_people_describes_them_and_is_no_mention(lex):
     text = ("对低保、特困老年人每餐补贴3元，低保户王某说。全市低保标准提高到每人每月760元，临时救助、医疗救助及时到位，"
             "发放困难残疾人生活补贴和重度残疾人护理补贴。")

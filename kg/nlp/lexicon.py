@@ -298,6 +298,12 @@ class Lexicon:
         self.relation_cues = json.loads(_read("relation_cues.json"))
         # how a document's own body calls itself (我局), for its people's posts too
         # a word that joins another body to this one (联合, 会同 …), at the start of the words after it
+        # 将“A”和“B”纳入市级民生实事: quoted items that a list frame puts on the year's projects
+        frame = self.relation_cues["list_frame"]
+        quoted_items = r"(?:[、和及与]?“[^“”。；\n]{1,24}”)*"
+        self.project_frame_before_re = re.compile("(?:" + _alternation(frame["open"]) + ")" + quoted_items + "[、和及与]?$")
+        self.project_frame_after_re = re.compile(quoted_items + "(?:" + _alternation(frame["close"]) + r")[^，。；\n]{0,10}(?:"
+                                                 + _alternation(closes) + ")")
         self.partner_cue_re = re.compile("(?:" + _alternation(self.relation_cues["partner"]) + ")")
         self.self_body_re = re.compile(_alternation(self.relation_cues["lead_assist"]["self"]))
         # 局党组书记、局长张某…: the bare kind at a clause's start

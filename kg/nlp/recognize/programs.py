@@ -141,10 +141,15 @@ def _quoted(text: str, lex: Lexicon) -> list[Mention]:
             continue  # “…”模式, “…”原则: a mode or slogan
         is_program = _head_after(text, after, lex.program_head_words) is not None or any(
             name.endswith(s) and len(name) - len(s) >= 1 for s in (*lex.program_suffixes, *lex.program_quoted_suffixes)
-        ) or lex.program_count_re.match(text, after) is not None or _carried(text, m.start(), after, lex)
+        ) or lex.program_count_re.match(text, after) is not None or _carried(text, m.start(), after, lex) or (
+            _on_project_list(text, m.start(), m.end(), lex))
         if not is_program:
             continue
-        out.append(Mention("Program", name, m.start(1), m.start(1) + len(name), "program.quoted",
+        begin = m.start(1)
+        lead = lex.program_lead_re.match(name)
+        if lead and len(name) - lead.end() >= 4 and _on_project_list(text, m.start(), m.end(), lex):
+            name, begin = name[lead.end():], begin + lead.end()  # 将“新建户外劳动者服务站点”列入…: the sites
+        out.append(Mention("Program", name, begin, begin + len(name), "program.quoted",
                            canonical=canonical_program(name)))
     return out
 
@@ -159,6 +164,13 @@ def carrier_close(text: str, start: int, end: int, lex: Lexicon) -> re.Match | N
         return None
     clause = re.match(r"[^，。；！？\n]{0,%d}" % _CARRIER_REACH, text[end:end + _CARRIER_REACH]).group(0)
     return lex.carrier_close_re.search(clause)
+
+
+def _on_project_list(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """“…” among the quoted items that 将/把 … 纳入/列入 put on the year's livelihood
+    projects (将“心理援助热线扩容提质”和“社区心理健康服务站建设”纳入市级民生实事)."""
+    return (lex.project_frame_before_re.search(text, max(0, start - 60), start) is not None
+            and lex.project_frame_after_re.match(text, end) is not None)
 
 
 def _carried(text: str, start: int, after: int, lex: Lexicon) -> bool:
