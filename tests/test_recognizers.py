@@ -571,6 +571,17 @@ def test_a_flattened_table_row_counts_its_bare_numbers_in_the_unit_of_its_label(
     assert found == [("280000", "人"), ("302000", "人"), ("107.9", "%"), ("20", "家"), ("24", "家"), ("120", "%")]
 
 
+def test_a_table_with_unit_heads_counts_each_row_in_its_columns_and_skips_the_total(lex):
+    from kg.nlp.recognize.numbers import recognize_numbers
+
+    # as normalization leaves it: spaces between CJK and digits are gone
+    text = ("表1 2024年各街道完成情况\n街道长者食堂（个）适老化改造（户）就业服务站（个）\n"
+            "玉林街道4 86 2\n浆洗街街道3 71 1\n合计7 157 3\n注：未承担任务的街道未列入本表。")
+    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex) if n.start > text.index("玉林")]
+    assert found == [("4", "个", "长者食堂"), ("86", "户", "适老化改造"), ("2", "个", "就业服务站"),
+                     ("3", "个", "长者食堂"), ("71", "户", "适老化改造"), ("1", "个", "就业服务站")]
+
+
 def test_named_communities_after_a_place_cue_or_in_a_list_but_not_kinds_of_community(lex):
     from kg.nlp.recognize.places import recognize_communities
 

@@ -200,6 +200,9 @@ class Lexicon:
         self.program_suffix_not_before = {r[0]: tuple(w for w in (r[2] if len(r) > 2 else "").split("|") if w)
                                           for r in _rows("program_suffixes.tsv")}
         self.program_name_heads = sorted(set(_lines("program_name_heads.txt")), key=lambda w: (-len(w), w))
+        table_lines = {line.split()[0]: line.split()[1:] for line in _lines("table_rows.txt")}
+        self.table_row_heads = tuple(sorted(table_lines["@row_heads"], key=len, reverse=True))
+        self.table_total_words = tuple(table_lines["@totals"])
         item_lines = _lines("project_items.txt")
         closes = [w for line in item_lines if line.startswith("@close") for w in line.split()[1:]]
         self.project_list_re = re.compile(r"(?:等|[两三四五六七八九十\d]+项)(?:" + _alternation(closes) + ")")

@@ -187,7 +187,8 @@ def recognize_numbers(text: str, lex: Lexicon, number_re: re.Pattern | None = No
             indicator = (indicator.replace("目标任务", "").replace("任务", "") or "年度目标任务") + "完成率"
         value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
         out.append(NumberMention(m.start(), m.end(), value, unit_text, qualifier, is_rate, indicator or unit_text))
-    return sorted(out + _table_cells(text, lex, out), key=lambda n: (n.start, n.end))
+    cells = _table_cells(text, lex, out)
+    return sorted(out + cells + _column_cells(text, lex, out + cells), key=lambda n: (n.start, n.end))
 
 
 @lru_cache(maxsize=4)
@@ -224,4 +225,60 @@ def _table_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list[Nu
             value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
             unit_text = "元" if unit.unit in ("万元", "亿元") else unit.unit
             out.append(NumberMention(cell.start(), cell.end(), value, unit_text, None, False, indicator))
+    return out
+
+
+_ROW = re.compile(r"(?P<name>[^\d\s]{2,20}?)[ \t\u3000]*(?P<cells>\d+(?:\.\d+)?(?:[ \t\u3000]+\d+(?:\.\d+)?)+)[ \t\u3000]*$")
+_NUMBER_CELL = re.compile(r"\d+(?:\.\d+)?")
+
+
+@lru_cache(maxsize=4)
+def _column_head_regex(unit_re: str) -> re.Pattern:
+    # a column's head with its unit in brackets: 长者食堂（个）, 资金（万元）
+    return re.compile(r"(?P<label>[^（()）\s]+?)[（(](?P<mag>万|亿)?(?P<unit>" + unit_re + r")[）)]")
+
+
+def _column_heads(line: str, lex: Lexicon) -> list[re.Match] | None:
+    """The heads of a table's columns when the line is nothing else (the first
+    column's name, 街道, runs into the first head once spaces are gone)."""
+    heads = list(_column_head_regex(lex.unit_re).finditer(line))
+    if len(heads) < 2 or "".join(h.group() for h in heads) != re.sub(r"[ \t\u3000]", "", line):
+        return None
+    return heads
+
+
+def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list[NumberMention]:
+    """A table whose head line names its columns with units (街道 长者食堂（个）
+    适老化改造（户）) and whose rows are a name and one number per column
+    (玉林街道4 86): each number in its column's unit, counted as its column's head
+    (the first head without the first column's name: table_row_heads.txt)."""
+    taken = {(n.start, n.end) for n in found}
+    out = []
+    columns = None
+    pos = 0
+    for line in text.split("\n"):  # an empty line, or any line that is no row, ends a table
+        start, pos = pos, pos + len(line) + 1
+        heads = _column_heads(line, lex)
+        if heads:
+            labels = [h.group("label").strip("“”\"") for h in heads]
+            first = next((w for w in lex.table_row_heads if labels[0].startswith(w) and len(labels[0]) > len(w)), "")
+            labels[0] = labels[0][len(first):]
+            columns = list(zip(heads, labels))
+            continue
+        row = _ROW.match(line) if columns else None
+        cells = list(_NUMBER_CELL.finditer(line, row.start("cells"))) if row else []
+        if not row or len(cells) != len(columns) or row.group("name").startswith(lex.table_total_words):
+            columns = None if not row else columns  # a total row is skipped, the table goes on
+            continue
+        for cell, (head, label) in zip(cells, columns):
+            begin, end = start + cell.start(), start + cell.end()
+            if (begin, end) in taken:
+                continue
+            value = parse_value(cell.group(), head.group("mag"))
+            if value is None:
+                continue
+            unit = lex.units[head.group("unit")]
+            value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+            unit_text = "元" if unit.unit in ("万元", "亿元") else unit.unit
+            out.append(NumberMention(begin, end, value, unit_text, None, False, label or unit_text))
     return out
