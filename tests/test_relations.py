@@ -369,3 +369,14 @@ def test_bodies_named_together_after_you_run_the_program_and_one_that_assists_do
     runs = _pairs(rels, "runs")
     assert {("白水湖街道办事处", "邻里中心"), ("九江颐家康养服务有限公司", "邻里中心")} <= runs
     assert not any(s == "九江市卫生健康委员会" for s, _ in runs)
+
+
+def test_a_projects_table_row_is_run_by_the_bodies_of_its_unit_cell(tmp_path):
+    rels = _relations(tmp_path, "济南市2024年重点民生实事项目上半年进展情况一览表\n\n"
+                                "序号\t项目名称\t主要内容\t责任单位\t进展情况\n"
+                                "1\t“泉城颐养”社区养老服务提质工程\t新建街道综合养老服务中心20处\t市民政局\t已建成12处\n"
+                                "2\t“泉心护航”青少年心理健康服务行动\t建设驿站30个\t团市委\n市教育局\t已建成18个\n")
+    runs = _pairs(rels, "runs")
+    assert {("济南市民政局", "泉城颐养社区养老服务提质工程"), ("共青团济南市委员会", "泉心护航青少年心理健康服务行动"),
+            ("济南市教育局", "泉心护航青少年心理健康服务行动")} <= runs
+    assert ("济南市民政局", "泉心护航青少年心理健康服务行动") not in runs

@@ -407,3 +407,10 @@ def test_text_a_numbered_item_or_a_field_label_starts_its_own_line():
     assert normalize(raw).text.split("\n") == [
         "一、实施“银龄助餐”扩面工程", "新建改造老年助餐点120个，其中农村地区不少于50个", "牵头单位：市民政局",
         "责任单位：市财政局、市卫生健康委，各辖市、区人民政府", "二、实施“家门口好学校”建设行动", "新建中小学16所"]
+
+
+def test_a_tables_rows_under_its_head_line_stay_lines_of_their_own():
+    text = ("现将进展情况公布如下：\n序号\t项目名称\t责任单位\n1\t社区养老服务提质工程\t市民政局\n"
+            "2\t青少年心理健康服务行动\t团市委\n\n注：数据截至6月底。")
+    lines = normalize(text).text.split("\n")
+    assert [line[:1] for line in lines[1:4]] == ["序", "1", "2"]

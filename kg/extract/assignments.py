@@ -99,3 +99,40 @@ def item_relations(text: str, mentions, orgs, cues) -> list[RelationFact]:
                         break
             s = e
     return out
+
+
+_UNIT_RULES = ("org.level", "org.place", "org.youth-league", "org.bare-body", "org.party")
+_TABLE_HEAD = re.compile(r"^序号.*(?:责任单位|牵头单位|实施单位|承办单位)", re.MULTILINE)
+_TABLE_ROW = re.compile(r"^\d{1,3}(?![\d.．%万亿年月日])", re.MULTILINE)
+
+
+def table_rows(text: str, mentions, orgs) -> list[RelationFact]:
+    """A table of projects (序号 项目名称 … 责任单位 …) flattened into lines, one
+    row a line that starts with its number: the bodies of the row's first run
+    of adjacent bodies (its 责任单位 cell) run the program the row starts with."""
+    out = []
+    programs = sorted((m.start, i) for i, m in enumerate(mentions) if m.type == "Program")
+    bodies = sorted((o.start, o.end, i) for i, o in orgs)
+    for head in _TABLE_HEAD.finditer(text):
+        end_of_table = text.find("\n\n", head.end())
+        end_of_table = len(text) if end_of_table < 0 else end_of_table
+        rows = [r.start() for r in _TABLE_ROW.finditer(text, head.end(), end_of_table)] + [end_of_table]
+        for r_start, r_end in zip(rows, rows[1:]):
+            program = next((i for start, i in programs if r_start <= start <= r_start + 4), None)
+            if program is None:
+                continue
+            runs: list[list[int]] = []  # runs of adjacent bodies after the program
+            last_end = None
+            for start, end, oi in bodies:
+                if start < mentions[program].end or end > r_end:
+                    continue
+                if last_end is None or text[last_end:start].strip() != "":
+                    runs.append([])
+                runs[-1].append(oi)
+                last_end = end
+            # the 责任单位 cell: the first run with a government body or a mass organization
+            # in it (a centre named in the 主要内容 cell is no unit in charge)
+            cell = next((r for r in runs if any(mentions[oi].rule.startswith(_UNIT_RULES) for oi in r)), [])
+            out += [RelationFact(oi, "runs", program, "rel.runs.table-row", start=r_start, end=r_end)
+                    for oi in cell]
+    return out

@@ -6,7 +6,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from kg.extract.assignments import assigned_projects, item_relations
+from kg.extract.assignments import assigned_projects, item_relations, table_rows
 from kg.extract.hierarchy import parents_by_name
 from kg.nlp.lexicon import load_lexicon
 from kg.nlp.recognize.programs import carrier_close
@@ -471,6 +471,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
             topic_k = k
     rels += assigned_projects(text, mentions, orgs_all, cues)
     rels += item_relations(text, mentions, orgs_all, cues)
+    rels += table_rows(text, mentions, orgs_all)
     rels += _brand_operators(mentions, sentences, rels)
     # A village or community is part of the town or street it was named after
     # (武篆镇拉甲村、东里村), a town the gazetteer lacks of its county (六枝特区落别乡):

@@ -10,6 +10,8 @@ A is not finished:
   a hard-wrapped text (a wrap after a clause);
 * B starts a numbered item or a field label (``二、`` ``牵头单位：``) after a blank
   line, or in a text that is not hard-wrapped -> keep;
+* B starts with a row number under a table's head line (``序号 项目名称 …``),
+  up to the next blank line                  -> keep;
 * B starts with punctuation that cannot start a sentence  -> join;
 * A ends with a dangling character (``，、`` an opening bracket, ``的 和 与``) -> join;
 * the document is hard-wrapped (most lines share one display width W) and A
@@ -79,13 +81,20 @@ def join_lines(text: str, offs: list[int]) -> tuple[str, list[int]]:
     if spans[0][0] > 0:
         edits.append((0, spans[0][0], ""))
     logical_start = spans[0][0]
+    table = False
     for i in range(len(spans) - 1):
         a_start, a_end = spans[i]
         b_start = spans[i + 1][0]
         line = lines[i]
         last = line[-1]
+        if text.startswith(TABLE_HEAD, spans[i][0]):
+            table = True  # 序号 项目名称 …: the head of a table whose rows start with their number
+        elif b_start - a_end > 1:
+            table = False
         if last in HARD_FINAL:
             join = False
+        elif table and RE_ROW_INDEX.match(text, b_start):
+            join = False  # a table row starts a line of its own
         elif (b_start - a_end > 1 or not wrap) and _starts_item(text, b_start):
             join = False  # 二、… or 牵头单位：… starts a line of its own
         elif (last in SOFT_FINAL or last in CLOSERS) and (ending := _ending(line)):
@@ -110,6 +119,10 @@ def join_lines(text: str, offs: list[int]) -> tuple[str, list[int]]:
         edits.append((spans[-1][1], len(text), ""))
     return apply_edits(text, offs, edits)
 
+
+# a table's head line (序号 项目名称 责任单位 …) and the number that starts each of its rows
+TABLE_HEAD = "序号"
+RE_ROW_INDEX = re.compile(r"\d{1,3}(?![\d.．%％万亿年月日])")
 
 # a field label at the start of a line: 牵头单位：, 联系人：, 年度目标：
 RE_FIELD_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}[：:]")
