@@ -245,8 +245,7 @@ def _opens_breakdown(text: str, s: int, e: int, place_start: int, topic_name: st
     not 新建服务站点126个，其中…, which counts something else)."""
     if cues["breakdown_head"].match(text, s, place_start):
         return True
-    heads = sorted((*lex.program_suffixes, *lex.program_quoted_suffixes), key=len, reverse=True)
-    head = next((h for h in heads if topic_name.endswith(h)), "")
+    head = next((h for h in lex.program_head_tuple if topic_name.endswith(h)), "")
     if cues["placement_head"].match(text, s, place_start):
         return _counts_sites(text, s, e, head, lex)
     clause = max(text.rfind(mark, s, place_start) for mark in "，,；;") + 1

@@ -233,6 +233,9 @@ class Lexicon:
         self.program_suffix_tuple = tuple(self.program_suffixes)
         self.program_numeral_words = tuple(_words("program_numeral_words.txt"))
         self.program_quoted_suffixes = tuple(_words("program_quoted_suffixes.txt"))
+        # every head a program's name may end in, longest first (its head word: 工坊 of 洞庭助残工坊)
+        self.program_head_tuple = tuple(sorted((*self.program_suffixes, *self.program_quoted_suffixes), key=len,
+                                               reverse=True))
         self.program_head_verbs = frozenset(_words("program_head_verbs.txt"))
         self.program_heads = sorted(set(_lines("program_heads.txt")), key=lambda w: (-len(w), w))
         self.program_not_heads = sorted(set(_lines("program_not_heads.txt")), key=lambda w: (-len(w), w))
