@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import re
 
+from kg.text.lines import RE_ROW_INDEX
 from kg.types import RelationFact
 
 # an item of a numbered list starts a line: 一、 （三） 3. 3、
-_ITEM_HEAD = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])", re.MULTILINE)
+# an item's number: 一、 （三） 3. 3、 (relations reads a list item's start with it too)
+ITEM_NUMBER = r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]"
+_ITEM_HEAD = re.compile(r"^[ \t\u3000]*(?:" + ITEM_NUMBER + ")", re.MULTILINE)
 _ITEM_LINES = 4  # an item's heading is at most this many lines above its assignment
 
 
@@ -102,18 +105,18 @@ def item_relations(text: str, mentions, orgs, cues) -> list[RelationFact]:
 
 
 _UNIT_RULES = ("org.level", "org.place", "org.youth-league", "org.bare-body", "org.party")
-_TABLE_HEAD = re.compile(r"^序号.*(?:责任单位|牵头单位|实施单位|承办单位)", re.MULTILINE)
-_TABLE_ROW = re.compile(r"^\d{1,3}(?![\d.．%万亿年月日])", re.MULTILINE)
+# the rows normalization keeps as lines under a table's head line (kg.text.lines)
+_TABLE_ROW = re.compile("^" + RE_ROW_INDEX.pattern, re.MULTILINE)
 
 
-def table_rows(text: str, mentions, orgs) -> list[RelationFact]:
+def table_rows(text: str, mentions, orgs, cues) -> list[RelationFact]:
     """A table of projects (序号 项目名称 … 责任单位 …) flattened into lines, one
     row a line that starts with its number: the bodies of the row's first run
     of adjacent bodies (its 责任单位 cell) run the program the row starts with."""
     out = []
     programs = sorted((m.start, i) for i, m in enumerate(mentions) if m.type == "Program")
     bodies = sorted((o.start, o.end, i) for i, o in orgs)
-    for head in _TABLE_HEAD.finditer(text):
+    for head in cues["table_head"].finditer(text):
         end_of_table = text.find("\n\n", head.end())
         end_of_table = len(text) if end_of_table < 0 else end_of_table
         rows = [r.start() for r in _TABLE_ROW.finditer(text, head.end(), end_of_table)] + [end_of_table]

@@ -6,10 +6,11 @@ import bisect
 import re
 from functools import lru_cache
 
-from kg.extract.assignments import assigned_projects, item_relations, table_rows
+from kg.extract.assignments import ITEM_NUMBER, assigned_projects, item_relations, table_rows
 from kg.extract.hierarchy import parents_by_name
 from kg.nlp.lexicon import load_lexicon
 from kg.nlp.recognize.programs import carrier_close
+from kg.text.lines import TABLE_HEAD
 from kg.types import Mention, RelationFact
 
 _CLAUSE_BREAK = re.compile(r"[，,；;。\n]")
@@ -20,7 +21,7 @@ _SUBJECT_WINDOW = 8
 # A runs cue counts only this close before the program (开展“…”, 建设…驿站).
 _CUE_REACH = 24
 # the start of a list item: 一是, （三）, 二、, 3.
-_LIST_ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])")
+_LIST_ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]+是|" + ITEM_NUMBER + ")")
 _PARTNER_TAIL_REACH = 8  # characters after the last partner named after 与 where 合作/共建… must follow
 _TOPIC_REACH = 1  # sentences after a program's own that may count its sites
 _OWN_VERB_REACH = 4  # 具体实施, 负责: the verb right after the organization
@@ -44,6 +45,9 @@ def _cues():
                                  + r"))?)?(?:" + alt(c["group_tail"]["adverbs"]).pattern + r")?$"),
         "joint": frozenset(c["joint"]),
         "assignment": re.compile("(?:" + alt(c["assignment"]["lead"] + c["assignment"]["other"]).pattern + ")[：:]"),
+        # a table of projects: its head line names a unit-in-charge column (序号 项目名称 … 责任单位 …)
+        "table_head": re.compile("^" + TABLE_HEAD + ".*(?:" + alt(c["assignment"]["lead"] + c["assignment"]["other"]).pattern
+                                 + ")", re.MULTILINE),
         "assignment_lead": frozenset(w + sep for w in c["assignment"]["lead"] for sep in "：:"),
         # an assignment's list of bodies ends with its line, its sentence or the next label
         "assignment_end": re.compile(r"[\n。；;]|(?:" + alt(c["assignment"]["lead"] + c["assignment"]["other"]).pattern
@@ -470,7 +474,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
             topic_k = k
     rels += assigned_projects(text, mentions, orgs_all, cues)
     rels += item_relations(text, mentions, orgs_all, cues)
-    rels += table_rows(text, mentions, orgs_all)
+    rels += table_rows(text, mentions, orgs_all, cues)
     rels += _brand_operators(mentions, sentences, rels)
     # A village or community is part of the town or street it was named after
     # (武篆镇拉甲村、东里村), a town the gazetteer lacks of its county (六枝特区落别乡):
