@@ -235,14 +235,25 @@ _NUMBER_CELL = re.compile(r"\d+(?:\.\d+)?")
 @lru_cache(maxsize=4)
 def _column_head_regex(unit_re: str) -> re.Pattern:
     # a column's head with its unit in brackets: 长者食堂（个）, 资金（万元）
-    return re.compile(r"(?P<label>[^（()）\s]+?)[（(](?P<mag>万|亿)?(?P<unit>" + unit_re + r")[）)]")
+    # (a label holds no bracket, so the greedy run stops at the first one)
+    return re.compile(r"(?P<label>[^（()）\s]+)[（(](?P<mag>万|亿)?(?P<unit>" + unit_re + r")[）)]")
+
+
+@lru_cache(maxsize=4)
+def _head_line_regex(unit_re: str) -> re.Pattern:
+    return re.compile(r"(?:" + _column_head_regex(unit_re).pattern + r")+")
 
 
 def _column_heads(line: str, lex: Lexicon) -> list[re.Match] | None:
     """The heads of a table's columns when the line is nothing else (the first
     column's name, 街道, runs into the first head once spaces are gone)."""
+    # Anchored once over the whole line first: searching every start of a long
+    # line that holds no head would be quadratic.
+    squeezed = re.sub(r"[ \t\u3000]", "", line)
+    if not _head_line_regex(lex.unit_re).fullmatch(squeezed):
+        return None
     heads = list(_column_head_regex(lex.unit_re).finditer(line))
-    if len(heads) < 2 or "".join(h.group() for h in heads) != re.sub(r"[ \t\u3000]", "", line):
+    if len(heads) < 2 or "".join(h.group() for h in heads) != squeezed:
         return None
     return heads
 
