@@ -3,8 +3,10 @@
 city's yearly list of livelihood projects."""
 from __future__ import annotations
 
+import bisect
 import re
 
+from kg.nlp.recognize.spans import mention_index
 from kg.text.lines import RE_ROW_INDEX
 from kg.types import RelationFact
 
@@ -15,12 +17,27 @@ _ITEM_HEAD = re.compile(r"^[ \t\u3000]*(?:" + ITEM_NUMBER + ")", re.MULTILINE)
 _ITEM_LINES = 4  # an item's heading is at most this many lines above its assignment
 
 
+def _inside_any(mentions, spans) -> list[bool]:
+    """For each mention, whether one of spans (start, end) holds it."""
+    spans = sorted(spans)
+    starts, reach, furthest = [s for s, _ in spans], [], -1
+    for _, e in spans:
+        furthest = max(furthest, e)
+        reach.append(furthest)
+    out = []
+    for m in mentions:
+        k = bisect.bisect_right(starts, m.start) - 1
+        out.append(k >= 0 and reach[k] >= m.end)
+    return out
+
+
 def assigned_projects(text: str, mentions, orgs, cues) -> list[RelationFact]:
     """A list of projects, each item closed by the bodies it is assigned to
     (牵头单位：市民政局 责任单位：市财政局、…): those bodies run its programs; the
     lead body every program of the item, the others those of its heading."""
     out = []
-    programs = [(i, m) for i, m in enumerate(mentions) if m.type == "Program"]
+    programs = mention_index((i, m) for i, m in enumerate(mentions) if m.type == "Program")
+    bodies = mention_index(orgs)
     prev_end, item_start, heading_end = 0, 0, 0
     for label in cues["assignment"].finditer(text):
         if text[prev_end:label.start()].strip(" \t\u3000\n；;，,。") or not prev_end:
@@ -37,12 +54,11 @@ def assigned_projects(text: str, mentions, orgs, cues) -> list[RelationFact]:
         end = end.start() if end else len(text)
         prev_end = end
         lead = label.group(0) in cues["assignment_lead"]
-        own = [pi for pi, p in programs if item_start <= p.start and p.end <= label.start()
-               and (lead or p.end <= heading_end or _ITEM_HEAD.match(text, item_start) is None)]
-        for oi, o in orgs:
-            if label.end() <= o.start and o.end <= end:
-                for pi in own:
-                    out.append(RelationFact(oi, "runs", pi, "rel.runs.assigned", start=label.start(), end=end))
+        own = [pi for _, _, pi, p in programs.within(item_start, label.start())
+               if lead or p.end <= heading_end or _ITEM_HEAD.match(text, item_start) is None]
+        for _, _, oi, o in bodies.within(label.end(), end):
+            for pi in own:
+                out.append(RelationFact(oi, "runs", pi, "rel.runs.assigned", start=label.start(), end=end))
     return out
 
 
@@ -66,11 +82,12 @@ def item_relations(text: str, mentions, orgs, cues) -> list[RelationFact]:
     (if the heading names only that one). An item headed by a place alone
     ((一)西安市。…) places every program it tells of there."""
     out = []
-    programs = [(i, m) for i, m in enumerate(mentions) if m.type == "Program"]
+    programs = mention_index((i, m) for i, m in enumerate(mentions) if m.type == "Program")
     # a place right before another place or a body only qualifies it (天元区嵩山路街道)
     fronts = {m.start for m in mentions if m.type in ("Location", "Organization")}
-    places = [(i, m) for i, m in enumerate(mentions) if m.type == "Location" and m.end not in fronts
-              and not any(o.start <= m.start and m.end <= o.end for _, o in orgs)]
+    candidates = [(i, m) for i, m in enumerate(mentions) if m.type == "Location" and m.end not in fronts]
+    in_org = _inside_any([m for _, m in candidates], [(o.start, o.end) for _, o in orgs])
+    places = mention_index(pair for pair, inside in zip(candidates, in_org) if not inside)
     for head in _ITEM_HEAD.finditer(text):
         line_end = text.find("\n", head.end())
         line_end = len(text) if line_end < 0 else line_end
@@ -78,22 +95,23 @@ def item_relations(text: str, mentions, orgs, cues) -> list[RelationFact]:
         if first is None:
             continue
         # an item headed by a place alone ((一)西安市。…): its programs are that place's
-        place = next((li for li, l in places if l.start == head.end() and l.end == first.start()), None)
+        place = next((li for _, _, li, l in places.within(head.end(), first.start())
+                      if l.start == head.end() and l.end == first.start()), None)
         if place is not None:
             out += [RelationFact(pi, "operatesIn", place, "rel.operates.item-place", start=head.start(), end=line_end)
-                    for pi, p in programs if first.end() <= p.start and p.end <= line_end]
+                    for _, _, pi, _ in programs.within(first.end(), line_end)]
             continue
-        heading = [pi for pi, p in programs if head.end() <= p.start and p.end <= first.start()]
+        heading = [pi for _, _, pi, _ in programs.within(head.end(), first.start())]
         if not heading:
             continue
         s = first.end()
         while s < line_end:
             stop = _SENTENCE_END.search(text, s, line_end)
             e = stop.end() if stop else line_end
-            if not any(s <= p.start < e for _, p in programs):
+            if not programs.any_starting_in(s, e):
                 if len({mentions[pi].canonical for pi in heading}) == 1:
                     out += [RelationFact(heading[0], "operatesIn", li, "rel.operates.item", start=s, end=e)
-                            for li, l in places if s <= l.start and l.end <= e]
+                            for _, _, li, _ in places.within(s, e)]
                 for by in cues["passive"].finditer(text, s, e):
                     runner = next((oi for oi, o in orgs if o.start == by.end()), None)
                     if runner is not None and cues["runs"].search(text, mentions[runner].end,
@@ -114,25 +132,23 @@ def table_rows(text: str, mentions, orgs, cues) -> list[RelationFact]:
     row a line that starts with its number: the bodies of the row's first run
     of adjacent bodies (its 责任单位 cell) run the program the row starts with."""
     out = []
-    programs = sorted((m.start, i) for i, m in enumerate(mentions) if m.type == "Program")
-    bodies = sorted((o.start, o.end, i) for i, o in orgs)
+    programs = mention_index((i, m) for i, m in enumerate(mentions) if m.type == "Program")
+    bodies = mention_index(orgs)
     for head in cues["table_head"].finditer(text):
         end_of_table = text.find("\n\n", head.end())
         end_of_table = len(text) if end_of_table < 0 else end_of_table
         rows = [r.start() for r in _TABLE_ROW.finditer(text, head.end(), end_of_table)] + [end_of_table]
         for r_start, r_end in zip(rows, rows[1:]):
-            program = next((i for start, i in programs if r_start <= start <= r_start + 4), None)
+            program = next((i for _, _, i, _ in programs.starting_in(r_start, r_start + 5)), None)
             if program is None:
                 continue
             runs: list[list[int]] = []  # runs of adjacent bodies after the program
             last_end = None
-            for start, end, oi in bodies:
-                if start < mentions[program].end or end > r_end:
-                    continue
-                if last_end is None or text[last_end:start].strip() != "":
+            for _, _, oi, o in bodies.within(mentions[program].end, r_end):
+                if last_end is None or text[last_end:o.start].strip() != "":
                     runs.append([])
                 runs[-1].append(oi)
-                last_end = end
+                last_end = o.end
             # the 责任单位 cell: the first run with a government body or a mass organization
             # in it (a centre named in the 主要内容 cell is no unit in charge)
             cell = next((r for r in runs if any(mentions[oi].rule.startswith(_UNIT_RULES) for oi in r)), [])

@@ -3,6 +3,7 @@ names found from their head word (协会, 联盟, 有限公司 …) with the lef
 set by boundary words, so a leading verb such as 联合 is never part of a name."""
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -334,14 +335,17 @@ def _cities_of_their_sentences(text: str, orgs: list[Mention], places: list[Ment
     if ctx.city is None or not ctx.regional:
         return orgs
     gaz = lex.gazetteer
-    cities = [(p.start, p.end, gaz.by_code(p.code)) for p in places if p.code and gaz.by_code(p.code).level == "city"]
+    cities = sorted(((p.start, p.end, gaz.by_code(p.code)) for p in places
+                     if p.code and gaz.by_code(p.code).level == "city"), key=lambda c: (c[1], c[0]))
+    city_ends = [e for _, e, _ in cities]
     from dataclasses import replace
 
     out = []
     for m in orgs:
         if m.text[:1] == "市" or (m.text[:2] == "团市" and m.rule.startswith("org.youth-league")):
-            before = [c for s, e, c in cities if e <= m.start and not _SENTENCE_END.search(text, e, m.start)]
-            local = before[-1] if before else None
+            # the nearest city before it, if its sentence is the same
+            k = bisect.bisect_right(city_ends, m.start) - 1
+            local = cities[k][2] if k >= 0 and not _SENTENCE_END.search(text, cities[k][1], m.start) else None
             if local is not None and local.code != ctx.city.code and m.canonical and ctx.city.name in m.canonical:
                 m = replace(m, canonical=m.canonical.replace(ctx.city.name, local.name, 1), city=local.name)
         out.append(m)
