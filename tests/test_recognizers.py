@@ -608,3 +608,24 @@ def test_youth_league_names_and_programs_from_the_twenty_third_probe(lex):
         "第六届创青春南通青年创新创业大赛"}
     assert _program_names(lex, "合作推出“青创贷”，试点“青年夜校”。") == {"青创贷", "青年夜校"}
     assert _program_names(lex, "开展“护苗·法治进校园”专项宣讲。") == {"护苗·法治进校园专项宣讲"}
+
+
+def test_a_post_and_a_name_before_tongzhi_make_a_person(lex):
+    assert _person_names(lex, "区委常委、常务副区长刘某平同志对停车场项目进行督办。") == ["刘某平"]
+    assert _person_names(lex, "郑州大学公共管理学院教授周某新认为，长者食堂要可持续运营。") == ["周某新"]
+
+
+def test_an_organization_name_never_runs_across_you(lex):
+    text = "怀集县卫生健康局牵头，其中“两癌”筛查由县妇幼保健院具体承担。"
+    assert {m.text for m in _orgs(text, lex)} == {"怀集县卫生健康局", "县妇幼保健院"}
+
+
+def test_a_county_body_after_a_title_and_he_is_the_documents_county_not_he_county(lex):
+    text = "怀集县召开会议。根据《肇庆市民生实事考核办法》和县政府办公室印发的方案，县发展改革局民生实事股负责汇总。"
+    names = {m.text for m in _orgs(text, lex)}
+    assert {"县政府办公室", "县发展改革局民生实事股"} <= names
+    assert not any(n.startswith("和县") for n in names)
+
+
+def test_labelled_project_name_is_a_program(lex):
+    assert "运河区2024年度助餐配送服务项目" in _program_names(lex, "二、项目名称：运河区2024年度助餐配送服务项目\n三、采购结果")

@@ -380,3 +380,33 @@ def test_a_projects_table_row_is_run_by_the_bodies_of_its_unit_cell(tmp_path):
     assert {("济南市民政局", "泉城颐养社区养老服务提质工程"), ("共青团济南市委员会", "泉心护航青少年心理健康服务行动"),
             ("济南市教育局", "泉心护航青少年心理健康服务行动")} <= runs
     assert ("济南市民政局", "泉心护航青少年心理健康服务行动") not in runs
+
+
+def test_each_institution_of_a_designated_list_runs_the_program_its_title_names(tmp_path):
+    rels = _relations(tmp_path, "关于2024年度锦州市残疾儿童康复救助定点服务机构名单的公示\n\n"
+                                "经评估，拟确定以下2家机构为定点服务机构。\n"
+                                "序号\t机构名称\t所在地区\t服务类别\n"
+                                "1\t锦州市残疾人康复中心\t古塔区\t肢体、智力\n"
+                                "2\t锦州市凌河区晨光儿童康复中心\t凌河区\t孤独症\n"
+                                "二、有关说明\n"
+                                "3月起，锦州市阳光养老服务中心开展助餐服务。\n")
+    runs = _pairs(rels, "runs")
+    assert {s for s, p in runs if p == "残疾儿童康复救助"} >= {"锦州市残疾人康复中心", "凌河区晨光儿童康复中心"}
+    assert not any(s == "锦州市阳光养老服务中心" for s, _ in runs)  # the table ended at the heading
+
+
+def test_suppliers_of_a_procurement_result_run_the_project_its_name_label_gives(tmp_path):
+    rels = _relations(tmp_path, "沧州市运河区民政局居家养老服务项目中标（成交）结果公告\n\n"
+                                "一、项目编号：CZYH-2024-0117\n\n二、项目名称：运河区2024年度助餐配送服务项目\n\n三、采购结果\n"
+                                "序号\t供应商名称\t供应商地址\t中标金额\n"
+                                "1\t沧州康宁养老服务有限公司\t运河区解放西路8号\t136.8万元\n\n"
+                                "四、其他补充事宜\n本项目采用竞争性磋商方式采购，预算金额140万元，服务对象为辖区内经济困难的失能、半失能、"
+                                "高龄、独居及空巢老年人，服务内容包括助餐配送、生活照料和精神慰藉等。\n")
+    assert ("沧州康宁养老服务有限公司", "运河区2024年度助餐配送服务项目") in _pairs(rels, "runs")
+
+
+def test_a_table_of_institutions_under_a_line_without_a_list_word_runs_nothing(tmp_path):
+    rels = _relations(tmp_path, "锦州市“助残暖心”行动开展情况\n"
+                                "序号\t机构名称\t服务人数\n"
+                                "1\t锦州市残疾人康复中心\t120\n")
+    assert not any(p == "runs" and s == "锦州市残疾人康复中心" for s, p, _ in rels)

@@ -155,3 +155,45 @@ def table_rows(text: str, mentions, orgs, cues) -> list[RelationFact]:
             out += [RelationFact(oi, "runs", program, "rel.runs.table-row", start=r_start, end=r_end)
                     for oi in cell]
     return out
+
+
+_DESIGNATION_LINES = 8  # the line naming the program is at most this many lines above the table
+
+
+def designated_rows(text: str, mentions, orgs, cues) -> list[RelationFact]:
+    """A table of institutions (序号 机构名称 …) under a line that names a program
+    and a list word (…残疾儿童康复救助定点服务机构名单, 拟确定以下14家机构为…定点
+    服务机构): the body each row starts with runs that program."""
+    out = []
+    programs = mention_index((i, m) for i, m in enumerate(mentions) if m.type == "Program")
+    bodies = mention_index(orgs)
+    for head in cues["designation_head"].finditer(text):
+        program = _listed_program(text, head.start(), programs, cues)
+        if program is None:
+            continue
+        line_end = text.find("\n", head.end())
+        while line_end >= 0:  # the rows: the lines right below that start with a number
+            row = _TABLE_ROW.match(text, line_end + 1)
+            if row is None:
+                break
+            line_end = text.find("\n", row.end())
+            first = bodies.starting_in(row.end(), row.end() + 1)
+            if first:
+                out.append(RelationFact(first[-1][2], "runs", program, "rel.runs.designated", start=row.start(),
+                                        end=len(text) if line_end < 0 else line_end))
+    return out
+
+
+def _listed_program(text: str, table_start: int, programs, cues) -> int | None:
+    """The program of the nearest line above the table that names one with a
+    list word; none where a line above names programs but no list."""
+    end = table_start
+    for _ in range(_DESIGNATION_LINES):
+        if end <= 0:
+            break
+        start = text.rfind("\n", 0, end - 1) + 1
+        named = programs.within(start, end)
+        if named:
+            return named[0][2] if cues["designation_list"].search(text, start, end) else None
+        end = start
+    return None

@@ -6,7 +6,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from kg.extract.assignments import ITEM_NUMBER, assigned_projects, item_relations, table_rows
+from kg.extract.assignments import ITEM_NUMBER, assigned_projects, designated_rows, item_relations, table_rows
 from kg.extract.hierarchy import parents_by_name
 from kg.nlp.lexicon import load_lexicon
 from kg.nlp.recognize.programs import carrier_close
@@ -48,6 +48,10 @@ def _cues():
         # a table of projects: its head line names a unit-in-charge column (序号 项目名称 … 责任单位 …)
         "table_head": re.compile("^" + TABLE_HEAD + ".*(?:" + alt(c["assignment"]["lead"] + c["assignment"]["other"]).pattern
                                  + ")", re.MULTILINE),
+        # a table of institutions (序号 机构名称 …) and the list words of the line naming its program
+        "designation_head": re.compile("^" + TABLE_HEAD + ".*(?:" + alt(c["designation"]["columns"]).pattern + ")",
+                                       re.MULTILINE),
+        "designation_list": alt(c["designation"]["list"]),
         "assignment_lead": frozenset(w + sep for w in c["assignment"]["lead"] for sep in "：:"),
         # an assignment's list of bodies ends with its line, its sentence or the next label
         "assignment_end": re.compile(r"[\n。；;]|(?:" + alt(c["assignment"]["lead"] + c["assignment"]["other"]).pattern
@@ -475,6 +479,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
     rels += assigned_projects(text, mentions, orgs_all, cues)
     rels += item_relations(text, mentions, orgs_all, cues)
     rels += table_rows(text, mentions, orgs_all, cues)
+    rels += designated_rows(text, mentions, orgs_all, cues)
     rels += _brand_operators(mentions, sentences, rels)
     # A village or community is part of the town or street it was named after
     # (武篆镇拉甲村、东里村), a town the gazetteer lacks of its county (六枝特区落别乡):

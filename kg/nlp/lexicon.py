@@ -193,7 +193,7 @@ class Lexicon:
         self.boundary_re = re.compile(_alternation(self.boundaries))
         self.org_never_inside = frozenset(_words("org_never_inside.txt"))
         self.sub_unit_follow_re = re.compile(r"(?:$|[\s，。、；：:（(）)]|" + _alternation(_words("sub_unit_follow.txt")) + ")")
-        self.sub_unit_re = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:办公室|委员会|部|处|科|室)")
+        self.sub_unit_re = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:" + _alternation(_words("sub_unit_heads.txt")) + ")")
         self.org_proper_prefixes = tuple(_lines("org_proper_prefixes.txt"))
 
         self.program_suffixes = {r[0]: int(r[1]) for r in _rows("program_suffixes.tsv")}
@@ -205,6 +205,8 @@ class Lexicon:
         self.table_total_words = tuple(table_lines["@totals"])
         item_lines = _lines("project_items.txt")
         closes = [w for line in item_lines if line.startswith("@close") for w in line.split()[1:]]
+        self.program_label_re = re.compile(r"(?:" + _alternation(_words("program_labels.txt"))
+                                           + r")[：:][ \t]*([^\n，。；;：:]{4,40})(?=[\n，。；;]|$)")
         self.project_list_re = re.compile(r"(?:等|[两三四五六七八九十\d]+项)(?:" + _alternation(closes) + ")")
         self.project_item_ends = tuple(w for line in item_lines if not line.startswith("@") for w in line.split())
         scheme_lines = _lines("assistance_schemes.txt")

@@ -208,8 +208,9 @@ def _open_class(text: str, lex: Lexicon, ctx: PlaceContext, inner_orgs: SpanInde
         if text[end:end + 1] and text[end] in lex.org_suffix_not_after[suffix]:
             continue
         start = _left_edge(text, end - len(suffix), end, lex, inner_orgs)
-        if text[start] in "和与及" and text[start + 1:start + 2] in LEVELS and start and _CJK_CHAR.match(text[start - 1]):
-            start += 1  # 热线和县…中心: the conjunction and the county's short form, not 和县
+        if text[start] in "和与及" and text[start + 1:start + 2] in LEVELS and start and (
+                _CJK_CHAR.match(text[start - 1]) or text[start - 1] in "》”）)"):
+            start += 1  # 热线和县…中心, 《…》和县政府办公室: the conjunction and the county's short form, not 和县
         while start < end and text[start] in "”」』":
             start += 1  # “…很充实。”健康路社区党委: a quote closing before the name
         if text.count("“", start, end) > text.count("”", start, end) and text[end:end + 1] == "”":

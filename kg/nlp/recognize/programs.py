@@ -282,10 +282,22 @@ def recognize_programs(text: str, lex: Lexicon, orgs=(), policy_spans=(), places
     fixed = _brands(text, lex) + _national(text, lex)
     # a head-word name ending in a brand or national scheme is that scheme with words before it (全年长期护理保险)
     by_suffix = [m for m in by_suffix if not any(n.end == m.end and n.start > m.start for n in fixed)]
-    found = list(filter(_outside(policy_spans), fixed + by_suffix + _project_items(text, lex, fixed)))
+    found = list(filter(_outside(policy_spans), fixed + by_suffix + _project_items(text, lex, fixed)
+                        + _labelled(text, lex)))
     quoted_found = _quoted(text, lex)
     found = list(filter(_outside(org_spans), found + quoted_found + _repeated(text, quoted_found, lex)))
     return select_non_overlapping(found)
+
+
+def _labelled(text: str, lex: Lexicon) -> list[Mention]:
+    """The value of a project-name label (项目名称：…项目), a name as given."""
+    out = []
+    for m in lex.program_label_re.finditer(text):
+        name = m.group(1).strip()
+        if name.count("（") == name.count("）") and name.count("(") == name.count(")"):
+            out.append(Mention("Program", name, m.start(1), m.start(1) + len(name), "program.label",
+                               canonical=canonical_program(name)))
+    return out
 
 
 _LIST_PUNCT = "，。；：,;:\n（）()"
