@@ -410,3 +410,52 @@ def test_a_table_of_institutions_under_a_line_without_a_list_word_runs_nothing(t
                                 "序号\t机构名称\t服务人数\n"
                                 "1\t锦州市残疾人康复中心\t120\n")
     assert not any(p == "runs" and s == "锦州市残疾人康复中心" for s, p, _ in rels)
+
+
+def test_each_program_a_place_table_head_names_operates_in_each_rows_place(tmp_path):
+    rels = _relations(tmp_path, "江西省民政厅通报2024年养老服务民生实事完成情况。\n"
+                                "各设区市完成情况如下（依次为新建“赣鄱颐养食堂”个数、“暖心适老”改造户数）：\n"
+                                "南昌市　126个　2310户\n"
+                                "萍乡市　58个　1045户\n"
+                                "新余市　41个　802户\n"
+                                "下一步，全省将在吉安市推广“赣鄱颐养食堂”经验。\n")
+    places = {o for s, o in _pairs(rels, "operatesIn") if s == "暖心适老"}
+    assert {"南昌市", "萍乡市", "新余市"} <= places
+    assert "吉安市" not in places  # named after the table, for another program
+
+
+def test_a_single_line_under_a_head_is_no_place_table(tmp_path):
+    rels = _relations(tmp_path, "九江市民政局通报2024年养老服务民生实事完成情况。\n"
+                                "完成情况如下（依次为新建“浔城颐养食堂”个数、“暖心适老”改造户数）：\n"
+                                "濂溪区　26个　310户\n"
+                                "其他县区正在推进。\n")
+    assert ("暖心适老", "九江市") in _pairs(rels, "operatesIn")
+    assert ("暖心适老", "濂溪区") not in _pairs(rels, "operatesIn")
+
+
+def test_a_sentence_opening_on_the_program_before_it_names_its_runner_after_by(tmp_path):
+    rels = _relations(tmp_path, "武汉市民政局召开会议。武昌区今年新建“幸福小食堂”社区食堂12个。"
+                                "该项目由武昌区民政局牵头、区财政局配合实施，服务老人3000人次。")
+    runs = _pairs(rels, "runs")
+    assert ("武昌区民政局", "幸福小食堂") in runs
+    assert not any(s.endswith("财政局") for s, _ in runs)  # it assists
+
+
+def test_the_bare_head_of_the_program_before_stands_for_it(tmp_path):
+    rels = _relations(tmp_path, "依托社区党群服务中心，七星街道建成“星语”青少年心灵驿站，总面积约200平方米。"
+                                "驿站由桂林市七星区心语社会工作服务中心运营，每周开放5天。")
+    runs = _pairs(rels, "runs")
+    assert ("七星区心语社会工作服务中心", "星语青少年心灵驿站") in runs
+    assert not any(s.endswith("党群服务中心") for s, _ in runs)  # where it is, not who runs it
+
+
+def test_a_head_word_that_is_not_the_programs_own_opens_no_anaphor(tmp_path):
+    rels = _relations(tmp_path, "七星街道建成“星语”青少年心灵驿站，总面积约200平方米。"
+                                "食堂由桂林市七星区心语社会工作服务中心运营，每周开放5天。")
+    assert not any(s == "七星区心语社会工作服务中心" for s, _ in _pairs(rels, "runs"))
+
+
+def test_a_quoted_name_before_an_event_head_is_one_program(tmp_path):
+    rels = _relations(tmp_path, "5月25日，由共青团桂林市七星区委员会主办的“星光少年·心向阳光”青少年心理健康主题游园会"
+                                "在七星公园举行。")
+    assert ("共青团七星区委员会", "星光少年·心向阳光青少年心理健康主题游园会") in _pairs(rels, "runs")

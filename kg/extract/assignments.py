@@ -1,6 +1,8 @@
-"""runs from a list of projects that assigns each item to bodies (牵头单位：…
-责任单位：…, or 由市民政局牵头 in a later sentence of the item), the form of a
-city's yearly list of livelihood projects."""
+"""Relations from lists and tables: runs from a list of projects that assigns
+each item to bodies (牵头单位：… 责任单位：…, or 由市民政局牵头 in a later
+sentence of the item), the form of a city's yearly list of livelihood projects;
+from tables of projects and of designated institutions; operatesIn from tables
+of places."""
 from __future__ import annotations
 
 import bisect
@@ -197,3 +199,47 @@ def _listed_program(text: str, table_start: int, programs, cues) -> int | None:
             return named[0][2] if cues["designation_list"].search(text, start, end) else None
         end = start
     return None
+
+
+_ROW_LEAD = re.compile(r"[ \t\u3000]*(?:" + RE_ROW_INDEX.pattern + r"[ \t\u3000.、．]*)?")
+_HEAD_END = re.compile(r"[：:][ \t\u3000]*$")
+
+
+def place_rows(text: str, mentions, cues) -> list[RelationFact]:
+    """A table of places under a head line that names programs (现将各市完成情况
+    摘列如下（依次为新建“楚天幸福食堂”、…）：, or 地区 长者食堂（个） …), each row a
+    line that starts with a place and has a number in it: each program of the
+    head line operates in each row's place."""
+    out = []
+    programs = mention_index((i, m) for i, m in enumerate(mentions) if m.type == "Program")
+    places = mention_index((i, m) for i, m in enumerate(mentions) if m.type == "Location")
+    line_start = 0
+    while line_start < len(text):
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        named = programs.within(line_start, line_end)
+        rows = []
+        if named and (_HEAD_END.search(text, line_start, line_end) or cues["place_column"].match(text, line_start)):
+            rows = _place_rows_below(text, line_end, places)
+        for place, r_start, r_end in rows:
+            out += [RelationFact(pi, "operatesIn", place, "rel.operates.place-row", start=r_start, end=r_end)
+                    for pi in dict.fromkeys(i for _, _, i, _ in named)]
+        line_start = (rows[-1][2] if rows else line_end) + 1
+    return out
+
+
+def _place_rows_below(text: str, head_end: int, places) -> list[tuple[int, int, int]]:
+    """(place, start, end) of the lines right below head_end that start with a
+    place and count something; fewer than two is no table."""
+    rows = []
+    while head_end < len(text):
+        start = head_end + 1
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        lead = _ROW_LEAD.match(text, start).end()
+        first = places.starting_in(lead, lead + 1)
+        if not first or not any(ch.isdigit() for ch in text[first[0][1]:end]):
+            break
+        rows.append((first[0][2], start, end))
+        head_end = end
+    return rows if len(rows) >= 2 else []

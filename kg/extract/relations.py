@@ -6,7 +6,8 @@ import bisect
 import re
 from functools import lru_cache
 
-from kg.extract.assignments import ITEM_NUMBER, assigned_projects, designated_rows, item_relations, table_rows
+from kg.extract.assignments import (ITEM_NUMBER, assigned_projects, designated_rows, item_relations, place_rows,
+                                    table_rows)
 from kg.extract.hierarchy import parents_by_name
 from kg.nlp.lexicon import load_lexicon
 from kg.nlp.recognize.programs import carrier_close
@@ -24,6 +25,7 @@ _CUE_REACH = 24
 _LIST_ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]+是|" + ITEM_NUMBER + ")")
 _PARTNER_TAIL_REACH = 8  # characters after the last partner named after 与 where 合作/共建… must follow
 _TOPIC_REACH = 1  # sentences after a program's own that may count its sites
+_BARE_HEAD = 2, 4  # lengths of a program's own head word that may stand for it (驿站, 服务中心)
 _OWN_VERB_REACH = 4  # 具体实施, 负责: the verb right after the organization
 
 
@@ -52,6 +54,8 @@ def _cues():
         "designation_head": re.compile("^" + TABLE_HEAD + ".*(?:" + alt(c["designation"]["columns"]).pattern + ")",
                                        re.MULTILINE),
         "designation_list": alt(c["designation"]["list"]),
+        # a table of places: the head line starts with a column of them (地区 长者食堂 …)
+        "place_column": re.compile(r"[ \t\u3000]*(?:" + alt(c["place_table"]["columns"]).pattern + ")"),
         "assignment_lead": frozenset(w + sep for w in c["assignment"]["lead"] for sep in "：:"),
         # an assignment's list of bodies ends with its line, its sentence or the next label
         "assignment_end": re.compile(r"[\n。；;]|(?:" + alt(c["assignment"]["lead"] + c["assignment"]["other"]).pattern
@@ -63,6 +67,9 @@ def _cues():
         "breakdown_clause": re.compile(r"\s*(?:" + alt(c["breakdown_head"]).pattern + r")[，,：:]?\s*$"),
         "town_office": dict(c["town_office"]),
         "venue": re.compile("(?:" + alt(c["venue"]).pattern + r")$"),
+        # a sentence that opens on the program before it: 该项目 (a determiner and a generic head)
+        "anaphor": re.compile(r"[ \t\u3000]*(?:" + alt(c["anaphor"]["determiners"]).pattern + ")(?:"
+                              + alt(c["anaphor"]["heads"]).pattern + ")"),
         "frame_open": alt(c["list_frame"]["open"]),
         "frame_close": alt(c["list_frame"]["close"]),
         "frame_not_runner": re.compile("|".join(c["list_frame"]["not_runner"])),
@@ -268,6 +275,36 @@ def _venue(text: str, s: int, org: Mention, cues) -> bool:
     return org.rule == "org.head.centre" and cues["venue"].search(text, max(s, org.start - 3), org.start) is not None
 
 
+def _anaphor_runs(text: str, s: int, e: int, program: Mention, pi: int, orgs, programs,
+                  cues) -> list[RelationFact]:
+    """A sentence that opens on the program the sentence before named, then 由
+    and bodies, with no program before its verb (该项目由区民政局牵头实施;
+    驿站由心语社工中心运营, 驿站 the head of that program's name): the first
+    body after 由 runs it, with the bodies listed before the verb."""
+    opening = cues["anaphor"].match(text, s)
+    if opening is None:
+        name = program.canonical or program.text
+        lead = len(text[s:e]) - len(text[s:e].lstrip(" \t\u3000"))
+        bare = next((n for n in range(_BARE_HEAD[1], _BARE_HEAD[0] - 1, -1)
+                     if len(name) > n and name.endswith(text[s + lead:s + lead + n])), None)
+        if bare is None:
+            return []
+        after_opening = s + lead + bare
+    else:
+        after_opening = opening.end()
+    passive = cues["passive"].match(text, after_opening)
+    if passive is None:
+        return []
+    after = [(oi, o) for oi, o in orgs if o.start >= passive.end()]
+    if not after or after[0][1].start - passive.end() > 1:
+        return []
+    verb = cues["runs"].search(text, after[0][1].end, e)
+    if verb is None or any(p.start < verb.end() for _, p in programs):
+        return []
+    runners = [oi for oi, o in after if o.end <= verb.start() and not cues["assist"].match(text, o.end)]
+    return [RelationFact(oi, "runs", pi, "rel.runs.anaphor", start=s, end=e) for oi in runners]
+
+
 def _town_offices(mentions: list[Mention], cues) -> dict[str, int]:
     """The offices a document names (张掖路街道办事处, 乳城镇人民政府), keyed by the
     street or town they act for; a bare 街道办事处 under its head (街道)."""
@@ -324,6 +361,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
     for i, m in enumerate(mentions):
         by_sentence.setdefault(bisect.bisect_right(starts, m.start) - 1, []).append((i, m))
     topic, topic_k = None, 0  # the program the last sentences were about, and where
+    previous_program, previous_k = None, -2  # the last program named, and the sentence naming it
     offices = _town_offices(mentions, cues)
     for k, (s, e) in enumerate(sentences):
         here = by_sentence.get(k, [])
@@ -345,8 +383,8 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
         # subject: an organization at the head of the sentence, else the one carried over
         subject = last_subject
         actors = [(i, m) for i, m in orgs if i not in media]
-        if actors and actors[0][1].start - s <= _SUBJECT_WINDOW and not cues["partner"].search(text, s,
-                                                                                                actors[0][1].start):
+        if (actors and actors[0][1].start - s <= _SUBJECT_WINDOW
+                and not cues["partner"].search(text, s, actors[0][1].start) and not _venue(text, s, actors[0][1], cues)):
             subject = last_subject = actors[0][0]
         elif (office := _acting_town(text, s, places, offices, cues)) is not None:
             subject = last_subject = office
@@ -384,6 +422,10 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
                     partner_lead.setdefault(j, lead)
         for a, b in _lead_assist(text, s, e, orgs, publisher, cues):
             rels.append(RelationFact(a, "partnerOf", b, "rel.partner.lead-assist", start=s, end=e))
+        if previous_k == k - 1:
+            rels += _anaphor_runs(text, s, e, mentions[previous_program], previous_program, orgs, programs, cues)
+        if programs:
+            previous_program, previous_k = programs[-1][0], k
         # runs: ORG <verb> … PROGRAM
         for pi, p in programs:
             runner = None
@@ -480,6 +522,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
     rels += item_relations(text, mentions, orgs_all, cues)
     rels += table_rows(text, mentions, orgs_all, cues)
     rels += designated_rows(text, mentions, orgs_all, cues)
+    rels += place_rows(text, mentions, cues)
     rels += _brand_operators(mentions, sentences, rels)
     # A village or community is part of the town or street it was named after
     # (武篆镇拉甲村、东里村), a town the gazetteer lacks of its county (六枝特区落别乡):
