@@ -615,12 +615,12 @@ def test_a_post_and_a_name_before_tongzhi_make_a_person(lex):
     assert _person_names(lex, "郑州大学公共管理学院教授周某新认为，长者食堂要可持续运营。") == ["周某新"]
 
 
-def test_an_organization_name_never_runs_across_you(lex):
+def test_an_organization_name_never_spans_the_passive_marker_you(lex):
     text = "怀集县卫生健康局牵头，其中“两癌”筛查由县妇幼保健院具体承担。"
     assert {m.text for m in _orgs(text, lex)} == {"怀集县卫生健康局", "县妇幼保健院"}
 
 
-def test_a_county_body_after_a_title_and_he_is_the_documents_county_not_he_county(lex):
+def test_a_county_body_after_a_quoted_title_and_a_conjunction_is_the_documents_county(lex):
     text = "怀集县召开会议。根据《肇庆市民生实事考核办法》和县政府办公室印发的方案，县发展改革局民生实事股负责汇总。"
     names = {m.text for m in _orgs(text, lex)}
     assert {"县政府办公室", "县发展改革局民生实事股"} <= names

@@ -459,3 +459,17 @@ def test_a_quoted_name_before_an_event_head_is_one_program(tmp_path):
     rels = _relations(tmp_path, "5月25日，由共青团桂林市七星区委员会主办的“星光少年·心向阳光”青少年心理健康主题游园会"
                                 "在七星公园举行。")
     assert ("共青团七星区委员会", "星光少年·心向阳光青少年心理健康主题游园会") in _pairs(rels, "runs")
+
+
+def test_a_contact_line_names_the_person_after_the_department_even_with_no_space_left(tmp_path):
+    rels = _relations(tmp_path, "长治市总工会关于开展“夏送清凉”活动的通知\n\n各区总工会：\n现将有关事项通知如下。\n\n"
+                                "联系人：市总工会权益保障部 王某娜　　联系电话：0355-2021234\n")
+    assert ("王某娜", "长治市总工会权益保障部") in _pairs(rels, "memberOf")
+    assert ("长治市总工会权益保障部", "长治市总工会") in _pairs(rels, "subOrganizationOf")
+
+
+def test_a_department_without_a_known_body_still_ends_before_the_contact_name(tmp_path):
+    path = tmp_path / "doc.txt"
+    path.write_text("包头市民生实事工作通报\n\n联系人：市民生实事办综合科 刘某华　　联系电话：0472-5612345\n", "utf-8")
+    persons = {e.label for e in analyze(str(path), "doc.txt").entities if e.type == "Person"}
+    assert persons == {"刘某华"}

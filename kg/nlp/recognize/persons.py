@@ -30,6 +30,8 @@ _QUOTE_END = re.compile(r"[。！？][”\"]")
 _AGED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})岁的")
 _GAP = re.compile(r"[ \t\u3000]+")
 _GAP_OR_NONE = re.compile(r"[ \t\u3000]*")
+# what may follow the name closing a contact line: no more CJK, or the phone label
+_LINE_END_OR_PHONE = re.compile(r"(?:$|[^\u4e00-\u9fff]|(?:联系)?电话|手机)")
 
 
 def _name_lists(text: str, lex: Lexicon) -> list[re.Match]:
@@ -200,12 +202,17 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
                 continue  # 审核和动态管理: a credit label only with its colon (审核：李某)
             name = name_at(text, m.end(), lex)
             if name is None:
-                # 联系人：市总工会权益保障部 王某: the unit, a space, the name
+                # 联系人：市总工会权益保障部 王某: the unit, a space, the name (the space
+                # may be gone: normalization joins CJK runs, 市民生实事办综合科刘某 电话)
                 oi = org_at.get(m.end())
-                gap = _GAP_OR_NONE.match(text, orgs[oi].end) if oi is not None else None
-                name = name_at(text, gap.end(), lex) if gap else None
-                if name and not _CJK.match(text[gap.end() + len(name):gap.end() + len(name) + 1]):
-                    add(name, gap.end(), "person.label-unit", oi, role)
+                unit_end = orgs[oi].end if oi is not None else m.end()
+                department = lex.sub_unit_re.match(text, unit_end)
+                for pos in ((unit_end, department.end()) if department else (unit_end,)):
+                    gap = _GAP_OR_NONE.match(text, pos)
+                    name = name_at(text, gap.end(), lex) if pos > m.end() or gap.end() > pos else None
+                    if name and _LINE_END_OR_PHONE.match(text, gap.end() + len(name)):
+                        add(name, gap.end(), "person.label-unit", oi, role)
+                        break
                 continue
             end = m.end() + len(name)
             after = text[end:end + 1]
