@@ -629,3 +629,14 @@ def test_a_county_body_after_a_quoted_title_and_a_conjunction_is_the_documents_c
 
 def test_labelled_project_name_is_a_program(lex):
     assert "运河区2024年度助餐配送服务项目" in _program_names(lex, "二、项目名称：运河区2024年度助餐配送服务项目\n三、采购结果")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("市人社局在两校举办“百校千企”校园招聘会12场。", "百校千企校园招聘会"),
+    ("各地推出“莆阳到家”上门服务包，为行动不便的老年人服务。", "莆阳到家上门服务包"),
+    ("县残联在白沙镇试点“巧手织梦”助残手工坊，带动残疾人就业。", "巧手织梦助残手工坊"),
+    ("（一）“武侯颐养”社区长者食堂建设。目标：新建10个。", "武侯颐养社区长者食堂"),
+    ("组织开展“银龄健康达人”评选，评出健康达人50名。", "银龄健康达人评选"),
+])
+def test_the_head_after_a_quoted_name_completes_it(lex, text, name):
+    assert name in _program_names(lex, text)
