@@ -640,3 +640,14 @@ def test_labelled_project_name_is_a_program(lex):
 ])
 def test_the_head_after_a_quoted_name_completes_it(lex, text, name):
     assert name in _program_names(lex, text)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("衡水市民政局政策解读\n解读人：姚某峰 市民政局党组成员、副局长", ["姚某峰"]),
+    ("关于发展普惠托育服务的建议（第0506号，领衔代表：李某慧等6名代表）", ["李某慧"]),
+    ("仁寿县残联公示\n联系人：康复部部长　邓某娟", ["邓某娟"]),  # not 康复, the department
+    ("南平市第三医院心理科主治医师吴某峰每周固定值守。", ["吴某峰"]),
+    ("十件民生实事实行市级领导分包制度，副市长周某新分包第一、七、八项。", ["周某新"]),
+])
+def test_labels_departments_and_clinical_posts_name_persons(lex, text, names):
+    assert _person_names(lex, text) == names

@@ -201,6 +201,9 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
             if label in lex.person_cues_colon and text[m.end() - 1:m.end()] not in "：:":
                 continue  # 审核和动态管理: a credit label only with its colon (审核：李某)
             name = name_at(text, m.end(), lex)
+            department = lex.sub_unit_re.match(text, m.end())
+            if name and department and department.end() > m.end() + len(name):
+                name = None  # 联系人：康复部部长 邓某: a department, not a name
             if name is None:
                 # 联系人：市总工会权益保障部 王某: the unit, a space, the name (the space
                 # may be gone: normalization joins CJK runs, 市民生实事办综合科刘某 电话)
@@ -208,10 +211,11 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
                 unit_end = orgs[oi].end if oi is not None else m.end()
                 department = lex.sub_unit_re.match(text, unit_end)
                 for pos in ((unit_end, department.end()) if department else (unit_end,)):
+                    post, pos = _posts_at(text, pos, post_re)  # 康复部部长 邓某
                     gap = _GAP_OR_NONE.match(text, pos)
                     name = name_at(text, gap.end(), lex) if pos > m.end() or gap.end() > pos else None
                     if name and _LINE_END_OR_PHONE.match(text, gap.end() + len(name)):
-                        add(name, gap.end(), "person.label-unit", oi, role)
+                        add(name, gap.end(), "person.label-unit", oi, post or role)
                         break
                 continue
             end = m.end() + len(name)
