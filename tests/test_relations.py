@@ -434,7 +434,7 @@ def test_a_single_line_under_a_head_is_no_place_table(tmp_path):
 
 
 def test_a_sentence_opening_on_the_program_before_it_names_its_runner_after_by(tmp_path):
-    rels = _relations(tmp_path, "武汉市民政局召开会议。武昌区今年新建“幸福小食堂”社区食堂12个。"
+    rels = _relations(tmp_path, "武汉市民政局召开会议。武昌区今年新建“幸福小食堂”12个。"
                                 "该项目由武昌区民政局牵头、区财政局配合实施，服务老人3000人次。")
     runs = _pairs(rels, "runs")
     assert ("武昌区民政局", "幸福小食堂") in runs
@@ -473,3 +473,19 @@ def test_a_department_without_a_known_body_still_ends_before_the_contact_name(tm
     path.write_text("包头市民生实事工作通报\n\n联系人：市民生实事办综合科 刘某华　　联系电话：0472-5612345\n", "utf-8")
     persons = {e.label for e in analyze(str(path), "doc.txt").entities if e.type == "Person"}
     assert persons == {"刘某华"}
+
+
+def test_a_suggestions_lead_body_partners_the_bodies_that_assist_it(tmp_path):
+    rels = _relations(tmp_path, "徐州市人大常委会关于代表建议办理情况的报告\n\n"
+                                "（一）关于加快普惠托育服务的建议\n主办单位：市卫生健康委；会办单位：市教育局、市总工会\n"
+                                "市卫生健康委新增普惠托位1200个。\n")
+    partners = {frozenset(p) for p in _pairs(rels, "partnerOf")}
+    assert {frozenset(("徐州市卫生健康委员会", "徐州市教育局")), frozenset(("徐州市卫生健康委员会", "徐州市总工会"))} <= partners
+    assert frozenset(("徐州市教育局", "徐州市总工会")) not in partners
+
+
+def test_a_projects_lead_and_responsible_bodies_are_not_partners(tmp_path):
+    rels = _relations(tmp_path, "徐州市2025年民生实事项目\n\n（一）“彭城颐家”养老服务提升工程。新建社区养老服务综合体25个。\n"
+                                "牵头单位：市民政局；责任单位：市住房城乡建设局\n")
+    assert not _pairs(rels, "partnerOf")
+    assert {s for s, _ in _pairs(rels, "runs")} == {"徐州市民政局", "徐州市住房和城乡建设局"}

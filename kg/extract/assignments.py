@@ -41,8 +41,10 @@ def assigned_projects(text: str, mentions, orgs, cues) -> list[RelationFact]:
     programs = mention_index((i, m) for i, m in enumerate(mentions) if m.type == "Program")
     bodies = mention_index(orgs)
     prev_end, item_start, heading_end = 0, 0, 0
+    leads: list[int] = []  # the bodies of the item's lead label
     for label in cues["assignment"].finditer(text):
         if text[prev_end:label.start()].strip(" \t\u3000\n；;，,。") or not prev_end:
+            leads = []
             # a new item (not the next label of the same one): it starts at its heading,
             # and never before the bodies the item above was assigned to
             line_start = max(text.rfind("\n", 0, label.start()) + 1, prev_end)
@@ -58,9 +60,16 @@ def assigned_projects(text: str, mentions, orgs, cues) -> list[RelationFact]:
         lead = label.group(0) in cues["assignment_lead"]
         own = [pi for _, _, pi, p in programs.within(item_start, label.start())
                if lead or p.end <= heading_end or _ITEM_HEAD.match(text, item_start) is None]
-        for _, _, oi, o in bodies.within(label.end(), end):
+        labelled = [oi for _, _, oi, _ in bodies.within(label.end(), end)]
+        for oi in labelled:
             for pi in own:
                 out.append(RelationFact(oi, "runs", pi, "rel.runs.assigned", start=label.start(), end=end))
+        # 主办单位：A；会办单位：B、C: the lead works with each body the item assigns after it
+        if lead:
+            leads = labelled if label.group(0) in cues["assignment_partnering"] else []
+        else:
+            out += [RelationFact(a, "partnerOf", b, "rel.partner.assigned", start=label.start(), end=end)
+                    for a in leads for b in labelled if a != b]
     return out
 
 

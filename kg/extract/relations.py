@@ -57,6 +57,7 @@ def _cues():
         # a table of places: the head line starts with a column of them (地区 长者食堂 …)
         "place_column": re.compile(r"[ \t\u3000]*(?:" + alt(c["place_table"]["columns"]).pattern + ")"),
         "assignment_lead": frozenset(w + sep for w in c["assignment"]["lead"] for sep in "：:"),
+        "assignment_partnering": frozenset(w + sep for w in c["assignment"]["partnering"] for sep in "：:"),
         # an assignment's list of bodies ends with its line, its sentence or the next label
         "assignment_end": re.compile(r"[\n。；;]|(?:" + alt(c["assignment"]["lead"] + c["assignment"]["other"]).pattern
                                      + ")[：:]"),
