@@ -651,3 +651,17 @@ def test_the_head_after_a_quoted_name_completes_it(lex, text, name):
 ])
 def test_labels_departments_and_clinical_posts_name_persons(lex, text, names):
     assert _person_names(lex, text) == names
+
+
+def test_bare_numbers_after_a_unit_declaration_take_that_unit(lex):
+    text = ("按户籍所在镇（街道）分（单位：名）：文林街道41怀仁街道36普宁街道29\n"
+            "龙正镇27宝飞镇15其余各镇合计87\n"
+            "2025年共有12家机构提出申报。")
+    found = {(str(n.value), n.unit) for n in recognize_numbers(text, lex)}
+    assert {("41", "名"), ("36", "名"), ("29", "名"), ("27", "名"), ("15", "名"), ("87", "名")} <= found
+    assert ("2025", "名") not in found  # the next line is prose, not pairs
+
+
+def test_a_declaration_of_several_units_assigns_none(lex):
+    text = "资金分配明细（单位：万元、个）：西宁市1240湟中区500"
+    assert not any(n.unit == "元" for n in recognize_numbers(text, lex))

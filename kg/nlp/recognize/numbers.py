@@ -188,7 +188,8 @@ def recognize_numbers(text: str, lex: Lexicon, number_re: re.Pattern | None = No
         value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
         out.append(NumberMention(m.start(), m.end(), value, unit_text, qualifier, is_rate, indicator or unit_text))
     cells = _table_cells(text, lex, out)
-    return sorted(out + cells + _column_cells(text, lex, out + cells), key=lambda n: (n.start, n.end))
+    cells += _column_cells(text, lex, out + cells)
+    return sorted(out + cells + _declared_cells(text, lex, out + cells), key=lambda n: (n.start, n.end))
 
 
 @lru_cache(maxsize=4)
@@ -292,4 +293,49 @@ def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list[N
             value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
             unit_text = "元" if unit.unit in ("万元", "亿元") else unit.unit
             out.append(NumberMention(begin, end, value, unit_text, None, False, label or unit_text))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _declaration_regex(unit_re: str) -> re.Pattern:
+    # a unit declared for what follows (（单位：名）, 单位：万元): one unit only
+    return re.compile(r"单位[：:][ \t]*(?P<mag>万|亿)?(?P<unit>" + unit_re + r")(?![、，,/])")
+
+
+_PAIRS_LINE = re.compile(r"(?:[\u4e00-\u9fff]{2,12}[ \t\u3000]*\d+(?:\.\d+)?[ \t\u3000]*)+")
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+_BARE_CELL = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.%])")
+_CELL_LABEL = re.compile(r"[\u4e00-\u9fff]{2,12}$")
+
+
+def _declared_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list[NumberMention]:
+    """Bare numbers on the line of a unit declaration, after it, each after its
+    label (按户籍所在镇分（单位：名）：文林街道41怀仁街道36 …), and on the lines
+    right below that hold nothing but such pairs: counted in that unit."""
+    taken = {(n.start, n.end) for n in found}
+    unit_after = re.compile(lex.unit_re)
+    out = []
+    for d in _declaration_regex(lex.unit_re).finditer(text):
+        line_end = _line_end(text, d.end())
+        # the pairs may run on over the next lines (a wrapped or flattened list)
+        while line_end < len(text) and _PAIRS_LINE.fullmatch(text, line_end + 1, _line_end(text, line_end + 1)):
+            line_end = _line_end(text, line_end + 1)
+        unit = lex.units[d.group("unit")]
+        for cell in _BARE_CELL.finditer(text, d.end(), line_end):
+            label = _CELL_LABEL.search(text, d.end(), cell.start())
+            if (cell.start(), cell.end()) in taken or label is None or unit_after.match(text, cell.end()):
+                continue
+            value = parse_value(cell.group(), d.group("mag"))
+            if value is None:
+                continue
+            value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+            unit_text = "元" if unit.unit in ("万元", "亿元") else unit.unit
+            out.append(NumberMention(cell.start(), cell.end(), value, unit_text, None, False,
+                                     _trim(label.group(), lex) or unit_text))
     return out
