@@ -220,13 +220,20 @@ def _table_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list[Nu
         for cell in _CELL.finditer(text, row.start("cells"), row.end("cells")):
             if cell.group().endswith("%") or (cell.start(), cell.end()) in taken:
                 continue
-            value = parse_value(cell.group(), row.group("mag"))
-            if value is None:
-                continue
-            value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
-            unit_text = "元" if unit.unit in ("万元", "亿元") else unit.unit
-            out.append(NumberMention(cell.start(), cell.end(), value, unit_text, None, False, indicator))
+            out += _cell(cell.start(), cell.end(), cell.group(), row.group("mag"), unit, indicator)
     return out
+
+
+def _cell(start: int, end: int, digits: str, magnitude: str | None, unit,
+          indicator: str | None) -> list[NumberMention]:
+    """A table cell's number in its column's or row's unit (万元 counted in 元);
+    none where the digits do not parse."""
+    value = parse_value(digits, magnitude)
+    if value is None:
+        return []
+    value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    unit_text = "元" if unit.unit in ("万元", "亿元") else unit.unit
+    return [NumberMention(start, end, value, unit_text, None, False, indicator or unit_text)]
 
 
 _ROW = re.compile(r"(?P<name>[^\d\s]{2,20}?)[ \t\u3000]*(?P<cells>\d+(?:\.\d+)?(?:[ \t\u3000]+\d+(?:\.\d+)?)+)[ \t\u3000]*$")
@@ -286,13 +293,7 @@ def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list[N
             begin, end = start + cell.start(), start + cell.end()
             if (begin, end) in taken:
                 continue
-            value = parse_value(cell.group(), head.group("mag"))
-            if value is None:
-                continue
-            unit = lex.units[head.group("unit")]
-            value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
-            unit_text = "元" if unit.unit in ("万元", "亿元") else unit.unit
-            out.append(NumberMention(begin, end, value, unit_text, None, False, label or unit_text))
+            out += _cell(begin, end, cell.group(), head.group("mag"), lex.units[head.group("unit")], label)
     return out
 
 
@@ -331,11 +332,5 @@ def _declared_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list
             label = _CELL_LABEL.search(text, d.end(), cell.start())
             if (cell.start(), cell.end()) in taken or label is None or unit_after.match(text, cell.end()):
                 continue
-            value = parse_value(cell.group(), d.group("mag"))
-            if value is None:
-                continue
-            value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
-            unit_text = "元" if unit.unit in ("万元", "亿元") else unit.unit
-            out.append(NumberMention(cell.start(), cell.end(), value, unit_text, None, False,
-                                     _trim(label.group(), lex) or unit_text))
+            out += _cell(cell.start(), cell.end(), cell.group(), d.group("mag"), unit, _trim(label.group(), lex))
     return out
