@@ -489,3 +489,15 @@ def test_a_projects_lead_and_responsible_bodies_are_not_partners(tmp_path):
                                 "牵头单位：市民政局；责任单位：市住房城乡建设局\n")
     assert not _pairs(rels, "partnerOf")
     assert {s for s, _ in _pairs(rels, "runs")} == {"徐州市民政局", "徐州市住房和城乡建设局"}
+
+
+def test_designated_rows_wrapped_and_run_together_are_read_by_their_numbers(tmp_path):
+    rels = _relations(tmp_path, "二、2025年度残疾儿童康复救助定点服务机构名单（共3家）\n\n"
+                                "序号 机构名称 所在镇（街道） 机构性质 核定救助名额（名）\n"
+                                "1 仁寿县人民医院 文林街道 公办 60 2 仁寿县中医医院 怀仁街道\n"
+                                "公办 40 3 仁寿县星语儿童康复中心 怀仁街道 民办 70\n"
+                                "合计 170\n"
+                                "4月起，仁寿县阳光养老服务中心开展助餐服务。\n")
+    runners = {s for s, p in _pairs(rels, "runs") if p == "残疾儿童康复救助"}
+    assert runners >= {"仁寿县人民医院", "仁寿县中医医院", "仁寿县星语儿童康复中心"}
+    assert "仁寿县阳光养老服务中心" not in runners

@@ -182,17 +182,32 @@ def designated_rows(text: str, mentions, orgs, cues) -> list[RelationFact]:
         program = _listed_program(text, head.start(), programs, cues)
         if program is None:
             continue
-        line_end = text.find("\n", head.end())
-        while line_end >= 0:  # the rows: the lines right below that start with a number
-            row = _TABLE_ROW.match(text, line_end + 1)
+        pos, number = text.find("\n", head.end()), 1
+        while pos >= 0:  # the rows, numbered 1, 2, 3 …, each number right before its institution
+            row = _numbered_body(text, pos, number, bodies)
             if row is None:
                 break
-            line_end = text.find("\n", row.end())
-            first = bodies.starting_in(row.end(), row.end() + 1)
-            if first:
-                out.append(RelationFact(first[-1][2], "runs", program, "rel.runs.designated", start=row.start(),
-                                        end=len(text) if line_end < 0 else line_end))
+            pos, number = row[1], number + 1
+            out.append(RelationFact(row[0], "runs", program, "rel.runs.designated", start=row[1], end=row[2]))
     return out
+
+
+_ROW_REACH_LINES = 2  # a wrapped table's next row starts at most this many lines on
+
+
+def _numbered_body(text: str, pos: int, number: int, bodies) -> tuple[int, int, int] | None:
+    """(body, start, end) of the table row numbered `number` at or after pos:
+    the number at a line's start or after a space, an institution right after
+    it (rows wrapped into lines of their own or run together: …60 58 2仁寿县中医医院…)."""
+    reach = pos
+    for _ in range(_ROW_REACH_LINES):
+        nxt = text.find("\n", reach + 1)
+        reach = len(text) if nxt < 0 else nxt
+    for m in re.finditer(r"(?:^|(?<=[ \t\u3000\n]))" + str(number) + r"(?![\d.．%])[ \t\u3000]*", text[pos:reach]):
+        first = bodies.starting_in(pos + m.end(), pos + m.end() + 1)
+        if first:
+            return first[-1][2], pos + m.start(), first[-1][1]
+    return None
 
 
 def _listed_program(text: str, table_start: int, programs, cues) -> int | None:
