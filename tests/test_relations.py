@@ -501,3 +501,19 @@ def test_designated_rows_wrapped_and_run_together_are_read_by_their_numbers(tmp_
     runners = {s for s, p in _pairs(rels, "runs") if p == "残疾儿童康复救助"}
     assert runners >= {"仁寿县人民医院", "仁寿县中医医院", "仁寿县星语儿童康复中心"}
     assert "仁寿县阳光养老服务中心" not in runners
+
+
+def test_bodies_listed_after_a_cue_and_before_a_joint_adverb_host_the_event_with_the_lead(tmp_path):
+    rels = _relations(tmp_path, "5月19日，由共青团珠海市香洲区委员会联合珠海市香洲区教育局、珠海市香洲区卫生健康局、"
+                                "香洲区妇联共同主办的香洲区第三届青少年心理健康宣传周举行。")
+    runs = {s for s, p in _pairs(rels, "runs") if p == "香洲区第三届青少年心理健康宣传周"}
+    assert runs == {"共青团香洲区委员会", "香洲区教育局", "香洲区卫生健康局", "香洲区妇女联合会"}
+    partners = {frozenset(p) for p in _pairs(rels, "partnerOf")}
+    assert frozenset(("共青团香洲区委员会", "香洲区教育局")) in partners  # the city before each body only qualifies it
+
+
+def test_without_a_joint_adverb_a_list_after_a_cue_still_only_assists(tmp_path):
+    rels = _relations(tmp_path, "5月19日，由共青团珠海市香洲区委员会联合珠海市香洲区教育局、香洲区妇联主办的"
+                                "香洲区第三届青少年心理健康宣传周举行。")
+    runs = {s for s, p in _pairs(rels, "runs") if p == "香洲区第三届青少年心理健康宣传周"}
+    assert "香洲区教育局" not in runs

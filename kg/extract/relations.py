@@ -16,6 +16,7 @@ from kg.types import Mention, RelationFact
 
 _CLAUSE_BREAK = re.compile(r"[，,；;。\n]")
 _LIST_SEP = re.compile(r"^(?:、|和|及|以及|与|，)?$")
+_LIST_SEP_PREFIX = re.compile(r"(?:、|和|及|以及|与|，)?")
 # An organization this close to the sentence start is its grammatical subject
 # (“2024年，市住建局…”); leading time phrases fit in the window.
 _SUBJECT_WINDOW = 8
@@ -71,6 +72,8 @@ def _cues():
         # a sentence that opens on the program before it: 该项目 (a determiner and a generic head)
         "anaphor": re.compile(r"[ \t\u3000]*(?:" + alt(c["anaphor"]["determiners"]).pattern + ")(?:"
                               + alt(c["anaphor"]["heads"]).pattern + ")"),
+        "joint_adverb": alt(c["joint_adverbs"]),
+        "group_noun": re.compile(r"等[一二三四五六七八九十0-9]*个?(?:" + alt(c["group_tail"]["nouns"]).pattern + ")?"),
         "frame_open": alt(c["list_frame"]["open"]),
         "frame_close": alt(c["list_frame"]["close"]),
         "frame_not_runner": re.compile("|".join(c["list_frame"]["not_runner"])),
@@ -169,7 +172,10 @@ def _org_list_after(orgs: list[tuple[int, Mention]], pos: int, text: str) -> lis
     for i, m in orgs:
         if m.start < pos:
             continue
-        if _LIST_SEP.match(text[pos:m.start]):
+        gap = text[pos:m.start]
+        sep = _LIST_SEP_PREFIX.match(gap).end()
+        # 联合珠海市香洲区教育局、珠海市…: a city written before each body only qualifies it
+        if _LIST_SEP.match(gap) or gap[sep:] in load_lexicon().full_place_names:
             out.append(i)
             pos = m.end
         elif m.start > pos:
@@ -274,6 +280,12 @@ def _venue(text: str, s: int, org: Mention, cues) -> bool:
     """A centre named after 依托/借助 is where a program runs, not who runs it
     (依托街道党群服务中心开设…); a company or a bureau there still builds it."""
     return org.rule == "org.head.centre" and cues["venue"].search(text, max(s, org.start - 3), org.start) is not None
+
+
+def _group_end(text: str, pos: int, cues) -> int:
+    """Past 等 and a group noun after a list of bodies (…香洲区妇联等部门|共同主办)."""
+    m = cues["group_noun"].match(text, pos)
+    return m.end() if m else pos
 
 
 def _anaphor_runs(text: str, s: int, e: int, program: Mention, pi: int, orgs, programs,
@@ -467,7 +479,11 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
                 # A联合B开展P: a single partner named before the verb runs P with A
                 # (after a longer list, 联合B、C、D实施, the others mostly assist)
                 joint = [j for j, lead in partner_lead.items() if lead == runner]
-                for j in joint if len(joint) == 1 else ():
+                # A联合B、C、D共同主办的P: the whole list hosts P with A
+                listed = [j for j in partner_lead if mentions[j].end <= p.start]
+                together = bool(listed) and cues["joint_adverb"].match(
+                    text, _group_end(text, mentions[listed[-1]].end, cues)) is not None
+                for j in listed if together else joint if len(joint) == 1 else ():
                     if mentions[j].end <= p.start and (carried or cues["runs"].search(text, max(mentions[j].end, near),
                                                                                        p.start)):
                         rels.append(RelationFact(j, "runs", pi, "rel.runs.partner", start=s, end=e))
