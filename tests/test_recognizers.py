@@ -665,3 +665,7 @@ def test_bare_numbers_after_a_unit_declaration_take_that_unit(lex):
 def test_a_declaration_of_several_units_assigns_none(lex):
     text = "资金分配明细（单位：万元、个）：西宁市1240湟中区500"
     assert not any(n.unit == "元" for n in recognize_numbers(text, lex))
+
+
+def test_a_quoted_name_before_a_long_facility_noun_is_a_program(lex):
+    assert "彭城颐家" in _program_names(lex, "今年1至7月，全市新建“彭城颐家”社区嵌入式养老服务综合体21个。")

@@ -40,7 +40,7 @@ def _brands(text: str, lex: Lexicon) -> list[Mention]:
     return out
 
 
-_HEAD_WINDOW = 10
+_HEAD_WINDOW = 14
 
 
 def _head_after(text: str, pos: int, heads: Words) -> str | None:
