@@ -15,8 +15,9 @@ from kg.text.lines import TABLE_HEAD
 from kg.types import Mention, RelationFact
 
 _CLAUSE_BREAK = re.compile(r"[，,；;。\n]")
-_LIST_SEP = re.compile(r"^(?:、|和|及|以及|与|，)?$")
-_LIST_SEP_PREFIX = re.compile(r"(?:、|和|及|以及|与|，)?")
+_LIST_WORD = r"(?:、|和|及|以及|与|，)?"  # what stands between two listed bodies
+_LIST_SEP = re.compile("^" + _LIST_WORD + "$")
+_LIST_SEP_PREFIX = re.compile(_LIST_WORD)
 # An organization this close to the sentence start is its grammatical subject
 # (“2024年，市住建局…”); leading time phrases fit in the window.
 _SUBJECT_WINDOW = 8
@@ -34,6 +35,8 @@ _OWN_VERB_REACH = 4  # 具体实施, 负责: the verb right after the organizati
 def _cues():
     c = load_lexicon().relation_cues
     alt = lambda words: re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
+    # 等, 等部门, 等五部门 after a list of bodies
+    group = r"等(?:[一二三四五六七八九十0-9]*个?(?:" + alt(c["group_tail"]["nouns"]).pattern + r"))?"
     return {
         "runs": alt(c["runs"]),
         "passive": alt(c["runs_passive"]),
@@ -44,8 +47,7 @@ def _cues():
         "assist": alt(c["lead_assist"]["assist"]),
         "self": alt(c["lead_assist"]["self"]),
         # between the last of a list of organizations and the verb after it: 等部门, 等五部门, 共同
-        "group_tail": re.compile(r"^(?:等(?:[一二三四五六七八九十0-9]*个?(?:" + alt(c["group_tail"]["nouns"]).pattern
-                                 + r"))?)?(?:" + alt(c["group_tail"]["adverbs"]).pattern + r")?$"),
+        "group_tail": re.compile(r"^(?:" + group + r")?(?:" + alt(c["group_tail"]["adverbs"]).pattern + r")?$"),
         "joint": frozenset(c["joint"]),
         "assignment": re.compile("(?:" + alt(c["assignment"]["lead"] + c["assignment"]["other"]).pattern + ")[：:]"),
         # a table of projects: its head line names a unit-in-charge column (序号 项目名称 … 责任单位 …)
@@ -73,7 +75,7 @@ def _cues():
         "anaphor": re.compile(r"[ \t\u3000]*(?:" + alt(c["anaphor"]["determiners"]).pattern + ")(?:"
                               + alt(c["anaphor"]["heads"]).pattern + ")"),
         "joint_adverb": alt(c["joint_adverbs"]),
-        "group_noun": re.compile(r"等[一二三四五六七八九十0-9]*个?(?:" + alt(c["group_tail"]["nouns"]).pattern + ")?"),
+        "group_noun": re.compile(group),
         "frame_open": alt(c["list_frame"]["open"]),
         "frame_close": alt(c["list_frame"]["close"]),
         "frame_not_runner": re.compile("|".join(c["list_frame"]["not_runner"])),

@@ -274,6 +274,7 @@ class Lexicon:
         self.person_cues = {r[0]: r[1] for r in _rows("person_cues.tsv")}
         self.person_cues_alone = {r[0] for r in _rows("person_cues.tsv") if len(r) > 2 and r[2] == "1"}
         self.person_cue_tuple = tuple(self.person_cues)
+        self.person_label_colons = tuple(label + colon for label in self.person_cues for colon in "：:")
         self.person_cues_colon = {r[0] for r in _rows("person_cues.tsv") if len(r) > 3 and r[3] == "1"}
         self.posts_after_name = _lines("posts_after_name.txt")
         surnames = _words("surnames.txt")

@@ -241,8 +241,7 @@ def _sub_units(text: str, parents: list[Mention], lex: Lexicon) -> list[Mention]
         m = lex.sub_unit_re.match(text, p.end)
         # on a contact line the person's name may follow the department at once
         # (联系人：市总工会权益保障部王某, normalization having joined the cells)
-        labelled = m is not None and any(text.endswith(label + colon, 0, p.start)
-                                         for label in lex.person_cues for colon in "：:")
+        labelled = m is not None and text.endswith(lex.person_label_colons, 0, p.start)
         if not m or not (labelled or lex.sub_unit_follow_re.match(text, m.end())):
             continue
         unit = m.group(0)
