@@ -90,6 +90,9 @@ def recognize_communities(text: str, lex: Lexicon, city: str | None, taken: list
         modifier = name[:-2]
         if lex.community_generic_re.search(modifier) or any(s < m.end() and start < e for s, e in spans):
             continue
+        # right after a kind of community, a name is none (试点社区依托社区…: a verb and a noun)
+        if start >= 4 and text.startswith(("社区", "小区"), start - 2) and lex.community_generic_re.search(text, start - 4, start - 2):
+            continue
         out.append(Mention("Location", name, start, m.end(), "loc.community", canonical=name, city=city))
         spans.append((start, m.end()))
     return out

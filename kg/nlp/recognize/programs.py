@@ -12,6 +12,7 @@ from kg.types import Mention
 
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』。！？；\n]{2,24})[”\"」』]")
 _OPENING_QUOTES = frozenset("“\"「『")
+_QUOTE_MARKS = re.compile(r"[“”\"「」『』]")
 _PROGRAM_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()·]")
 _MAX_LEN = 26
 # Quoted text that reads as a slogan or a mode: formulas with +, 一X一Y idioms.
@@ -283,10 +284,65 @@ def recognize_programs(text: str, lex: Lexicon, orgs=(), policy_spans=(), places
     # a head-word name ending in a brand or national scheme is that scheme with words before it (全年长期护理保险)
     by_suffix = [m for m in by_suffix if not any(n.end == m.end and n.start > m.start for n in fixed)]
     found = list(filter(_outside(policy_spans), fixed + by_suffix + _project_items(text, lex, fixed)
-                        + _labelled(text, lex)))
+                        + _labelled(text, lex) + _headings(text, lex)))
     quoted_found = _quoted(text, lex)
     found = list(filter(_outside(org_spans), found + quoted_found + _repeated(text, quoted_found, lex)))
-    return select_non_overlapping(found)
+    return _with_short_names(text, select_non_overlapping(found))
+
+
+# 开展“北疆暖巢”…提升行动（以下简称“提升行动”）: the note right after a name
+_SHORT_NAME_NOTE = re.compile(r"[”\"」』]?[（(](?:以下)?(?:简称|称)[“\"「]?([^“”\"「」（）()，。；\n]{2,12})[”\"」]?[）)]")
+
+
+def _with_short_names(text: str, found: list[Mention]) -> list[Mention]:
+    """A short name a note gives a program is that program wherever it stands
+    after the note: each later occurrence is a mention of it, and a longer
+    unquoted name that only ends in it is no program (市级财政安排提升行动专项资金
+    names no 财政安排提升行动)."""
+    ends = {m.end: m for m in found}
+    aliases = []
+    for note in _SHORT_NAME_NOTE.finditer(text):
+        full = ends.get(note.start()) or ends.get(note.start() + 1)
+        short = note.group(1)
+        if full is None or full.text == short or text[full.start - 1:full.start] in "和与及、":
+            continue  # …生活补贴和…护理补贴（以下简称“两项补贴”）: the note names the list
+        canonical = full.canonical or canonical_program(full.text)
+        pos = text.find(short, note.start(1))
+        while pos >= 0:
+            aliases.append(Mention("Program", short, pos, pos + len(short), "program.short-name",
+                                   canonical=canonical))
+            pos = text.find(short, pos + len(short))
+    if not aliases:
+        return found
+    spans = [(a.start, a.end) for a in aliases]
+    kept = [m for m in found if not any(m.start < e and s < m.end for s, e in spans)]
+    return sorted(kept + aliases, key=lambda m: (m.start, m.end))
+
+
+# 三、残疾人康复和托养服务项目 / （五）适龄妇女“两癌”免费筛查项目: a numbered heading line
+_HEADING = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+                      r"|\d{1,2}[、.．](?!\d))[ \t\u3000]*([^，。；：:,;！？\n]{4,30}?)[ \t\u3000]*$", re.MULTILINE)
+
+
+def _headings(text: str, lex: Lexicon) -> list[Mention]:
+    """A numbered heading that is nothing but a program's name names it whole,
+    with the words a name in running text is cut at (和, a quote inside it)."""
+    out = []
+    for m in _HEADING.finditer(text):
+        name, start = m.group(1), m.start(1)
+        lead = lex.program_lead_re.match(name)
+        if lead and lead.end() < len(name) - 2:
+            name, start = name[lead.end():], start + lead.end()
+        suffix = next((x for x in lex.program_suffix_tuple if name.endswith(x)), None)
+        if (suffix is None or len(name) - len(suffix) < max(lex.program_suffixes[suffix], 2)
+                or name in lex.program_stop or lex.program_not_contain.search(name) or _YEAR.match(name)
+                or any(c.isdigit() for c in name.replace("12355", "").replace("12345", ""))
+                or name.count("“") != name.count("”") or name.count("（") != name.count("）")):
+            continue
+        # the quote marks go, as for a quoted name with its head (“银龄助餐”扩面工程)
+        out.append(Mention("Program", name, start, start + len(name), "program.heading",
+                           canonical=canonical_program(_QUOTE_MARKS.sub("", name))))
+    return out
 
 
 def _labelled(text: str, lex: Lexicon) -> list[Mention]:
