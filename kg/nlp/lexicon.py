@@ -45,6 +45,20 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+def _guarded_alternation(words, inside) -> str:
+    """As _alternation, but a word does not match where it stands inside one of
+    `inside` (等 in 高等)."""
+    def guarded(w: str) -> str:
+        guards = []
+        for host in inside:
+            k = host.find(w)
+            if k >= 0:
+                before, after = host[:k], host[k + len(w):]
+                guards.append("(?!" + (f"(?<={re.escape(before)})" if before else "") + re.escape(w + after) + ")")
+        return "".join(guards) + re.escape(w)
+    return "|".join(guarded(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
 def _automaton(words) -> ahocorasick.Automaton:
     a = ahocorasick.Automaton()
     for w in set(words):
@@ -190,7 +204,7 @@ class Lexicon:
         self.org_name_automaton = _automaton(self.org_names)
         self.org_name_words = Words(self.org_names)
         self.boundaries = sorted(set(_lines("org_boundaries.txt")), key=lambda w: (-len(w), w))
-        self.boundary_re = re.compile(_alternation(self.boundaries))
+        self.boundary_re = re.compile(_guarded_alternation(self.boundaries, _words("org_boundary_inside.txt")))
         self.org_never_inside = frozenset(_words("org_never_inside.txt"))
         self.sub_unit_follow_re = re.compile(r"(?:$|[\s，。、；：:（(）)]|" + _alternation(_words("sub_unit_follow.txt")) + ")")
         self.sub_unit_re = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:" + _alternation(_words("sub_unit_heads.txt")) + ")")
