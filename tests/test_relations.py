@@ -517,3 +517,12 @@ def test_without_a_joint_adverb_a_list_after_a_cue_still_only_assists(tmp_path):
                                 "香洲区第三届青少年心理健康宣传周举行。")
     runs = {s for s, p in _pairs(rels, "runs") if p == "香洲区第三届青少年心理健康宣传周"}
     assert "香洲区教育局" not in runs
+
+
+def test_a_press_or_general_office_publishing_for_a_government_runs_nothing_by_default(tmp_path):
+    body = "\n\n今年以来，全市新建“青心驿站”12个，开通心理援助热线。\n"
+    office = _relations(tmp_path, "宝鸡市心理健康主题新闻发布会\n\n来源：宝鸡市人民政府新闻办公室" + body)
+    assert not any(s.endswith("新闻办公室") for s, _ in _pairs(office, "runs"))
+    # a body publishing its own summary still speaks in it
+    own = _relations(tmp_path, "共青团宝鸡市委员会2024年工作总结\n\n发布机构：共青团宝鸡市委员会" + body)
+    assert ("共青团宝鸡市委员会", "青心驿站") in _pairs(own, "runs")

@@ -49,6 +49,7 @@ def _cues():
         # between the last of a list of organizations and the verb after it: 等部门, 等五部门, 共同
         "group_tail": re.compile(r"^(?:" + group + r")?(?:" + alt(c["group_tail"]["adverbs"]).pattern + r")?$"),
         "joint": frozenset(c["joint"]),
+        "silent_publisher_ends": tuple(c["silent_publishers"]["ends"]),
         "assignment": re.compile("(?:" + alt(c["assignment"]["lead"] + c["assignment"]["other"]).pattern + ")[：:]"),
         # a table of projects: its head line names a unit-in-charge column (序号 项目名称 … 责任单位 …)
         "table_head": re.compile("^" + TABLE_HEAD + ".*(?:" + alt(c["assignment"]["lead"] + c["assignment"]["other"]).pattern
@@ -365,7 +366,10 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
     orgs_all = [(i, m) for i, m in enumerate(mentions) if m.type == "Organization"]
     # a newspaper or a media centre reports; it is never who acts in the sentence
     media = {i for i, m in orgs_all if m.rule == "org.head.media"}
-    voice = None if publisher in media else publisher  # the document's own, where no body heads a sentence
+    # the document's own, where no body heads a sentence; a press or general office publishes for others
+    silent = publisher in media or (publisher is not None and (mentions[publisher].canonical or mentions[publisher].text)
+                                    .endswith(cues["silent_publisher_ends"]))
+    voice = None if silent else publisher
     last_subject: int | None = voice
     home = next((i for i, m in enumerate(mentions) if m.type == "Location" and home_code and m.code == home_code), None)
     turns = _speaker_turns(text, mentions, person_posts, orgs_all)  # in text order
