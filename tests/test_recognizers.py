@@ -591,6 +591,34 @@ def test_named_communities_after_a_place_cue_or_in_a_list_but_not_kinds_of_commu
     assert names("在健康路社区，文峰路社区、七一路社区开展。") == ["健康路社区", "七一路社区"]
     assert names("家住琵琶亭社区滨江花园小区的居民。") == ["琵琶亭社区", "滨江花园小区"]
     assert names("推进城市社区建设，改造老旧小区，同步建成社区食堂。") == []
+    assert names("各示范社区依托社区党群服务中心建设驿站。") == []  # a kind, then a verb and a noun
+
+
+def test_a_numbered_heading_that_is_a_program_name_names_it_whole(lex):
+    text = ("三、儿童康复和助残托养服务项目\n年度目标：新建托养机构3家。\n"
+            "（五）实施城乡妇女“两癌”免费筛查项目\n二、主要任务\n1.加强组织领导\n")
+    names = _program_names(lex, text)
+    assert {"儿童康复和助残托养服务项目", "城乡妇女两癌免费筛查项目"} <= names  # 和 and a quote inside, 实施 cut
+    assert "助残托养服务项目" not in names and not any("任务" in n or "领导" in n for n in names)
+
+
+def test_a_short_name_note_makes_later_mentions_the_program_it_follows(lex):
+    text = ("全市开展“金秋暖阳”居家养老服务提升行动（以下简称“提升行动”）。"
+            "市财政安排提升行动专项资金300万元，将提升行动纳入考核。")
+    found = [m for m in recognize_programs(text, lex) if m.text == "提升行动" or "金秋暖阳" in m.text]
+    assert {m.canonical for m in found} == {"金秋暖阳居家养老服务提升行动"}
+    assert [m.text for m in found].count("提升行动") == 3  # in the note and twice after it
+    assert "财政安排提升行动" not in _program_names(lex, text)
+    # a note after two names joined by 和 names both: it is no short name of the last one
+    text = "推进困难残疾人生活补贴和重度残疾人护理补贴（以下简称“两项补贴”）提标。"
+    assert "重度残疾人护理补贴" not in {m.canonical for m in recognize_programs(text, lex) if m.text == "两项补贴"}
+
+
+def test_an_organization_name_does_not_run_across_a_group_word_or_a_preposition(lex):
+    canon = {m.canonical for m in _orgs("宜春市。向袁州区等地乡镇卫生院派驻医生，区卫健委在全区中小学开展筛查，"
+                                        "跟着宜春学院的老师学习。联合宜春职业高等专科学校开展培训。", lex)}
+    assert not any("等地" in c or "在全区" in c or c.startswith("跟着") for c in canon)
+    assert "宜春职业高等专科学校" in canon  # 等 inside 高等 is no group word
 
 
 def test_places_listed_before_a_body_share_its_head(lex):
@@ -669,3 +697,10 @@ def test_a_declaration_of_several_units_assigns_none(lex):
 
 def test_a_quoted_name_before_a_long_facility_noun_is_a_program(lex):
     assert "彭城颐家" in _program_names(lex, "今年1至7月，全市新建“彭城颐家”社区嵌入式养老服务综合体21个。")
+
+
+def test_advisers_commissioners_and_quoted_fishermen_are_persons(lex):
+    assert "周晓岚" in _person_names(lex, "刚刚领到聘书的社区救助顾问周晓岚接到了第一个咨询电话。")
+    assert "韦春梅" in _person_names(lex, "镇残疾人专职委员韦春梅被评为全省优秀专职委员。")
+    assert "黄海生" in _person_names(lex, "刚取得证书的渔民黄海生告诉记者，他已经签了合同。")
+    assert _person_names(lex, "全市骑手、网约车司机纳入新就业形态职业伤害保障。") == []
