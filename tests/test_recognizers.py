@@ -690,6 +690,11 @@ def test_bare_numbers_after_a_unit_declaration_take_that_unit(lex):
     assert ("2025", "名") not in found  # the next line is prose, not pairs
 
 
+def test_a_declared_unit_with_its_magnitude_counts_in_the_base_unit(lex):
+    found = {(str(n.value), n.unit) for n in recognize_numbers("服务人次（单位：万人次）：城区1.2乡镇0.8\n", lex)}
+    assert {("12000", "人次"), ("8000", "人次")} <= found  # as 1.2万人次 in prose would be
+
+
 def test_a_declaration_of_several_units_assigns_none(lex):
     text = "资金分配明细（单位：万元、个）：西宁市1240湟中区500"
     assert not any(n.unit == "元" for n in recognize_numbers(text, lex))

@@ -173,11 +173,7 @@ def recognize_numbers(text: str, lex: Lexicon, number_re: re.Pattern | None = No
         for word, q in lex.number_prefixes.items():
             if q and before.endswith(word):
                 qualifier = qualifier or q
-        unit_text = unit.unit
-        if unit_text[0] in "万亿" and len(unit_text) > 1:
-            if not (m.group("mag") or m.group("mag2")):  # a unit with its magnitude in it (万人次)
-                value *= _MAGNITUDE[unit_text[0]]
-            unit_text = unit_text[1:]
+        value, unit_text = _base_unit(value, unit.unit, bool(m.group("mag") or m.group("mag2")))
         prefix = text[max(0, m.start() - 14):m.start()]
         is_rate = unit.kind == "rate" and bool(_RATE_CONTEXT.search(prefix))
         indicator = _indicator(text, m.start(), m.end(), lex, names, garbled, longest)
@@ -224,6 +220,14 @@ def _table_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list[Nu
     return out
 
 
+def _base_unit(value: Decimal, unit: str, magnitude_written: bool) -> tuple[Decimal, str]:
+    """A unit with its magnitude in it (万人次, 万元) counts in the unit without
+    it; the value is scaled unless the magnitude was already written before it."""
+    if unit[0] in "万亿" and len(unit) > 1:
+        return (value if magnitude_written else value * _MAGNITUDE[unit[0]]), unit[1:]
+    return value, unit
+
+
 def _cell(start: int, end: int, digits: str, magnitude: str | None, unit,
           indicator: str | None) -> list[NumberMention]:
     """A table cell's number in its column's or row's unit (万元 counted in 元);
@@ -231,8 +235,8 @@ def _cell(start: int, end: int, digits: str, magnitude: str | None, unit,
     value = parse_value(digits, magnitude)
     if value is None:
         return []
+    value, unit_text = _base_unit(value, unit.unit, magnitude is not None)
     value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
-    unit_text = "元" if unit.unit in ("万元", "亿元") else unit.unit
     return [NumberMention(start, end, value, unit_text, None, False, indicator or unit_text)]
 
 
