@@ -526,3 +526,11 @@ def test_a_press_or_general_office_publishing_for_a_government_runs_nothing_by_d
     # a body publishing its own summary still speaks in it
     own = _relations(tmp_path, "共青团宝鸡市委员会2024年工作总结\n\n发布机构：共青团宝鸡市委员会" + body)
     assert ("共青团宝鸡市委员会", "青心驿站") in _pairs(own, "runs")
+
+
+def test_a_body_that_issued_a_policy_named_before_the_partner_cue_is_not_the_lead(tmp_path):
+    rels = _relations(tmp_path, "新乡市民政局。市民政局认真落实民政部等五部门印发的《关于加强困境儿童保障工作的意见》，"
+                                "会同市教育局、市妇联开展“童心守护”关爱行动。")
+    partners = _pairs(rels, "partnerOf")
+    assert ("新乡市民政局", "新乡市教育局") in partners
+    assert not any("民政部" in s or "民政部" in o for s, o in partners)

@@ -412,7 +412,10 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
         partner_lead: dict[int, int] = {}
         joint_group: set[int] = set()
         for cue in cues["partner"].finditer(text, s, e):
-            before = [(i, m) for i, m in orgs if m.end <= cue.start()]
+            # a body with a policy title between it and the cue issued that title
+            # (落实教育部等部门印发的《…》，会同…): it is not the one who acts with the partners
+            before = [(i, m) for i, m in orgs if m.end <= cue.start()
+                      and not any(m.end <= q.start and q.end <= cue.start() for _, q in policies)]
             lead = before[-1][0] if before else subject
             # A、B联合C: each of the organizations listed right before the cue
             leads = (_org_list_before(orgs, cue.start(), text) if before and before[-1][1].end == cue.start()
