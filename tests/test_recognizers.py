@@ -709,3 +709,23 @@ def test_advisers_commissioners_and_quoted_fishermen_are_persons(lex):
     assert "韦春梅" in _person_names(lex, "镇残疾人专职委员韦春梅被评为全省优秀专职委员。")
     assert "黄海生" in _person_names(lex, "刚取得证书的渔民黄海生告诉记者，他已经签了合同。")
     assert _person_names(lex, "全市骑手、网约车司机纳入新就业形态职业伤害保障。") == []
+
+
+def test_party_committees_by_level_or_place_but_not_inside_a_youth_league_name(lex):
+    text = "南宁市青秀区。在市委、区政府的领导下，经青秀区委审定，团青秀区委联合团自治区委开展活动，报区委同意。"
+    by_text = {m.text: m.canonical for m in _orgs(text, lex)}
+    assert by_text["市委"] == "中共南宁市委员会"
+    assert by_text["青秀区委"] == "中共青秀区委员会"
+    assert by_text["团青秀区委"] == "共青团青秀区委员会"
+    assert "区委" in by_text and by_text["区委"] == "中共青秀区委员会"
+    assert not any(t.endswith("自治区委") and not t.startswith("团") for t in by_text)
+
+
+def test_other_names_of_departments_expand_to_their_full_form(lex):
+    text = "台州市召开会议。市人力社保局、市老龄办、市水务局、市教委和市侨联参加。"
+    by_text = {m.text: m.canonical for m in _orgs(text, lex)}
+    assert by_text["市人力社保局"] == "台州市人力资源和社会保障局"
+    assert by_text["市老龄办"] == "台州市老龄工作委员会办公室"
+    assert by_text["市水务局"] == "台州市水务局"
+    assert by_text["市教委"] == "台州市教育委员会"
+    assert by_text["市侨联"] == "台州市归国华侨联合会"
