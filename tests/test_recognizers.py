@@ -729,3 +729,8 @@ def test_other_names_of_departments_expand_to_their_full_form(lex):
     assert by_text["市水务局"] == "台州市水务局"
     assert by_text["市教委"] == "台州市教育委员会"
     assert by_text["市侨联"] == "台州市归国华侨联合会"
+
+
+def test_a_quoted_name_before_a_kind_of_service_outlet_or_training_is_a_program(lex):
+    text = "咸宁市人社局开通“咸职帮”求职小程序，设立“湾区岗位”专区，开办“月嫂速成”家政培训班。"
+    assert {"咸职帮", "湾区岗位", "月嫂速成"} <= _program_names(lex, text)
