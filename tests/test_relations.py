@@ -534,3 +534,12 @@ def test_a_body_that_issued_a_policy_named_before_the_partner_cue_is_not_the_lea
     partners = _pairs(rels, "partnerOf")
     assert ("新乡市民政局", "新乡市教育局") in partners
     assert not any("民政部" in s or "民政部" in o for s, o in partners)
+
+
+def test_a_transcript_speakers_name_and_colon_give_their_body_the_floor_until_a_reporter_asks(tmp_path):
+    rels = _relations(tmp_path, "银川市召开新闻发布会。\n出席发布会的有：团市委书记马晓军。\n"
+                                "马晓军：我们与宁夏大学共同实施“朋辈护航”计划，培训朋辈辅导员1450名。\n"
+                                "某报记者：请问今年还将开展“暖心课堂”项目吗？\n")
+    assert ("共青团银川市委员会", "朋辈护航计划") in _pairs(rels, "runs")
+    assert ("共青团银川市委员会", "宁夏大学") in _pairs(rels, "partnerOf")
+    assert not any(p.startswith("暖心课堂") for _, p in _pairs(rels, "runs"))

@@ -26,6 +26,8 @@ _CUE_REACH = 24
 # the start of a list item: 一是, （三）, 二、, 3.
 _LIST_ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]+是|" + ITEM_NUMBER + ")")
 _PARTNER_TAIL_REACH = 8  # characters after the last partner named after 与 where 合作/共建… must follow
+_SPEAKER_TAG = re.compile(r"【([^】]{2,8})】|^[ \t\u3000]*([^\s：:，。、【】]{2,8})[：:]", re.M)
+_QUESTIONER_ENDS = ("记者", "主持人")  # a tag that hands the floor back to the document's own voice
 _TOPIC_REACH = 1  # sentences after a program's own that may count its sites
 _BARE_HEAD = 2, 4  # lengths of a program's own head word that may stand for it (驿站, 服务中心)
 _OWN_VERB_REACH = 4  # 具体实施, 负责: the verb right after the organization
@@ -112,8 +114,11 @@ def _list_frame_runner(text: str, s: int, e: int, p: Mention, orgs, places, subj
     return runner
 
 
-def _speaker_turns(text: str, mentions, person_posts, orgs) -> list[tuple[int, int]]:
-    """(position, organization) of each 【name】 speaker tag whose speaker's post is known."""
+def _speaker_turns(text: str, mentions, person_posts, orgs) -> list[tuple[int, int | None]]:
+    """(position, organization) of each speaker tag whose speaker's post is
+    known: 【name】, or a transcript's name and colon at the start of a line
+    (马晓军：我们与…); a reporter's or host's tag ends the turn before it
+    (organization None: the document's voice)."""
     org_of = {}
     orgs_by_start: dict[int, list[tuple[int, Mention]]] = {}
     for i, o in orgs:
@@ -124,9 +129,12 @@ def _speaker_turns(text: str, mentions, person_posts, orgs) -> list[tuple[int, i
             parent = [i for i, o in orgs_by_start.get(mentions[org].start, ()) if o.end < mentions[org].end]
             org_of.setdefault(mentions[link.person].text, parent[0] if parent else org)
     turns = []
-    for m in re.finditer(r"【([^】]{2,8})】", text):
-        if m.group(1) in org_of:
-            turns.append((m.start(), org_of[m.group(1)]))
+    for m in _SPEAKER_TAG.finditer(text):
+        name = m.group(1) or m.group(2)
+        if name in org_of:
+            turns.append((m.start(), org_of[name]))
+        elif turns and name.endswith(_QUESTIONER_ENDS):
+            turns.append((m.start(), None))
     return turns
 
 
@@ -387,7 +395,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
         if s == 0 or text[s - 1] == "\n":
             # a new paragraph starts from the voice of the current speaker, else the document's
             turn = bisect.bisect_right(turn_starts, s)
-            last_subject = turns[turn - 1][1] if turn else voice
+            last_subject = turns[turn - 1][1] if turn and turns[turn - 1][1] is not None else voice
         if not here:
             continue  # no mention: no relation, and the subject carries over unchanged
         orgs = [(i, m) for i, m in here if m.type == "Organization" and _in(m, s, e)]
