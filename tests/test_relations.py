@@ -543,3 +543,10 @@ def test_a_transcript_speakers_name_and_colon_give_their_body_the_floor_until_a_
     assert ("共青团银川市委员会", "朋辈护航计划") in _pairs(rels, "runs")
     assert ("共青团银川市委员会", "宁夏大学") in _pairs(rels, "partnerOf")
     assert not any(p.startswith("暖心课堂") for _, p in _pairs(rels, "runs"))
+
+
+def test_a_body_that_lays_out_or_works_through_a_quoted_program_runs_it(tmp_path):
+    rels = _relations(tmp_path, "娄底市。市人社局在全市42个社区布设“星就业”社区驿站。市残联结合“就业援助月”举办专场招聘会。")
+    runs = _pairs(rels, "runs")
+    assert any(s == "娄底市人力资源和社会保障局" and p.startswith("星就业") for s, p in runs)
+    assert any(s == "娄底市残疾人联合会" and p.startswith("就业援助月") for s, p in runs)
