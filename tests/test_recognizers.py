@@ -734,3 +734,12 @@ def test_other_names_of_departments_expand_to_their_full_form(lex):
 def test_a_quoted_name_before_a_kind_of_service_outlet_or_training_is_a_program(lex):
     text = "咸宁市人社局开通“咸职帮”求职小程序，设立“湾区岗位”专区，开办“月嫂速成”家政培训班。"
     assert {"咸职帮", "湾区岗位", "月嫂速成"} <= _program_names(lex, text)
+
+
+def test_a_short_name_a_note_gives_a_body_names_that_body_but_not_inside_a_longer_name(lex):
+    text = ("玉溪市召开会议。街道委托玉溪市红塔区康乐居家养老服务中心（以下简称康乐中心）上门服务，康乐中心全年服务5120人次。"
+            "玉溪市残疾人联合会（以下简称市残联）会同澄江市残联开展活动。")
+    orgs = _orgs(text, lex)
+    short = [m for m in orgs if m.text == "康乐中心"]
+    assert len(short) == 2 and all(m.canonical == "玉溪市红塔区康乐居家养老服务中心" for m in short)
+    assert [m.canonical for m in orgs if m.text.endswith("市残联")] == ["玉溪市残疾人联合会", "澄江市残疾人联合会"]

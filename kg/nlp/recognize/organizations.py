@@ -299,8 +299,39 @@ def recognize_organizations(text: str, lex: Lexicon, ctx: PlaceContext, places: 
                     chosen.append(parent)
                     break
         chosen.sort(key=lambda m: (m.start, m.end))
-    chosen = _cities_of_their_sentences(text, chosen, places, ctx, lex)
+    chosen = _with_short_names(text, _cities_of_their_sentences(text, chosen, places, ctx, lex))
     return sorted(chosen + _sharing_a_head(text, chosen, places), key=lambda m: (m.start, m.end))
+
+
+# 玉溪市红塔区康乐居家养老服务中心（以下简称康乐中心）: the note right after a name
+_LONGEST_NAME = 40  # characters: how far back a name that holds a later short name may start
+_SHORT_NAME_NOTE = re.compile(r"[（(]以下简称[“\"「]?([^“”\"「」（）()，。；、\n]{2,12})[”\"」]?[）)]")
+
+
+def _with_short_names(text: str, orgs: list[Mention]) -> list[Mention]:
+    """A short name a note gives a body is that body wherever it stands after
+    the note, as a name of its own (not inside a longer one: 市残联 in 冷水江市残联)
+    or as a name recognized with another full form (康乐中心, 社事办)."""
+    ends = {m.end: m for m in orgs}
+    index = SpanIndex((m.start, m.end) for m in orgs)
+    replaced: dict[tuple[int, int], Mention] = {}
+    for note in _SHORT_NAME_NOTE.finditer(text):
+        full, short = ends.get(note.start()), note.group(1)
+        if full is None or full.text == short or text[full.start - 1:full.start] in ("和", "与", "及", "、"):
+            continue  # A和B（以下简称“两部门”）: the note names the list
+        canonical = full.canonical or full.text
+        pos = text.find(short, note.start(1))
+        while pos >= 0:
+            span = (pos, pos + len(short))
+            inside = any(span[0] < e and (b, e) != span for b, e in index.starting_in(pos - _LONGEST_NAME, span[1]))
+            if not inside:
+                replaced[span] = Mention("Organization", short, pos, pos + len(short), "org.short-name",
+                                         canonical=canonical, city=full.city)
+            pos = text.find(short, pos + len(short))
+    if not replaced:
+        return orgs
+    return sorted([m for m in orgs if (m.start, m.end) not in replaced] + list(replaced.values()),
+                  key=lambda m: (m.start, m.end))
 
 
 def _sharing_a_head(text: str, orgs: list[Mention], places: list[Mention]) -> list[Mention]:
