@@ -743,3 +743,8 @@ def test_a_short_name_a_note_gives_a_body_names_that_body_but_not_inside_a_longe
     short = [m for m in orgs if m.text == "康乐中心"]
     assert len(short) == 2 and all(m.canonical == "玉溪市红塔区康乐居家养老服务中心" for m in short)
     assert [m.canonical for m in orgs if m.text.endswith("市残联")] == ["玉溪市残疾人联合会", "澄江市残疾人联合会"]
+
+
+def test_a_name_does_not_start_before_yu_when_a_place_short_name_follows_it(lex):
+    text = "玉溪市红塔区凤凰路街道。街道与玉溪玉香园餐饮管理有限公司合作开办长者餐厅。"
+    assert "玉溪玉香园餐饮管理有限公司" in {m.text for m in _orgs(text, lex)}

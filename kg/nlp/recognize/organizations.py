@@ -176,10 +176,11 @@ def _left_edge(text: str, suffix_start: int, end: int, lex: Lexicon, inner_orgs:
     last_inner = max((s for s, e in inner_orgs.starting_in(i, suffix_start + 1) if e <= suffix_start), default=-1)
     # a one-character boundary (和, 与, 、) may sit inside a name (人力资源和社会保障局),
     # but not right after an organization's head (妇幼保健院与…康复中心 is two names)
-    # nor right before a place's full name (…社区康复站与平遥县人民医院)
+    # nor right before a place's name, full or short (…社区康复站与平遥县人民医院, 街道与玉溪…公司)
+    short_place_starts = set(lex.short_place_words.starts(modifier))
     after_head = {m.start() for m in cuts
                   if len(m.group(0)) == 1 and (modifier[:m.start()].endswith(lex.org_suffix_tuple)
-                                               or m.end() in place_starts_here)}
+                                               or m.end() in place_starts_here or m.end() in short_place_starts)}
     for c in sorted(starts):
         if c >= len(modifier):
             continue
