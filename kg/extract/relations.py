@@ -27,7 +27,6 @@ _CUE_REACH = 24
 _LIST_ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]+是|" + ITEM_NUMBER + ")")
 _PARTNER_TAIL_REACH = 8  # characters after the last partner named after 与 where 合作/共建… must follow
 _SPEAKER_TAG = re.compile(r"【([^】]{2,8})】|^[ \t\u3000]*([^\s：:，。、【】]{2,8})[：:]", re.M)
-_QUESTIONER_ENDS = ("记者", "主持人")  # a tag that hands the floor back to the document's own voice
 _TOPIC_REACH = 1  # sentences after a program's own that may count its sites
 _BARE_HEAD = 2, 4  # lengths of a program's own head word that may stand for it (驿站, 服务中心)
 _OWN_VERB_REACH = 4  # 具体实施, 负责: the verb right after the organization
@@ -52,6 +51,7 @@ def _cues():
         "group_tail": re.compile(r"^(?:" + group + r")?(?:" + alt(c["group_tail"]["adverbs"]).pattern + r")?$"),
         "joint": frozenset(c["joint"]),
         "silent_publisher_ends": tuple(c["silent_publishers"]["ends"]),
+        "questioner_ends": tuple(c["questioner_ends"]),
         "assignment": re.compile("(?:" + alt(c["assignment"]["lead"] + c["assignment"]["other"]).pattern + ")[：:]"),
         # a table of projects: its head line names a unit-in-charge column (序号 项目名称 … 责任单位 …)
         "table_head": re.compile("^" + TABLE_HEAD + ".*(?:" + alt(c["assignment"]["lead"] + c["assignment"]["other"]).pattern
@@ -114,7 +114,7 @@ def _list_frame_runner(text: str, s: int, e: int, p: Mention, orgs, places, subj
     return runner
 
 
-def _speaker_turns(text: str, mentions, person_posts, orgs) -> list[tuple[int, int | None]]:
+def _speaker_turns(text: str, mentions, person_posts, orgs, cues) -> list[tuple[int, int | None]]:
     """(position, organization) of each speaker tag whose speaker's post is
     known: 【name】, or a transcript's name and colon at the start of a line
     (马晓军：我们与…); a reporter's or host's tag ends the turn before it
@@ -133,7 +133,7 @@ def _speaker_turns(text: str, mentions, person_posts, orgs) -> list[tuple[int, i
         name = m.group(1) or m.group(2)
         if name in org_of:
             turns.append((m.start(), org_of[name]))
-        elif turns and name.endswith(_QUESTIONER_ENDS):
+        elif turns and name.endswith(cues["questioner_ends"]):
             turns.append((m.start(), None))
     return turns
 
@@ -380,7 +380,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
     voice = None if silent else publisher
     last_subject: int | None = voice
     home = next((i for i, m in enumerate(mentions) if m.type == "Location" and home_code and m.code == home_code), None)
-    turns = _speaker_turns(text, mentions, person_posts, orgs_all)  # in text order
+    turns = _speaker_turns(text, mentions, person_posts, orgs_all, cues)  # in text order
     turn_starts = [pos for pos, _ in turns]
     # mentions bucketed by sentence once: a scan per sentence made long documents quadratic
     starts = [s for s, _ in sentences]

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from kg.nlp.lexicon import Lexicon, _read, heads_by_end
 from kg.nlp.recognize.locations import PlaceContext
+from kg.nlp.recognize.notes import SHORT_NAME_NOTE
 from kg.nlp.recognize.placed import PlacePattern, place_starts
 from kg.nlp.recognize.spans import SpanIndex
 from kg.types import Mention
@@ -304,9 +305,7 @@ def recognize_organizations(text: str, lex: Lexicon, ctx: PlaceContext, places: 
     return sorted(chosen + _sharing_a_head(text, chosen, places), key=lambda m: (m.start, m.end))
 
 
-# 玉溪市红塔区康乐居家养老服务中心（以下简称康乐中心）: the note right after a name
 _LONGEST_NAME = 40  # characters: how far back a name that holds a later short name may start
-_SHORT_NAME_NOTE = re.compile(r"[（(]以下简称[“\"「]?([^“”\"「」（）()，。；、\n]{2,12})[”\"」]?[）)]")
 
 
 def _with_short_names(text: str, orgs: list[Mention]) -> list[Mention]:
@@ -316,9 +315,9 @@ def _with_short_names(text: str, orgs: list[Mention]) -> list[Mention]:
     ends = {m.end: m for m in orgs}
     index = SpanIndex((m.start, m.end) for m in orgs)
     replaced: dict[tuple[int, int], Mention] = {}
-    for note in _SHORT_NAME_NOTE.finditer(text):
-        full, short = ends.get(note.start()), note.group(1)
-        if full is None or full.text == short or text[full.start - 1:full.start] in ("和", "与", "及", "、"):
+    for note in SHORT_NAME_NOTE.finditer(text):
+        full, short = ends.get(note.start()) or ends.get(note.start() + 1), note.group(1)
+        if full is None or len(short) < 2 or full.text == short or text[full.start - 1:full.start] in ("和", "与", "及", "、"):
             continue  # A和B（以下简称“两部门”）: the note names the list
         canonical = full.canonical or full.text
         pos = text.find(short, note.start(1))

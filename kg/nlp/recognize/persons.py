@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.nlp.lexicon import Lexicon
+from kg.nlp.recognize.notes import SHORT_NAME_NOTE
 from kg.types import Mention
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -24,8 +25,6 @@ def _list_re(post_re: str) -> re.Pattern:
 # punctuation, so it lies in one such run and ends where the run does.
 _LIST_RUN = re.compile(r"(?<![\u4e00-\u9fff、])[\u4e00-\u9fff、]+(?=[：:，,。])")
 _IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]+")
-# 襄阳市民政局（以下简称“市民政局”）副局长…: the note between a body and its post
-_ALIAS_NOTE = re.compile(r"[（(](?:以下)?简称[“\"]?[^”\"（）()]{1,15}[”\"]?[）)]")
 _QUOTE_END = re.compile(r"[。！？][”\"]")
 _AGED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})岁的")
 _GAP = re.compile(r"[ \t\u3000]+")
@@ -161,7 +160,7 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
     org_at = {o.start: oi for oi, o in enumerate(orgs)}
     for oi, org in enumerate(orgs):
         # organization + post + name
-        note = _ALIAS_NOTE.match(text, org.end)
+        note = SHORT_NAME_NOTE.match(text, org.end)  # 襄阳市民政局（以下简称“市民政局”）副局长…
         role, end = _posts_at(text, note.end() if note else org.end, post_re)
         if role:
             # 社区党委书记、居委会主任陈某: a second post of another body in between

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from itertools import accumulate
 
 from kg.nlp.lexicon import Lexicon, Words, heads_by_end
+from kg.nlp.recognize.notes import SHORT_NAME_NOTE
 from kg.nlp.recognize.spans import SpanIndex
 from kg.types import Mention
 
@@ -290,8 +291,6 @@ def recognize_programs(text: str, lex: Lexicon, orgs=(), policy_spans=(), places
     return _with_short_names(text, select_non_overlapping(found))
 
 
-# 开展“北疆暖巢”…提升行动（以下简称“提升行动”）: the note right after a name
-_SHORT_NAME_NOTE = re.compile(r"[”\"」』]?[（(](?:以下)?(?:简称|称)[“\"「]?([^“”\"「」（）()，。；\n]{2,12})[”\"」]?[）)]")
 
 
 def _with_short_names(text: str, found: list[Mention]) -> list[Mention]:
@@ -301,10 +300,10 @@ def _with_short_names(text: str, found: list[Mention]) -> list[Mention]:
     names no 财政安排提升行动)."""
     ends = {m.end: m for m in found}
     aliases = []
-    for note in _SHORT_NAME_NOTE.finditer(text):
+    for note in SHORT_NAME_NOTE.finditer(text):
         full = ends.get(note.start()) or ends.get(note.start() + 1)
         short = note.group(1)
-        if full is None or full.text == short or text[full.start - 1:full.start] in "和与及、":
+        if full is None or len(short) < 2 or full.text == short or text[full.start - 1:full.start] in "和与及、":
             continue  # …生活补贴和…护理补贴（以下简称“两项补贴”）: the note names the list
         canonical = full.canonical or canonical_program(full.text)
         pos = text.find(short, note.start(1))
