@@ -34,6 +34,11 @@ def _orgs(text, lex):
     return recognize_organizations(text, lex, ctx, recognize_locations(text, lex, ctx))
 
 
+def _org_canonicals(text, lex) -> dict[str, str | None]:
+    """surface -> canonical of the organizations recognized in text"""
+    return {m.text: m.canonical for m in _orgs(text, lex)}
+
+
 def test_locations_context_is_the_most_named_city(lex):
     text = "洛阳市召开新闻发布会。洛阳市西工区、涧西区新建站点。"
     ctx = _ctx(text, lex)
@@ -50,7 +55,7 @@ def test_locations_skip_common_words_and_out_of_context_towns(lex):
 
 def test_organizations_expand_abbreviations_with_the_document_city(lex):
     text = "洛阳市召开发布会。团市委会同市残联、市卫健委开展活动。"
-    by_text = {m.text: m.canonical for m in _orgs(text, lex)}
+    by_text = _org_canonicals(text, lex)
     assert by_text["团市委"] == "共青团洛阳市委员会"
     assert by_text["市残联"] == "洛阳市残疾人联合会"
     assert by_text["市卫健委"] == "洛阳市卫生健康委员会"
@@ -181,7 +186,7 @@ def test_the_national_disability_and_childrens_homes_are_brands_unquoted_too(lex
 
 def test_an_autonomous_prefectures_bodies_by_its_level_word_and_its_common_name(lex):
     text = "黔东南苗族侗族自治州召开会议。黔东南州妇联联合州民政局开展活动，团州委启动项目。州委、州人民政府印发方案。"
-    assert {m.text: m.canonical for m in _orgs(text, lex)} == {
+    assert _org_canonicals(text, lex) == {
         "黔东南州妇联": "黔东南苗族侗族自治州妇女联合会", "州民政局": "黔东南苗族侗族自治州民政局",
         "团州委": "共青团黔东南苗族侗族自治州委员会", "州委": "中共黔东南苗族侗族自治州委员会",
         "州人民政府": "黔东南苗族侗族自治州人民政府"}
@@ -197,12 +202,12 @@ def test_a_university_named_without_a_place_after_a_boundary(lex):
 
 
 def test_deputies_are_no_body_but_the_congress_session_is_the_congress(lex):
-    orgs = {m.text: m.canonical for m in _orgs("德阳市召开会议。出席市人代会的293名市人大代表投票，市人大组织视察。", lex)}
+    orgs = _org_canonicals("德阳市召开会议。出席市人代会的293名市人大代表投票，市人大组织视察。", lex)
     assert orgs == {"市人代会": "德阳市人民代表大会", "市人大": "德阳市人民代表大会"}
 
 
 def test_a_department_right_after_its_body_before_a_verb(lex):
-    orgs = {m.text: m.canonical for m in _orgs("六盘水市召开会议。经市政府督查室会同市统计局逐项核查。市教育局全面部署。", lex)}
+    orgs = _org_canonicals("六盘水市召开会议。经市政府督查室会同市统计局逐项核查。市教育局全面部署。", lex)
     assert orgs["市政府督查室"] == "六盘水市人民政府督查室"
     assert not any(t.startswith("市教育局全") for t in orgs)
     orgs = {m.text for m in _orgs("江安县召开会议。组织江安县人民医院康复医学科和县残联开展评估。市残联会同市卫生健康委员会和市教育局开展筛查。", lex)}
@@ -713,7 +718,7 @@ def test_advisers_commissioners_and_quoted_fishermen_are_persons(lex):
 
 def test_party_committees_by_level_or_place_but_not_inside_a_youth_league_name(lex):
     text = "南宁市青秀区。在市委、区政府的领导下，经青秀区委审定，团青秀区委联合团自治区委开展活动，报区委同意。"
-    by_text = {m.text: m.canonical for m in _orgs(text, lex)}
+    by_text = _org_canonicals(text, lex)
     assert by_text["市委"] == "中共南宁市委员会"
     assert by_text["青秀区委"] == "中共青秀区委员会"
     assert by_text["团青秀区委"] == "共青团青秀区委员会"
@@ -723,7 +728,7 @@ def test_party_committees_by_level_or_place_but_not_inside_a_youth_league_name(l
 
 def test_other_names_of_departments_expand_to_their_full_form(lex):
     text = "台州市召开会议。市人力社保局、市老龄办、市水务局、市教委和市侨联参加。"
-    by_text = {m.text: m.canonical for m in _orgs(text, lex)}
+    by_text = _org_canonicals(text, lex)
     assert by_text["市人力社保局"] == "台州市人力资源和社会保障局"
     assert by_text["市老龄办"] == "台州市老龄工作委员会办公室"
     assert by_text["市水务局"] == "台州市水务局"

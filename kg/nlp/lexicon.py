@@ -285,6 +285,7 @@ class Lexicon:
         # 社区党委书记、居委会主任陈某: another body's post after a first one
         self.second_post_re = re.compile(r"、[\u4e00-\u9fff]{1,6}?(?:" + self.post_re + ")")
         self.person_label_objects = tuple(_words("person_label_objects.txt"))
+        self.person_contact_labels = tuple(_words("person_contact_labels.txt"))
         self.person_cues = {r[0]: r[1] for r in _rows("person_cues.tsv")}
         self.person_cues_alone = {r[0] for r in _rows("person_cues.tsv") if len(r) > 2 and r[2] == "1"}
         self.person_cue_tuple = tuple(self.person_cues)

@@ -29,8 +29,8 @@ _QUOTE_END = re.compile(r"[。！？][”\"]")
 _AGED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})岁的")
 _GAP = re.compile(r"[ \t\u3000]+")
 _GAP_OR_NONE = re.compile(r"[ \t\u3000]*")
-# what may follow the name closing a contact line: no more CJK, or the phone label
-_LINE_END_OR_PHONE = re.compile(r"(?:$|[^\u4e00-\u9fff]|(?:联系)?电话|手机)")
+# what may follow the name closing a contact line: no more CJK, or a contact label (person_contact_labels.txt)
+_LINE_END_OR_NON_CJK = re.compile(r"$|[^\u4e00-\u9fff]")
 
 
 def _name_lists(text: str, lex: Lexicon) -> list[re.Match]:
@@ -213,7 +213,9 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
                     post, pos = _posts_at(text, pos, post_re)  # 康复部部长 邓某
                     gap = _GAP_OR_NONE.match(text, pos)
                     name = name_at(text, gap.end(), lex) if pos > m.end() or gap.end() > pos else None
-                    if name and _LINE_END_OR_PHONE.match(text, gap.end() + len(name)):
+                    after = gap.end() + len(name) if name else 0
+                    if name and (_LINE_END_OR_NON_CJK.match(text, after)
+                                 or text.startswith(lex.person_contact_labels, after)):
                         add(name, gap.end(), "person.label-unit", oi, post or role)
                         break
                 continue
