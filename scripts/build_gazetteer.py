@@ -220,6 +220,8 @@ def is_statistical_county(code: str, name: str) -> bool:
 def keep_town(code: str, name: str) -> bool:
     if not name.endswith(TOWN_SUFFIXES) and not (code[6] == "0" and name.endswith("地区")):
         return False
+    if name in TOWN_SUFFIXES:
+        return False  # a unit named only 街道 (a county's unnamed streets) names no place
     if "直辖" in name or any(m in name for m in NON_ADMIN_MARKERS):
         return False
     if code[6] in "0123":

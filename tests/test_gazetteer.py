@@ -147,6 +147,11 @@ def test_duplicate_town_name(gz):
     assert gz.resolve("城关镇", context_codes=[gz.by_code(city)]) == town
 
 
+def test_no_division_is_named_only_by_its_level(gz):
+    # two counties' unnamed street offices were rows named 街道: every 街道办事处 looked named
+    assert not [d for d in gz.lookup("街道")] and not [d for d in gz.lookup("镇")]
+
+
 # ---------------------------------------------------------------- API
 
 def test_names_iteration(gz):

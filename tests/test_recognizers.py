@@ -753,3 +753,48 @@ def test_a_short_name_a_note_gives_a_body_names_that_body_but_not_inside_a_longe
 def test_a_name_does_not_start_before_yu_when_a_place_short_name_follows_it(lex):
     text = "玉溪市红塔区凤凰路街道。街道与玉溪玉香园餐饮管理有限公司合作开办长者餐厅。"
     assert "玉溪玉香园餐饮管理有限公司" in {m.text for m in _orgs(text, lex)}
+
+
+def test_a_post_holder_taking_a_second_post_ends_the_organization_name(lex):
+    text = "英山县人民政府办公室。领导小组办公室设在县民政局，县民政局局长方文华任办公室主任。国家二级心理咨询师朱丽娟担任中心主任。"
+    names = set(_org_canonicals(text, lex))
+    assert not [n for n in names if "方文华" in n or "朱丽娟" in n]
+    assert "方文华" in _person_names(lex, text)
+
+
+def test_a_department_after_its_body_keeps_a_post_like_first_word(lex):
+    text = "徐州市人大常委会代表工作委员会\n\n市人大常委会代表工作委员会主任　陈立群"
+    assert "徐州市人民代表大会常务委员会代表工作委员会" in set(_org_canonicals(text, lex).values())
+
+
+def test_a_community_named_like_a_news_agency_is_no_agency(lex):
+    text = "揭阳市榕城区榕华街道新华社区长者饭堂开张，新华社记者到场。"
+    assert list(_org_canonicals(text, lex)) == ["新华社"]
+
+
+def test_a_setting_before_community_is_no_community_name(lex):
+    text = "盘锦市团市委组织“心晴课堂”走进校园和社区，在兴隆台区振兴街道走进家庭和社区。"
+    names = {m.text for m in _orgs(text, lex)} | {m.text for m in _locations(text, lex)}
+    assert "校园和社区" not in names and "家庭和社区" not in names
+
+
+def test_bare_bureaus_listed_after_each_county_are_no_named_bodies(lex):
+    text = "四平市残疾人联合会\n\n各县（市、区）残联、教育局、民政局、财政局、卫生健康局：\n市残联会同市教育局、民政局等部门开展救助。"
+    found = _org_canonicals(text, lex)
+    assert "卫生健康局" not in found and "财政局" not in found
+    assert found["民政局"] == "四平市民政局"
+
+
+def test_a_town_of_another_city_in_the_province_is_no_place_in_a_city_document(lex):
+    text = "咸宁市团市委报告。咸安区、嘉鱼县建成站点。部分乡镇站点专业力量薄弱。"
+    names = {m.text for m in _locations(text, lex)}
+    assert "分乡镇" not in names and {"咸安区", "嘉鱼县"} <= names
+
+
+def test_a_quoted_name_completed_by_a_long_tail_with_a_year(lex):
+    text = "盘锦市团市委在全市开展“护航青春·心向阳光”2024年暑期青少年心理健康守护行动。"
+    assert "护航青春·心向阳光2024年暑期青少年心理健康守护行动" in _program_names(lex, text)
+
+
+def _locations(text, lex):
+    return recognize_locations(text, lex, _ctx(text, lex))

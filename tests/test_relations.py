@@ -317,9 +317,10 @@ def test_a_county_level_citys_own_report_means_itself_by_shi(tmp_path):
 def test_a_street_that_acts_is_its_office_and_a_centre_it_works_through_runs_nothing(tmp_path):
     rels = _relations(tmp_path, "厦门市思明区中华街道。街道办事处围绕辖区需求开展工作。"
                                 "中华街道联合团区委，依托街道党群服务中心开设“四点半课堂”。")
-    assert ("街道办事处", "团区委") in _pairs(rels, "partnerOf")
+    # the bare 街道办事处 of 中华街道's report is its office
+    assert ("中华街道办事处", "团区委") in _pairs(rels, "partnerOf")
     runs = _pairs(rels, "runs")
-    assert ("街道办事处", "四点半课堂") in runs and ("街道党群服务中心", "四点半课堂") not in runs
+    assert ("中华街道办事处", "四点半课堂") in runs and ("街道党群服务中心", "四点半课堂") not in runs
 
 
 def test_a_bureaus_own_head_and_a_city_head_belong_to_the_bureau_and_the_government(tmp_path):
@@ -550,3 +551,16 @@ def test_a_body_that_lays_out_or_works_through_a_quoted_program_runs_it(tmp_path
     runs = _pairs(rels, "runs")
     assert any(s == "娄底市人力资源和社会保障局" and p.startswith("星就业") for s, p in runs)
     assert any(s == "娄底市残疾人联合会" and p.startswith("就业援助月") for s, p in runs)
+
+
+def test_bodies_on_a_joint_letterhead_are_partners(tmp_path):
+    rels = _relations(tmp_path, "四平市残疾人联合会\n四 平 市 教 育 局\n四平市财政局\n\n四残联联发〔2025〕6号\n\n"
+                                "关于做好残疾儿童康复救助工作的通知\n\n各县（市、区）残联：\n市残联开展康复救助。")
+    partners = {frozenset((s, o)) for s, p, o in rels if p == "partnerOf"}
+    assert partners >= {frozenset(("四平市残疾人联合会", "四平市教育局")), frozenset(("四平市残疾人联合会", "四平市财政局")),
+                        frozenset(("四平市教育局", "四平市财政局"))}
+
+
+def test_a_single_body_on_the_letterhead_partners_nobody(tmp_path):
+    rels = _relations(tmp_path, "四平市残疾人联合会\n\n关于做好康复救助工作的通知\n\n市残联开展康复救助。")
+    assert not _pairs(rels, "partnerOf")

@@ -9,6 +9,7 @@ from functools import lru_cache
 from kg.extract.assignments import (ITEM_NUMBER, assigned_projects, designated_rows, item_relations, place_rows,
                                     table_rows)
 from kg.extract.hierarchy import parents_by_name
+from kg.extract.letterhead import letterhead_partners
 from kg.nlp.lexicon import load_lexicon
 from kg.nlp.recognize.programs import carrier_close
 from kg.text.lines import TABLE_HEAD
@@ -554,6 +555,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
             topic_k = k
     rels += assigned_projects(text, mentions, orgs_all, cues)
     rels += item_relations(text, mentions, orgs_all, cues)
+    rels += letterhead_partners(text, orgs_all)
     rels += table_rows(text, mentions, orgs_all, cues)
     rels += designated_rows(text, mentions, orgs_all, cues)
     rels += place_rows(text, mentions, cues)

@@ -151,8 +151,12 @@ def resolve_place(name: str, start: int, text: str, ctx: PlaceContext, lex: Lexi
         return div
     under_context = any(a.code in context for a in gaz.ancestors(div.code))
     if div.level == "town":
-        # Town names repeat across the country: only inside the document's city.
-        return div if under_context or _preceded_by_parent(text, start, div, lex) else None
+        # Town names repeat across the country: only inside the document's city
+        # (a city's document: not another city's town of the same province, 部分乡镇
+        # is no 分乡镇), or after its parent's name.
+        home = ctx.city if ctx.city is not None and not ctx.regional else None
+        inside = any(a.code == home.code for a in gaz.ancestors(div.code)) if home is not None else under_context
+        return div if inside or _preceded_by_parent(text, start, div, lex) else None
     # county: two-character names (郊区, 城区, 和县) are common words unless the
     # parent is written right before them.
     in_city = ctx.city is not None and any(a.code == ctx.city.code for a in gaz.ancestors(div.code))

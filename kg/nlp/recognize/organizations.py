@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from functools import lru_cache
 
 from kg.nlp.lexicon import Lexicon, _read, heads_by_end
@@ -96,6 +97,9 @@ def _bare_bodies(text: str, lex: Lexicon, ctx: PlaceContext) -> list[Mention]:
             continue
         if text[max(0, m.start() - 2):m.start()].endswith(("各级", "各", "相关", "有关", "级")):
             continue
+        clause = max(text.rfind(mark, 0, m.start()) for mark in "，。：；\n") + 1
+        if text.startswith("各", clause):
+            continue  # 各县（市、区）残联、教育局…: each county's bureau, none named
         canonical = (ctx.city.name + body.full) if ctx.city is not None else None
         out.append(Mention("Organization", m.group(0), m.start(), m.end(), "org.bare-body", canonical=canonical,
                            city=ctx.city.name if ctx.city else None))
@@ -131,8 +135,8 @@ def _county_leagues(text: str, lex: Lexicon, ctx: PlaceContext) -> list[Mention]
 def _fixed_names(text: str, lex: Lexicon) -> list[Mention]:
     out = []
     for end_idx, name in lex.org_name_automaton.iter_long(text):
-        if text[end_idx + 1:end_idx + 2] in _WORD_CONTINUES:
-            continue  # 民政部门 is not 民政部
+        if text[end_idx + 1:end_idx + 2] in _WORD_CONTINUES or (name.endswith("社") and text[end_idx + 1:end_idx + 2] == "区"):
+            continue  # 民政部门 is not 民政部; 新华社区 is a community, not 新华社
         canonical, _kind = lex.org_names[name]
         out.append(Mention("Organization", name, end_idx - len(name) + 1, end_idx + 1, "org.fixed-name", canonical=canonical))
     return out
@@ -164,6 +168,7 @@ def _left_edge(text: str, suffix_start: int, end: int, lex: Lexicon, inner_orgs:
     cuts = [m for m in lex.boundary_re.finditer(modifier)
             if modifier.count("“", 0, m.start()) <= modifier.count("”", 0, m.start())
             and m.start() not in place_starts_here]
+    cuts += lex.post_holder_re.finditer(modifier)  # 局长方文华任|办公室主任
     starts = {0} | {m.end() for m in cuts}
     for words in (lex.place_words, lex.short_place_words):
         # a name does not start inside a boundary word (建成县级…: not 成县)
@@ -203,7 +208,19 @@ def _named_school(text: str, start: int, modifier: str, lex: Lexicon) -> bool:
     return any(m.end() == start for m in lex.boundary_re.finditer(text, max(0, start - 4), start))
 
 
-def _open_class(text: str, lex: Lexicon, ctx: PlaceContext, inner_orgs: SpanIndex) -> list[Mention]:
+def _home_town(places: list[Mention], lex: Lexicon) -> str | None:
+    """The street or town a document is about: named twice at least and more
+    often than any other (中华街道's own report). Its bare 街道办事处 is its office."""
+    counts = Counter(p.canonical for p in places if p.code and p.canonical and p.canonical.endswith(lex.town_heads))
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def _open_class(text: str, lex: Lexicon, ctx: PlaceContext, inner_orgs: SpanIndex,
+                home_town: str | None = None) -> list[Mention]:
+    town_head = next((h for h in lex.town_heads if home_town.endswith(h)), None) if home_town else None
     out = []
     for end, suffix in heads_by_end(lex.org_suffix_automaton, text):
         needs_name, _kind = lex.org_suffixes[suffix]
@@ -222,11 +239,13 @@ def _open_class(text: str, lex: Lexicon, ctx: PlaceContext, inner_orgs: SpanInde
         level_only = len(modifier) == 1 and modifier in LEVELS and not needs_name  # 县人民医院: the county's own
         if (len(modifier.strip("“”\"")) < 2 and not level_only) or span.count("“") != span.count("”"):
             continue  # too short, or a quote opened outside the name (“孩子白天在中心)
+        canonical = span
         if needs_name and not _has_proper_name(span, lex) and not (needs_name == 2 and _named_school(text, start, modifier, lex)):
-            continue
+            if town_head is None or not span.startswith(town_head):
+                continue
+            canonical = home_town + span[len(town_head):]  # 街道办事处 in 中华街道's report: its office
         if span.startswith("“") and span.endswith("”") and span[1:-1].endswith(lex.program_quoted_suffixes):
             continue  # “邻里中心” alone: a quoted facility brand, a program
-        canonical = span
         if span[0] in _DIVISION_LEVELS and _place_for_level(span[0], ctx) is None:
             continue
         if span[0] in LEVELS:
@@ -247,6 +266,8 @@ def _sub_units(text: str, parents: list[Mention], lex: Lexicon) -> list[Mention]
         if not m or not (labelled or lex.sub_unit_follow_re.match(text, m.end())):
             continue
         unit = m.group(0)
+        if lex.post_holder_re.match(unit):
+            continue  # 县民政局局长方文华任办公室主任: a post and a person, not a department
         lead = lex.boundary_re.match(unit)
         if lead and (not unit.endswith(("委员会", "办公室")) or lex.partner_cue_re.match(unit)):
             continue  # 市卫健委安排部署: a verb; 市残联会同市卫健委: another body; not a department
@@ -285,7 +306,7 @@ def recognize_organizations(text: str, lex: Lexicon, ctx: PlaceContext, places: 
     patterned = _patterned(text, lex, ctx, place_names)
     fixed = _fixed_names(text, lex)
     inner = SpanIndex((m.start, m.end) for m in patterned + fixed)
-    found = (patterned + _bare_bodies(text, lex, ctx) + fixed + _open_class(text, lex, ctx, inner)
+    found = (patterned + _bare_bodies(text, lex, ctx) + fixed + _open_class(text, lex, ctx, inner, _home_town(places, lex))
              + _county_leagues(text, lex, ctx))
     chosen = select_non_overlapping(found)
     subs = _sub_units(text, chosen, lex)

@@ -60,7 +60,7 @@ def _is_brand(name: str, lex: Lexicon) -> bool:
 def _name_tail(text: str, pos: int, lex: Lexicon) -> str:
     """The words right after a quote when they end in a program head
     (工程, 计划, 热线, 课堂, 系列活动 …); empty when they do not."""
-    window = re.match(r"[\u4e00-\u9fffA-Za-z0-9]{0,16}", text[pos:pos + 16]).group(0)
+    window = re.match(r"[\u4e00-\u9fffA-Za-z0-9]{0,20}", text[pos:pos + 20]).group(0)
     if window[:1] in _CONJUNCTIONS:
         return ""  # “青少年之家”和12355青少年服务台: another name follows
     cut = lex.program_tail_cut_re.search(window)  # a predicate starts (…两项工作列入…项目)
