@@ -738,7 +738,7 @@ def test_other_names_of_departments_expand_to_their_full_form(lex):
 
 def test_a_quoted_name_before_a_kind_of_service_outlet_or_training_is_a_program(lex):
     text = "咸宁市人社局开通“咸职帮”求职小程序，设立“湾区岗位”专区，开办“月嫂速成”家政培训班。"
-    assert {"咸职帮", "湾区岗位", "月嫂速成"} <= _program_names(lex, text)
+    assert {"咸职帮求职小程序", "湾区岗位", "月嫂速成"} <= _program_names(lex, text)
 
 
 def test_a_short_name_a_note_gives_a_body_names_that_body_but_not_inside_a_longer_name(lex):
@@ -798,3 +798,23 @@ def test_a_quoted_name_completed_by_a_long_tail_with_a_year(lex):
 
 def _locations(text, lex):
     return recognize_locations(text, lex, _ctx(text, lex))
+
+
+def test_a_quoted_fund_app_or_service_van_is_a_program_with_its_head(lex):
+    text = ("安顺市新闻发布会。我们设立“慈善救急难”基金200万元，也可以通过“安顺救助通”微信小程序在线申请。"
+            "团市委推出“锦心号”心理服务流动车。通山县开通“周末心灵电话”。")
+    names = _program_names(lex, text)
+    assert {"慈善救急难基金", "安顺救助通微信小程序", "锦心号心理服务流动车", "周末心灵电话"} <= names
+    assert not [n for n in names if n.startswith("团市委")]
+
+
+def test_a_quoted_foundation_is_an_organization_not_a_fund_program(lex):
+    text = "安顺市慈善总会联合“春苗”基金会开展助学。"
+    orgs = {m.text for m in _orgs(text, lex)}
+    programs = {m.text for m in recognize_programs(text, lex, _orgs(text, lex))}
+    assert "“春苗”基金会" in orgs and not [p for p in programs if "春苗" in p]
+
+
+def test_a_body_named_after_its_parent_bureaus_possessive_starts_at_its_level(lex):
+    text = "宜宾市医疗保障局答复。由局属市医疗保障事务中心负责监督考核。"
+    assert _org_canonicals(text, lex).get("市医疗保障事务中心") == "宜宾市医疗保障事务中心"

@@ -564,3 +564,25 @@ def test_bodies_on_a_joint_letterhead_are_partners(tmp_path):
 def test_a_single_body_on_the_letterhead_partners_nobody(tmp_path):
     rels = _relations(tmp_path, "四平市残疾人联合会\n\n关于做好康复救助工作的通知\n\n市残联开展康复救助。")
     assert not _pairs(rels, "partnerOf")
+
+
+def test_two_bodies_with_a_place_between_them_and_the_joint_verb_run_the_program_together(tmp_path):
+    rels = _relations(tmp_path, "咸宁市团市委工作报告。团市委与市妇联在通山县、崇阳县等留守儿童较多的地区联合开展“护苗暖心”关爱行动，"
+                                "服务儿童3200人次。")
+    assert {s for s, o in _pairs(rels, "runs")} == {"共青团咸宁市委员会", "咸宁市妇女联合会"}
+    assert frozenset(("共青团咸宁市委员会", "咸宁市妇女联合会")) in {frozenset(p) for p in _pairs(rels, "partnerOf")}
+
+
+def test_a_department_named_with_its_body_acts_for_itself(tmp_path):
+    rels = _relations(tmp_path, "咸宁市团市委工作报告。团市委学校部与市教育局联合开展“心理护航·青春同行”进校园活动，组织讲座312场。")
+    assert ("共青团咸宁市委员会学校部", "心理护航·青春同行进校园活动") in _pairs(rels, "runs")
+
+
+def test_a_bureau_head_named_without_a_body_in_the_bureaus_own_reply_belongs_to_it(tmp_path):
+    rels = _relations(tmp_path, "宜宾市医疗保障局\n关于提案答复的函\n\n我局高度重视，局长陈志远带队赴翠屏区调研。")
+    assert ("陈志远", "宜宾市医疗保障局") in _pairs(rels, "memberOf")
+
+
+def test_a_bureau_head_named_without_a_body_in_another_kind_of_document_belongs_to_nobody(tmp_path):
+    rels = _relations(tmp_path, "宜宾市残疾人联合会\n关于提案答复的函\n\n我会高度重视，局长陈志远带队赴翠屏区调研。")
+    assert not _pairs(rels, "memberOf")

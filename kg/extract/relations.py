@@ -146,6 +146,11 @@ def _org_for_role(text: str, role: str, person: Mention, orgs, publisher: int | 
         return None
     if target == "@publisher":
         return publisher
+    if target.startswith("@publisher-if:"):
+        # 我局…局长陈某带队: the post of a bureau's own head, in the bureau's document
+        ends = tuple(target[len("@publisher-if:"):].split("|"))
+        own = publisher is not None and any(i == publisher and (o.canonical or o.text).endswith(ends) for i, o in orgs)
+        return publisher if own else None
     if target.startswith("@before:"):
         # 来源：襄阳日报 … 记者 周某: the last body before the name whose name ends so
         ends = tuple(target[len("@before:"):].split("|"))
@@ -294,6 +299,10 @@ def _venue(text: str, s: int, org: Mention, cues) -> bool:
     return org.rule == "org.head.centre" and cues["venue"].search(text, max(s, org.start - 3), org.start) is not None
 
 
+def _clause_end(text: str, pos: int, end: int) -> int:
+    return min((k for k in (text.find(mark, pos, end) for mark in "，,；;。") if k >= 0), default=end)
+
+
 def _group_end(text: str, pos: int, cues) -> int:
     """Past 等 and a group noun after a list of bodies (…香洲区妇联等部门|共同主办)."""
     m = cues["group_noun"].match(text, pos)
@@ -410,7 +419,8 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
         targets = [(i, m) for i, m in places if m.end not in qualifiers]
         # subject: an organization at the head of the sentence, else the one carried over
         subject = last_subject
-        actors = [(i, m) for i, m in orgs if i not in media]
+        # a department before its body where both start together (团市委学校部, 团市委): the department acts
+        actors = sorted(((i, m) for i, m in orgs if i not in media), key=lambda a: (a[1].start, -a[1].end))
         if (actors and actors[0][1].start - s <= _SUBJECT_WINDOW
                 and not cues["partner"].search(text, s, actors[0][1].start) and not _venue(text, s, actors[0][1], cues)):
             subject = last_subject = actors[0][0]
@@ -442,6 +452,9 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
                 tail_from = mentions[listed[-1]].end
                 # 与A、B等公益社会组织进行有效融合: a group noun after 等 widens the reach
                 reach = _PARTNER_TAIL_REACH * (2 if text.startswith("等", tail_from) else 1)
+                if text.startswith("在", tail_from):
+                    # A与B在通山县、崇阳县等地区联合开展…: where they act, then how, in one clause
+                    reach = _clause_end(text, tail_from, e) - tail_from
                 if not cues["partner_tail"].search(text, tail_from, min(e, tail_from + reach)):
                     continue
             for j in listed:
