@@ -299,10 +299,6 @@ def _venue(text: str, s: int, org: Mention, cues) -> bool:
     return org.rule == "org.head.centre" and cues["venue"].search(text, max(s, org.start - 3), org.start) is not None
 
 
-def _clause_end(text: str, pos: int, end: int) -> int:
-    return min((k for k in (text.find(mark, pos, end) for mark in "，,；;。") if k >= 0), default=end)
-
-
 def _group_end(text: str, pos: int, cues) -> int:
     """Past 等 and a group noun after a list of bodies (…香洲区妇联等部门|共同主办)."""
     m = cues["group_noun"].match(text, pos)
@@ -454,7 +450,8 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
                 reach = _PARTNER_TAIL_REACH * (2 if text.startswith("等", tail_from) else 1)
                 if text.startswith("在", tail_from):
                     # A与B在通山县、崇阳县等地区联合开展…: where they act, then how, in one clause
-                    reach = _clause_end(text, tail_from, e) - tail_from
+                    brk = _CLAUSE_BREAK.search(text, tail_from, e)
+                    reach = (brk.start() if brk else e) - tail_from
                 if not cues["partner_tail"].search(text, tail_from, min(e, tail_from + reach)):
                     continue
             for j in listed:

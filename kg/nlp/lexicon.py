@@ -203,6 +203,8 @@ class Lexicon:
         self.org_names = {r[0]: (r[1], r[2]) for r in _rows("org_names.tsv")}
         self.org_name_automaton = _automaton(self.org_names)
         self.org_name_words = Words(self.org_names)
+        self.org_name_continuations = frozenset(w for w in _words("org_name_continuations.txt") if len(w) == 1)
+        self.org_name_straddles = frozenset(w for w in _words("org_name_continuations.txt") if len(w) == 2)
         self.boundaries = sorted(set(_lines("org_boundaries.txt")), key=lambda w: (-len(w), w))
         self.boundary_re = re.compile(_guarded_alternation(self.boundaries, _words("org_boundary_inside.txt")))
         self.org_never_inside = frozenset(_words("org_never_inside.txt"))

@@ -22,7 +22,6 @@ _MAX_OPEN_LEN = 22
 LEVELS = "省市县区州盟旗"
 _DIVISION_LEVELS = "州盟旗"
 # A character right after a fixed name that shows the name is part of a longer word.
-_WORD_CONTINUES = set("门分署属")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -135,7 +134,7 @@ def _county_leagues(text: str, lex: Lexicon, ctx: PlaceContext) -> list[Mention]
 def _fixed_names(text: str, lex: Lexicon) -> list[Mention]:
     out = []
     for end_idx, name in lex.org_name_automaton.iter_long(text):
-        if text[end_idx + 1:end_idx + 2] in _WORD_CONTINUES or (name.endswith("社") and text[end_idx + 1:end_idx + 2] == "区"):
+        if text[end_idx + 1:end_idx + 2] in lex.org_name_continuations or text[end_idx:end_idx + 2] in lex.org_name_straddles:
             continue  # 民政部门 is not 民政部; 新华社区 is a community, not 新华社
         canonical, _kind = lex.org_names[name]
         out.append(Mention("Organization", name, end_idx - len(name) + 1, end_idx + 1, "org.fixed-name", canonical=canonical))
