@@ -340,6 +340,13 @@ def test_the_statutory_kinds_of_social_assistance_are_national_programs(lex):
     assert {"教育救助", "住房救助", "就业救助", "受灾人员救助"} <= found
 
 
+def test_national_short_forms_and_campaign_days_are_national_programs(lex):
+    text = ("以第三十四次全国助残日为契机，足额发放残疾人两项补贴，基本医保参保率稳定在95%以上，"
+            "为适龄妇女开展“两癌”免费筛查，新建农村互助幸福院12个。")
+    found = {m.canonical for m in recognize_programs(text, lex) if m.rule == "program.national"}
+    assert found == {"全国助残日", "残疾人两项补贴", "基本医疗保险", "两癌筛查", "农村互助幸福院"}
+
+
 def test_a_place_and_a_program_head_alone_are_not_a_program(lex):
     assert recognize_programs("浔阳区计划新建助餐点10个。", lex) == []
     assert recognize_programs("彭泽县、湖口县两地驿站服务量分别增长。", lex) == []
