@@ -825,3 +825,21 @@ def test_a_quoted_foundation_is_an_organization_not_a_fund_program(lex):
 def test_a_body_named_after_its_parent_bureaus_possessive_starts_at_its_level(lex):
     text = "宜宾市医疗保障局答复。由局属市医疗保障事务中心负责监督考核。"
     assert _org_canonicals(text, lex).get("市医疗保障事务中心") == "宜宾市医疗保障事务中心"
+
+
+def test_a_table_whose_first_column_name_stands_apart_from_its_unit_heads(lex):
+    # normalization keeps one space between two words: 街道 stands apart from the first head
+    text = "街道 长者食堂（个） 适老化改造（户）\n玉林街道4 86\n浆洗街街道3 71"
+    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex) if n.start > text.index("玉林")]
+    assert found == [("4", "个", "长者食堂"), ("86", "户", "适老化改造"), ("3", "个", "长者食堂"), ("71", "户", "适老化改造")]
+
+
+def test_a_community_in_the_column_after_its_street_is_a_settlement(lex):
+    from kg.nlp.recognize.places import recognize_settlements
+
+    text = "鄂尔多斯市互助养老试点社区\n6 康巴什区 青春山街道 青春社区 康巴什区民政局"
+    assert [m.text for m in recognize_settlements(text, _locations(text, lex), lex)] == ["青春社区"]
+
+
+def test_a_signatures_post_and_name_apart_are_one_person(lex):
+    assert "楼思远" in _person_names(lex, "义乌市人民政府市长 楼思远\n2025年1月10日")

@@ -10,7 +10,8 @@ Steps, in order (each keeps `offs`, one raw index per current character):
    and glosses again (a join can bring ``發`` and ``(fā)`` together), the 1:1
    character map (full-width digits/letters/％ -> ASCII, exotic spaces -> " ",
    line separators -> "\\n"), spaces (trim lines; remove between CJK
-   characters and between CJK and digits/%; ``．`` between digits -> ``.``),
+   characters, except one between two words of two or more ideographs, and
+   between CJK and digits/%; ``．`` between digits -> ``.``),
    hard line breaks (`kg.text.lines`), then traditional -> simplified (OpenCC
    t2s, `kg.text.convert`; phrase-aware, so it runs after joins);
 5. runs of GBK read as Latin-1 (`kg.text.latin1`; also tried before step 4,
@@ -54,6 +55,11 @@ RE_CJKISH_DIGIT = re.compile(f"[{CJKISH}0-9%]")
 RE_DIGIT = re.compile("[0-9%]")
 # a short label such as 联系电话： keeps one space before it ("王某  联系电话：")
 RE_LABEL = re.compile(rf"[{CJK}]{{2,6}}[：:]")
+# a space between two words of two or more ideographs separates fields (记者 陈卓,
+# 主持人 陈慧, a letterhead's two bodies, a table's columns); one between single
+# ideographs is letter spacing (发 展 改 革) and goes
+RE_HAN_WORD_BEFORE = re.compile(rf"[{CJK}]{{2}}$")
+RE_HAN_WORD_AFTER = re.compile(rf"[{CJK}]{{2}}")
 
 
 def normalize(raw: str) -> NormalizedText:
@@ -138,8 +144,9 @@ def _map_chars(m: re.Match) -> str:
 
 
 def _delete_spaces(text: str, offs: list[int]) -> tuple[str, list[int]]:
-    """Trim lines; drop spaces between CJK chars and between CJK and digits/%;
-    squeeze other runs of spaces to one."""
+    """Trim lines; drop spaces between CJK chars (but keep one between two
+    words of two or more ideographs) and between CJK and digits/%; squeeze
+    other runs of spaces to one."""
     edits = []
     n = len(text)
     for m in RE_SPACE_RUN.finditer(text):
@@ -150,6 +157,9 @@ def _delete_spaces(text: str, offs: list[int]) -> tuple[str, list[int]]:
             edits.append((s, e, ""))
         elif RE_CJKISH.match(before):
             if RE_LABEL.match(text, e):
+                if e - s > 1:
+                    edits.append((s + 1, e, ""))
+            elif RE_HAN_WORD_AFTER.match(text, e) and RE_HAN_WORD_BEFORE.search(text, max(0, s - 2), s):
                 if e - s > 1:
                     edits.append((s + 1, e, ""))
             elif RE_CJKISH_DIGIT.match(after):

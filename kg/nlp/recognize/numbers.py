@@ -265,7 +265,10 @@ def _column_heads(line: str, lex: Lexicon) -> list[re.Match] | None:
     if not _head_line_regex(lex.unit_re).fullmatch(squeezed):
         return None
     heads = list(_column_head_regex(lex.unit_re).finditer(line))
-    if len(heads) < 2 or "".join(h.group() for h in heads) != squeezed:
+    joined = "".join(h.group() for h in heads)
+    # the first column's name stands apart where a space was kept (街道 长者食堂（个）…)
+    first = squeezed[:len(squeezed) - len(joined)]
+    if len(heads) < 2 or not squeezed.endswith(joined) or (first and line.split()[0] != first):
         return None
     return heads
 

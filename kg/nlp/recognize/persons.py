@@ -165,9 +165,10 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
         if role:
             # 社区党委书记、居委会主任陈某: a second post of another body in between
             more = lex.second_post_re.match(text, end)
-            name = name_at(text, more.end() if more else end, lex)
+            pos = more.end() if more else end
+            pos += text[pos:pos + 1] == " "  # a signature's post and name: 义乌市人民政府市长 楼某某
+            name = name_at(text, pos, lex)
             if name:
-                pos = more.end() if more else end
                 # 团市委书记杨帆陪同: the act decides the length, where one follows
                 name = _name_before(text, pos, name, lex.person_act_re) or _longer_before_act(text, pos, name, lex)
                 add(name, pos, "person.org-post-name", oi, role)

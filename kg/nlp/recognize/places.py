@@ -60,7 +60,7 @@ def recognize_settlements(text: str, divisions: list[Mention], lex: Lexicon) -> 
         div = lex.gazetteer.by_code(d.code) if d.code else None
         if div is None or div.level not in ("town", "county"):
             continue
-        pos = d.end
+        pos = d.end + (text[d.end:d.end + 1] == " ")  # a table's columns: 青春山街道 青春社区
         if div.level == "county":
             m = lex.town_re.match(text, pos)
             name = m.group("name") if m and pos not in starts else None
