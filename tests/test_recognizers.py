@@ -843,3 +843,26 @@ def test_a_community_in_the_column_after_its_street_is_a_settlement(lex):
 
 def test_a_signatures_post_and_name_apart_are_one_person(lex):
     assert "楼思远" in _person_names(lex, "义乌市人民政府市长 楼思远\n2025年1月10日")
+
+
+def test_a_guidance_centre_is_one_name_though_guiding_ends_names_elsewhere(lex):
+    assert [m.text for m in _orgs("设立沭阳县中小学生心理健康指导中心。", lex)] == ["沭阳县中小学生心理健康指导中心"]
+    assert [m.text for m in _orgs("市民政局指导县养老服务中心开展工作。", lex)] == ["市民政局", "县养老服务中心"]
+
+
+def test_a_count_and_a_short_name_note_are_no_part_of_a_name(lex):
+    assert _orgs("在长涂镇两家乡镇敬老院开展服务，部分乡镇卫生院设施老化。", lex) == []
+    text = "邢台市残联通知。依托邢台市辅助器具服务中心（以下简称“市辅具中心”），建成站点。"
+    assert {m.text: m.canonical for m in _orgs(text, lex)}["市辅具中心"] == "邢台市辅助器具服务中心"
+
+
+def test_old_peoples_homes_fire_brigades_data_bureaus_and_task_forces_are_organizations(lex):
+    text = ("黄山市民政局通知。对歙县深渡镇敬老院进行改造。市民政局联合黄山市消防救援支队开展排查。"
+            "责任单位：市数据资源局。成立黄山市特困人员供养服务质量提升工作专班。")
+    assert {"歙县深渡镇敬老院", "黄山市消防救援支队", "黄山市数据资源管理局", "黄山市特困人员供养服务质量提升工作专班"} <= {
+        m.canonical for m in _orgs(text, lex)}
+
+
+def test_a_post_and_a_name_before_taking_another_post_are_a_person(lex):
+    assert "汪建华" in _person_names(lex, "市民政局成立由局长汪建华任组长的工作专班。")
+    assert "王丽萍" in _person_names(lex, "县残联副理事长王丽萍分管康复工作。")

@@ -15,6 +15,7 @@ from kg.nlp.recognize.placed import PlacePattern, place_starts
 from kg.nlp.recognize.spans import SpanIndex
 from kg.types import Mention
 
+_COUNT = re.compile(r"(?:\d+|[两几多数]|[一二三四五六七八九十]+)[家所座处]")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”\"‘’·]")
 _MAX_OPEN_LEN = 22
 # the level words of 市民政局, 县委, 区残联; an autonomous prefecture's 州民政局,
@@ -164,10 +165,12 @@ def _left_edge(text: str, suffix_start: int, end: int, lex: Lexicon, inner_orgs:
     modifier = text[i:suffix_start]
     # a boundary word is none inside quotes, or where a place's full name starts with it (新建区)
     place_starts_here = {e - len(name) + 1 for e, name in lex.place_automaton.iter_long(modifier)}
-    cuts = [m for m in lex.boundary_re.finditer(modifier)
-            if modifier.count("“", 0, m.start()) <= modifier.count("”", 0, m.start())
+    # read with the head, so that a word holding a boundary (指导中心) can guard it
+    cuts = [m for m in lex.boundary_re.finditer(text[i:end]) if m.end() <= len(modifier)
+            and modifier.count("“", 0, m.start()) <= modifier.count("”", 0, m.start())
             and m.start() not in place_starts_here]
     cuts += lex.post_holder_re.finditer(modifier)  # 局长方文华任|办公室主任
+    cuts += _COUNT.finditer(modifier)  # 长涂镇两家|乡镇敬老院: a count is no part of a name
     starts = {0} | {m.end() for m in cuts}
     for words in (lex.place_words, lex.short_place_words):
         # a name does not start inside a boundary word (建成县级…: not 成县)
