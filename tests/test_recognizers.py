@@ -866,3 +866,21 @@ def test_old_peoples_homes_fire_brigades_data_bureaus_and_task_forces_are_organi
 def test_a_post_and_a_name_before_taking_another_post_are_a_person(lex):
     assert "汪建华" in _person_names(lex, "市民政局成立由局长汪建华任组长的工作专班。")
     assert "王丽萍" in _person_names(lex, "县残联副理事长王丽萍分管康复工作。")
+
+
+def test_a_plan_whose_title_is_a_line_of_its_own_is_the_document_itself(lex):
+    text = ("关于印发《某市2024年困境儿童关爱服务实施方案》的通知\n各县（市、区）妇联：\n"
+            "现将《某市2024年困境儿童关爱服务实施方案》印发给你们，请认真贯彻落实。\n"
+            "某市2024年困境儿童关爱服务实施方案\n为贯彻《未成年人保护法》，制定本方案。")
+    assert [m.text for m in recognize_policies(text)] == ["未成年人保护法"]
+
+
+def test_work_plans_project_payments_and_insurance_subsidies_are_no_programs(lex):
+    text = ("各牵头单位要倒排第四季度工作计划，严禁拖欠工程款。全市为企业兑现社会保险补贴1286万元。"
+            "（二）建强阵地平台，提升服务水平。")
+    assert _program_names(lex, text) == set()
+
+
+def test_a_city_governments_inspection_office_and_energy_bureau_are_bodies(lex):
+    assert _org_canonicals("铜仁市民生办通知。市能源局、市政府督查室参加。", lex) == {
+        "市能源局": "铜仁市能源局", "市政府督查室": "铜仁市人民政府督查室"}

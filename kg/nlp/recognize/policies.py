@@ -37,6 +37,9 @@ def _placed_re() -> PlacePattern:
 
 def recognize_policies(text: str, places=()) -> list[Mention]:
     out = []
+    # a title that is a line of its own heads the document itself (or the plan
+    # a 关于印发《…》的通知 carries), which is no policy it cites
+    own_titles = {line.strip() for line in text.split("\n")}
     names = {p.text for p in places if p.code}
     found = [(m.start(), m.end()) for m in _unbracketed_re().finditer(text)]
     if names:
@@ -46,10 +49,12 @@ def recognize_policies(text: str, places=()) -> list[Mention]:
         if any(s <= start < e for s, e in bracketed):
             continue
         name = text[start:end]
+        if name in own_titles:
+            continue
         out.append(Mention("PolicyDocument", name, start, end, "policy.head", canonical=clean_title(name)))
     for m in _TITLE.finditer(text):
         title = m.group(1)
-        if title.endswith(_not_title_ends()):
+        if title.endswith(_not_title_ends()) or title.strip() in own_titles:
             continue
         # the title as cited, in its title marks, is an alias: readers (and
         # annotators) name a policy either way
