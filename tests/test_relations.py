@@ -586,3 +586,9 @@ def test_a_bureau_head_named_without_a_body_in_the_bureaus_own_reply_belongs_to_
 def test_a_bureau_head_named_without_a_body_in_another_kind_of_document_belongs_to_nobody(tmp_path):
     rels = _relations(tmp_path, "宜宾市残疾人联合会\n关于提案答复的函\n\n我会高度重视，局长陈志远带队赴翠屏区调研。")
     assert not _pairs(rels, "memberOf")
+
+
+def test_a_body_named_with_its_county_and_town_is_located_in_the_town(tmp_path):
+    rels = _relations(tmp_path, "黄山市民政局通知。2024年对歙县深渡镇敬老院进行改造，黄山市民政局负责督导。")
+    located = _pairs(rels, "locatedIn")
+    assert ("歙县深渡镇敬老院", "深渡镇") in located and ("黄山市民政局", "黄山市") in located

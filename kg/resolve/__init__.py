@@ -89,6 +89,18 @@ def _raw_surface(facts: DocFacts, m: Mention) -> str | None:
     return None
 
 
+
+def _place_chain(places_at: dict, start: int, end: int):
+    """The last of the places that follow one another from the start of a
+    name (歙县|深渡镇|敬老院: 深渡镇): a body is located in its most specific place."""
+    last, pos = None, start
+    while True:
+        nxt = next((p for p in places_at.get(pos, ()) if p.end <= end), None)
+        if nxt is None:
+            return last
+        last, pos = nxt, nxt.end
+
+
 def resolve(facts: DocFacts) -> ResolvedFacts:
     doc_iri = ns.document_iri(facts.source.source)
     city_div = _city_division(facts.city)
@@ -131,9 +143,9 @@ def resolve(facts: DocFacts) -> ResolvedFacts:
         if raw:
             forms.add(raw)
         if m.type == "Organization" and iri not in located:
-            nested = [p for p in places_at.get(m.start, ()) if p.end <= m.end]
+            nested = _place_chain(places_at, m.start, m.end)
             if nested:
-                located[iri] = ns.entity_iri("Location", nested[0].canonical or nested[0].text, code=nested[0].code)
+                located[iri] = ns.entity_iri("Location", nested.canonical or nested.text, code=nested.code)
             elif m.city:
                 # a county's own body (团县委, 区教育局 in its document) is located in the
                 # county, when the gazetteer knows only one county of that name
