@@ -288,6 +288,8 @@ class Lexicon:
                                          + _alternation(_words("post_holder_verbs.txt")) + ")")
         # 社区党委书记、居委会主任陈某: another body's post after a first one
         self.second_post_re = re.compile(r"、[\u4e00-\u9fff]{1,6}?(?:" + self.post_re + ")")
+        self.org_count_re = re.compile(
+            r"(?:[0-9]+|[两几多数]|[一二三四五六七八九十]+)(?:" + _alternation(_words("org_count_units.txt")) + ")")
         self.person_label_objects = tuple(_words("person_label_objects.txt"))
         self.person_contact_labels = tuple(_words("person_contact_labels.txt"))
         self.person_cues = {r[0]: r[1] for r in _rows("person_cues.tsv")}

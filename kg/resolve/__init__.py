@@ -89,7 +89,6 @@ def _raw_surface(facts: DocFacts, m: Mention) -> str | None:
     return None
 
 
-
 def _place_chain(places_at: dict, start: int, end: int):
     """The last of the places that follow one another from the start of a
     name (歙县|深渡镇|敬老院: 深渡镇): a body is located in its most specific place."""

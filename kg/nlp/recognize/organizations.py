@@ -15,7 +15,6 @@ from kg.nlp.recognize.placed import PlacePattern, place_starts
 from kg.nlp.recognize.spans import SpanIndex
 from kg.types import Mention
 
-_COUNT = re.compile(r"(?:\d+|[两几多数]|[一二三四五六七八九十]+)[家所座处]")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”\"‘’·]")
 _MAX_OPEN_LEN = 22
 # the level words of 市民政局, 县委, 区残联; an autonomous prefecture's 州民政局,
@@ -170,7 +169,7 @@ def _left_edge(text: str, suffix_start: int, end: int, lex: Lexicon, inner_orgs:
             and modifier.count("“", 0, m.start()) <= modifier.count("”", 0, m.start())
             and m.start() not in place_starts_here]
     cuts += lex.post_holder_re.finditer(modifier)  # 局长方文华任|办公室主任
-    cuts += _COUNT.finditer(modifier)  # 长涂镇两家|乡镇敬老院: a count is no part of a name
+    cuts += lex.org_count_re.finditer(modifier)  # 长涂镇两家|乡镇敬老院: a count is no part of a name
     starts = {0} | {m.end() for m in cuts}
     for words in (lex.place_words, lex.short_place_words):
         # a name does not start inside a boundary word (建成县级…: not 成县)
