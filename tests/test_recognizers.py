@@ -884,3 +884,22 @@ def test_work_plans_project_payments_and_insurance_subsidies_are_no_programs(lex
 def test_a_city_governments_inspection_office_and_energy_bureau_are_bodies(lex):
     assert _org_canonicals("铜仁市民生办通知。市能源局、市政府督查室参加。", lex) == {
         "市能源局": "铜仁市能源局", "市政府督查室": "铜仁市人民政府督查室"}
+
+
+def test_a_verb_before_a_program_head_is_no_part_of_its_name(lex):
+    # 立项/承办/督导 … are acts on projects, never the start of one's name
+    for text in ("全年立项竞赛项目182个。", "理事长带队深入各镇督导项目实施情况。", "要防止搞形象工程。",
+                 "今年承办全市青年职业技能大赛。"):
+        assert not any(n.startswith(("立项", "督导", "防止", "承办")) for n in _program_names(lex, text)), text
+
+
+def test_a_quoted_name_ends_before_a_clause_that_goes_on_after_it(lex):
+    names = _program_names(lex, "“暖心食堂”是我省农村牧区老年人助餐服务项目。")
+    assert not any(n.startswith("暖心食堂”是") or "暖心食堂是" in n for n in names), names
+    names = _program_names(lex, "常态化开展“春风行动”“百日千万招聘”等公共就业服务活动不少于300场。")
+    assert "百日千万招聘" in names and not any("等" in n for n in names), names
+
+
+def test_a_clause_ending_in_a_preposition_is_no_topic_of_the_quoted_name(lex):
+    [m] = [m for m in recognize_programs("同时，市民政局以“护苗彭城”关爱行动为抓手，走访困境儿童。", lex)]
+    assert m.canonical == "护苗彭城关爱行动"

@@ -592,3 +592,12 @@ def test_a_body_named_with_its_county_and_town_is_located_in_the_town(tmp_path):
     rels = _relations(tmp_path, "黄山市民政局通知。2024年对歙县深渡镇敬老院进行改造，黄山市民政局负责督导。")
     located = _pairs(rels, "locatedIn")
     assert ("歙县深渡镇敬老院", "深渡镇") in located and ("黄山市民政局", "黄山市") in located
+
+
+def test_a_body_named_far_after_the_passive_marker_does_not_run_the_program(tmp_path):
+    # 由 here says what a team is made of, not who runs the program
+    rels = _relations(tmp_path, "九江市召开新闻发布会。团市委联合市教育局实施“心语护航”行动，组建由86名心理咨询师组成的"
+                                "“浔阳青心”志愿服务队，全年开展讲座240场。")
+    runs = _pairs(rels, "runs")
+    assert ("共青团九江市委员会", "心语护航行动") in runs
+    assert not any(s.endswith("志愿服务队") for s, _ in runs), runs

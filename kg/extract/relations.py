@@ -30,6 +30,7 @@ _PARTNER_TAIL_REACH = 8  # characters after the last partner named after 与 whe
 _SPEAKER_TAG = re.compile(r"【([^】]{2,8})】|^[ \t\u3000]*([^\s：:，。、【】]{2,8})[：:]", re.M)
 _TOPIC_REACH = 1  # sentences after a program's own that may count its sites
 _BARE_HEAD = 2, 4  # lengths of a program's own head word that may stand for it (驿站, 服务中心)
+_PASSIVE_GAP = 2  # 由各县区残联: a determiner at most before the body
 _OWN_VERB_REACH = 4  # 具体实施, 负责: the verb right after the organization
 
 
@@ -492,7 +493,8 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
             co_runners = []
             if passive:
                 after = [oi for oi, o in orgs if o.start >= passive.end()]
-                if after:
+                # 由市残联负责: the body follows 由 at once (组建由86名社工组成的服务队 is no runner)
+                if after and mentions[after[0]].start - passive.end() <= _PASSIVE_GAP:
                     runner = after[0]
                     # 由A联合B运营: the bodies named before the verb run it together (not one that 配合)
                     verb = cues["runs"].search(text, mentions[runner].end, e)

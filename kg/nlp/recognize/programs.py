@@ -109,7 +109,8 @@ def _topic_start(text: str, quote: int, lex: Lexicon) -> int:
     if lead:
         topic = topic[lead.end():]
     placed = lex.place_words.has_prefix(topic[:8]) or lex.short_place_words.has_prefix(topic[:8])
-    if placed or not 4 <= len(topic) <= _TOPIC_MAX:
+    # 市民政局以“护苗彭城”关爱行动: a clause ending in a preposition is no topic
+    if placed or not 4 <= len(topic) <= _TOPIC_MAX or topic[-1] in lex.program_lead_chars:
         return quote
     return quote - len(topic)
 
@@ -126,7 +127,8 @@ def _quoted(text: str, lex: Lexicon) -> list[Mention]:
         while j + 1 < len(matches) and matches[j + 1].start() - matches[j].end() <= 1:
             j += 1
         after = matches[j].end()
-        if text.startswith("等", after):
+        grouped = text.startswith("等", after)
+        if grouped:
             after += 1
         tail = _name_tail(text, m.end(), lex) if j == i and not _is_brand(name, lex) else ""
         if name.endswith(lex.program_suffix_tuple) and tail in lex.program_head_words.words:
@@ -144,6 +146,7 @@ def _quoted(text: str, lex: Lexicon) -> list[Mention]:
         is_program = _head_after(text, after, lex.program_head_words) is not None or any(
             name.endswith(s) and len(name) - len(s) >= 1 for s in (*lex.program_suffixes, *lex.program_quoted_suffixes)
         ) or lex.program_count_re.match(text, after) is not None or _carried(text, m.start(), after, lex) or (
+            grouped and _name_tail(text, after, lex)) or (
             _on_project_list(text, m.start(), m.end(), lex))
         if not is_program:
             continue
