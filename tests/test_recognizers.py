@@ -903,3 +903,15 @@ def test_a_quoted_name_ends_before_a_clause_that_goes_on_after_it(lex):
 def test_a_clause_ending_in_a_preposition_is_no_topic_of_the_quoted_name(lex):
     [m] = [m for m in recognize_programs("同时，市民政局以“护苗彭城”关爱行动为抓手，走访困境儿童。", lex)]
     assert m.canonical == "护苗彭城关爱行动"
+
+
+def test_each_divisions_body_of_a_level_is_no_named_body(lex):
+    # 各县（市）区妇联, 9个旗县区残联: every county's federation, none of them named
+    for text in ("各县（市）区妇联、教育局：", "全市9个旗县区残联全部完成换届。", "各辖市、区人民政府："):
+        assert _orgs(text, lex) == [], text
+
+
+def test_a_body_name_does_not_start_before_a_verb_or_a_quoted_program(lex):
+    assert [m.text for m in _orgs("推动“心灵护航”工程向幼儿园延伸。", lex)] == []
+    assert [m.text for m in _orgs("会同市教育局推进特殊教育学校建设。", lex)] == ["市教育局"]
+    assert [m.text for m in _orgs("市民生实事项目推进办公室", lex)] == ["市民生实事项目推进办公室"]

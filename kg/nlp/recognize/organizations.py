@@ -23,6 +23,8 @@ LEVELS = "省市县区州盟旗"
 _DIVISION_LEVELS = "州盟旗"
 # A character right after a fixed name that shows the name is part of a longer word.
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+# 各县（市）区妇联, 各辖市、区人民政府, 全市9个旗县区残联: each division's body of a level, none named
+_EACH_LEVEL = re.compile(r"(?:各|[0-9一二三四五六七八九十]+个)辖?[" + LEVELS + r"镇乡（）()、]*$")
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +70,8 @@ def _patterned(text: str, lex: Lexicon, ctx: PlaceContext, place_names: list[str
             place = groups.get("place")
             city = None
             if place is None and groups.get("level"):
+                if _EACH_LEVEL.search(text, max(0, m.start - 12), m.start):
+                    continue
                 place = _place_for_level(groups["level"], ctx)
                 if place is None and groups["level"] in _DIVISION_LEVELS:
                     continue  # 州 in 福州, 旗 in 红旗: no such division here
@@ -185,9 +189,12 @@ def _left_edge(text: str, suffix_start: int, end: int, lex: Lexicon, inner_orgs:
     # but not right after an organization's head (妇幼保健院与…康复中心 is two names)
     # nor right before a place's name, full or short (…社区康复站与平遥县人民医院, 街道与玉溪…公司)
     short_place_starts = set(lex.short_place_words.starts(modifier))
+    # nor right after a quoted program's name (“心灵护航”工程向幼儿园延伸)
     after_head = {m.start() for m in cuts
                   if len(m.group(0)) == 1 and (modifier[:m.start()].endswith(lex.org_suffix_tuple)
-                                               or m.end() in place_starts_here or m.end() in short_place_starts)}
+                                               or m.end() in place_starts_here or m.end() in short_place_starts
+                                               or (modifier[:m.start()].endswith(lex.program_suffix_tuple)
+                                                   and "”" in modifier[:m.start()]))}
     for c in sorted(starts):
         if c >= len(modifier):
             continue
