@@ -915,3 +915,8 @@ def test_a_body_name_does_not_start_before_a_verb_or_a_quoted_program(lex):
     assert [m.text for m in _orgs("推动“心灵护航”工程向幼儿园延伸。", lex)] == []
     assert [m.text for m in _orgs("会同市教育局推进特殊教育学校建设。", lex)] == ["市教育局"]
     assert [m.text for m in _orgs("市民生实事项目推进办公室", lex)] == ["市民生实事项目推进办公室"]
+
+
+def test_a_count_right_before_a_body_does_not_make_it_every_divisions(lex):
+    # a table's cells joined by normalization: 建设驿站30个 | 团市委
+    assert [m.text for m in _orgs("济南市。建设驿站30个团市委", lex)] == ["团市委"]

@@ -24,7 +24,7 @@ _DIVISION_LEVELS = "州盟旗"
 # A character right after a fixed name that shows the name is part of a longer word.
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # 各县（市）区妇联, 各辖市、区人民政府, 全市9个旗县区残联: each division's body of a level, none named
-_EACH_LEVEL = re.compile(r"(?:各|[0-9一二三四五六七八九十]+个)辖?[" + LEVELS + r"镇乡（）()、]*$")
+_EACH_LEVEL = re.compile(r"(?:各辖?[" + LEVELS + r"镇乡（）()、]*|[0-9一二三四五六七八九十]+个[" + LEVELS + r"镇乡（）()、]+)$")
 
 
 @lru_cache(maxsize=1)
