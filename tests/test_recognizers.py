@@ -920,3 +920,22 @@ def test_a_body_name_does_not_start_before_a_verb_or_a_quoted_program(lex):
 def test_a_count_right_before_a_body_does_not_make_it_every_divisions(lex):
     # a table's cells joined by normalization: 建设驿站30个 | 团市委
     assert [m.text for m in _orgs("济南市。建设驿站30个团市委", lex)] == ["团市委"]
+
+
+def test_where_two_name_lengths_fit_the_longer_act_after_the_name_decides(lex):
+    assert "刘芳" in _person_names(lex, "12355热线值班的心理咨询师刘芳接到一名初三学生的求助电话。")
+
+
+def test_care_homes_and_nursing_stations_are_organizations(lex):
+    names = [m.text for m in _orgs("齐齐哈尔康宁护理院、依安县康乐老年公寓、铁锋区福寿康居家护理服务站等定点机构。", lex)]
+    assert names == ["齐齐哈尔康宁护理院", "依安县康乐老年公寓", "铁锋区福寿康居家护理服务站"]
+
+
+def test_a_noun_that_starts_with_a_lead_word_stays_in_the_program_name(lex):
+    assert "重点群体就业帮扶行动" in _program_names(lex, "（二）重点群体就业帮扶行动\n")
+    assert "就在咸阳青年就业季" in _program_names(lex, "团市委举办“就在咸阳”青年就业季专场招聘会18场。")
+
+
+def test_the_party_committees_staffing_office_is_a_body_of_the_city(lex):
+    [m] = _orgs("湘潭市教育局。会同市委编办核定编制。", lex)[1:]
+    assert m.canonical == "中共湘潭市委机构编制委员会办公室"

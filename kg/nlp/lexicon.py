@@ -269,7 +269,8 @@ class Lexicon:
         self.program_name_tail_words = Words(list(self.program_suffixes) + self.program_name_heads)
         lead = _alternation(w for w in _words("program_cut_words.txt") if len(w) > 1)
         self.program_lead_re = re.compile(
-            "^(?:" + _alternation(_words("program_lead_words.txt") + _words("program_cut_words.txt")) + ")+")
+            "^(?:" + _guarded_alternation(_words("program_lead_words.txt") + _words("program_cut_words.txt"),
+                                          _words("program_lead_inside.txt")) + ")+")
         self.program_lead_any_re = re.compile(lead)
         self.program_lead_chars = frozenset(w for w in _words("program_lead_words.txt") if len(w) == 1)
         # any verb of two characters or more that may lead a name, wherever it stands

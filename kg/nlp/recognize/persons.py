@@ -96,8 +96,10 @@ def _name_before(text: str, pos: int, name: str | None, follows: re.Pattern, lon
     candidates = [name, name[:-1]]
     if longer and len(name) == 2:
         candidates.append(text[pos:pos + 3])
-    return next((n for n in candidates if len(n) >= 2 and _CJK.fullmatch(n[-1]) and follows.match(text, pos + len(n))),
-                None)
+    # where two lengths fit, the longer act decides (刘芳接到: 刘芳 and 接到, not 刘芳接 and 到)
+    fits = [(m.end() - m.start(), -k, n) for k, n in enumerate(candidates)
+            if len(n) >= 2 and _CJK.fullmatch(n[-1]) and (m := follows.match(text, pos + len(n)))]
+    return max(fits)[2] if fits else None
 
 
 def _is_address(name: str, lex: Lexicon) -> bool:
