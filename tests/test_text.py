@@ -122,6 +122,16 @@ def test_text_joins_hard_wrapped_lines():
     check_offsets(HARD_WRAPPED, nt)
 
 
+def test_text_keeps_a_numbered_item_on_its_own_line_after_a_short_line_of_a_wrapped_text():
+    # the short line 人民政府 ends its paragraph: the heading and the first item after it stay apart
+    raw = HARD_WRAPPED + ("\n牵头单位：市民政局\n责任单位：市财政局、市卫生健康委，各县（\n区）人民政府\n"
+                          "（二）扩大助餐服务\n1.全市新建社区食堂二十家，重点覆盖\n老城区和城乡接合部的困难老人。")
+    nt = normalize(raw)
+    assert nt.text.split("\n")[-3:] == ["责任单位：市财政局、市卫生健康委，各县（区）人民政府", "（二）扩大助餐服务",
+                                        "1.全市新建社区食堂二十家，重点覆盖老城区和城乡接合部的困难老人。"]
+    check_offsets(raw, nt)
+
+
 def test_text_keeps_masthead_byline_and_headline_of_a_wrapped_page():
     raw = ("《某市日报》 2024 年12月 20 日 第3版 民生\n\n社区服务开到家门口 心理服务暖到心坎上\n\n"
            "本报记者 王某某 通讯员 李某某某\n\n" + HARD_WRAPPED.split("\n\n", 1)[1])

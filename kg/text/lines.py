@@ -9,7 +9,8 @@ A is not finished:
 * A ends with ``；：`` or a bare ``”``       -> keep, unless A is a full line of
   a hard-wrapped text (a wrap after a clause);
 * B starts a numbered item or a field label (``二、`` ``牵头单位：``) after a blank
-  line, or in a text that is not hard-wrapped -> keep;
+  line, after a line shorter than a full one, or in a text that is not
+  hard-wrapped -> keep;
 * B starts with a row number under a table's head line (``序号 项目名称 …``),
   up to the next blank line                  -> keep;
 * B starts with punctuation that cannot start a sentence  -> join;
@@ -95,8 +96,10 @@ def join_lines(text: str, offs: list[int]) -> tuple[str, list[int]]:
             join = False
         elif table and RE_ROW_INDEX.match(text, b_start):
             join = False  # a table row starts a line of its own
-        elif (b_start - a_end > 1 or not wrap) and _starts_item(text, b_start):
-            join = False  # 二、… or 牵头单位：… starts a line of its own
+        elif (b_start - a_end > 1 or not wrap or widths[i] < lo) and _starts_item(text, b_start):
+            # 二、… or 牵头单位：… starts a line of its own; in a hard-wrapped text, after a
+            # line that stops short (…各县（区）|人民政府|（二）…: the paragraph ended there)
+            join = False
         elif (last in SOFT_FINAL or last in CLOSERS) and (ending := _ending(line)):
             join = ending == "soft" and lo <= widths[i] <= hi
         elif text[b_start] in CONTINUATION_START or last in DANGLING_END:
