@@ -939,3 +939,9 @@ def test_a_noun_that_starts_with_a_lead_word_stays_in_the_program_name(lex):
 def test_the_party_committees_staffing_office_is_a_body_of_the_city(lex):
     [m] = _orgs("湘潭市教育局。会同市委编办核定编制。", lex)[1:]
     assert m.canonical == "中共湘潭市委机构编制委员会办公室"
+
+
+def test_a_quoted_name_shown_once_to_be_a_program_is_one_wherever_it_is_quoted(lex):
+    text = "埠子镇利用闲置村部用房开设“邻里互助餐桌”，由低龄老人为高龄老人做饭。目前已开设“邻里互助餐桌”17处。"
+    starts = [m.start for m in recognize_programs(text, lex) if m.text == "邻里互助餐桌"]
+    assert starts == [text.find("邻里"), text.rfind("邻里")]

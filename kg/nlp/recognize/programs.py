@@ -118,6 +118,7 @@ def _topic_start(text: str, quote: int, lex: Lexicon) -> int:
 def _quoted(text: str, lex: Lexicon) -> list[Mention]:
     matches = list(_QUOTED.finditer(text))
     out = []
+    undecided = []  # quotes that nothing around them shows to be a program
     for i, m in enumerate(matches):
         name = m.group(1).strip()
         if (_SLOGAN.search(name) and not name.startswith(lex.program_numeral_words)) or name in lex.program_stop:
@@ -149,6 +150,7 @@ def _quoted(text: str, lex: Lexicon) -> list[Mention]:
             grouped and _name_tail(text, after, lex)) or (
             _on_project_list(text, m.start(), m.end(), lex))
         if not is_program:
+            undecided.append(m)
             continue
         begin = m.start(1)
         lead = lex.program_lead_re.match(name)
@@ -156,7 +158,12 @@ def _quoted(text: str, lex: Lexicon) -> list[Mention]:
             name, begin = name[lead.end():], begin + lead.end()  # 将“新建户外劳动者服务站点”列入…: the sites
         out.append(Mention("Program", name, begin, begin + len(name), "program.quoted",
                            canonical=canonical_program(name)))
-    return out
+    # a name the document shows to be a program once (开设“邻里互助餐桌”17处) is one
+    # wherever else it is quoted (…开设“邻里互助餐桌”，由低龄老人…)
+    known = {m.text for m in out if m.rule == "program.quoted"}
+    out += [Mention("Program", m.group(1), m.start(1), m.end(1), "program.quoted", canonical=canonical_program(m.group(1)))
+            for m in undecided if m.group(1) in known]
+    return sorted(out, key=lambda m: (m.start, m.end))
 
 
 _CARRIER_REACH = 20
