@@ -601,3 +601,18 @@ def test_a_body_named_far_after_the_passive_marker_does_not_run_the_program(tmp_
     runs = _pairs(rels, "runs")
     assert ("共青团九江市委员会", "心语护航行动") in runs
     assert not any(s.endswith("志愿服务队") for s, _ in runs), runs
+
+
+def test_a_branch_is_located_in_the_place_named_before_its_head(tmp_path):
+    rels = _relations(tmp_path, "齐齐哈尔市医疗保障局与中国人寿保险股份有限公司齐齐哈尔分公司签订协议，"
+                                "江苏银行盐城分行提供结算服务。")
+    located = _pairs(rels, "locatedIn")
+    assert ("中国人寿保险股份有限公司齐齐哈尔分公司", "齐齐哈尔市") in located
+    # 盐城市 itself is not named: the relation points at the gazetteer's place
+    assert ("江苏银行盐城分行", entity_iri("Location", "盐城市", code="320900")) in located
+
+
+def test_a_body_whose_name_starts_with_a_four_character_short_city_name_is_located_there(tmp_path):
+    rels = _relations(tmp_path, "本报讯 齐齐哈尔日报记者报道，齐齐哈尔康宁护理院今年新增床位80张。")
+    city = entity_iri("Location", "齐齐哈尔市", code="230200")
+    assert {("齐齐哈尔日报", city), ("齐齐哈尔康宁护理院", city)} <= _pairs(rels, "locatedIn")

@@ -272,6 +272,7 @@ class Lexicon:
             "^(?:" + _guarded_alternation(_words("program_lead_words.txt") + _words("program_cut_words.txt"),
                                           _words("program_lead_inside.txt")) + ")+")
         self.program_lead_any_re = re.compile(lead)
+        self.branch_suffixes = tuple(sorted(_words("branch_suffixes.txt"), key=lambda w: (-len(w), w)))
         self.program_lead_chars = frozenset(w for w in _words("program_lead_words.txt") if len(w) == 1)
         # any verb of two characters or more that may lead a name, wherever it stands
         self.program_verb_re = re.compile(_alternation(

@@ -71,8 +71,26 @@ def _city_division(name: str | None, levels=("city", "province"), within=None):
 def _short_place_prefix(name: str):
     """The city or province whose short name (洛阳, 江苏) starts `name`."""
     gaz = load_lexicon().gazetteer
-    for n in (3, 2):
+    for n in (4, 3, 2):  # 齐齐哈尔日报, 哈尔滨…, 洛阳日报
         cands = [d for d in gaz.lookup(name[:n]) if d.level in ("city", "province") and d.short == name[:n]]
+        if len(cands) == 1:
+            return cands[0]
+    return None
+
+
+def _branch_place(name: str, within=None):
+    """The place named right before a branch's head (…有限公司齐齐哈尔分公司, 江苏银行盐城分行)."""
+    lex = load_lexicon()
+    suffix = next((x for x in lex.branch_suffixes if name.endswith(x)), None)
+    if suffix is None:
+        return None
+    before = name[:-len(suffix)]
+    for n in range(min(7, len(before)), 1, -1):
+        tail = before[-n:]
+        cands = [d for d in lex.gazetteer.lookup(tail) if d.level in ("province", "city", "county")
+                 and tail in (d.name, d.short)]
+        if len(cands) > 1 and within is not None:
+            cands = [d for d in cands if any(a.code == within.code for a in lex.gazetteer.ancestors(d.code))]
         if len(cands) == 1:
             return cands[0]
     return None
@@ -143,7 +161,9 @@ def resolve(facts: DocFacts) -> ResolvedFacts:
             forms.add(raw)
         if m.type == "Organization" and iri not in located:
             nested = _place_chain(places_at, m.start, m.end)
-            if nested:
+            if (branch := _branch_place(label, city_div)) is not None:
+                located[iri] = ns.entity_iri("Location", branch.name, code=branch.code)
+            elif nested:
                 located[iri] = ns.entity_iri("Location", nested.canonical or nested.text, code=nested.code)
             elif m.city:
                 # a county's own body (团县委, 区教育局 in its document) is located in the
