@@ -949,6 +949,7 @@ def test_a_quoted_name_shown_once_to_be_a_program_is_one_wherever_it_is_quoted(l
 
 def test_an_expert_or_lecturers_group_is_a_body_and_keeps_the_hotline_number_in_its_name(lex):
     text = "组建“12355心理守护专家团”，吸纳心理咨询师42名；在琅琊区建成“12355心理驿站”3个。"
-    assert [m.text for m in _orgs(text, lex)] == ["“12355心理守护专家团”"]
-    names = _program_names(lex, text)
+    orgs = _orgs(text, lex)
+    assert [m.text for m in orgs] == ["“12355心理守护专家团”"]
+    names = {m.canonical for m in recognize_programs(text, lex, orgs=orgs)}
     assert "12355心理驿站" in names and "12355青少年服务台" not in names, names
