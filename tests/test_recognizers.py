@@ -953,3 +953,10 @@ def test_an_expert_or_lecturers_group_is_a_body_and_keeps_the_hotline_number_in_
     assert [m.text for m in orgs] == ["“12355心理守护专家团”"]
     names = {m.canonical for m in recognize_programs(text, lex, orgs=orgs)}
     assert "12355心理驿站" in names and "12355青少年服务台" not in names, names
+
+
+def test_a_question_after_a_reporters_label_or_a_function_word_after_a_post_is_no_name(lex):
+    text = "宁夏日报记者：农村地区和留守儿童心理健康如何保障？学习习近平总书记关于残疾人事业的重要论述。"
+    assert _person_names(lex, text) == []
+    assert _person_names(lex, "成立由县政府分管副县长任组长的领导小组。") == []
+    assert "周海燕" in _person_names(lex, "关于推进社区嵌入式养老服务设施建设的建议（领衔代表：周海燕等11名代表）")

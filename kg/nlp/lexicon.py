@@ -307,6 +307,8 @@ class Lexicon:
         stops = _words("name_stop.txt")
         self.name_stop = {w for w in stops if len(w) == 1}
         self.name_stop_words = tuple(w for w in stops if len(w) > 1)
+        # words that start with a surname and are no name (关于, 农村, 高校), nor is a post (任组长)
+        self.not_name_starts = tuple(_words("person_not_name_starts.txt"))
         self.speaker_word_re = re.compile(_alternation(_words("person_speakers.txt")))
         self.speech_verb_re = re.compile(_alternation(_words("speech_verbs.txt")))
         self.person_act_re = re.compile(_alternation(_words("person_acts.txt")))

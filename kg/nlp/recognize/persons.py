@@ -70,8 +70,8 @@ def _surname_len(text: str, pos: int, lex: Lexicon) -> int:
 def name_at(text: str, pos: int, lex: Lexicon) -> str | None:
     """A personal name starting at pos, its length decided by what follows."""
     s = _surname_len(text, pos, lex)
-    if not s:
-        return None
+    if not s or text.startswith(lex.not_name_starts, pos) or text.startswith(tuple(lex.posts), pos + s):
+        return None  # 关于残疾人, 农村残疾人; 副县长任组长
     given = ""
     for k in range(2):
         i = pos + s + k
@@ -226,6 +226,8 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
             after = text[end:end + 1]
             if label in lex.person_cues_alone and _CJK.match(after):
                 continue
+            if text[m.end() - 1:m.end()] in "：:" and _CJK.match(after) and after not in lex.name_stop:
+                continue  # 宁夏日报记者：农村地区和留守儿童…: a question, not a name (but 领衔代表：周某等)
             # 联系人：王某，市民政局养老服务科 / 王某（团市委青年发展部部长）: that unit
             oi = org_at.get(end + 1) if after in "，,（(" and after else None
             unit_post = _posts_at(text, orgs[oi].end, post_re)[0] if oi is not None else None
