@@ -287,6 +287,7 @@ class Lexicon:
 
         self.posts = sorted(set(_lines("posts.txt")), key=lambda w: (-len(w), w))
         self.post_re = _alternation(self.posts)
+        self.post_tuple = tuple(self.posts)
         self.post_holder_re = re.compile(r"(?:" + self.post_re + r")[\u4e00-\u9fff]{2,3}?(?:"
                                          + _alternation(_words("post_holder_verbs.txt")) + ")")
         # 社区党委书记、居委会主任陈某: another body's post after a first one

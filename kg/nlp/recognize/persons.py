@@ -70,7 +70,7 @@ def _surname_len(text: str, pos: int, lex: Lexicon) -> int:
 def name_at(text: str, pos: int, lex: Lexicon) -> str | None:
     """A personal name starting at pos, its length decided by what follows."""
     s = _surname_len(text, pos, lex)
-    if not s or text.startswith(lex.not_name_starts, pos) or text.startswith(tuple(lex.posts), pos + s):
+    if not s or text.startswith(lex.not_name_starts, pos) or text.startswith(lex.post_tuple, pos + s):
         return None  # 关于残疾人, 农村残疾人; 副县长任组长
     given = ""
     for k in range(2):
