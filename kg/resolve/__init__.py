@@ -80,19 +80,14 @@ def _short_place_prefix(name: str):
 
 def _branch_place(name: str, within=None):
     """The place named right before a branch's head (…有限公司齐齐哈尔分公司, 江苏银行盐城分行)."""
-    lex = load_lexicon()
-    suffix = next((x for x in lex.branch_suffixes if name.endswith(x)), None)
+    suffix = next((x for x in load_lexicon().branch_suffixes if name.endswith(x)), None)
     if suffix is None:
         return None
     before = name[:-len(suffix)]
     for n in range(min(7, len(before)), 1, -1):
-        tail = before[-n:]
-        cands = [d for d in lex.gazetteer.lookup(tail) if d.level in ("province", "city", "county")
-                 and tail in (d.name, d.short)]
-        if len(cands) > 1 and within is not None:
-            cands = [d for d in cands if any(a.code == within.code for a in lex.gazetteer.ancestors(d.code))]
-        if len(cands) == 1:
-            return cands[0]
+        place = _city_division(before[-n:], ("province", "city", "county"), within=within)
+        if place is not None:
+            return place
     return None
 
 
