@@ -616,3 +616,13 @@ def test_a_body_whose_name_starts_with_a_four_character_short_city_name_is_locat
     rels = _relations(tmp_path, "本报讯 齐齐哈尔日报记者报道，齐齐哈尔康宁护理院今年新增床位80张。")
     city = entity_iri("Location", "齐齐哈尔市", code="230200")
     assert {("齐齐哈尔日报", city), ("齐齐哈尔康宁护理院", city)} <= _pairs(rels, "locatedIn")
+
+
+def test_a_program_a_district_body_runs_operates_in_its_district_but_not_so_for_the_citys_bodies(tmp_path):
+    rels = _relations(tmp_path, "平顶山市召开新闻发布会。湛河区民政局在南环路街道吉祥社区开办“长者餐桌”项目，日均就餐老人160余人次。"
+                                "市民政局在卫东区开展“暖心到家”行动，服务老人3000人次。")
+    operates = _pairs(rels, "operatesIn")
+    assert ("长者餐桌项目", "湛河区") in operates
+    assert ("长者餐桌项目", "吉祥社区") in operates
+    assert ("暖心到家行动", "卫东区") in operates
+    assert ("暖心到家行动", "平顶山市") not in operates

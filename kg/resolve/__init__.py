@@ -229,6 +229,15 @@ def resolve(facts: DocFacts) -> ResolvedFacts:
 
     for r in facts.relations:
         add(ResolvedRelation(ref(r.subject), r.predicate, ref(r.object), r.rule, role=r.role, start=r.start, end=r.end))
+    # A body of a district, county or town runs its programs there (湛河区民政局在
+    # 吉祥社区引入“长者餐桌”: in 湛河区 too), and so does another city's body; the
+    # document city's or a province's bodies run theirs in some of its places,
+    # which their sentences name
+    for r in list(relations.values()):
+        place = located.get(r.subject) if r.predicate == "runs" else None
+        division = gaz.by_code(codes[place]) if place in codes else None
+        if division is not None and place != city_iri and division.level != "province":
+            add(ResolvedRelation(r.object, "operatesIn", place, "rel.operates.runner-place", start=r.start, end=r.end))
     for e in entities:
         if e.located_in:
             add(ResolvedRelation(e.iri, "locatedIn", e.located_in, "rel.located.name"))
