@@ -626,3 +626,10 @@ def test_a_program_a_district_body_runs_operates_in_its_district_but_not_so_for_
     assert ("长者餐桌项目", "吉祥社区") in operates
     assert ("暖心到家行动", "卫东区") in operates
     assert ("暖心到家行动", "平顶山市") not in operates
+
+
+def test_a_body_named_after_a_community_is_located_in_it(tmp_path):
+    rels = _relations(tmp_path, "黄石市召开新闻发布会。黄石港区胜阳港街道湖滨社区建成“邻里食堂”。"
+                                "湖滨社区居民委员会组织志愿者送餐。")
+    located = _pairs(rels, "locatedIn")
+    assert ("湖滨社区居民委员会", "湖滨社区") in located

@@ -102,6 +102,14 @@ def _raw_surface(facts: DocFacts, m: Mention) -> str | None:
     return None
 
 
+def _location_iri(m: Mention) -> str:
+    """A place's IRI: by its code, else scoped to its city (names of villages and
+    communities repeat across cities)."""
+    if m.code:
+        return ns.entity_iri("Location", _canonical(m), code=m.code)
+    return ns.entity_iri("Location", _canonical(m), scope=m.city or None)
+
+
 def _place_chain(places_at: dict, start: int, end: int):
     """The last of the places that follow one another from the start of a
     name (歙县|深渡镇|敬老院: 深渡镇): a body is located in its most specific place."""
@@ -123,9 +131,12 @@ def resolve(facts: DocFacts) -> ResolvedFacts:
     aliases: dict[str, set[str]] = {}
     codes: dict[str, str] = {}
     located: dict[str, str] = {}
-    places_at: dict[int, list[Mention]] = {}  # gazetteer places by start, in mention order
+    settlements: set[str] = set()
+    # places by start, in mention order: the gazetteer's, and the villages and
+    # communities of this city (湖滨社区居民委员会 is in 湖滨社区)
+    places_at: dict[int, list[Mention]] = {}
     for p in facts.mentions:
-        if p.type == "Location" and p.code:
+        if p.type == "Location" and (p.code or p.city):
             places_at.setdefault(p.start, []).append(p)
     named = _program_names(facts.mentions)
     for m in facts.mentions:
@@ -133,12 +144,13 @@ def resolve(facts: DocFacts) -> ResolvedFacts:
         if m.type == "Program" and (m.alias or label) in named:
             label = named[m.alias or label]
         if m.type == "Location" and m.code:
-            iri = ns.entity_iri("Location", label, code=m.code)
+            iri = _location_iri(m)
             codes[iri] = m.code
         elif m.type == "Person":
             iri = ns.entity_iri("Person", label, scope=facts.city or "")
-        elif m.type == "Location" and m.city:  # a village or community: names repeat across cities
-            iri = ns.entity_iri("Location", label, scope=m.city)
+        elif m.type == "Location" and m.city:  # a village or community
+            iri = _location_iri(m)
+            settlements.add(iri)
         elif m.type == "Organization" and _PLACELESS.match(label):
             # 区民政局, 团县委 with no district or county to expand to: every county has
             # one, so it is scoped to this document's city (or province), never shared
@@ -159,7 +171,7 @@ def resolve(facts: DocFacts) -> ResolvedFacts:
             if (branch := _branch_place(label, city_div)) is not None:
                 located[iri] = ns.entity_iri("Location", branch.name, code=branch.code)
             elif nested:
-                located[iri] = ns.entity_iri("Location", nested.canonical or nested.text, code=nested.code)
+                located[iri] = _location_iri(nested)
             elif m.city:
                 # a county's own body (团县委, 区教育局 in its document) is located in the
                 # county, when the gazetteer knows only one county of that name
@@ -178,7 +190,8 @@ def resolve(facts: DocFacts) -> ResolvedFacts:
 
     # 县民政局 read as 东兰县民政局: a body whose full name starts with a place of
     # this document is located there
-    places_by_length = sorted(((lab, iri) for iri, (t, lab) in labels.items() if t == "Location" and iri in codes),
+    places_by_length = sorted(((lab, iri) for iri, (t, lab) in labels.items()
+                               if t == "Location" and (iri in codes or iri in settlements)),
                               key=lambda x: (-len(x[0]), x[0]))
     for iri, (etype, label) in labels.items():
         if etype == "Organization" and iri not in located:
