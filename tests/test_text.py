@@ -426,3 +426,33 @@ def test_a_tables_rows_under_its_head_line_stay_lines_of_their_own():
             "2\t青少年心理健康服务行动\t团市委\n\n注：数据截至6月底。")
     lines = normalize(text).text.split("\n")
     assert [line[:1] for line in lines[1:4]] == ["序", "1", "2"]
+
+
+def test_text_joins_a_wrapped_item_whose_lines_are_outnumbered_by_short_label_lines():
+    # a notice wrapped at 34 characters, each item closed by three short label
+    # lines: fewer than half of all lines are full, but most of the wide ones are
+    items = ["（一）开展心理宣讲。团市委联合市教育局在全市中小学开展“心理健康进校园”宣讲活动，全年走进中小学一百所，覆盖学生五万人次，各县（区）同步推进，年底前完成全部任务并接受考核验收。",
+             "（二）畅通服务热线。团市委12355青少年服务台实行工作日全天值守，会同市第二人民医院建立心理危机转介绿色通道，做到早发现，各县（区）同步推进，年底前完成全部任务并接受考核验收。",
+             "（三）建设心晴小屋。市教育局统筹推进“青春心晴小屋”建设，每个小屋配备沙盘和心理测评系统，今年先期在驿城区建设十个示范点，各县（区）同步推进，年底前完成全部任务并接受考核验收。",
+             "（四）推进家校协同。团市委、市教育局联合市妇联在全市开展“家庭教育进万家”家长课堂活动，全年举办家长课堂二百场，引导家长，各县（区）同步推进，年底前完成全部任务并接受考核验收。",
+             "（五）组建志愿队伍。依托市心理咨询师协会组建“天中心语”青少年心理健康志愿服务队，招募心理咨询师和高校学生等志愿者三百名，各县（区）同步推进，年底前完成全部任务并接受考核验收。",
+             "（六）开展能力培训。市教育局会同黄淮学院举办中小学心理健康教育骨干教师能力提升培训班，分三期完成全年培训任务共五百人，各县（区）同步推进，年底前完成全部任务并接受考核验收。"]
+    labels = ["牵头单位：团市委学校部", "责任单位：各县（区）团委", "完成时限：2024年11月底前"]
+    lines = []
+    for item in items:
+        lines += [item[i:i + 34] for i in range(0, len(item), 34)] + labels
+    raw = "\n".join(lines)
+    nt = normalize(raw)
+    assert nt.text.split("\n") == [x for item in items for x in (item, *labels)]
+    check_offsets(raw, nt)
+
+
+def test_text_keeps_a_field_value_ending_in_a_bracket_apart_from_the_prose_after_it():
+    raw = ("（一）织密社会救助保障网\n牵头单位：区民政局\n责任单位：区财政局、区医保局，各街道（镇）\n"
+           "进一步完善“岳麓救助通”平台功能，低收入人口动态监测覆盖率保持100%。\n"
+           "完成情况：已建成公共充电桩612个，完成年度目标的76.5%。主要原因是部分点位电力增容审批\n周期较长。")
+    nt = normalize(raw)
+    assert nt.text.split("\n") == ["（一）织密社会救助保障网", "牵头单位：区民政局", "责任单位：区财政局、区医保局，各街道（镇）",
+                                   "进一步完善“岳麓救助通”平台功能，低收入人口动态监测覆盖率保持100%。",
+                                   "完成情况：已建成公共充电桩612个，完成年度目标的76.5%。主要原因是部分点位电力增容审批周期较长。"]
+    check_offsets(raw, nt)

@@ -15,13 +15,17 @@ A is not finished:
   up to the next blank line                  -> keep;
 * B starts with punctuation that cannot start a sentence  -> join;
 * A ends with a dangling character (``，、`` an opening bracket, ``的 和 与``) -> join;
-* the document is hard-wrapped (most lines share one display width W) and A
+* the document is hard-wrapped (most lines, or most of the lines at least
+  half as wide when short label lines abound, share one page's display
+  width W) and A
   is a full line (`FULL_LINE` to `OVERFULL_LINE` times W) -> join, unless
   blank lines follow and the logical line has no punctuation at all (a
   masthead, byline or headline of a wrapped page);
 * the logical line so far (A plus what was joined to it) is long
   (>= `LONG_LINE` chars), or reads as prose: contains sentence punctuation,
   is >= `PROSE_LINE` chars and does not start like a numbered heading -> join;
+  but a field label with no sentence end after it (``责任单位：A、B，各街道``) is
+  a field's value, not prose                -> keep;
 * otherwise A is a heading/label line      -> keep.
 
 Decisions use the logical line, so joining is idempotent: a second pass sees
@@ -41,6 +45,9 @@ PROSE_LINE = 12  # chars: a shorter line with a comma may still be a heading
 MIN_WRAP_WIDTH = 24  # display width (CJK = 2): narrower "wraps" are lists
 MIN_WRAPPED_LINES = 4
 WRAPPED_SHARE = 0.5  # share of lines within 15% of the wrap width
+WRAPPED_WIDE_SHARE = 0.6  # or: share of the lines at least half as wide, when
+MAX_PAGE_WIDTH = 120  # the width is a page's (60 CJK characters at most)
+MIN_PAGE_LINES = 10  # and that many lines have it
 
 CLOSERS = frozenset("”’\"'」』）)】》〉]")
 HARD_FINAL = frozenset("。！？!?…")
@@ -48,6 +55,7 @@ SOFT_FINAL = frozenset("；;：:")
 CONTINUATION_START = frozenset("，,。、；;：:！!？?”’」』）)】》〉]…%")
 DANGLING_END = frozenset("，,、“‘（(《【「『〔的和与及或")
 RE_PROSE_PUNCT = re.compile(r"[，,；;。！？!?]")
+RE_SENTENCE_END = re.compile(r"[。！？!?]")
 RE_NUMBERED_HEADING = re.compile(
     r"(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、.．](?!\d)|"
     r"第[一二三四五六七八九十百\d]+[章节条部篇])"
@@ -63,7 +71,12 @@ def wrap_width(widths: list[int]) -> int | None:
     if w < MIN_WRAP_WIDTH:
         return None
     near = sum(1 for x in widths if abs(x - w) <= 0.15 * w)
-    return w if near >= WRAPPED_SHARE * len(widths) else None
+    if near >= WRAPPED_SHARE * len(widths):
+        return w
+    # many short lines (field labels, headings) under a page of wrapped prose:
+    # most of the wider lines still share a page's width
+    wide = sum(1 for x in widths if x >= w / 2)
+    return w if w <= MAX_PAGE_WIDTH and near >= MIN_PAGE_LINES and near >= WRAPPED_WIDE_SHARE * wide else None
 
 
 def join_lines(text: str, offs: list[int]) -> tuple[str, list[int]]:
@@ -153,5 +166,7 @@ def _prose(text: str, logical_start: int, a_end: int) -> bool:
     length = a_end - logical_start
     if length >= LONG_LINE:
         return True
+    if RE_FIELD_LABEL.match(text, logical_start) and not RE_SENTENCE_END.search(text, logical_start, a_end):
+        return False  # 责任单位：A、B，各街道（镇）| (a field's value, not a sentence)
     return (length >= PROSE_LINE and RE_PROSE_PUNCT.search(text, logical_start, a_end) is not None
             and not RE_NUMBERED_HEADING.match(text, logical_start))
