@@ -633,3 +633,15 @@ def test_a_body_named_after_a_community_is_located_in_it(tmp_path):
                                 "湖滨社区居民委员会组织志愿者送餐。")
     located = _pairs(rels, "locatedIn")
     assert ("湖滨社区居民委员会", "湖滨社区") in located
+
+
+def test_bodies_assigned_under_a_heading_with_no_program_run_the_programs_of_the_account_after_them(tmp_path):
+    rels = _relations(tmp_path, "长沙市岳麓区民政局2024年工作总结\n三、2025年工作计划\n（一）织密社会救助保障网\n"
+                                "牵头单位：区民政局\n责任单位：区财政局、区医保局，各街道（镇）\n"
+                                "将“暖心助困”服务类社会救助试点扩大到全区18个街道（镇）。\n"
+                                "（二）提升老年助餐服务质效\n牵头单位：区民政局\n责任单位：区市场监管局\n"
+                                "进展情况：区卫健局新增“麓山长者食堂”助餐点12个。\n")
+    runs = _pairs(rels, "runs")
+    assert {("区民政局", "暖心助困"), ("区财政局", "暖心助困"), ("区医疗保障局", "暖心助困")} <= runs
+    # a field (进展情况：…) tells of another body's work: the assigned bodies do not run its programs
+    assert {s for s, o in runs if o == "麓山长者食堂"} == {"区卫生健康局"}

@@ -9,7 +9,7 @@ import bisect
 import re
 
 from kg.nlp.recognize.spans import mention_index
-from kg.text.lines import RE_ROW_INDEX
+from kg.text.lines import RE_FIELD_LABEL, RE_ROW_INDEX
 from kg.types import RelationFact
 
 # an item of a numbered list starts a line: 一、 （三） 3. 3、
@@ -40,11 +40,11 @@ def assigned_projects(text: str, mentions, orgs, cues) -> list[RelationFact]:
     out = []
     programs = mention_index((i, m) for i, m in enumerate(mentions) if m.type == "Program")
     bodies = mention_index(orgs)
-    prev_end, item_start, heading_end = 0, 0, 0
+    prev_end, item_start, heading_end, first_label = 0, 0, 0, 0
     leads: list[int] = []  # the bodies of the item's lead label
     for label in cues["assignment"].finditer(text):
         if text[prev_end:label.start()].strip(" \t\u3000\n；;，,。") or not prev_end:
-            leads = []
+            leads, first_label = [], label.start()
             # a new item (not the next label of the same one): it starts at its heading,
             # and never before the bodies the item above was assigned to
             line_start = max(text.rfind("\n", 0, label.start()) + 1, prev_end)
@@ -60,6 +60,13 @@ def assigned_projects(text: str, mentions, orgs, cues) -> list[RelationFact]:
         lead = label.group(0) in cues["assignment_lead"]
         own = [pi for _, _, pi, p in programs.within(item_start, label.start())
                if lead or p.end <= heading_end or _ITEM_HEAD.match(text, item_start) is None]
+        if heading_end < first_label and not text[heading_end:first_label].strip() \
+                and _ITEM_HEAD.match(text, item_start) and not programs.any_starting_in(item_start, heading_end):
+            # the labels right under a heading that names no program, the item's
+            # account after them ((一)织密社会救助保障网|牵头单位：…|责任单位：…|完善
+            # “岳麓救助通”…): every body assigned runs the programs of that account
+            # (not of fields such as 进展情况：…, which tell of other bodies' work)
+            own = [pi for _, _, pi, _ in programs.within(*_account(text, label.start(), cues))]
         labelled = [oi for _, _, oi, _ in bodies.within(label.end(), end)]
         for oi in labelled:
             for pi in own:
@@ -71,6 +78,26 @@ def assigned_projects(text: str, mentions, orgs, cues) -> list[RelationFact]:
             out += [RelationFact(a, "partnerOf", b, "rel.partner.assigned", start=label.start(), end=end)
                     for a in leads for b in labelled if a != b]
     return out
+
+
+def _account(text: str, pos: int, cues) -> tuple[int, int]:
+    """The account under an item's labels: the lines after the label lines from
+    pos on, up to the next item or field line (进展情况：…), _ITEM_LINES at most."""
+    start = pos
+    while (line := text.find("\n", start) + 1) and cues["assignment"].match(text, line):
+        start = line  # the next label line of the same item
+    line = text.find("\n", start) + 1
+    if not line:
+        return len(text), len(text)
+    end = line
+    for _ in range(_ITEM_LINES):
+        if _ITEM_HEAD.match(text, end) or RE_FIELD_LABEL.match(text, end):
+            break
+        nxt = text.find("\n", end)
+        if nxt < 0:
+            return line, len(text)
+        end = nxt + 1
+    return line, end
 
 
 def _nth_line_before(text: str, pos: int, n: int) -> int:
