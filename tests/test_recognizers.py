@@ -453,6 +453,21 @@ def test_web_page_buttons_are_not_speaker_tags(lex):
     assert [m.text for m in recognize_persons("【王海燕】我们会继续做好。", lex, [])[0]] == ["王海燕"]
 
 
+def test_a_place_in_brackets_heads_a_part_of_a_story_and_is_no_speaker(lex):
+    assert _person_names(lex, "【景德镇】瓷泥里捏出新生活\n【萍乡】工坊开到家门口") == []
+
+
+def test_an_aged_person_may_be_qualified_before_the_word_for_who_they_are(lex):
+    assert _person_names(lex, "在前进村，68岁的听力残疾人王秀英拉着工作人员的手。78岁的独居老人庞秀英端着餐盘，"
+                              "62岁的居民胡秋菊打开手机。") == ["王秀英", "庞秀英", "胡秋菊"]
+
+
+def test_a_post_and_a_name_before_zai_or_a_reckoning_make_a_person(lex):
+    assert _person_names(lex, "副县长赵月英在全县养老服务工作会议上强调。公司负责人韦建华算了一笔账。") == ["赵月英", "韦建华"]
+    # 和 is a surname, but 和家长/和孩子 after a speaker word are a conjunction and a noun
+    assert _person_names(lex, "让老人和孩子在家门口感受温暖，心理教师和家长在课后交流。") == []
+
+
 def test_program_names_from_the_twelfth_probe(lex):
     assert _program_names(lex, "全年举办“南海家长学堂”讲座62场。") == {"南海家长学堂"}
     assert _program_names(lex, "全年举办“青春成长营”12期。") == {"青春成长营"}

@@ -27,6 +27,9 @@ _LIST_RUN = re.compile(r"(?<![\u4e00-\u9fff、])[\u4e00-\u9fff、]+(?=[：:，,�
 _IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]+")
 _QUOTE_END = re.compile(r"[。！？][”\"]")
 _AGED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})岁的")
+_AGED_QUALIFIER = 2  # characters before the word for who they are (独居|老人, 听力|残疾人)
+_SPEAKER_MAX = 6  # characters of that word
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _GAP = re.compile(r"[ \t\u3000]+")
 _GAP_OR_NONE = re.compile(r"[ \t\u3000]*")
 # what may follow the name closing a contact line: no more CJK, or a contact label (person_contact_labels.txt)
@@ -251,8 +254,10 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
         # a row of bracketed words is a web page's buttons (【打印】【关闭】), not speakers
         if text[m.start() - 1:m.start()] == "】" or text[m.end():m.end() + 1] == "【":
             continue
-        if name_at(m.group(1), 0, lex) == m.group(1):
-            add(m.group(1), m.start(1), "person.speaker-tag", None, None)
+        tag = m.group(1)
+        # 【景德镇】 heads a place's part of a story
+        if name_at(tag, 0, lex) == tag and tag not in lex.full_place_names and tag not in lex.short_place_words.words:
+            add(tag, m.start(1), "person.speaker-tag", None, None)
     for m in _name_lists(text, lex):
         role = m.group(2)
         if role not in ("委员", "代表"):
@@ -314,13 +319,17 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
             name = name if name and len(name) == 3 else None
         if name and not _is_address(name, lex):
             add(name, m.end(), "person.speaker", None, None)
-    # 62岁的居民胡某
+    # 62岁的居民胡某, 78岁的独居老人庞某某 (a word or two may qualify who they are)
     for m in _AGED.finditer(text):
-        speaker = lex.speaker_word_re.match(text, m.end())
-        pos = speaker.end() if speaker else m.end()
-        name = name_at(text, pos, lex)
-        if name and len(name) == 3 and not _is_address(name, lex):
-            add(name, pos, "person.aged", None, None)
+        qualified = _CJK_RUN.match(text, m.end(), m.end() + _AGED_QUALIFIER + _SPEAKER_MAX)
+        after = [sp.end() for sp in lex.speaker_word_re.finditer(text, m.end(), qualified.end())
+                 if sp.start() - m.end() <= _AGED_QUALIFIER] if qualified else []
+        starts = after + [m.end()]
+        for pos in starts:
+            name = name_at(text, pos, lex)
+            if name and len(name) == 3 and not _is_address(name, lex):
+                add(name, pos, "person.aged", None, None)
+                break
 
     mentions = sorted(found.values(), key=lambda x: (x.start, x.end))
     # later occurrences of the same names
