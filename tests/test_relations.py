@@ -425,6 +425,17 @@ def test_each_program_a_place_table_head_names_operates_in_each_rows_place(tmp_p
     assert "吉安市" not in places  # named after the table, for another program
 
 
+def test_a_column_of_places_under_a_table_title_places_the_programs_the_title_names(tmp_path):
+    rels = _relations(tmp_path, "通辽市人力资源和社会保障局关于2024年就业援助月活动开展情况的报告\n"
+                                "表1　2024年“就业援助月”各旗县市区开展情况统计表\n"
+                                "旗县市区　　走访援助对象（人）　举办招聘会（场）\n"
+                                "科尔沁区　　1586　　14\n"
+                                "开鲁县　　835　　8\n"
+                                "库伦旗　　388　　4\n")
+    places = {o for s, o in _pairs(rels, "operatesIn") if s == "就业援助月"}
+    assert {"科尔沁区", "开鲁县", "库伦旗"} <= places
+
+
 def test_a_single_line_under_a_head_is_no_place_table(tmp_path):
     rels = _relations(tmp_path, "九江市民政局通报2024年养老服务民生实事完成情况。\n"
                                 "完成情况如下（依次为新建“浔城颐养食堂”个数、“暖心适老”改造户数）：\n"

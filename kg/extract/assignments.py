@@ -254,11 +254,13 @@ def _listed_program(text: str, table_start: int, programs, cues) -> int | None:
 
 _ROW_LEAD = re.compile(r"[ \t\u3000]*(?:" + RE_ROW_INDEX.pattern + r"[ \t\u3000.、．]*)?")
 _HEAD_END = re.compile(r"[：:][ \t\u3000]*$")
+_TABLE_TITLE = re.compile(r"^[ \t\u3000]*表[ \t\u3000]*\d|表[ \t\u3000]*$", re.MULTILINE)
 
 
 def place_rows(text: str, mentions, cues) -> list[RelationFact]:
     """A table of places under a head line that names programs (现将各市完成情况
-    摘列如下（依次为新建“楚天幸福食堂”、…）：, or 地区 长者食堂（个） …), each row a
+    摘列如下（依次为新建“楚天幸福食堂”、…）：, or 地区 长者食堂（个） …, or a column of
+    places under a table title that names them: 表1 “就业援助月”…统计表), each row a
     line that starts with a place and has a number in it: each program of the
     head line operates in each row's place."""
     out = []
@@ -269,8 +271,14 @@ def place_rows(text: str, mentions, cues) -> list[RelationFact]:
         line_end = text.find("\n", line_start)
         line_end = len(text) if line_end < 0 else line_end
         named = programs.within(line_start, line_end)
+        by_place = cues["place_column"].match(text, line_start)
+        if by_place and not named and line_start:
+            # 表1 2024年“就业援助月”各旗县市区开展情况统计表 | 旗县市区 走访… : the title names them
+            title_start = text.rfind("\n", 0, line_start - 1) + 1
+            if _TABLE_TITLE.search(text, title_start, line_start - 1):
+                named = programs.within(title_start, line_start - 1)
         rows = []
-        if named and (_HEAD_END.search(text, line_start, line_end) or cues["place_column"].match(text, line_start)):
+        if named and (_HEAD_END.search(text, line_start, line_end) or by_place):
             rows = _place_rows_below(text, line_end, places)
         for place, r_start, r_end in rows:
             out += [RelationFact(pi, "operatesIn", place, "rel.operates.place-row", start=r_start, end=r_end)
