@@ -453,6 +453,13 @@ def test_web_page_buttons_are_not_speaker_tags(lex):
     assert [m.text for m in recognize_persons("【王海燕】我们会继续做好。", lex, [])[0]] == ["王海燕"]
 
 
+def test_the_primary_and_secondary_schools_of_a_place_or_each_school_are_no_body(lex):
+    found = _org_canonicals("市教育局会同黄淮学院为驻马店市中小学培训心理教师，覆盖全区中小学校120所。"
+                            "责任单位：市直各学校。", lex)
+    assert "黄淮学院" in found
+    assert not [name for name in found if "中小学" in name or "学校" in name]
+
+
 def test_a_place_in_brackets_heads_a_part_of_a_story_and_is_no_speaker(lex):
     assert _person_names(lex, "【景德镇】瓷泥里捏出新生活\n【萍乡】工坊开到家门口") == []
 

@@ -243,6 +243,8 @@ def _open_class(text: str, lex: Lexicon, ctx: PlaceContext, inner_orgs: SpanInde
         if text.count("“", start, end) > text.count("”", start, end) and text[end:end + 1] == "”":
             end += 1  # 市青少年心理健康“专业志愿服务团”
         span = text[start:end]
+        if span.endswith(lex.org_group_heads):
+            continue  # 驻马店市中小学: every school of the city
         modifier = span[: span.rfind(suffix)]
         level_only = len(modifier) == 1 and modifier in LEVELS and not needs_name  # 县人民医院: the county's own
         if (len(modifier.strip("“”\"")) < 2 and not level_only) or span.count("“") != span.count("”"):
