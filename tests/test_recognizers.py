@@ -475,6 +475,10 @@ def test_a_post_and_a_name_before_zai_or_a_reckoning_make_a_person(lex):
     assert _person_names(lex, "让老人和孩子在家门口感受温暖，心理教师和家长在课后交流。") == []
 
 
+def test_a_year_before_a_place_and_a_quoted_brand_starts_no_program_name(lex):
+    assert _program_names(lex, "团市委印发《2024年随州市“随心护苗”暑期爱心托管行动工作方案》。") == {"随心护苗暑期爱心托管行动"}
+
+
 def test_program_names_from_the_twelfth_probe(lex):
     assert _program_names(lex, "全年举办“南海家长学堂”讲座62场。") == {"南海家长学堂"}
     assert _program_names(lex, "全年举办“青春成长营”12期。") == {"青春成长营"}

@@ -656,3 +656,11 @@ def test_bodies_assigned_under_a_heading_with_no_program_run_the_programs_of_the
     assert {("区民政局", "暖心助困"), ("区财政局", "暖心助困"), ("区医疗保障局", "暖心助困")} <= runs
     # a field (进展情况：…) tells of another body's work: the assigned bodies do not run its programs
     assert {s for s, o in runs if o == "麓山长者食堂"} == {"区卫生健康局"}
+
+
+def test_a_place_in_a_documents_title_is_not_where_its_program_runs(tmp_path):
+    rels = _relations(tmp_path, "承德市残疾人联合会通知。为落实《河北省残疾儿童康复救助制度实施办法》，市残联在双桥区、滦平县"
+                                "开展残疾儿童康复救助，救助儿童860名。")
+    places = {o for s, o in _pairs(rels, "operatesIn") if s == "残疾儿童康复救助"}
+    assert {"双桥区", "滦平县"} <= places
+    assert "河北省" not in places

@@ -408,8 +408,9 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
         orgs = [(i, m) for i, m in here if m.type == "Organization" and _in(m, s, e)]
         programs = [(i, m) for i, m in here if m.type == "Program" and _in(m, s, e)]
         policies = [(i, m) for i, m in here if m.type == "PolicyDocument" and _in(m, s, e)]
-        places = [(i, m) for i, m in here
-                  if m.type == "Location" and _in(m, s, e) and not any(_in(m, o.start, o.end) for _, o in orgs)]
+        # a place inside a body's name or a document's title (《河北省…实施办法》) is not where anything runs
+        places = [(i, m) for i, m in here if m.type == "Location" and _in(m, s, e)
+                  and not any(_in(m, o.start, o.end) for _, o in (*orgs, *policies))]
         # a place right before another place or a body only qualifies it (保康县马桥镇,
         # 陕西省|富平县人社局): the program is where the last of them is
         qualifiers = {m.start for _, m in here if m.type in ("Location", "Organization")}

@@ -97,6 +97,8 @@ def _topic_start(text: str, quote: int, lex: Lexicon) -> int:
     i = quote
     while i > 0 and quote - i < 3 * _TOPIC_MAX and "\u4e00" <= text[i - 1] <= "\u9fff":
         i -= 1
+    if i and text[i - 1].isdigit() and text.startswith(("年", "月", "日"), i):
+        i += 1  # 2024年随州市“随心护苗”…: a date ends before the topic
     words = text[i:quote]
     edge = 0 if i == 0 or not "\u4e00" <= text[i - 1] <= "\u9fff" else None  # after punctuation
     for cut in (*lex.boundary_re.finditer(words), *lex.program_verb_re.finditer(words),
