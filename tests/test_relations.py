@@ -664,3 +664,11 @@ def test_a_place_in_a_documents_title_is_not_where_its_program_runs(tmp_path):
     places = {o for s, o in _pairs(rels, "operatesIn") if s == "残疾儿童康复救助"}
     assert {"双桥区", "滦平县"} <= places
     assert "河北省" not in places
+
+
+def test_two_bodies_that_sign_form_or_pair_up_together_are_partners(tmp_path):
+    rels = _relations(tmp_path, "鹰潭市余江区召开会议。余江区残联与鹰潭明视眼镜有限公司签订帮扶协议，企业派技术员驻点指导。"
+                                "九江市第一人民医院与白水湖街道社区卫生服务中心组建紧密型医联体。")
+    partners = {frozenset((s, o)) for s, p, o in rels if p == "partnerOf"}
+    assert frozenset(("余江区残疾人联合会", "鹰潭明视眼镜有限公司")) in partners
+    assert frozenset(("九江市第一人民医院", "白水湖街道社区卫生服务中心")) in partners
