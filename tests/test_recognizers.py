@@ -287,6 +287,19 @@ def test_numbers_units_qualifiers_and_exclusions(lex):
     assert len(found) == 6
 
 
+def test_numbers_times_of_day_and_round_the_clock_spans_are_no_counts(lex):
+    text = "每天下午4点，孩子们来到课堂；中午11点开餐。热线提供7×24小时服务，全年培训3期，新建助餐点12个。"
+    assert [(n.value, n.unit) for n in recognize_numbers(text, lex)] == [(Decimal(3), "期"), (Decimal(12), "个")]
+
+
+def test_numbers_in_a_table_whose_first_column_has_a_bracket_of_its_own(lex):
+    text = ("表1 2024年6月末各县区社会救助情况\n县（区）低保户数（户）低保人数（人）临时救助（人次）\n"
+            "平山区4126 6392 520\n溪湖区3870 6015 476\n合计7996 12407 996\n")
+    found = [(n.value, n.unit, n.indicator) for n in recognize_numbers(text, lex)]
+    assert (Decimal(4126), "户", "低保户数") in found and (Decimal(476), "人次", "临时救助") in found
+    assert len(found) == 6  # the total row is not counted again
+
+
 def test_numbers_indicator_phrase(lex):
     text = "2023年开展各种形式的学生个案咨询19478人次，新建12块社会足球场。"
     by_value = {n.value: n.indicator for n in recognize_numbers(text, lex)}

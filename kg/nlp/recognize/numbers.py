@@ -147,6 +147,9 @@ def _breakdown_of(text: str, start: int, unit: str, earlier: list[NumberMention]
     return ""
 
 
+_PRODUCT_SIGNS = "×*＊"
+
+
 def recognize_numbers(text: str, lex: Lexicon, number_re: re.Pattern | None = None, names=(),
                       garbled=()) -> list[NumberMention]:
     """`names`: (start, end) of organization and place mentions, kept out of
@@ -163,6 +166,10 @@ def recognize_numbers(text: str, lex: Lexicon, number_re: re.Pattern | None = No
             nxt = text[m.end("unit"):m.end("unit") + 1]
             if nxt and nxt in unit.not_after:
                 continue
+            if any(x.match(text, m.end("num")) for x in lex.number_exclusions):
+                continue  # 下午4点: a time of day, not 4 sites
+            if m.start() and text[m.start() - 1] in _PRODUCT_SIGNS:
+                continue  # 7×24小时: a span of service, not 24 hours of it
         if not num[0].isdigit() and num in ("一一",):
             continue
         value = parse_value(num, m.group("mag") or m.group("mag2"))
@@ -256,19 +263,27 @@ def _head_line_regex(unit_re: str) -> re.Pattern:
     return re.compile(r"(?:" + _column_head_regex(unit_re).pattern + r")+")
 
 
+_BRACKETED_FIRST = re.compile(r"[\u4e00-\u9fff]{1,4}[（(][\u4e00-\u9fff、，,]{1,6}[）)]")
+
+
 def _column_heads(line: str, lex: Lexicon) -> list[re.Match] | None:
     """The heads of a table's columns when the line is nothing else (the first
     column's name, 街道, runs into the first head once spaces are gone)."""
     # Anchored once over the whole line first: searching every start of a long
     # line that holds no head would be quadratic.
     squeezed = re.sub(r"[ \t\u3000]", "", line)
-    if not _head_line_regex(lex.unit_re).fullmatch(squeezed):
+    # a first column named with a bracket of its own: 县（区）, 县（市、区）
+    bracketed = _BRACKETED_FIRST.match(squeezed)
+    if bracketed and _column_head_regex(lex.unit_re).fullmatch(bracketed.group(0)):
+        bracketed = None  # 资金（万元）: a column's head itself
+    if not _head_line_regex(lex.unit_re).fullmatch(squeezed, bracketed.end() if bracketed else 0):
         return None
-    heads = list(_column_head_regex(lex.unit_re).finditer(line))
+    heads = list(_column_head_regex(lex.unit_re).finditer(line))  # 县（区）: 区 is no unit
     joined = "".join(h.group() for h in heads)
     # the first column's name stands apart where a space was kept (街道 长者食堂（个）…)
     first = squeezed[:len(squeezed) - len(joined)]
-    if len(heads) < 2 or not squeezed.endswith(joined) or (first and line.split()[0] != first):
+    if len(heads) < 2 or not squeezed.endswith(joined) or (
+            first and line.split()[0] != first and not (bracketed and first == bracketed.group(0))):
         return None
     return heads
 
