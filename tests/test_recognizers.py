@@ -488,6 +488,14 @@ def test_a_post_and_a_name_before_zai_or_a_reckoning_make_a_person(lex):
     assert _person_names(lex, "让老人和孩子在家门口感受温暖，心理教师和家长在课后交流。") == []
 
 
+def test_a_national_hotline_with_its_number_in_quotes_is_the_brand_and_its_surface_its_span(lex):
+    text = "全国统一启用“12356”心理援助热线号码，拨打“12355”热线。"
+    found = [m for m in recognize_programs(text, lex) if m.rule == "program.brand"]
+    assert [(m.text, m.canonical) for m in found] == [("“12356”心理援助热线", "12356心理援助热线"),
+                                                      ("“12355”热线", "12355青少年服务台")]
+    assert all(text[m.start:m.end] == m.text for m in found)
+
+
 def test_a_year_before_a_place_and_a_quoted_brand_starts_no_program_name(lex):
     assert _program_names(lex, "团市委印发《2024年随州市“随心护苗”暑期爱心托管行动工作方案》。") == {"随心护苗暑期爱心托管行动"}
 

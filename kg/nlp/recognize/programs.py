@@ -37,8 +37,12 @@ def _brands(text: str, lex: Lexicon) -> list[Mention]:
                 window = text[max(0, m.start() - 6): m.end() + 6]
                 if m.group(0).isdigit() and not context.search(window):
                     continue  # a bare number with nothing around it saying it is the hotline
-            surface = m.group(0).strip("“”\"")
-            out.append(Mention("Program", surface, m.start(), m.end(), "program.brand", canonical=canonical))
+            surface, start, end = m.group(0), m.start(), m.end()
+            if surface.count("“") != surface.count("”"):  # “12355 or 12355”: the quote is the text's, not the name's
+                inner = surface.strip("“”\"")
+                start += surface.index(inner)
+                surface, end = inner, start + len(inner)
+            out.append(Mention("Program", surface, start, end, "program.brand", canonical=canonical))
     return out
 
 
