@@ -672,3 +672,10 @@ def test_two_bodies_that_sign_form_or_pair_up_together_are_partners(tmp_path):
     partners = {frozenset((s, o)) for s, p, o in rels if p == "partnerOf"}
     assert frozenset(("余江区残疾人联合会", "鹰潭明视眼镜有限公司")) in partners
     assert frozenset(("九江市第一人民医院", "白水湖街道社区卫生服务中心")) in partners
+
+
+def test_a_bracketed_tag_naming_the_speakers_body_gives_that_body_the_floor(tmp_path):
+    rels = _relations(tmp_path, "宜春市人民政府新闻办公室新闻发布会实录\n【主持人 邹晓蕾】\n欢迎各位记者。\n"
+                                "【宜春市残疾人联合会党组书记、理事长 易秋萍】\n今年我们开展“助残暖心”行动，服务残疾人3000人次。\n"
+                                "【宜春日报记者】\n请问下一步有何打算？\n")
+    assert ("宜春市残疾人联合会", "助残暖心行动") in _pairs(rels, "runs")

@@ -28,6 +28,7 @@ _CUE_REACH = 24
 _LIST_ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]+是|" + ITEM_NUMBER + ")")
 _PARTNER_TAIL_REACH = 8  # characters after the last partner named after 与 where 合作/共建… must follow
 _SPEAKER_TAG = re.compile(r"【([^】]{2,8})】|^[ \t\u3000]*([^\s：:，。、【】]{2,8})[：:]", re.M)
+_BODY_SPEAKER_TAG = re.compile(r"^[ \t\u3000]*【([^】\n]{9,40})】[ \t\u3000]*$", re.M)
 _TOPIC_REACH = 1  # sentences after a program's own that may count its sites
 _BARE_HEAD = 2, 4  # lengths of a program's own head word that may stand for it (驿站, 服务中心)
 _PASSIVE_GAP = 2  # 由各县区残联: a determiner at most before the body
@@ -137,7 +138,14 @@ def _speaker_turns(text: str, mentions, person_posts, orgs, cues) -> list[tuple[
             turns.append((m.start(), org_of[name]))
         elif turns and name.endswith(cues["questioner_ends"]):
             turns.append((m.start(), None))
-    return turns
+    # 【宜春市民政局党组书记、局长 胡建华】: a tag that names the speaker's body and post
+    for m in _BODY_SPEAKER_TAG.finditer(text):
+        inside = [(i, o) for i, o in orgs if m.start(1) <= o.start and o.end <= m.end(1)]
+        if inside:  # the outermost body named first (团市委学校部: 团市委's department speaks for it)
+            turns.append((m.start(), min(inside, key=lambda a: (a[1].start, -a[1].end))[0]))
+        elif turns and any(w in m.group(1) for w in cues["questioner_ends"]):
+            turns.append((m.start(), None))  # 【主持人 邹晓蕾】, 【宜春日报记者】
+    return sorted(turns)
 
 
 def _org_for_role(text: str, role: str, person: Mention, orgs, publisher: int | None) -> int | None:
