@@ -434,6 +434,12 @@ def test_a_column_of_places_under_a_table_title_places_the_programs_the_title_na
                                 "库伦旗　　388　　4\n")
     places = {o for s, o in _pairs(rels, "operatesIn") if s == "就业援助月"}
     assert {"科尔沁区", "开鲁县", "库伦旗"} <= places
+    rels = _relations(tmp_path, "永城市民政局关于农村互助养老工作情况的报告\n"
+                                "附表：2023年度部分乡镇“银龄驿站”建设运营情况\n"
+                                "乡镇　　驿站总数（个）　服务老年人（人）\n"
+                                "芒山镇　　26　　1860\n"
+                                "薛湖镇　　31　　2240\n")
+    assert {o for s, o in _pairs(rels, "operatesIn") if s == "银龄驿站"} >= {"芒山镇", "薛湖镇"}
 
 
 def test_a_single_line_under_a_head_is_no_place_table(tmp_path):

@@ -254,7 +254,8 @@ def _listed_program(text: str, table_start: int, programs, cues) -> int | None:
 
 _ROW_LEAD = re.compile(r"[ \t\u3000]*(?:" + RE_ROW_INDEX.pattern + r"[ \t\u3000.、．]*)?")
 _HEAD_END = re.compile(r"[：:][ \t\u3000]*$")
-_TABLE_TITLE = re.compile(r"^[ \t\u3000]*表[ \t\u3000]*\d|表[ \t\u3000]*$", re.MULTILINE)
+# 表1 …, 附表：…, 附表2 …, or a line ending in 表 (…统计表)
+_TABLE_TITLE = re.compile(r"^[ \t\u3000]*附?表[ \t\u3000]*[\d：:]|表[ \t\u3000]*$", re.MULTILINE)
 
 
 def place_rows(text: str, mentions, cues) -> list[RelationFact]:
