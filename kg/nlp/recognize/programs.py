@@ -304,6 +304,8 @@ def recognize_programs(text: str, lex: Lexicon, orgs=(), policy_spans=(), places
                         + _labelled(text, lex) + _headings(text, lex)))
     quoted_found = _quoted(text, lex)
     found = list(filter(_outside(org_spans), found + quoted_found + _repeated(text, quoted_found, lex)))
+    # 获评…优秀志愿服务项目: an honour's title
+    found = [m for m in found if not lex.program_honor_before_re.search(text, max(0, m.start - 4), m.start)]
     return _with_short_names(text, select_non_overlapping(found))
 
 
