@@ -685,3 +685,13 @@ def test_a_bracketed_tag_naming_the_speakers_body_gives_that_body_the_floor(tmp_
                                 "【宜春市残疾人联合会党组书记、理事长 易秋萍】\n今年我们开展“助残暖心”行动，服务残疾人3000人次。\n"
                                 "【宜春日报记者】\n请问下一步有何打算？\n")
     assert ("宜春市残疾人联合会", "助残暖心行动") in _pairs(rels, "runs")
+
+
+def test_a_clause_that_opens_on_a_partner_cue_has_the_sentences_subject_as_lead(tmp_path):
+    rels = _relations(tmp_path, "渭南市临渭区妇女联合会文件\n2024年以来，区妇联认真贯彻渭南市妇联关于加强家庭家教家风建设的部署要求，"
+                                "会同区教育局、区民政局等成员单位，扎实做好农村留守儿童关爱服务工作。\n")
+    partners = {frozenset((s, o)) for s, p, o in rels if p == "partnerOf"}
+    assert not [pair for pair in partners if "渭南市妇女联合会" in pair]
+    lead_partners = {name for pair in partners if any(n.endswith("区妇女联合会") for n in pair) for name in pair}
+    assert any(name.endswith("区教育局") for name in lead_partners)
+    assert any(name.endswith("区民政局") for name in lead_partners)
