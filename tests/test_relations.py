@@ -695,3 +695,17 @@ def test_a_clause_that_opens_on_a_partner_cue_has_the_sentences_subject_as_lead(
     lead_partners = {name for pair in partners if any(n.endswith("区妇女联合会") for n in pair) for name in pair}
     assert any(name.endswith("区教育局") for name in lead_partners)
     assert any(name.endswith("区民政局") for name in lead_partners)
+
+
+def test_each_institution_of_a_table_with_an_address_column_is_located_where_its_row_says(tmp_path):
+    rels = _relations(tmp_path, "佳木斯市卫生健康委员会关于公布精神卫生医疗机构名单的通知\n\n附件\n\n"
+                                "序号\t机构名称\t地址\t电话\n"
+                                "一、心理援助热线\n"
+                                "1\t富锦市心理援助热线\t富锦市锦绣大街207号\t0454-2356120\n"
+                                "二、精神卫生医疗机构\n"
+                                "2\t佳木斯市精神卫生中心\t佳木斯市东风区光复路1126号\t0454-8256001\n"
+                                "3\t桦南县精神卫生服务中心\t桦南县桦南镇朝阳街92号\t0454-6223457\n\n"
+                                "各县（市）区卫生健康局要做好热线服务。\n")
+    located = _pairs(rels, "locatedIn")
+    assert ("佳木斯市精神卫生中心", "东风区") in located
+    assert ("桦南县精神卫生服务中心", "桦南镇") in located

@@ -219,6 +219,46 @@ def designated_rows(text: str, mentions, orgs, cues) -> list[RelationFact]:
     return out
 
 
+def addressed_rows(text: str, mentions, orgs, cues) -> list[RelationFact]:
+    """A table of institutions whose head line also names an address or a place
+    column (序号 机构名称 地址 电话, 序号 机构名称 所在镇（街道） …), one row a line: the
+    body a row starts with, after its number, is located in the most specific
+    place the row names outside a body's name (佳木斯市东风区光复路1126号: 东风区).
+    Section lines (二、精神卫生医疗机构) may stand between rows."""
+    out = []
+    bodies = mention_index(orgs)
+    in_body = _inside_any(mentions, [(o.start, o.end) for _, o in orgs])
+    places = mention_index((i, m) for i, m in enumerate(mentions)
+                           if m.type == "Location" and (m.code or m.city) and not in_body[i])
+    for head in cues["designation_head"].finditer(text):
+        pos = _line_end(text, head.start())
+        if not cues["address_column"].search(text, head.start(), pos):
+            continue
+        while pos < len(text):
+            start, pos = pos + 1, _line_end(text, pos + 1)
+            number = _ROW_NUMBER.match(text, start, pos)
+            if number is None:
+                if _ITEM_HEAD.match(text, start):
+                    continue  # a section of the table
+                break
+            first = bodies.starting_in(number.end(), number.end() + 1)
+            if not first:
+                continue  # a row that starts with no body (a hotline's name)
+            body, body_end = first[-1][2], first[-1][1]
+            named = places.within(body_end, pos)
+            if named:
+                out.append(RelationFact(body, "locatedIn", named[-1][2], "rel.located.address-row", start=start, end=pos))
+    return out
+
+
+_ROW_NUMBER = re.compile(r"[ \t\u3000]*\d{1,3}(?![\d.．%])[ \t\u3000.、．]*")
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
 _ROW_REACH_LINES = 2  # a wrapped table's next row starts at most this many lines on
 
 

@@ -6,8 +6,8 @@ import bisect
 import re
 from functools import lru_cache
 
-from kg.extract.assignments import (ITEM_NUMBER, assigned_projects, designated_rows, item_relations, place_rows,
-                                    table_rows)
+from kg.extract.assignments import (ITEM_NUMBER, addressed_rows, assigned_projects, designated_rows, item_relations,
+                                    place_rows, table_rows)
 from kg.extract.hierarchy import parents_by_name
 from kg.extract.letterhead import letterhead_partners
 from kg.nlp.lexicon import load_lexicon
@@ -62,6 +62,7 @@ def _cues():
         # a table of institutions (序号 机构名称 …) and the list words of the line naming its program
         "designation_head": re.compile("^" + TABLE_HEAD + ".*(?:" + alt(c["designation"]["columns"]).pattern + ")",
                                        re.MULTILINE),
+        "address_column": alt(c["designation"]["address_columns"]),
         "designation_list": alt(c["designation"]["list"]),
         # a table of places: the head line starts with a column of them (地区 长者食堂 …)
         "place_column": re.compile(r"[ \t\u3000]*(?:" + alt(c["place_table"]["columns"]).pattern + ")"),
@@ -584,6 +585,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
     rels += letterhead_partners(text, orgs_all)
     rels += table_rows(text, mentions, orgs_all, cues)
     rels += designated_rows(text, mentions, orgs_all, cues)
+    rels += addressed_rows(text, mentions, orgs_all, cues)
     rels += place_rows(text, mentions, cues)
     rels += _brand_operators(mentions, sentences, rels)
     # A village or community is part of the town or street it was named after
