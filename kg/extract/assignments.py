@@ -9,7 +9,7 @@ import bisect
 import re
 
 from kg.nlp.recognize.spans import mention_index
-from kg.text.lines import RE_FIELD_LABEL, RE_ROW_INDEX
+from kg.text.lines import RE_FIELD_LABEL, RE_ROW_INDEX, line_end
 from kg.types import RelationFact
 
 # an item of a numbered list starts a line: 一、 （三） 3. 3、
@@ -52,8 +52,7 @@ def assigned_projects(text: str, mentions, orgs, cues) -> list[RelationFact]:
             for head in _ITEM_HEAD.finditer(text, max(prev_end, _nth_line_before(text, line_start, _ITEM_LINES)),
                                             label.start()):
                 item_start = head.start()
-            heading_end = text.find("\n", item_start)
-            heading_end = len(text) if heading_end < 0 else heading_end
+            heading_end = line_end(text, item_start)
         end = cues["assignment_end"].search(text, label.end())
         end = end.start() if end else len(text)
         prev_end = end
@@ -127,25 +126,24 @@ def item_relations(text: str, mentions, orgs, cues) -> list[RelationFact]:
     in_org = _inside_any([m for _, m in candidates], [(o.start, o.end) for _, o in orgs])
     places = mention_index(pair for pair, inside in zip(candidates, in_org) if not inside)
     for head in _ITEM_HEAD.finditer(text):
-        line_end = text.find("\n", head.end())
-        line_end = len(text) if line_end < 0 else line_end
-        first = _SENTENCE_END.search(text, head.end(), line_end)
+        head_line_end = line_end(text, head.end())
+        first = _SENTENCE_END.search(text, head.end(), head_line_end)
         if first is None:
             continue
         # an item headed by a place alone ((一)西安市。…): its programs are that place's
         place = next((li for _, _, li, l in places.within(head.end(), first.start())
                       if l.start == head.end() and l.end == first.start()), None)
         if place is not None:
-            out += [RelationFact(pi, "operatesIn", place, "rel.operates.item-place", start=head.start(), end=line_end)
-                    for _, _, pi, _ in programs.within(first.end(), line_end)]
+            out += [RelationFact(pi, "operatesIn", place, "rel.operates.item-place", start=head.start(),
+                                 end=head_line_end) for _, _, pi, _ in programs.within(first.end(), head_line_end)]
             continue
         heading = [pi for _, _, pi, _ in programs.within(head.end(), first.start())]
         if not heading:
             continue
         s = first.end()
-        while s < line_end:
-            stop = _SENTENCE_END.search(text, s, line_end)
-            e = stop.end() if stop else line_end
+        while s < head_line_end:
+            stop = _SENTENCE_END.search(text, s, head_line_end)
+            e = stop.end() if stop else head_line_end
             if not programs.any_starting_in(s, e):
                 if len({mentions[pi].canonical for pi in heading}) == 1:
                     out += [RelationFact(heading[0], "operatesIn", li, "rel.operates.item", start=s, end=e)
@@ -231,11 +229,11 @@ def addressed_rows(text: str, mentions, orgs, cues) -> list[RelationFact]:
     places = mention_index((i, m) for i, m in enumerate(mentions)
                            if m.type == "Location" and (m.code or m.city) and not in_body[i])
     for head in cues["designation_head"].finditer(text):
-        pos = _line_end(text, head.start())
+        pos = line_end(text, head.start())
         if not cues["address_column"].search(text, head.start(), pos):
             continue
         while pos < len(text):
-            start, pos = pos + 1, _line_end(text, pos + 1)
+            start, pos = pos + 1, line_end(text, pos + 1)
             number = _ROW_NUMBER.match(text, start, pos)
             if number is None:
                 if _ITEM_HEAD.match(text, start):
@@ -249,14 +247,6 @@ def addressed_rows(text: str, mentions, orgs, cues) -> list[RelationFact]:
             if named:
                 out.append(RelationFact(body, "locatedIn", named[-1][2], "rel.located.address-row", start=start, end=pos))
     return out
-
-
-_ROW_NUMBER = re.compile(r"[ \t\u3000]*\d{1,3}(?![\d.．%])[ \t\u3000.、．]*")
-
-
-def _line_end(text: str, pos: int) -> int:
-    end = text.find("\n", pos)
-    return len(text) if end < 0 else end
 
 
 _ROW_REACH_LINES = 2  # a wrapped table's next row starts at most this many lines on
@@ -292,7 +282,9 @@ def _listed_program(text: str, table_start: int, programs, cues) -> int | None:
     return None
 
 
-_ROW_LEAD = re.compile(r"[ \t\u3000]*(?:" + RE_ROW_INDEX.pattern + r"[ \t\u3000.、．]*)?")
+_NUMBERED = RE_ROW_INDEX.pattern + r"[ \t\u3000.、．]*"  # a row's number and what separates it from the row
+_ROW_NUMBER = re.compile(r"[ \t\u3000]*" + _NUMBERED)
+_ROW_LEAD = re.compile(r"[ \t\u3000]*(?:" + _NUMBERED + ")?")
 _HEAD_END = re.compile(r"[：:][ \t\u3000]*$")
 # 表1 …, 附表：…, 附表2 …, or a line ending in 表 (…统计表)
 _TABLE_TITLE = re.compile(r"^[ \t\u3000]*附?表[ \t\u3000]*[\d：:]|表[ \t\u3000]*$", re.MULTILINE)
@@ -309,9 +301,8 @@ def place_rows(text: str, mentions, cues) -> list[RelationFact]:
     places = mention_index((i, m) for i, m in enumerate(mentions) if m.type == "Location")
     line_start = 0
     while line_start < len(text):
-        line_end = text.find("\n", line_start)
-        line_end = len(text) if line_end < 0 else line_end
-        named = programs.within(line_start, line_end)
+        row_end = line_end(text, line_start)
+        named = programs.within(line_start, row_end)
         by_place = cues["place_column"].match(text, line_start)
         if by_place and not named and line_start:
             # 表1 2024年“就业援助月”各旗县市区开展情况统计表 | 旗县市区 走访… : the title names them
@@ -319,12 +310,12 @@ def place_rows(text: str, mentions, cues) -> list[RelationFact]:
             if _TABLE_TITLE.search(text, title_start, line_start - 1):
                 named = programs.within(title_start, line_start - 1)
         rows = []
-        if named and (_HEAD_END.search(text, line_start, line_end) or by_place):
-            rows = _place_rows_below(text, line_end, places)
+        if named and (_HEAD_END.search(text, line_start, row_end) or by_place):
+            rows = _place_rows_below(text, row_end, places)
         for place, r_start, r_end in rows:
             out += [RelationFact(pi, "operatesIn", place, "rel.operates.place-row", start=r_start, end=r_end)
                     for pi in dict.fromkeys(i for _, _, i, _ in named)]
-        line_start = (rows[-1][2] if rows else line_end) + 1
+        line_start = (rows[-1][2] if rows else row_end) + 1
     return out
 
 
@@ -334,8 +325,7 @@ def _place_rows_below(text: str, head_end: int, places) -> list[tuple[int, int, 
     rows = []
     while head_end < len(text):
         start = head_end + 1
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
+        end = line_end(text, start)
         lead = _ROW_LEAD.match(text, start).end()
         first = places.starting_in(lead, lead + 1)
         if not first or not any(ch.isdigit() for ch in text[first[0][1]:end]):

@@ -146,7 +146,7 @@ def _speaker_turns(text: str, mentions, person_posts, orgs, cues) -> list[tuple[
             turns.append((m.start(), min(inside, key=lambda a: (a[1].start, -a[1].end))[0]))
         elif turns and any(w in m.group(1) for w in cues["questioner_ends"]):
             turns.append((m.start(), None))  # 【主持人 邹晓蕾】, 【宜春日报记者】
-    return sorted(turns)
+    return sorted(turns, key=lambda turn: turn[0])
 
 
 def _org_for_role(text: str, role: str, person: Mention, orgs, publisher: int | None) -> int | None:
@@ -443,8 +443,8 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
             before = [(i, m) for i, m in orgs if m.end <= cue.start()
                       and not any(m.end <= q.start and q.end <= cue.start() for _, q in policies)]
             lead = before[-1][0] if before else subject
-            if subject is not None and text[cue.start() - 1:cue.start()] in "，," and before and \
-                    mentions[before[-1][0]].end < cue.start() - 1:
+            if subject is not None and before and text[cue.start() - 1] in "，," \
+                    and mentions[before[-1][0]].end < cue.start() - 1:
                 # …贯彻渭南市妇联关于…的部署要求，会同区教育局: a clause that opens on the cue
                 # has the sentence's subject, not the last body named before it
                 lead = subject

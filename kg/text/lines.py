@@ -144,6 +144,12 @@ RE_ROW_INDEX = re.compile(r"\d{1,3}(?![\d.．%％万亿年月日])")
 RE_FIELD_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}[：:]")
 
 
+def line_end(text: str, pos: int) -> int:
+    """Where the line that holds pos ends: its line break, or the end of the text."""
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
 def _starts_item(text: str, pos: int) -> bool:
     """A numbered item or a field label starts here (outside a hard-wrapped
     paragraph these always begin a line)."""

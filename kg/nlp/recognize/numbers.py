@@ -11,6 +11,7 @@ from functools import lru_cache
 import cn2an
 
 from kg.nlp.lexicon import Lexicon
+from kg.text.lines import line_end
 
 _MAGNITUDE = {"万": Decimal(10000), "亿": Decimal(100000000), "千": Decimal(1000), "百": Decimal(100)}
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
@@ -328,11 +329,6 @@ def _declaration_regex(unit_re: str) -> re.Pattern:
 _PAIRS_LINE = re.compile(r"(?:[\u4e00-\u9fff]{2,12}[ \t\u3000]*\d+(?:\.\d+)?[ \t\u3000]*)+")
 
 
-def _line_end(text: str, pos: int) -> int:
-    end = text.find("\n", pos)
-    return len(text) if end < 0 else end
-
-
 _BARE_CELL = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.%])")
 _CELL_LABEL = re.compile(r"[\u4e00-\u9fff]{2,12}$")
 
@@ -345,12 +341,12 @@ def _declared_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list
     unit_after = re.compile(lex.unit_re)
     out = []
     for d in _declaration_regex(lex.unit_re).finditer(text):
-        line_end = _line_end(text, d.end())
+        pairs_end = line_end(text, d.end())
         # the pairs may run on over the next lines (a wrapped or flattened list)
-        while line_end < len(text) and _PAIRS_LINE.fullmatch(text, line_end + 1, _line_end(text, line_end + 1)):
-            line_end = _line_end(text, line_end + 1)
+        while pairs_end < len(text) and _PAIRS_LINE.fullmatch(text, pairs_end + 1, line_end(text, pairs_end + 1)):
+            pairs_end = line_end(text, pairs_end + 1)
         unit = lex.units[d.group("unit")]
-        for cell in _BARE_CELL.finditer(text, d.end(), line_end):
+        for cell in _BARE_CELL.finditer(text, d.end(), pairs_end):
             label = _CELL_LABEL.search(text, d.end(), cell.start())
             if (cell.start(), cell.end()) in taken or label is None or unit_after.match(text, cell.end()):
                 continue

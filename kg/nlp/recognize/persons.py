@@ -29,7 +29,6 @@ _QUOTE_END = re.compile(r"[。！？][”\"]")
 _AGED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})岁的")
 _AGED_QUALIFIER = 2  # characters before the word for who they are (独居|老人, 听力|残疾人)
 _SPEAKER_MAX = 6  # characters of that word
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _GAP = re.compile(r"[ \t\u3000]+")
 _GAP_OR_NONE = re.compile(r"[ \t\u3000]*")
 # what may follow the name closing a contact line: no more CJK, or a contact label (person_contact_labels.txt)
@@ -321,7 +320,7 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
             add(name, m.end(), "person.speaker", None, None)
     # 62岁的居民胡某, 78岁的独居老人庞某某 (a word or two may qualify who they are)
     for m in _AGED.finditer(text):
-        qualified = _CJK_RUN.match(text, m.end(), m.end() + _AGED_QUALIFIER + _SPEAKER_MAX)
+        qualified = _IDEOGRAPHS.match(text, m.end(), m.end() + _AGED_QUALIFIER + _SPEAKER_MAX)
         after = [sp.end() for sp in lex.speaker_word_re.finditer(text, m.end(), qualified.end())
                  if sp.start() - m.end() <= _AGED_QUALIFIER] if qualified else []
         starts = after + [m.end()]
