@@ -709,3 +709,44 @@ def test_each_institution_of_a_table_with_an_address_column_is_located_where_its
     located = _pairs(rels, "locatedIn")
     assert ("佳木斯市精神卫生中心", "东风区") in located
     assert ("桦南县精神卫生服务中心", "桦南镇") in located
+
+
+def test_persons_given_a_place_in_a_working_group_set_up_in_the_sentence_are_its_members(tmp_path):
+    rels = _relations(tmp_path, "衡阳市召开会议。成立衡阳市困境儿童关爱工作专班，由市妇联主席罗晓梅任组长，"
+                                "市教育局副局长邓立新、市民政局副局长彭志华任副组长。"
+                                "市政府成立了以副市长谭建明为组长的衡阳市养老服务工作领导小组。"
+                                "衡阳市助残工作领导小组组长由副市长曾庆国担任。")
+    members = _pairs(rels, "memberOf")
+    assert {("罗晓梅", "衡阳市困境儿童关爱工作专班"), ("邓立新", "衡阳市困境儿童关爱工作专班"),
+            ("彭志华", "衡阳市困境儿童关爱工作专班"), ("谭建明", "衡阳市养老服务工作领导小组"),
+            ("曾庆国", "衡阳市助残工作领导小组")} <= members
+    # their posts still hold
+    assert ("罗晓梅", "衡阳市妇女联合会") in members and ("邓立新", "衡阳市教育局") in members
+
+
+def test_a_role_with_no_working_group_in_its_sentence_makes_no_membership(tmp_path):
+    rels = _relations(tmp_path, "衡阳市召开会议。市民政局在城区建成助餐点30个。由市妇联主席罗晓梅任组长，负责统筹调度。")
+    assert ("罗晓梅", "衡阳市民政局") not in _pairs(rels, "memberOf")
+    assert {o for s, o in _pairs(rels, "memberOf")} <= {"衡阳市妇女联合会"}
+
+
+def test_a_committee_member_with_a_government_post_belongs_to_both_bodies(tmp_path):
+    rels = _relations(tmp_path, "衡阳县人民政府召开会议。县委常委、副县长刘秀英出席会议并讲话。")
+    members = _pairs(rels, "memberOf")
+    assert ("刘秀英", "衡阳县人民政府") in members
+    assert any(p == "刘秀英" and "委" in o and "政府" not in o for p, o in members), members
+
+
+def test_a_deputy_is_a_member_of_the_body_the_reply_says_they_hold_a_post_in(tmp_path):
+    rels = _relations(tmp_path, "衡阳市民政局关于市人大代表建议的答复\n\n尊敬的曾立华代表：\n"
+                                "曾立华代表现任衡阳县西渡镇中心卫生院院长。周海燕代表系衡阳市中心医院康复医学科主任。")
+    members = _pairs(rels, "memberOf")
+    assert ("周海燕", "衡阳市中心医院康复医学科") in members
+    assert any(p == "曾立华" and o.endswith("西渡镇中心卫生院") for p, o in members), members
+
+
+def test_a_host_line_with_a_name_unit_and_post_makes_the_host_a_member_of_the_unit(tmp_path):
+    rels = _relations(tmp_path, "衡阳市新闻发布会\n发布人：\n谢建华　衡阳市民政局二级调研员\n"
+                                "主持人：邹丽娜　衡阳市人民政府新闻办公室副主任\n\n【主持人】\n各位记者朋友，大家上午好！")
+    members = _pairs(rels, "memberOf")
+    assert {("谢建华", "衡阳市民政局"), ("邹丽娜", "衡阳市人民政府新闻办公室")} <= members

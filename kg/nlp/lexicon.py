@@ -317,6 +317,11 @@ class Lexicon:
         self.person_act_re = re.compile(_alternation(_words("person_acts.txt")))
         self.speaker_name_end_re = re.compile(_alternation(_words("person_acts.txt") + _words("speaker_name_ends.txt")))
         self.leading_posts = tuple(_words("leading_posts.txt"))
+        group_roles = _alternation(_words("group_roles.txt"))
+        self.group_role_re = re.compile(r"(?:兼任|担任|任|为)(" + group_roles + ")")  # 由某某任组长
+        self.group_role_by_re = re.compile("(" + group_roles + r")由")  # 组长由某某担任
+        self.group_heads = tuple(_words("group_heads.txt"))
+        self.person_affiliation_re = re.compile(_alternation(_words("person_affiliations.txt")))
         self.address_forms = tuple(_words("person_address_forms.txt"))
 
         self.units = {r[0]: Unit(r[0], r[1], r[2] if len(r) > 2 else "") for r in _rows("units.tsv")}

@@ -1,7 +1,8 @@
 """Persons with their posts: 「organization + post + name」, 「name + organization +
 post」 (speaker lines), labelled names (签发人：…, 联系人：name，department),
 【name】 speaker tags, name lists closed by 委员/代表, a post of the document's
-own body (我局副局长…) and quoted speakers (居民王某说). Every later occurrence
+own body (我局副局长…), quoted speakers (居民王某说), places in a working group
+(由某某任组长) and a deputy's post (某某代表现任…院长). Every later occurrence
 of a found name is a mention too."""
 from __future__ import annotations
 
@@ -30,6 +31,8 @@ _AGED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})岁的")
 _AGED_QUALIFIER = 2  # characters before the word for who they are (独居|老人, 听力|残疾人)
 _SPEAKER_MAX = 6  # characters of that word
 _GAP = re.compile(r"[ \t\u3000]+")
+_PLACE_MAX = 6  # characters of a county's name before its town's body (睢宁县|沙集镇人民政府)
+_POST_MAX = 8  # characters of the longest post before a name (党组书记、副局长 is two)
 _GAP_OR_NONE = re.compile(r"[ \t\u3000]*")
 # what may follow the name closing a contact line: no more CJK, or a contact label (person_contact_labels.txt)
 _LINE_END_OR_NON_CJK = re.compile(r"$|[^\u4e00-\u9fff]")
@@ -150,6 +153,59 @@ def _posts_at(text: str, pos: int, post_re: re.Pattern) -> tuple[str | None, int
     return last, end
 
 
+def _post_before(text: str, pos: int, post_re: re.Pattern) -> bool:
+    """Whether a post ends at pos (副市长|孟某)."""
+    return any((m := post_re.match(text, k)) and m.end() == pos for k in range(max(0, pos - _POST_MAX), pos))
+
+
+def _group_members(text: str, lex: Lexicon, post_re: re.Pattern, orgs: list[Mention],
+                   found: dict, add) -> None:
+    """A person given a place in a working group the sentence sets up is its
+    member: 成立…工作专班，由团市委书记刘某任组长，市教育局副局长周某、市卫健委副主任黄某任副组长;
+    以副市长孟某为组长的…领导小组; 领导小组组长由副县长柯某担任. The group is the one
+    named after 的 right after the role, or else the last one named before the
+    persons in the sentence."""
+    def clause_start(pos: int) -> int:
+        return max(text.rfind(c, 0, pos) for c in "，,。；;：:\n") + 1
+
+    def sentence(pos: int) -> tuple[int, int]:
+        ends = [e for e in (text.find(c, pos) for c in "。；;！？\n") if e >= 0]
+        return max(text.rfind(c, 0, pos) for c in "。；;！？\n") + 1, min(ends, default=len(text))
+
+    def named(start: int, end: int) -> list[tuple[int, int]]:
+        return sorted(k for k in found if start <= k[0] and k[1] <= end)
+
+    def group(members: list[tuple[int, int]], role_end: int) -> int | None:
+        s, e = sentence(members[0][0])
+        after = [oi for oi, o in enumerate(orgs) if role_end <= o.start < e and text[o.start - 1] == "的"]
+        if after and orgs[after[0]].text.endswith(lex.group_heads):
+            return after[0]
+        before = [oi for oi, o in enumerate(orgs) if s <= o.start and o.end <= members[0][0]
+                  and o.text.endswith(lex.group_heads)]
+        return before[-1] if before else None
+
+    for m in lex.group_role_re.finditer(text):
+        members = named(clause_start(m.start()), m.start())
+        if not any(k[1] == m.start() for k in members):
+            for n in (3, 2):  # 以副市长孟某为组长: the name is found here
+                s = m.start() - n
+                if s >= 0 and name_at(text, s, lex) == text[s:m.start()] and _post_before(text, s, post_re):
+                    members.append((s, m.start()))
+                    break
+            else:
+                continue
+        oi = group(members, m.end())
+        for k in members if oi is not None else ():
+            add(text[k[0]:k[1]], k[0], "person.group-role", oi, m.group(1))
+    for m in lex.group_role_by_re.finditer(text):
+        role, end = _posts_at(text, m.end(), post_re)
+        name = name_at(text, end, lex) if role else None
+        if name and text.startswith(("担任", "兼任"), end + len(name)):
+            oi = group([(end, end + len(name))], end)
+            if oi is not None:
+                add(name, end, "person.group-role", oi, m.group(1))
+
+
 def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[list[Mention], list[PersonPost]]:
     post_re = re.compile(lex.post_re)
     found: dict[tuple[int, int], Mention] = {}
@@ -175,7 +231,14 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
             if name:
                 # 团市委书记杨帆陪同: the act decides the length, where one follows
                 name = _name_before(text, pos, name, lex.person_act_re) or _longer_before_act(text, pos, name, lex)
-                add(name, pos, "person.org-post-name", oi, role)
+                first = post_re.match(text, note.end() if note else org.end).group(0)
+                if first != role and lex.role_bodies.get(role, "").startswith("@ends:"):
+                    # 县委常委、副县长张某: a member of the county committee, and of the
+                    # government her second post names (role_bodies.tsv)
+                    add(name, pos, "person.org-post-name", oi, first)
+                    add(name, pos, "person.org-post-name", None, role)
+                else:
+                    add(name, pos, "person.org-post-name", oi, role)
                 continue
         # name + organization + post, at a line start, or name（organization post）
         role, end = _posts_at(text, org.end, post_re)
@@ -233,6 +296,10 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
             # 联系人：王某，市民政局养老服务科 / 王某（团市委青年发展部部长）: that unit
             oi = org_at.get(end + 1) if after in "，,（(" and after else None
             unit_post = _posts_at(text, orgs[oi].end, post_re)[0] if oi is not None else None
+            if oi is None:  # 主持人：何某　市政府新闻办副主任: a unit and its post after the name
+                oi = org_at.get(_GAP_OR_NONE.match(text, end).end())
+                unit_post = _posts_at(text, orgs[oi].end, post_re)[0] if oi is not None else None
+                oi = oi if unit_post else None
             add(name, m.end(), "person.label", oi, unit_post or role)
             # 记者 陈某 通讯员 李某 刘某): more names, each after a space (or none
             # where normalization joined them), up to the next label
@@ -329,6 +396,20 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
             if name and len(name) == 3 and not _is_address(name, lex):
                 add(name, pos, "person.aged", None, None)
                 break
+
+    _group_members(text, lex, post_re, orgs, found, add)
+    # 马某代表现任秦安县郭嘉镇卫生院院长: the body (its place may come first) and post a deputy holds
+    for m in lex.person_affiliation_re.finditer(text):
+        name = next((text[s:e] for s, e in found if e == m.start()), None)
+        for n in (3, 2) if name is None and m.group(0).startswith(("代表", "委员")) else ():
+            if name_at(text, m.start() - n, lex) == text[m.start() - n:m.start()]:
+                name = text[m.start() - n:m.start()]
+                break
+        near = [(o.start, -o.end, oi) for oi, o in enumerate(orgs) if m.end() <= o.start <= m.end() + _PLACE_MAX]
+        oi = min(near)[2] if near else None  # the longest name there: 某医院儿童保健科, not 某医院
+        role = _posts_at(text, orgs[oi].end, post_re)[0] if oi is not None and name else None
+        if role:
+            add(name, m.start() - len(name), "person.affiliation", oi, role)
 
     mentions = sorted(found.values(), key=lambda x: (x.start, x.end))
     # later occurrences of the same names
