@@ -300,6 +300,16 @@ def test_numbers_in_a_table_whose_first_column_has_a_bracket_of_its_own(lex):
     assert len(found) == 6  # the total row is not counted again
 
 
+def test_numbers_in_a_table_closed_by_a_rate_column_whose_cells_carry_their_own_unit(lex):
+    # as normalization leaves it: the rate column's head is joined to the bracket before it
+    text = ("县区 走访对象（人）招聘会（场）目标任务（人）完成率\n"
+            "郾城区906 8 260 111.9%\n召陵区764 7 210 113.3%\n合计1670 15 470 112.6%\n")
+    found = [(n.value, n.unit, n.indicator) for n in recognize_numbers(text, lex)]
+    assert (Decimal(906), "人", "走访对象") in found and (Decimal(7), "场", "招聘会") in found
+    assert (Decimal("111.9"), "%", "完成率") in found and (Decimal("113.3"), "%", "完成率") in found
+    assert len(found) == 8  # nothing from the total row, its rate included
+
+
 def test_numbers_indicator_phrase(lex):
     text = "2023年开展各种形式的学生个案咨询19478人次，新建12块社会足球场。"
     by_value = {n.value: n.indicator for n in recognize_numbers(text, lex)}
@@ -1015,3 +1025,9 @@ def test_a_question_after_a_reporters_label_or_a_function_word_after_a_post_is_n
     assert _person_names(lex, text) == []
     assert _person_names(lex, "成立由县政府分管副县长任组长的领导小组。") == []
     assert "周海燕" in _person_names(lex, "关于推进社区嵌入式养老服务设施建设的建议（领衔代表：周海燕等11名代表）")
+
+
+def test_numbers_meals_are_counted_and_a_time_ends_its_clause_but_a_service_circle_is_a_name(lex):
+    text = "全年供餐31.4万客，新增客房30间。平均响应时间8分钟。打造15分钟养老服务圈，十分钟就到厂里。控制在30分钟以内。"
+    found = [(n.value, n.unit) for n in recognize_numbers(text, lex)]
+    assert found == [(Decimal(314000), "客"), (Decimal(30), "间"), (Decimal(8), "分钟"), (Decimal(30), "分钟")]

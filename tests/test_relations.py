@@ -750,3 +750,28 @@ def test_a_host_line_with_a_name_unit_and_post_makes_the_host_a_member_of_the_un
                                 "主持人：邹丽娜　衡阳市人民政府新闻办公室副主任\n\n【主持人】\n各位记者朋友，大家上午好！")
     members = _pairs(rels, "memberOf")
     assert {("谢建华", "衡阳市民政局"), ("邹丽娜", "衡阳市人民政府新闻办公室")} <= members
+
+
+def _entities(tmp_path, text: str, kind: str) -> set[str]:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, "utf-8")
+    return {e.label for e in analyze(str(path), "doc.txt").entities if e.type == kind}
+
+
+def test_short_names_listed_before_a_place_head_are_places_of_that_head(tmp_path):
+    places = _entities(tmp_path, "义乌市人民政府工作报告。今年在稠城、北苑、江东等街道新建助餐点12个，"
+                                 "在湖滨、红旗桥、天方等9个社区开设课堂，每周对辖区磁湖花园、怡景苑等小区开展巡查。"
+                                 "在城市、农村等社区推广。", "Location")
+    assert {"稠城街道", "北苑街道", "江东街道", "湖滨社区", "红旗桥社区", "天方社区", "磁湖花园", "怡景苑"} <= places
+    assert not {"城市社区", "农村社区", "城市", "农村"} & places
+
+
+def test_a_street_office_named_after_its_district_government_is_the_office_its_report_calls_the_street(tmp_path):
+    rels = _relations(tmp_path, "徐汇区人民政府田林街道办事处文件\n\n区民政局：\n"
+                                "田林街道持续推进老年助餐。街道联合区慈善基金会设立“田林爱心餐”专项基金，全年募集资金52万元。"
+                                "宜山长者食堂位于宜山居民区。\n\n徐汇区人民政府田林街道办事处\n2024年12月10日")
+    offices = {s for s, p, o in rels if "办事处" in s} | {o for s, p, o in rels if "办事处" in o}
+    assert len(offices) == 1, offices
+    office = offices.pop()
+    assert (office, "徐汇区慈善基金会") in _pairs(rels, "partnerOf")
+    assert "宜山居民区" in {s for s, p, o in rels if p == "partOf"}  # a community after its cue, 位于

@@ -363,16 +363,26 @@ def _town_offices(mentions: list[Mention], cues) -> dict[str, int]:
 def _acting_town(text: str, s: int, places, offices: dict[str, int], cues) -> int | None:
     """The office of a street or town that heads the sentence as its actor
     (中华街道联合团区委…开设…): the office the document names for it, else its
-    only bare one."""
-    if not places:
+    only bare one; the bare head itself (街道会同…) in a document that names one
+    office of its kind."""
+    bare = next((h for h in cues["town_office"] if text.startswith(h, s)), None)
+    if bare is not None:
+        # 街道会同区市场监管局…, in a street's own report: its one office acts
+        kind = [i for place, i in offices.items() if place.endswith(bare)]
+        end, name = s + len(bare), None
+    elif places:
+        i, m = places[0]
+        name, end = m.text, m.end
+        bare = next((h for h in cues["town_office"] if m.text.endswith(h)), None)
+        if bare is None or m.start - s > _SUBJECT_WINDOW:
+            return None
+    else:
         return None
-    i, m = places[0]
-    head = next((h for h in cues["town_office"] if m.text.endswith(h)), None)
-    if head is None or m.start - s > _SUBJECT_WINDOW:
+    if not (cues["partner"].match(text, end) or cues["runs"].match(text, end) or cues["lead"].match(text, end)):
         return None
-    if not (cues["partner"].match(text, m.end) or cues["runs"].match(text, m.end) or cues["lead"].match(text, m.end)):
-        return None
-    return offices.get(m.text, offices.get(head))
+    if name is None:
+        return kind[0] if len(set(kind)) == 1 else None
+    return offices.get(name, offices.get(bare))
 
 
 def extract_relations(text: str, mentions: list[Mention], sentences, person_posts, publisher: int | None,
@@ -595,9 +605,10 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
                      and (n.code or (n.rule == "loc.settlement" and n.text.endswith(lex.town_heads))))
     parent_ends = [e for e, _ in parents]
     for i, m in enumerate(mentions):
-        if m.type == "Location" and m.rule == "loc.settlement":
+        if m.type == "Location" and m.rule in ("loc.settlement", "loc.community"):
             k = bisect.bisect_right(parent_ends, m.start)
-            if k:
+            # a community named after a cue (位于宜山居民区) is part of the street or town before it, not a district
+            if k and (m.rule == "loc.settlement" or mentions[parents[k - 1][1]].text.endswith(lex.town_heads)):
                 rels.append(RelationFact(i, "partOf", parents[k - 1][1], "rel.part-of.settlement", start=m.start,
                                          end=m.end))
     # A program a city's document talks about, with no place named for it anywhere

@@ -19,11 +19,12 @@ from spacy.util import filter_spans
 from kg.errors import ConfigError
 from kg.types import DEFAULT_COMPONENTS, PipelineConfig  # noqa: F401 (re-exported)
 from kg.nlp.lexicon import load_lexicon
-from kg.nlp.recognize.locations import PlaceContext, find_place_names, infer_context, recognize_locations
+from kg.nlp.recognize.locations import PlaceContext, find_place_names, infer_context, recognize_locations, resolve_place
 from kg.nlp.recognize.numbers import _number_regex, recognize_numbers
 from kg.nlp.recognize.organizations import recognize_organizations
 from kg.nlp.recognize.persons import recognize_persons
-from kg.nlp.recognize.places import recognize_communities, recognize_named_places, recognize_settlements
+from kg.nlp.recognize.places import (recognize_communities, recognize_listed_places, recognize_named_places,
+                                     recognize_settlements)
 from kg.nlp.recognize.policies import recognize_policies
 from kg.nlp.recognize.programs import recognize_programs
 from kg.nlp.statistical import COMPONENT_PREFIX as STATISTICAL_COMPONENT  # runs its own pipeline on the text
@@ -76,7 +77,10 @@ def make_locations(nlp: Language, name: str):
                                             divisions + settlements)
         named = [m for m in recognize_named_places(text_of(doc), lex)
                  if not any(d.start <= m.start < d.end or m.start <= d.start < m.end for d in divisions + communities)]
-        doc._.kg_places = _clean(doc, sorted(divisions + named + settlements + communities,
+        listed = recognize_listed_places(text_of(doc), lex, lambda name, start: resolve_place(name, start, text_of(doc),
+                                                                                             ctx, lex),
+                                         ctx.city.name if ctx.city else None, divisions + settlements + communities + named)
+        doc._.kg_places = _clean(doc, sorted(divisions + named + settlements + communities + listed,
                                              key=lambda m: (m.start, m.end)))
         return doc
 

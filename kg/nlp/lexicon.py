@@ -243,10 +243,17 @@ class Lexicon:
         self.town_re = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?(?:" + _alternation(_words("town_heads.txt")) + "))")
         # after a cue word, after another community in a 、-list, or right after a
         # community (琵琶亭社区滨江花园小区: the compound inside it)
+        self.community_heads = tuple(_words("community_heads.txt"))
         self.community_re = re.compile(r"(?:(?<=" + ")|(?<=".join(re.escape(w) for w in _words("community_cues.txt"))
-                                       + r")|(?<=[\u4e00-\u9fff]社区、)|(?<=[\u4e00-\u9fff]小区、)"
-                                       r"|(?<=[\u4e00-\u9fff]{2}社区))(?P<name>[\u4e00-\u9fff]{2,4}?(?:社区|小区))")
+                                       + ")|" + "|".join(r"(?<=[\u4e00-\u9fff]" + h + "、)" for h in self.community_heads)
+                                       + r"|(?<=[\u4e00-\u9fff]{2}社区))(?P<name>[\u4e00-\u9fff]{2,4}?(?:"
+                                       + _alternation(self.community_heads) + "))")
         self.community_generic_re = re.compile(_alternation(_words("community_generic.txt")))
+        self.listed_place_heads = {r[0]: r[1] for r in _rows("listed_place_heads.tsv")}
+        self.listed_places_re = re.compile(
+            r"(?P<items>(?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,5})等(?:[0-9]+|[一二三四五六七八九十两几]+)?个?(?P<head>"
+            + _alternation(self.listed_place_heads) + ")")
+        self.listed_place_cues = tuple(_words("community_cues.txt") + ["辖区"])
         self.place_head_automaton = _automaton(self.place_heads)
         self.program_suffix_automaton = _automaton(self.program_suffixes)
         self.program_suffix_tuple = tuple(self.program_suffixes)
@@ -348,6 +355,7 @@ class Lexicon:
         self.project_frame_after_re = re.compile(quoted_items + "(?:" + _alternation(frame["close"]) + r")[^，。；\n]{0,10}(?:"
                                                  + _alternation(closes) + ")")
         self.partner_cue_re = re.compile("(?:" + _alternation(self.relation_cues["partner"]) + ")")
+        self.town_offices = tuple(self.relation_cues["town_office"].values())  # 街道办事处, 镇人民政府
         self.self_body_re = re.compile(_alternation(self.relation_cues["lead_assist"]["self"]))
         # 局党组书记、局长张某…: the bare kind at a clause's start
         self.self_clause_re = re.compile(r"(?:^|(?<=[。，；：\n]))(?:"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -192,7 +192,11 @@ def recognize_numbers(text: str, lex: Lexicon, number_re: re.Pattern | None = No
         value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
         out.append(NumberMention(m.start(), m.end(), value, unit_text, qualifier, is_rate, indicator or unit_text))
     cells = _table_cells(text, lex, out)
-    cells += _column_cells(text, lex, out + cells)
+    column_cells, own_unit = _column_cells(text, lex, out + cells)
+    if own_unit:  # a cell with its own unit: its column's head says what it counts; none in a total row
+        out = [replace(n, indicator=own_unit.get(n.start) or n.indicator) for n in out
+               if own_unit.get(n.start, "") is not None]
+    cells += column_cells
     return sorted(out + cells + _declared_cells(text, lex, out + cells), key=lambda n: (n.start, n.end))
 
 
@@ -248,8 +252,15 @@ def _cell(start: int, end: int, digits: str, magnitude: str | None, unit,
     return [NumberMention(start, end, value, unit_text, None, False, indicator or unit_text)]
 
 
-_ROW = re.compile(r"(?P<name>[^\d\s]{2,20}?)[ \t\u3000]*(?P<cells>\d+(?:\.\d+)?(?:[ \t\u3000]+\d+(?:\.\d+)?)+)[ \t\u3000]*$")
-_NUMBER_CELL = re.compile(r"\d+(?:\.\d+)?")
+# a cell may carry its own unit (完成率 111.5%): the number recognizer reads it
+_ROW = re.compile(r"(?P<name>[^\d\s]{2,20}?)[ \t\u3000]*(?P<cells>\d+(?:\.\d+)?%?(?:[ \t\u3000]+\d+(?:\.\d+)?%?)+)"
+                  r"[ \t\u3000]*$")
+_IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]+")
+_NUMBER_CELL = re.compile(r"\d+(?:\.\d+)?%?")
+# heads after the last head with a unit that name none (… 目标任务（人） 完成率):
+# their cells carry their own unit
+# (normalization may have joined the first to the bracket before it)
+_PLAIN_HEADS = re.compile(r"(?<=[）)])(?:[ \t\u3000]*[\u4e00-\u9fff]{2,8})+[ \t\u3000]*$")
 
 
 @lru_cache(maxsize=4)
@@ -267,9 +278,19 @@ def _head_line_regex(unit_re: str) -> re.Pattern:
 _BRACKETED_FIRST = re.compile(r"[\u4e00-\u9fff]{1,4}[（(][\u4e00-\u9fff、，,]{1,6}[）)]")
 
 
-def _column_heads(line: str, lex: Lexicon) -> list[re.Match] | None:
+def _column_heads(line: str, lex: Lexicon) -> tuple[list[re.Match], int] | None:
     """The heads of a table's columns when the line is nothing else (the first
-    column's name, 街道, runs into the first head once spaces are gone)."""
+    column's name, 街道, runs into the first head once spaces are gone), and
+    how many unit-less heads close the line."""
+    plain = _PLAIN_HEADS.search(line)
+    if plain:
+        heads = _unit_heads(line[:plain.start()], lex)
+        return (heads, len(plain.group().split())) if heads else None
+    heads = _unit_heads(line, lex)
+    return (heads, 0) if heads else None
+
+
+def _unit_heads(line: str, lex: Lexicon) -> list[re.Match] | None:
     # Anchored once over the whole line first: searching every start of a long
     # line that holds no head would be quadratic.
     squeezed = re.sub(r"[ \t\u3000]", "", line)
@@ -289,35 +310,44 @@ def _column_heads(line: str, lex: Lexicon) -> list[re.Match] | None:
     return heads
 
 
-def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list[NumberMention]:
+def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]
+                  ) -> tuple[list[NumberMention], dict[int, str | None]]:
     """A table whose head line names its columns with units (街道 长者食堂（个）
     适老化改造（户）) and whose rows are a name and one number per column
     (玉林街道4 86): each number in its column's unit, counted as its column's head
-    (the first head without the first column's name: table_row_heads.txt)."""
+    (the first head without the first column's name: table_row_heads.txt).
+    Also, by start, the columns' heads of the cells that carry their own unit
+    (完成率 111.5%), None for those of a total row."""
     taken = {(n.start, n.end) for n in found}
     out = []
+    own_unit: dict[int, str | None] = {}
     columns = None
     pos = 0
     for line in text.split("\n"):  # an empty line, or any line that is no row, ends a table
         start, pos = pos, pos + len(line) + 1
-        heads = _column_heads(line, lex)
-        if heads:
+        found_heads = _column_heads(line, lex)
+        if found_heads:
+            heads, plain = found_heads
             labels = [h.group("label").strip("“”\"") for h in heads]
             first = next((w for w in lex.table_row_heads if labels[0].startswith(w) and len(labels[0]) > len(w)), "")
             labels[0] = labels[0][len(first):]
-            columns = list(zip(heads, labels))
+            plain_labels = _IDEOGRAPHS.findall(line[line.rindex(heads[-1].group()) + len(heads[-1].group()):])
+            columns = list(zip(heads, labels)) + [(None, w) for w in plain_labels[:plain]]
             continue
         row = _ROW.match(line) if columns else None
         cells = list(_NUMBER_CELL.finditer(line, row.start("cells"))) if row else []
-        if not row or len(cells) != len(columns) or row.group("name").startswith(lex.table_total_words):
-            columns = None if not row else columns  # a total row is skipped, the table goes on
+        if not row or len(cells) != len(columns):
+            columns = None if not row else columns
             continue
+        total = row.group("name").startswith(lex.table_total_words)  # skipped, the table goes on
         for cell, (head, label) in zip(cells, columns):
             begin, end = start + cell.start(), start + cell.end()
-            if (begin, end) in taken:
+            if cell.group().endswith("%"):
+                own_unit[begin] = None if total else label
+            if total or head is None or cell.group().endswith("%") or (begin, end) in taken:
                 continue
             out += _cell(begin, end, cell.group(), head.group("mag"), lex.units[head.group("unit")], label)
-    return out
+    return out, own_unit
 
 
 @lru_cache(maxsize=4)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 
 from kg.nlp.lexicon import Lexicon, _read, heads_by_end
@@ -263,6 +264,15 @@ def _open_class(text: str, lex: Lexicon, ctx: PlaceContext, inner_orgs: SpanInde
             canonical = place + span[1:] if place else span
         scope = _place_for_level(span[0], ctx) if span[0] in LEVELS else None
         out.append(Mention("Organization", span, start, end, f"org.head.{_kind}", canonical=canonical, city=scope))
+    if town_head is not None:
+        # the office's full name, where the document writes it (徐汇区人民政府田林街道办事处), is
+        # the one its bare 街道办事处 stands for
+        full = {m.canonical for m in out if home_town in m.canonical and not m.canonical.startswith(home_town)}
+        for k, m in enumerate(out):
+            if m.text.startswith(town_head) and m.canonical.startswith(home_town):
+                longer = sorted(f for f in full if f.endswith(m.canonical))
+                if longer:
+                    out[k] = replace(m, canonical=longer[0])
     return out
 
 
@@ -281,6 +291,8 @@ def _sub_units(text: str, parents: list[Mention], lex: Lexicon) -> list[Mention]
         lead = lex.boundary_re.match(unit)
         if lead and (not unit.endswith(("委员会", "办公室")) or lex.partner_cue_re.match(unit)):
             continue  # 市卫健委安排部署: a verb; 市残联会同市卫健委: another body; not a department
+        if unit.endswith(lex.town_offices) and not unit.startswith(lex.town_offices):
+            continue  # 徐汇区人民政府|田林街道办事处: a town's own office, the body it names elsewhere
         canonical = (p.canonical or p.text) + unit
         out.append(Mention("Organization", p.text + unit, p.start, m.end(), "org.sub-unit", canonical=canonical, city=p.city))
     return out

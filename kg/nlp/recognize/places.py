@@ -87,7 +87,7 @@ def recognize_communities(text: str, lex: Lexicon, city: str | None, taken: list
     out = []
     for m in lex.community_re.finditer(text):
         name, start = m.group("name"), m.start("name")
-        modifier = name[:-2]
+        modifier = name[:-len(next(h for h in lex.community_heads if name.endswith(h)))]
         if lex.community_generic_re.search(modifier) or any(s < m.end() and start < e for s, e in spans):
             continue
         # right after a kind of community, a name is none (试点社区依托社区…: a verb and a noun)
@@ -95,4 +95,41 @@ def recognize_communities(text: str, lex: Lexicon, city: str | None, taken: list
             continue
         out.append(Mention("Location", name, start, m.end(), "loc.community", canonical=name, city=city))
         spans.append((start, m.end()))
+    return out
+
+
+def recognize_listed_places(text: str, lex: Lexicon, resolve, city: str | None,
+                            taken: list[Mention]) -> list[Mention]:
+    """Short names in a 、-list closed by 等 and a place head (在稠城、北苑、江东等街道,
+    分布在田东、千鹤等居民区): each names a place of that head (listed_place_heads.tsv).
+    The first item starts after a place cue (在, 辖区); `resolve(full_name, start)`
+    is the gazetteer's division of that name here, or None."""
+    spans = [(m.start, m.end) for m in taken]
+    out = []
+    for m in lex.listed_places_re.finditer(text):
+        head, kind = m.group("head"), lex.listed_place_heads[m.group("head")]
+        items, pos = m.group("items").split("、"), m.start("items")
+        first = items[0]
+        cue = max((first.rfind(c) + len(c) for c in lex.listed_place_cues if c in first), default=-1)
+        if cue < 0 and 2 <= len(first) <= 5 and m.start() and text[m.start() - 1] in "，,：:；（(":
+            cue = 0  # the list opens its clause
+        for k, item in enumerate(items):
+            start = pos + (cue if k == 0 else 0)
+            name = item[cue:] if k == 0 else item
+            pos += len(item) + 1
+            if (k == 0 and cue < 0) or not 2 <= len(name) <= 5 or any(s < start + len(name) and start < e
+                                                                       for s, e in spans):
+                continue
+            if (lex.community_generic_re.search(name) or lex.boundary_re.search(name)
+                    or name.endswith(head) or name.endswith(lex.town_heads)):
+                continue  # 城市、农村等社区: kinds; 大柳塔镇、锦界镇等镇: named in full (田林三村 is a name)
+            full = name + head
+            div = resolve(full, start) if kind == "division" else None
+            if div is not None:
+                out.append(Mention("Location", name, start, start + len(name), "loc.listed", canonical=div.name,
+                                   code=div.code, city=city))
+            else:
+                out.append(Mention("Location", name, start, start + len(name),
+                                   "loc.settlement" if kind == "settlement" else "loc.listed",
+                                   canonical=name if kind == "compound" else full, city=city))
     return out
