@@ -994,6 +994,8 @@ def test_where_two_name_lengths_fit_the_longer_act_after_the_name_decides(lex):
 def test_care_homes_and_nursing_stations_are_organizations(lex):
     names = [m.text for m in _orgs("齐齐哈尔康宁护理院、依安县康乐老年公寓、铁锋区福寿康居家护理服务站等定点机构。", lex)]
     assert names == ["齐齐哈尔康宁护理院", "依安县康乐老年公寓", "铁锋区福寿康居家护理服务站"]
+    names = [m.text for m in _orgs("入住乌鲁木齐市金秋养老院、新疆福寿康养护院的老人。", lex)]
+    assert names == ["乌鲁木齐市金秋养老院", "新疆福寿康养护院"]
 
 
 def test_a_noun_that_starts_with_a_lead_word_stays_in_the_program_name(lex):

@@ -124,6 +124,17 @@ def test_a_countys_short_body_names_expand_to_that_county_and_stay_apart_across_
     assert a["东兰县民政局"][0] != b["富平县民政局"][0]  # two bodies, two nodes
 
 
+def test_a_county_named_late_but_all_through_a_city_papers_story_is_what_its_short_names_mean(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text("纳雍：康复救助撑起一片天\n\n来源：毕节日报　　2025-05-19 08:42\n\n"
+                    "毕节日报全媒体记者　龙飞燕　通讯员　陈德明\n\n5月16日上午，感统训练室里传出阵阵笑声，5岁的男孩在康复师的引导下，"
+                    "扶着栏杆一步一步走过平衡木。这里是位于雍熙街道的纳雍县残疾人康复中心，"
+                    "孩子们正在训练。纳雍县今年救助残疾儿童312名。县残联联合县教育局开展送教上门。纳雍县还在乡镇建成康复小站12个，"
+                    "纳雍县财政局安排资金260万元。", "utf-8")
+    labels = {e.label for e in analyze(str(path), "story.txt").entities if e.type == "Organization"}
+    assert {"纳雍县残疾人联合会", "纳雍县教育局"} <= labels
+
+
 def test_a_body_named_by_a_bare_level_is_scoped_to_its_documents_city(tmp_path):
     def iri_of(name: str, text: str, label: str) -> str:
         path = tmp_path / name
@@ -775,3 +786,15 @@ def test_a_street_office_named_after_its_district_government_is_the_office_its_r
     office = offices.pop()
     assert (office, "徐汇区慈善基金会") in _pairs(rels, "partnerOf")
     assert "宜山居民区" in {s for s, p, o in rels if p == "partOf"}  # a community after its cue, 位于
+
+
+def test_an_institution_row_with_a_district_column_and_an_address_is_located_in_both(tmp_path):
+    rels = _relations(tmp_path, "乌鲁木齐市民政局关于养老机构星级评定结果的公示\n\n"
+                                "序号 机构名称 所在区 地址 星级\n"
+                                "1 乌鲁木齐市金秋养老院 水磨沟区 南湖南路街道南湖东路209号 三星级\n"
+                                "2 新疆康宁养护院 米东区 石化街道炼油厂路12号 二星级\n\n"
+                                "由市民政局副局长帕尔哈提·吐尔逊任主任的评定委员会负责审定。\n")
+    located = _pairs(rels, "locatedIn")
+    assert {("乌鲁木齐市金秋养老院", "水磨沟区"), ("乌鲁木齐市金秋养老院", "南湖南路街道"),
+            ("新疆康宁养护院", "米东区"), ("新疆康宁养护院", "石化街道")} <= located
+    assert ("帕尔哈提·吐尔逊", "乌鲁木齐市民政局") in _pairs(rels, "memberOf")

@@ -244,8 +244,12 @@ def addressed_rows(text: str, mentions, orgs, cues) -> list[RelationFact]:
                 continue  # a row that starts with no body (a hotline's name)
             body, body_end = first[-1][2], first[-1][1]
             named = places.within(body_end, pos)
-            if named:
-                out.append(RelationFact(body, "locatedIn", named[-1][2], "rel.located.address-row", start=start, end=pos))
+            # each column's place (水磨沟区 | 七道湾街道温泉东路318号), not one that only
+            # qualifies the next (佳木斯市东风区光复路: 东风区)
+            starts = {s for s, *_ in named}
+            for _, end, place, _ in named:
+                if end not in starts:
+                    out.append(RelationFact(body, "locatedIn", place, "rel.located.address-row", start=start, end=pos))
     return out
 
 

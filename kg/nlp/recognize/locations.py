@@ -95,6 +95,8 @@ def _is_regional(matches, gaz) -> bool:
 
 # a county named this early (the title, the lead) can be what the document is about
 _HOME_HEAD_CHARS = 80
+_HOME_DOMINANT_TIMES = 4
+_HOME_DOMINANT_RATIO = 2
 
 
 def _home_county(matches, city, gaz):
@@ -111,8 +113,15 @@ def _home_county(matches, city, gaz):
     if not ranked:
         return None
     code, starts = ranked[0]
-    if len(starts) < 2 or (len(ranked) > 1 and len(ranked[1][1]) == len(starts)) or starts[0] >= _HOME_HEAD_CHARS:
+    if len(starts) < 2 or (len(ranked) > 1 and len(ranked[1][1]) == len(starts)):
         return None
+    if starts[0] >= _HOME_HEAD_CHARS:
+        # named late (a news story's byline first) but all through the text: more
+        # often than its city and, by far, than any other county
+        runner_up = len(ranked[1][1]) if len(ranked) > 1 else 0
+        if not (len(starts) >= _HOME_DOMINANT_TIMES and len(starts) > _HOME_DOMINANT_RATIO * runner_up
+                and len(starts) > _times_named(matches, city, gaz)):
+            return None
     return gaz.by_code(code)
 
 

@@ -15,6 +15,8 @@ from kg.nlp.recognize.notes import SHORT_NAME_NOTE
 from kg.types import Mention
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# a transliterated name: two runs of ideographs joined by a middle dot (帕尔哈提·吐尔逊)
+_DOTTED_NAME = re.compile(r"([\u4e00-\u9fff]{2,5})[·•・]([\u4e00-\u9fff]{2,5})")
 
 
 @lru_cache(maxsize=4)
@@ -72,8 +74,26 @@ def _surname_len(text: str, pos: int, lex: Lexicon) -> int:
     return 0
 
 
+def _dotted_name_at(text: str, pos: int, lex: Lexicon) -> str | None:
+    """A transliterated name (帕尔哈提·吐尔逊) at pos. Its second part ends where
+    the ideographs do, else at the first act, post or name stop after two of its
+    characters (吐尔逊|任主任)."""
+    m = _DOTTED_NAME.match(text, pos)
+    if not m:
+        return None
+    if not _CJK.match(text[m.end():m.end() + 1]):
+        return m.group(0)
+    for end in range(m.start(2) + 2, m.end()):
+        if (text[end] in lex.name_stop or lex.person_act_re.match(text, end)
+                or text.startswith(("任", "担任", "兼任", "为"), end) or text.startswith(lex.post_tuple, end)):
+            return text[pos:end]
+    return None
+
+
 def name_at(text: str, pos: int, lex: Lexicon) -> str | None:
     """A personal name starting at pos, its length decided by what follows."""
+    if any(c in "·•・" for c in text[pos + 2:pos + 6]) and (dotted := _dotted_name_at(text, pos, lex)):
+        return dotted
     s = _surname_len(text, pos, lex)
     if not s or text.startswith(lex.not_name_starts, pos) or text.startswith(lex.post_tuple, pos + s):
         return None  # 关于残疾人, 农村残疾人; 副县长任组长
