@@ -1033,3 +1033,17 @@ def test_numbers_meals_are_counted_and_a_time_ends_its_clause_but_a_service_circ
     text = "全年供餐31.4万客，新增客房30间。平均响应时间8分钟。打造15分钟养老服务圈，十分钟就到厂里。控制在30分钟以内。"
     found = [(n.value, n.unit) for n in recognize_numbers(text, lex)]
     assert found == [(Decimal(314000), "客"), (Decimal(30), "间"), (Decimal(8), "分钟"), (Decimal(30), "分钟")]
+
+
+def test_a_government_general_office_and_charity_federations_are_bodies(lex):
+    names = [m.canonical for m in _orgs("四川省召开发布会。中共四川省委办公厅、四川省人民政府办公厅印发意见。"
+                                        "省民政厅联合省慈善联合总会开展行动。", lex)]
+    assert {"四川省人民政府办公厅", "四川省慈善联合总会"} <= set(names)
+
+
+def test_a_county_short_name_is_the_one_county_body_of_that_kind_named_before_it(lex):
+    found = _orgs("四川省召开发布会。苍溪县慈善会捐赠20万元，县慈善会还组织志愿者。"
+                  "广西壮族自治区残疾人联合会部署。区残联开展活动。", lex)
+    canonical = {m.text: m.canonical for m in found}
+    assert canonical["县慈善会"] == "苍溪县慈善会"
+    assert canonical["区残联"] != "广西壮族自治区残疾人联合会"  # a region is no district

@@ -22,6 +22,7 @@ _MAX_OPEN_LEN = 22
 # a league's 盟民政局 and a banner's 旗委 only in a document of such a division
 LEVELS = "省市县区州盟旗"
 _DIVISION_LEVELS = "州盟旗"
+_COUNTY_LEVELS = "县区旗"
 # A character right after a fixed name that shows the name is part of a longer word.
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # 各县（市）区妇联, 各辖市、区人民政府, 全市9个旗县区残联: each division's body of a level, none named
@@ -345,7 +346,25 @@ def recognize_organizations(text: str, lex: Lexicon, ctx: PlaceContext, places: 
                     break
         chosen.sort(key=lambda m: (m.start, m.end))
     chosen = _with_short_names(text, _cities_of_their_sentences(text, chosen, places, ctx, lex))
+    chosen = _level_names_of_the_one_body(chosen, lex)
     return sorted(chosen + _sharing_a_head(text, chosen, places), key=lambda m: (m.start, m.end))
+
+
+def _level_names_of_the_one_body(orgs: list[Mention], lex: Lexicon) -> list[Mention]:
+    """A county's short name left unexpanded (县慈善会 in a province's document) is
+    the body of that kind the document names in full before it, with a county of
+    the gazetteer, where it names only one (苍溪县慈善会 … 县慈善会)."""
+    out = list(orgs)
+    for k, m in enumerate(orgs):
+        name = m.canonical or m.text
+        if m.rule != "org.level-body" or name[0] not in _COUNTY_LEVELS or len(name) < 3:
+            continue
+        full = {(o.canonical or o.text) for o in orgs[:k] if o.rule != "org.level-body" and o.city
+                and (o.canonical or o.text) == o.city + name[1:] and o.city.endswith(name[0])
+                and any(d.level == "county" for d in lex.gazetteer.lookup(o.city))}
+        if len(full) == 1:
+            out[k] = replace(m, canonical=full.pop())
+    return out
 
 
 _LONGEST_NAME = 40  # characters: how far back a name that holds a later short name may start
