@@ -1047,3 +1047,7 @@ def test_a_county_short_name_is_the_one_county_body_of_that_kind_named_before_it
     canonical = {m.text: m.canonical for m in found}
     assert canonical["县慈善会"] == "苍溪县慈善会"
     assert canonical["区残联"] != "广西壮族自治区残疾人联合会"  # a region is no district
+
+
+def test_an_adverb_before_the_lead_verb_of_a_heading_is_no_part_of_its_program(lex):
+    assert _program_names(lex, "（三）稳步推进长期护理保险\n") == {"长期护理保险"}
