@@ -253,7 +253,7 @@ class Lexicon:
         self.listed_places_re = re.compile(
             r"(?P<items>(?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,5})等(?:[0-9]+|[一二三四五六七八九十两几]+)?个?(?P<head>"
             + _alternation(self.listed_place_heads) + ")")
-        self.listed_place_cues = tuple(_words("community_cues.txt") + ["辖区"])
+        self.listed_place_cues = tuple(_words("community_cues.txt") + _words("listed_place_cues.txt"))
         self.place_head_automaton = _automaton(self.place_heads)
         self.program_suffix_automaton = _automaton(self.program_suffixes)
         self.program_suffix_tuple = tuple(self.program_suffixes)
@@ -325,7 +325,8 @@ class Lexicon:
         self.speaker_name_end_re = re.compile(_alternation(_words("person_acts.txt") + _words("speaker_name_ends.txt")))
         self.leading_posts = tuple(_words("leading_posts.txt"))
         group_roles = _alternation(_words("group_roles.txt"))
-        self.group_role_re = re.compile(r"(?:兼任|担任|任|为)(" + group_roles + ")")  # 由某某任组长
+        self.group_role_verbs = tuple(_words("group_role_verbs.txt"))
+        self.group_role_re = re.compile("(?:" + _alternation(self.group_role_verbs) + ")(" + group_roles + ")")  # 由某某任组长
         self.group_role_by_re = re.compile("(" + group_roles + r")由")  # 组长由某某担任
         self.group_heads = tuple(_words("group_heads.txt"))
         self.person_affiliation_re = re.compile(_alternation(_words("person_affiliations.txt")))

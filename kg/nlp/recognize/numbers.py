@@ -255,7 +255,6 @@ def _cell(start: int, end: int, digits: str, magnitude: str | None, unit,
 # a cell may carry its own unit (完成率 111.5%): the number recognizer reads it
 _ROW = re.compile(r"(?P<name>[^\d\s]{2,20}?)[ \t\u3000]*(?P<cells>\d+(?:\.\d+)?%?(?:[ \t\u3000]+\d+(?:\.\d+)?%?)+)"
                   r"[ \t\u3000]*$")
-_IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]+")
 _NUMBER_CELL = re.compile(r"\d+(?:\.\d+)?%?")
 # heads after the last head with a unit that name none (… 目标任务（人） 完成率):
 # their cells carry their own unit
@@ -278,16 +277,13 @@ def _head_line_regex(unit_re: str) -> re.Pattern:
 _BRACKETED_FIRST = re.compile(r"[\u4e00-\u9fff]{1,4}[（(][\u4e00-\u9fff、，,]{1,6}[）)]")
 
 
-def _column_heads(line: str, lex: Lexicon) -> tuple[list[re.Match], int] | None:
+def _column_heads(line: str, lex: Lexicon) -> tuple[list[re.Match], list[str]] | None:
     """The heads of a table's columns when the line is nothing else (the first
     column's name, 街道, runs into the first head once spaces are gone), and
-    how many unit-less heads close the line."""
+    the unit-less heads that close the line."""
     plain = _PLAIN_HEADS.search(line)
-    if plain:
-        heads = _unit_heads(line[:plain.start()], lex)
-        return (heads, len(plain.group().split())) if heads else None
-    heads = _unit_heads(line, lex)
-    return (heads, 0) if heads else None
+    heads = _unit_heads(line[:plain.start()] if plain else line, lex)
+    return (heads, plain.group().split() if plain else []) if heads else None
 
 
 def _unit_heads(line: str, lex: Lexicon) -> list[re.Match] | None:
@@ -331,8 +327,7 @@ def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]
             labels = [h.group("label").strip("“”\"") for h in heads]
             first = next((w for w in lex.table_row_heads if labels[0].startswith(w) and len(labels[0]) > len(w)), "")
             labels[0] = labels[0][len(first):]
-            plain_labels = _IDEOGRAPHS.findall(line[line.rindex(heads[-1].group()) + len(heads[-1].group()):])
-            columns = list(zip(heads, labels)) + [(None, w) for w in plain_labels[:plain]]
+            columns = list(zip(heads, labels)) + [(None, w) for w in plain]
             continue
         row = _ROW.match(line) if columns else None
         cells = list(_NUMBER_CELL.finditer(line, row.start("cells"))) if row else []

@@ -265,15 +265,6 @@ def _open_class(text: str, lex: Lexicon, ctx: PlaceContext, inner_orgs: SpanInde
             canonical = place + span[1:] if place else span
         scope = _place_for_level(span[0], ctx) if span[0] in LEVELS else None
         out.append(Mention("Organization", span, start, end, f"org.head.{_kind}", canonical=canonical, city=scope))
-    if town_head is not None:
-        # the office's full name, where the document writes it (徐汇区人民政府田林街道办事处), is
-        # the one its bare 街道办事处 stands for
-        full = {m.canonical for m in out if home_town in m.canonical and not m.canonical.startswith(home_town)}
-        for k, m in enumerate(out):
-            if m.text.startswith(town_head) and m.canonical.startswith(home_town):
-                longer = sorted(f for f in full if f.endswith(m.canonical))
-                if longer:
-                    out[k] = replace(m, canonical=longer[0])
     return out
 
 
@@ -354,16 +345,18 @@ def _level_names_of_the_one_body(orgs: list[Mention], lex: Lexicon) -> list[Ment
     """A county's short name left unexpanded (县慈善会 in a province's document) is
     the body of that kind the document names in full before it, with a county of
     the gazetteer, where it names only one (苍溪县慈善会 … 县慈善会)."""
-    out = list(orgs)
-    for k, m in enumerate(orgs):
+    out = []
+    seen: dict[tuple[str, str], set[str]] = {}  # (level, body) -> full names so far: (县, 慈善会) -> {苍溪县慈善会}
+    for m in orgs:
         name = m.canonical or m.text
-        if m.rule != "org.level-body" or name[0] not in _COUNTY_LEVELS or len(name) < 3:
+        if m.rule == "org.level-body":
+            full = seen.get((name[0], name[1:]), set()) if name[0] in _COUNTY_LEVELS and len(name) >= 3 else set()
+            out.append(replace(m, canonical=next(iter(full))) if len(full) == 1 else m)
             continue
-        full = {(o.canonical or o.text) for o in orgs[:k] if o.rule != "org.level-body" and o.city
-                and (o.canonical or o.text) == o.city + name[1:] and o.city.endswith(name[0])
-                and any(d.level == "county" for d in lex.gazetteer.lookup(o.city))}
-        if len(full) == 1:
-            out[k] = replace(m, canonical=full.pop())
+        out.append(m)
+        if (m.city and name.startswith(m.city) and m.city[-1] in _COUNTY_LEVELS
+                and any(d.level == "county" for d in lex.gazetteer.lookup(m.city))):
+            seen.setdefault((m.city[-1], name[len(m.city):]), set()).add(name)
     return out
 
 

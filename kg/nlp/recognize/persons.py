@@ -6,12 +6,14 @@ own body (我局副局长…), quoted speakers (居民王某说), places in a wo
 of a found name is a mention too."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.recognize.notes import SHORT_NAME_NOTE
+from kg.text.sentences import split_sentences
 from kg.types import Mention
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -85,7 +87,7 @@ def _dotted_name_at(text: str, pos: int, lex: Lexicon) -> str | None:
         return m.group(0)
     for end in range(m.start(2) + 2, m.end()):
         if (text[end] in lex.name_stop or lex.person_act_re.match(text, end)
-                or text.startswith(("任", "担任", "兼任", "为"), end) or text.startswith(lex.post_tuple, end)):
+                or text.startswith(lex.group_role_verbs, end) or text.startswith(lex.post_tuple, end)):
             return text[pos:end]
     return None
 
@@ -185,12 +187,16 @@ def _group_members(text: str, lex: Lexicon, post_re: re.Pattern, orgs: list[Ment
     以副市长孟某为组长的…领导小组; 领导小组组长由副县长柯某担任. The group is the one
     named after 的 right after the role, or else the last one named before the
     persons in the sentence."""
+    sentences: list[tuple[int, int]] = []
+
     def clause_start(pos: int) -> int:
         return max(text.rfind(c, 0, pos) for c in "，,。；;：:\n") + 1
 
     def sentence(pos: int) -> tuple[int, int]:
-        ends = [e for e in (text.find(c, pos) for c in "。；;！？\n") if e >= 0]
-        return max(text.rfind(c, 0, pos) for c in "。；;！？\n") + 1, min(ends, default=len(text))
+        if not sentences:  # split once, where a role is named at all
+            sentences.extend(split_sentences(text))
+        k = bisect.bisect_right(sentences, (pos, len(text))) - 1
+        return sentences[k] if k >= 0 else (0, len(text))
 
     def named(start: int, end: int) -> list[tuple[int, int]]:
         return sorted(k for k in found if start <= k[0] and k[1] <= end)
@@ -220,7 +226,7 @@ def _group_members(text: str, lex: Lexicon, post_re: re.Pattern, orgs: list[Ment
     for m in lex.group_role_by_re.finditer(text):
         role, end = _posts_at(text, m.end(), post_re)
         name = name_at(text, end, lex) if role else None
-        if name and text.startswith(("担任", "兼任"), end + len(name)):
+        if name and text.startswith(lex.group_role_verbs, end + len(name)):
             oi = group([(end, end + len(name))], end)
             if oi is not None:
                 add(name, end, "person.group-role", oi, m.group(1))
@@ -421,7 +427,7 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
     # 马某代表现任秦安县郭嘉镇卫生院院长: the body (its place may come first) and post a deputy holds
     for m in lex.person_affiliation_re.finditer(text):
         name = next((text[s:e] for s, e in found if e == m.start()), None)
-        for n in (3, 2) if name is None and m.group(0).startswith(("代表", "委员")) else ():
+        for n in (3, 2) if name is None and m.group(0).startswith(lex.post_tuple) else ():  # 代表现任
             if name_at(text, m.start() - n, lex) == text[m.start() - n:m.start()]:
                 name = text[m.start() - n:m.start()]
                 break
