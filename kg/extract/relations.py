@@ -531,14 +531,14 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
                 for j in sorted(joint_group - {runner}) if runner in joint_group else ():
                     if mentions[j].end <= p.start:
                         rels.append(RelationFact(j, "runs", pi, "rel.runs.joint", start=s, end=e))
-                # A联合B开展P: a single partner named before the verb runs P with A
+                # A联合B开展P: one or two partners named before the verb run P with A
                 # (after a longer list, 联合B、C、D实施, the others mostly assist)
                 joint = [j for j, lead in partner_lead.items() if lead == runner]
                 # A联合B、C、D共同主办的P: the whole list hosts P with A
                 listed = [j for j in partner_lead if mentions[j].end <= p.start]
                 together = bool(listed) and cues["joint_adverb"].match(
                     text, _group_end(text, mentions[listed[-1]].end, cues)) is not None
-                for j in listed if together else joint if len(joint) == 1 else ():
+                for j in listed if together else joint if len(joint) <= 2 else ():
                     if mentions[j].end <= p.start and (carried or cues["runs"].search(text, max(mentions[j].end, near),
                                                                                        p.start)):
                         rels.append(RelationFact(j, "runs", pi, "rel.runs.partner", start=s, end=e))
