@@ -551,7 +551,7 @@ def test_bodies_listed_after_a_cue_and_before_a_joint_adverb_host_the_event_with
 
 
 def test_without_a_joint_adverb_a_list_after_a_cue_still_only_assists(tmp_path):
-    rels = _relations(tmp_path, "5月19日，由共青团珠海市香洲区委员会联合珠海市香洲区教育局、香洲区妇联主办的"
+    rels = _relations(tmp_path, "5月19日，由共青团珠海市香洲区委员会联合珠海市香洲区教育局、香洲区妇联、香洲区卫生健康局主办的"
                                 "香洲区第三届青少年心理健康宣传周举行。")
     runs = {s for s, p in _pairs(rels, "runs") if p == "香洲区第三届青少年心理健康宣传周"}
     assert "香洲区教育局" not in runs
@@ -808,3 +808,75 @@ def test_an_institution_row_with_a_district_column_and_an_address_is_located_in_
     assert {("乌鲁木齐市金秋养老院", "水磨沟区"), ("乌鲁木齐市金秋养老院", "南湖南路街道"),
             ("新疆康宁养护院", "米东区"), ("新疆康宁养护院", "石化街道")} <= located
     assert ("帕尔哈提·吐尔逊", "乌鲁木齐市民政局") in _pairs(rels, "memberOf")
+
+
+def _labels(tmp_path, text: str, kind: str) -> set[str]:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, "utf-8")
+    return {e.label for e in analyze(str(path), "doc.txt").entities if e.type == kind}
+
+
+def test_a_subdistrict_named_after_its_road_is_part_of_the_district_not_of_the_street_before_it(tmp_path):
+    text = ("梁溪区民政局通报。在广益街道，助餐点已建成9个。在广瑞路街道，助餐点与社区卫生服务中心牵手。"
+            "在金星街道，“时间银行”项目办得红火。")
+    rels = _relations(tmp_path, text)
+    assert ("广瑞路街道", "梁溪区") in _pairs(rels, "partOf")
+    assert ("广瑞路街道", "广益街道") not in _pairs(rels, "partOf")
+    places = _labels(tmp_path, text, "Location")
+    assert "广瑞路街道" in places and not {"广瑞路", "金星街"} & places, places
+
+
+def test_a_town_name_shared_by_two_counties_of_the_city_is_the_home_countys(tmp_path):
+    # 猫场镇 is a town of both 大方县 and 织金县 of 毕节市
+    text = ("大方县残疾人联合会工作总结。大方县全年筛查儿童1.86万人次。由县卫生健康局牵头，在猫场镇、羊场镇等地开展儿童残疾筛查。"
+            "大方县建成康复站12个，大方县残联培训家长300人。")
+    rels = _relations(tmp_path, text)
+    assert ("猫场镇", "大方县") in _pairs(rels, "partOf")
+
+
+def test_a_districts_name_that_is_a_common_noun_is_no_place_outside_its_city(tmp_path):
+    text = "厦门市思明区民政局通报。在中华街道、鹭江街道等老城区，主要依托社区食堂助餐。"
+    assert "老城区" not in _labels(tmp_path, text, "Location")
+
+
+def test_a_kind_of_park_is_no_named_place(tmp_path):
+    text = "锦州市人民政府办公室通报。年度目标：新建改造口袋公园30个。活动在人民公园举行。"
+    places = _labels(tmp_path, text, "Location")
+    assert "人民公园" in places and not any("口袋公园" in p for p in places), places
+
+
+def test_a_program_name_keeps_a_leading_word_that_is_a_noun_and_loses_a_leading_verb(tmp_path):
+    text = ("锦州市人民政府办公室通报。\n（五）就业创业帮扶行动\n牵头单位：市人力资源和社会保障局\n"
+            "年度目标：新建改造农村供水工程56处。\n注：数据来源于锦州市低收入人口动态监测信息平台。")
+    programs = _labels(tmp_path, text, "Program")
+    assert {"就业创业帮扶行动", "农村供水工程", "锦州市低收入人口动态监测信息平台"} <= programs, programs
+    assert not any(p.startswith(("业", "改造", "来源")) for p in programs), programs
+
+
+def test_the_responsible_units_of_an_item_run_only_the_program_its_heading_names(tmp_path):
+    text = ("肇庆市民政局通报。\n（二）开展“阳光救助”规范提升专项行动。市民政局联合市农业农村局、市医疗保障局、市残联开展数据比对，"
+            "做好低保与医疗救助、残疾人两项补贴政策衔接。（牵头单位：市民政局；责任单位：市农业农村局、市医疗保障局、市残联）\n")
+    runs = _pairs(_relations(tmp_path, text), "runs")
+    assert ("肇庆市医疗保障局", "阳光救助规范提升专项行动") in runs
+    assert not any(s == "肇庆市医疗保障局" and p != "阳光救助规范提升专项行动" for s, p in runs), runs
+
+
+def test_an_item_heading_alone_on_its_line_operates_where_its_field_lines_place_it(tmp_path):
+    text = ("锦州市人民政府办公室通报。\n（一）城镇老旧小区改造工程\n牵头单位：市住房和城乡建设局\n"
+            "年度目标：改造城镇老旧小区92个。\n完成情况：92个小区全部完工，完成率100%。古塔区士英街道新增停车泊位430个。\n"
+            "（二）残疾儿童康复救助\n牵头单位：市残疾人联合会\n完成情况：救助残疾儿童658名。\n")
+    operates = _pairs(_relations(tmp_path, text), "operatesIn")
+    assert ("城镇老旧小区改造工程", "士英街道") in operates
+    assert not any(p == "残疾儿童康复救助" and place == "士英街道" for p, place in operates)
+
+
+def test_a_community_named_again_after_another_street_keeps_its_first_parent(tmp_path):
+    text = ("梁溪区民政局通报。在扬名街道清扬新村社区长者食堂，老人排队取餐。惠山街道建成助餐点9个。"
+            "走进清扬新村社区长者食堂，老人刷脸取餐。")
+    part_of = _pairs(_relations(tmp_path, text), "partOf")
+    assert ("清扬新村社区", "扬名街道") in part_of and ("清扬新村社区", "惠山街道") not in part_of, part_of
+
+
+def test_a_village_before_its_committee_stays_a_village(tmp_path):
+    places = _labels(tmp_path, "泰和县妇联通报。在马市镇蜀口村村委会，家长学校开课12场。", "Location")
+    assert "蜀口村" in places and "蜀口村村" not in places, places

@@ -53,6 +53,11 @@ def assigned_projects(text: str, mentions, orgs, cues) -> list[RelationFact]:
                                             label.start()):
                 item_start = head.start()
             heading_end = line_end(text, item_start)
+            stop = text.find("。", item_start, heading_end)
+            if stop >= 0 and _ITEM_HEAD.match(text, item_start) and programs.any_starting_in(item_start, stop):
+                # （二）开展“阳光救助”专项行动。市民政局联合…: a heading that names its
+                # program, run into its account on one line, ends at its first full stop
+                heading_end = stop
         end = cues["assignment_end"].search(text, label.end())
         end = end.start() if end else len(text)
         prev_end = end
@@ -111,6 +116,17 @@ def _nth_line_before(text: str, pos: int, n: int) -> int:
 _SENTENCE_END = re.compile(r"[。！？!?]")
 
 
+def _field_block_end(text: str, pos: int, cues) -> int | None:
+    """The end of the run of field lines (牵头单位：… 完成情况：…) right after the
+    line ending at pos, or None if the next line is no field line."""
+    end = None
+    line = pos + 1
+    while line < len(text) and (cues["assignment"].match(text, line) or RE_FIELD_LABEL.match(text, line)):
+        end = line_end(text, line)
+        line = end + 1
+    return end
+
+
 def item_relations(text: str, mentions, orgs, cues) -> list[RelationFact]:
     """An item of a numbered list that names its project in its first sentence,
     then tells of it in sentences with no program of their own ((二)青少年心理健康
@@ -128,22 +144,28 @@ def item_relations(text: str, mentions, orgs, cues) -> list[RelationFact]:
     for head in _ITEM_HEAD.finditer(text):
         head_line_end = line_end(text, head.end())
         first = _SENTENCE_END.search(text, head.end(), head_line_end)
-        if first is None:
+        if first is not None:
+            heading_end, account_start, account_end = first.start(), first.end(), head_line_end
+        elif (block_end := _field_block_end(text, head_line_end, cues)) is not None:
+            # a heading alone on its line over field lines ((一)城镇老旧小区改造工程|牵头单位：…|
+            # 完成情况：…凌河区榴花街道7个小区…): the same, with the field lines as its account
+            heading_end, account_start, account_end = head_line_end, head_line_end, block_end
+        else:
             continue
         # an item headed by a place alone ((一)西安市。…): its programs are that place's
-        place = next((li for _, _, li, l in places.within(head.end(), first.start())
-                      if l.start == head.end() and l.end == first.start()), None)
+        place = next((li for _, _, li, l in places.within(head.end(), heading_end)
+                      if l.start == head.end() and l.end == heading_end), None)
         if place is not None:
             out += [RelationFact(pi, "operatesIn", place, "rel.operates.item-place", start=head.start(),
-                                 end=head_line_end) for _, _, pi, _ in programs.within(first.end(), head_line_end)]
+                                 end=head_line_end) for _, _, pi, _ in programs.within(account_start, account_end)]
             continue
-        heading = [pi for _, _, pi, _ in programs.within(head.end(), first.start())]
+        heading = [pi for _, _, pi, _ in programs.within(head.end(), heading_end)]
         if not heading:
             continue
-        s = first.end()
-        while s < head_line_end:
-            stop = _SENTENCE_END.search(text, s, head_line_end)
-            e = stop.end() if stop else head_line_end
+        s = account_start
+        while s < account_end:
+            stop = _SENTENCE_END.search(text, s, account_end)
+            e = stop.end() if stop else account_end
             if not programs.any_starting_in(s, e):
                 if len({mentions[pi].canonical for pi in heading}) == 1:
                     out += [RelationFact(heading[0], "operatesIn", li, "rel.operates.item", start=s, end=e)

@@ -604,13 +604,22 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
     parents = sorted((n.end, j) for j, n in enumerate(mentions) if n.type == "Location"
                      and (n.code or (n.rule == "loc.settlement" and n.text.endswith(lex.town_heads))))
     parent_ends = [e for e, _ in parents]
+    placed_names = set()
     for i, m in enumerate(mentions):
         if m.type == "Location" and m.rule in ("loc.settlement", "loc.community"):
+            if m.canonical in placed_names:
+                continue  # named again later, after other streets: its first mention placed it
             k = bisect.bisect_right(parent_ends, m.start)
+            if m.text.endswith(lex.town_heads):
+                # a town or street the gazetteer lacks (广瑞路街道) is part of a county, not of
+                # the street named before it
+                while k and not _county_level(mentions[parents[k - 1][1]], lex):
+                    k -= 1
             # a community named after a cue (位于宜山居民区) is part of the street or town before it, not a district
             if k and (m.rule == "loc.settlement" or mentions[parents[k - 1][1]].text.endswith(lex.town_heads)):
                 rels.append(RelationFact(i, "partOf", parents[k - 1][1], "rel.part-of.settlement", start=m.start,
                                          end=m.end))
+                placed_names.add(m.canonical)
     # A program a city's document talks about, with no place named for it anywhere
     # in the document, operates in the document's city (a county's document: the county).
     placed = {r.subject for r in rels if r.predicate == "operatesIn"}
@@ -641,3 +650,8 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
                     rels.append(RelationFact(i, "subOrganizationOf", j, "rel.sub-unit", start=m.start, end=m.end))
     rels += parents_by_name(orgs_all)
     return rels
+
+
+def _county_level(mention, lex) -> bool:
+    division = lex.gazetteer.by_code(mention.code) if mention.code else None
+    return division is not None and division.level == "county"

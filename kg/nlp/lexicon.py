@@ -177,6 +177,7 @@ class Lexicon:
             else:
                 self.short_places.add(surface)
         self.short_places -= set(_words("short_place_stop.txt"))  # common words (新建, 合作)
+        self.division_common_words = frozenset(_words("division_common_words.txt"))  # 老城区
         self.place_automaton.make_automaton()
         self.place_run_re = _runs_with_final(full_names)
         self.short_place_automaton = _automaton(self.short_places) if self.short_places else None
@@ -238,6 +239,7 @@ class Lexicon:
         self.place_heads = {r[0]: r[1] == "1" for r in _rows("place_heads.tsv")}
         # a village or community after a town, then after each 、 of its list
         self.settlement_re = re.compile(r"、?(?P<name>[\u4e00-\u9fff]{2,4}?(?:" + _alternation(_words("settlement_heads.txt")) + "))")
+        self.settlement_heads = tuple(_words("settlement_heads.txt"))
         self.settlement_not_start = frozenset(_words("settlement_not_start.txt"))
         self.town_heads = tuple(_words("town_heads.txt"))
         self.town_re = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?(?:" + _alternation(_words("town_heads.txt")) + "))")
@@ -249,6 +251,7 @@ class Lexicon:
                                        + r"|(?<=[\u4e00-\u9fff]{2}社区))(?P<name>[\u4e00-\u9fff]{2,4}?(?:"
                                        + _alternation(self.community_heads) + "))")
         self.community_generic_re = re.compile(_alternation(_words("community_generic.txt")))
+        self.place_generic_names = frozenset(_words("place_generic_names.txt"))
         self.listed_place_heads = {r[0]: r[1] for r in _rows("listed_place_heads.tsv")}
         self.listed_places_re = re.compile(
             r"(?P<items>(?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,5})等(?:[0-9]+|[一二三四五六七八九十两几]+)?个?(?P<head>"

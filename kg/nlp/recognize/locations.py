@@ -149,7 +149,7 @@ def resolve_place(name: str, start: int, text: str, ctx: PlaceContext, lex: Lexi
     """The division a full name refers to here, or None when it is not a place
     mention (ambiguous, out of context, or a common word)."""
     gaz = lex.gazetteer
-    context = tuple(d.code for d in (ctx.city, ctx.province) if d is not None)
+    context = tuple(d.code for d in (ctx.county, ctx.city, ctx.province) if d is not None)
     cands = gaz.lookup(name)
     if not cands:
         return None
@@ -172,6 +172,8 @@ def resolve_place(name: str, start: int, text: str, ctx: PlaceContext, lex: Lexi
     if len(name) <= 2 and not in_city and not _preceded_by_parent(text, start, div, lex) and not (
             under_context and _in_place_list(text, start, start + len(name))):
         return None
+    if name in lex.division_common_words and not in_city and not _preceded_by_parent(text, start, div, lex):
+        return None  # 老城区: a city's old town, not Luoyang's district
     # a county whose name starts with a verb (会同县: 会同 县财政局 …) is that verb
     # unless it lies in the document's city or province, or its parent precedes it
     verb = lex.boundary_re.match(name)

@@ -13,6 +13,7 @@ _MAX_LEN = 14
 # boundary words (向, 同, 对 …) also start place names.
 _PLACE_BREAKS = set("与和及在于的从到至等")
 _HEAD_CONTINUES = ("舞", "化", "式")
+_STREET_OFFICE = "街道"
 # Around a weak head (路, 街): words that show a street is meant.
 _WEAK_BEFORE = re.compile(r"(?:位于|地处|坐落于|沿|在)$")
 _WEAK_AFTER = re.compile(r"^(?:与|和|交叉口|路口|东北角|西北角|东南角|西南角|沿线|两侧|以东|以西|以南|以北|\d+号)")
@@ -41,9 +42,19 @@ def recognize_named_places(text: str, lex: Lexicon) -> list[Mention]:
             continue
         if lex.place_heads[head] and end - len(head) - start > 4:
             continue  # a street name is short
+        if head == _STREET_OFFICE[0] and text.startswith(_STREET_OFFICE[1:], end):
+            continue  # 金星街道: a subdistrict, not a street named 金星街
+        if lex.place_heads[head] and text.startswith(_STREET_OFFICE, end):
+            # 广瑞路街道: a subdistrict named after its road, a town-level division
+            # the gazetteer may lack (renamed or merged ones)
+            name = text[start:end + len(_STREET_OFFICE)]
+            out.append(Mention("Location", name, start, start + len(name), "loc.settlement", canonical=name))
+            continue
         if lex.place_heads[head] and not (_WEAK_BEFORE.search(text, 0, start) or _WEAK_AFTER.match(text[end:end + 4])):
             continue
         name = text[start:end]
+        if name in lex.place_generic_names:
+            continue
         out.append(Mention("Location", name, start, end, "loc.named-place", canonical=name))
     from kg.nlp.recognize.organizations import select_non_overlapping
 
@@ -73,9 +84,12 @@ def recognize_settlements(text: str, divisions: list[Mention], lex: Lexicon) -> 
             name = m.group("name")
             if lex.boundary_re.match(name) or name[0] in lex.settlement_not_start:
                 break  # 新建村级…: a verb; 一户村民: a count; neither names a village
-            out.append(Mention("Location", name, m.start("name"), m.end("name"), "loc.settlement", canonical=name,
-                               city=d.city))
-            pos = m.end()
+            end = m.end("name")
+            # 清扬新村社区: a community named after a village, not the village
+            tail = next((h for h in lex.settlement_heads if len(h) > 1 and text.startswith(h, end)), "")
+            name, end = name + tail, end + len(tail)
+            out.append(Mention("Location", name, m.start("name"), end, "loc.settlement", canonical=name, city=d.city))
+            pos = end
     return out
 
 
