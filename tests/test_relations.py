@@ -880,3 +880,14 @@ def test_a_community_named_again_after_another_street_keeps_its_first_parent(tmp
 def test_a_village_before_its_committee_stays_a_village(tmp_path):
     places = _labels(tmp_path, "泰和县妇联通报。在马市镇蜀口村村委会，家长学校开课12场。", "Location")
     assert "蜀口村" in places and "蜀口村村" not in places, places
+
+
+def test_a_post_after_a_bare_head_belongs_to_the_body_of_that_head_named_before(tmp_path):
+    rels = _relations(tmp_path, "任丘市残联通讯。在鄚州镇“暖心工坊”辅助性就业中心，23名学员正在组装灯饰。"
+                                "中心负责人刘秀芝告诉记者，中心承接来料加工订单。")
+    assert ("刘秀芝", "鄚州镇“暖心工坊”辅助性就业中心") in _pairs(rels, "memberOf")
+
+
+def test_a_less_common_surname_still_starts_a_name_after_a_post(tmp_path):
+    rels = _relations(tmp_path, "龙岩市民政局答复。市民政局局长赖永明先后带队赴长汀县开展专题调研。")
+    assert ("赖永明", "龙岩市民政局") in _pairs(rels, "memberOf")

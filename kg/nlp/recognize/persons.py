@@ -16,6 +16,8 @@ from kg.nlp.recognize.notes import SHORT_NAME_NOTE
 from kg.text.sentences import split_sentences
 from kg.types import Mention
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # a transliterated name: two runs of ideographs joined by a middle dot (帕尔哈提·吐尔逊)
 _DOTTED_NAME = re.compile(r"([\u4e00-\u9fff]{2,5})[·•・]([\u4e00-\u9fff]{2,5})")
@@ -232,6 +234,16 @@ def _group_members(text: str, lex: Lexicon, post_re: re.Pattern, orgs: list[Ment
                 add(name, end, "person.group-role", oi, m.group(1))
 
 
+def _bare_head_body(text: str, pos: int, orgs: list[Mention], lex: Lexicon) -> int | None:
+    """The organization a bare head right before pos stands for (…就业中心。中心负责人):
+    the last one named before it whose name ends with that head."""
+    head = next((h for h in lex.org_suffix_tuple if text.endswith(h, 0, pos)), None)
+    if head is None or (pos > len(head) and _HAN.match(text[pos - len(head) - 1])):
+        return None
+    before = [oi for oi, o in enumerate(orgs) if o.end <= pos - len(head) and o.text.endswith(head)]
+    return before[-1] if before else None
+
+
 def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[list[Mention], list[PersonPost]]:
     post_re = re.compile(lex.post_re)
     found: dict[tuple[int, int], Mention] = {}
@@ -386,7 +398,8 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
         # the act decides the name's length: 黄颖告诉 is 黄颖, then 告诉
         name = _name_before(text, end, name_at(text, end, lex), lex.person_act_re, longer=True)
         if name and not any(s <= end < e for s, e in found):
-            add(name, end, "person.post-name-act", None, role)
+            # 中心负责人刘某介绍: the 中心 the story named before
+            add(name, end, "person.post-name-act", _bare_head_body(text, m.start(), orgs, lex), role)
         elif not name:
             # 副市长季某、毛某，…: a post over a list of names, closed by punctuation or an act
             names = _names_listed(text, end, lex) if role.endswith(lex.leading_posts) else []
