@@ -891,3 +891,9 @@ def test_a_post_after_a_bare_head_belongs_to_the_body_of_that_head_named_before(
 def test_a_less_common_surname_still_starts_a_name_after_a_post(tmp_path):
     rels = _relations(tmp_path, "龙岩市民政局答复。市民政局局长赖永明先后带队赴长汀县开展专题调研。")
     assert ("赖永明", "龙岩市民政局") in _pairs(rels, "memberOf")
+
+
+def test_a_speaker_listed_after_a_field_label_with_unit_and_post_is_a_member(tmp_path):
+    rels = _relations(tmp_path, "哈尔滨市养老服务新闻发布会\n发布人员：孙立军 市民政局党组成员、副局长\n"
+                                "刘雅琴 市卫生健康委员会老龄健康处处长\n")
+    assert ("孙立军", "哈尔滨市民政局") in _pairs(rels, "memberOf")

@@ -231,6 +231,7 @@ class Lexicon:
         self.assistance_min_named = int(next(w.split()[1] for w in scheme_lines if w.startswith("@min_named")))
         self.assistance_schemes = frozenset(w for line in scheme_lines if not line.startswith("@") for w in line.split())
         self.program_not_contain = re.compile(_alternation(_lines("program_not_contain.txt")))
+        self.program_manner_ends = tuple(_words("program_manner_ends.txt"))
         self.national_programs: dict[str, str] = {}
         for r in _rows("national_programs.tsv"):
             for alias in [r[0], *(r[1].split("|") if len(r) > 1 else [])]:

@@ -17,6 +17,7 @@ from kg.text.sentences import split_sentences
 from kg.types import Mention
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_FIELD_LABEL_START = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*")
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # a transliterated name: two runs of ideographs joined by a middle dot (帕尔哈提·吐尔逊)
@@ -289,7 +290,7 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
             continue
         if role:
             line_start = text.rfind("\n", 0, org.start) + 1
-            head = text[line_start:org.start].strip("【】 ")
+            head = _FIELD_LABEL_START.sub("", text[line_start:org.start].strip("【】 "))  # 发布人员：孙某 市民政局…
             if 2 <= len(head) <= 4 and name_at(head, 0, lex) == head:
                 add(head, org.start - len(head), "person.name-org-post", oi, role)
                 # 薛某市政府新闻办副主任、市政府新闻发言人: a second body and post after 、
