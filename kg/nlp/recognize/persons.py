@@ -292,12 +292,13 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
             line_start = text.rfind("\n", 0, org.start) + 1
             head = _FIELD_LABEL_START.sub("", text[line_start:org.start].strip("【】 "))  # 发布人员：孙某 市民政局…
             if 2 <= len(head) <= 4 and name_at(head, 0, lex) == head:
-                add(head, org.start - len(head), "person.name-org-post", oi, role)
+                at = text.rindex(head, line_start, org.start)  # a space may stand before the body
+                add(head, at, "person.name-org-post", oi, role)
                 # 薛某市政府新闻办副主任、市政府新闻发言人: a second body and post after 、
                 nxt = org_at.get(end + 1) if text[end:end + 1] == "、" else None
                 role2 = _posts_at(text, orgs[nxt].end, post_re)[0] if nxt is not None else None
                 if role2:
-                    add(head, org.start - len(head), "person.name-org-post", nxt, role2)
+                    add(head, at, "person.name-org-post", nxt, role2)
 
     # labelled names: 签发人：郭某某, 记者 陈某
     for label, role in lex.person_cues.items():
