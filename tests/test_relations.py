@@ -897,3 +897,17 @@ def test_a_speaker_listed_after_a_field_label_with_unit_and_post_is_a_member(tmp
     rels = _relations(tmp_path, "哈尔滨市养老服务新闻发布会\n发布人员：孙立军 市民政局党组成员、副局长\n"
                                 "刘雅琴 市卫生健康委员会老龄健康处处长\n")
     assert ("孙立军", "哈尔滨市民政局") in _pairs(rels, "memberOf")
+
+
+def test_a_count_of_sites_by_the_end_of_the_programs_name_broken_down_by_place_places_it(tmp_path):
+    rels = _relations(tmp_path, "台州市团市委报告。团市委在全市布局建设“椒江青年驿站”，提供免费短期住宿。"
+                                "全市已建成青年驿站21家，其中黄岩区4家、路桥区4家。")
+    operates = _pairs(rels, "operatesIn")
+    assert {("椒江青年驿站", "黄岩区"), ("椒江青年驿站", "路桥区")} <= operates, operates
+
+
+def test_a_city_brand_named_later_without_its_city_is_the_same_program(tmp_path):
+    path = tmp_path / "doc.txt"
+    path.write_text("台州市团市委报告。团市委布局建设“台州青年驿站”。截至年底，青年驿站服务青年1.36万人次。", "utf-8")
+    programs = [e for e in analyze(str(path), "doc.txt").entities if e.type == "Program"]
+    assert [e.label for e in programs] == ["台州青年驿站"], programs

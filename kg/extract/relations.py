@@ -30,6 +30,7 @@ _PARTNER_TAIL_REACH = 8  # characters after the last partner named after 与 whe
 _SPEAKER_TAG = re.compile(r"【([^】]{2,8})】|^[ \t\u3000]*([^\s：:，。、【】]{2,8})[：:]", re.M)
 _BODY_SPEAKER_TAG = re.compile(r"^[ \t\u3000]*【([^】\n]{9,40})】[ \t\u3000]*$", re.M)
 _TOPIC_REACH = 1  # sentences after a program's own that may count its sites
+_OWN_NOUN_MIN = 3  # the shortest end of a program's name that calls its sites (青年驿站, not 驿站)
 _BARE_HEAD = 2, 4  # lengths of a program's own head word that may stand for it (驿站, 服务中心)
 _PASSIVE_GAP = 2  # 由各县区残联: a determiner at most before the body
 _OWN_VERB_REACH = 4  # 具体实施, 负责: the verb right after the organization
@@ -286,6 +287,22 @@ def _counts_sites(text: str, s: int, e: int, head: str, lex) -> bool:
     return False
 
 
+def _breaks_down_own_count(text: str, s: int, place_start: int, name: str, cues, lex) -> bool:
+    """A clause opened by a breakdown word at the place at `place_start` after a
+    count, in text[s:], of sites called by the end of the program's name
+    (建成青年驿站21家，其中椒江区5家 for 台州青年驿站)."""
+    clause = max(text.rfind(mark, s, place_start) for mark in "，,；;") + 1
+    if clause <= s or not cues["breakdown_clause"].match(text, clause, place_start):
+        return False
+    for c in lex.program_count_re.finditer(text, s, clause):
+        for size in range(len(name), _OWN_NOUN_MIN - 1, -1):
+            noun_start = c.start() - size
+            if noun_start >= s and text.startswith(name[-size:], noun_start) and any(
+                    lex.count_verb_re.match(text[noun_start - n:noun_start]) for n in range(1, 5) if noun_start - n >= s):
+                return True
+    return False
+
+
 def _opens_breakdown(text: str, s: int, e: int, place_start: int, topic_name: str, cues, lex) -> bool:
     """The sentence text[s:e] breaks a count down by place from the place at
     `place_start`: the place opens it (其中，平城区新建…); a placement word opens it
@@ -414,6 +431,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
     for i, m in enumerate(mentions):
         by_sentence.setdefault(bisect.bisect_right(starts, m.start) - 1, []).append((i, m))
     topic, topic_k = None, 0  # the program the last sentences were about, and where
+    named = None  # the last program named (topic_k: the sentence naming it)
     previous_program, previous_k = None, -2  # the last program named, and the sentence naming it
     offices = _town_offices(mentions, cues)
     for k, (s, e) in enumerate(sentences):
@@ -584,12 +602,19 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
             # it (一是建设“洞庭助残工坊”。我们在岳阳楼区、君山区等地建成工坊78个)
             counted = lex.program_count_re.search(text, s, e) or _LIST_ITEM.match(text, s)
             topic, topic_k = (programs[-1][0], k) if counted else (None, k)
+            named = programs[-1][0]
         elif (targets and topic is not None and k - topic_k <= _TOPIC_REACH
               and _opens_breakdown(text, s, e, targets[0][1].start, mentions[topic].canonical or "", cues, lex)
               and lex.program_count_re.search(text, s, e)):
             for li, l in targets:
                 rels.append(RelationFact(topic, "operatesIn", li, "rel.operates.topic", start=s, end=e))
             topic_k = k
+        elif (targets and named is not None and k - topic_k <= _TOPIC_REACH
+              and _breaks_down_own_count(text, s, targets[0][1].start, mentions[named].canonical or "", cues, lex)):
+            # 布局建设“台州青年驿站”…。全市已建成青年驿站21家，其中椒江区5家: the sites
+            # the sentence counts are by their name the program's, though it named no count
+            for li, l in targets:
+                rels.append(RelationFact(named, "operatesIn", li, "rel.operates.topic", start=s, end=e))
     rels += assigned_projects(text, mentions, orgs_all, cues)
     rels += item_relations(text, mentions, orgs_all, cues)
     rels += letterhead_partners(text, orgs_all)

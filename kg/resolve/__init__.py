@@ -49,7 +49,17 @@ def _program_names(mentions) -> dict[str, str]:
     for m in mentions:
         if m.type == "Program" and m.alias and m.alias not in named and _canonical(m) != m.alias:
             named[m.alias] = _canonical(m)
+    # 台州青年驿站 and later 青年驿站 alone: the document's one brand, by its city's short name
+    labels = {_canonical(m) for m in mentions if m.type == "Program"}
+    for label in sorted(labels):
+        place = _short_place_prefix(label)
+        rest = label[len(place.short):] if place is not None else ""
+        if len(rest) >= _CITY_BRAND_REST_MIN and rest in labels and rest not in named:
+            named[rest] = label
     return named
+
+
+_CITY_BRAND_REST_MIN = 3  # 青年驿站 after 台州: a name of its own, not a bare head (驿站)
 
 
 # an organization's name that starts with a bare level (区民政局, 县委, 团县委, 中共县委)

@@ -18,7 +18,6 @@ _PROGRAM_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()·]")
 _MAX_LEN = 26
 # Quoted text that reads as a slogan or a mode: formulas with +, 一X一Y idioms.
 _SLOGAN = re.compile(r"[+＋\-－](?!$)|^一.一.$|^[^\u4e00-\u9fff]*$|^[一二两三四五六七八九十]{1,2}[^\u4e00-\u9fff]?.{0,3}$(?<!行动)(?<!工程)(?<!计划)")
-_SLOGAN_ITEMS = 3  # a quote listing this many phrases is a slogan
 _CONJUNCTIONS = "和与及或"
 _EDITION = re.compile(r"第[一二三四五六七八九十百\d]{1,4}[届期次]$")
 _YEAR = re.compile(r"^(?:19|20)\d{2}年")
@@ -151,8 +150,8 @@ def _quoted(text: str, lex: Lexicon) -> list[Mention]:
             out.append(Mention("Program", text[start:end], start, end, "program.quoted-head",
                                canonical=canonical_program(text[start:m.start()] + name + tail), alias=name))
             continue
-        if _head_after(text, after, lex.program_not_head_words) or name.count("、") >= _SLOGAN_ITEMS - 1:
-            continue  # “…”模式, “…”原则: a mode; “有场所、有餐食、有人管”: a slogan, unless named by a head
+        if _head_after(text, after, lex.program_not_head_words):
+            continue  # “…”模式, “…”原则: a mode or slogan
         is_program = _head_after(text, after, lex.program_head_words) is not None or any(
             name.endswith(s) and len(name) - len(s) >= 1 for s in (*lex.program_suffixes, *lex.program_quoted_suffixes)
         ) or lex.program_count_re.match(text, after) is not None or _carried(text, m.start(), after, lex) or (
