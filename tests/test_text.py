@@ -428,6 +428,14 @@ def test_a_tables_rows_under_its_head_line_stay_lines_of_their_own():
     assert [line[:1] for line in lines[1:4]] == ["序", "1", "2"]
 
 
+def test_rows_of_a_column_table_flattened_with_spaces_stay_lines_of_their_own():
+    text = ("各县（区）目标任务见下表。\n目标任务分解表\n县（区） 生活补贴（人） 护理补贴（人） 覆盖率（%）\n"
+            "港北区 6850 7420 85\n港南区 5930 6380 85\n合计 12780 13800 ≥85\n注：数据截至6月底")
+    lines = normalize(text).text.split("\n")
+    assert [line[:3] for line in lines[3:6]] == ["港北区", "港南区", "合计1"], lines
+    assert lines[6].startswith("注"), lines
+
+
 def test_text_joins_a_wrapped_item_whose_lines_are_outnumbered_by_short_label_lines():
     # a notice wrapped at 34 characters, each item closed by three short label
     # lines: fewer than half of all lines are full, but most of the wide ones are

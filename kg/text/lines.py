@@ -109,6 +109,8 @@ def join_lines(text: str, offs: list[int]) -> tuple[str, list[int]]:
             join = False
         elif table and RE_ROW_INDEX.match(text, b_start):
             join = False  # a table row starts a line of its own
+        elif RE_NUMBER_ROW.fullmatch(lines[i + 1]) or RE_NUMBER_ROW.fullmatch(line):
+            join = False  # 港北区 6850 7420 260: a row of a table flattened with spaces, and what follows it
         elif (b_start - a_end > 1 or not wrap or widths[i] < lo) and _starts_item(text, b_start):
             # 二、… or 牵头单位：… starts a line of its own; in a hard-wrapped text, after a
             # line that stops short (…各县（区）|人民政府|（二）…: the paragraph ended there)
@@ -136,6 +138,9 @@ def join_lines(text: str, offs: list[int]) -> tuple[str, list[int]]:
     return apply_edits(text, offs, edits)
 
 
+# a row of a column table: a name, then two or more bare numbers apart (港北区 6850 7420 ≥85)
+# (the space after the name may be gone: spaces between CJK and digits are dropped first)
+RE_NUMBER_ROW = re.compile(r"[^\d\s]{1,20}[ \t\u3000]*[≥≤]?\d+(?:\.\d+)?%?(?:[ \t\u3000]+[≥≤]?\d+(?:\.\d+)?%?)+")
 # a table's head line (序号 项目名称 责任单位 …) and the number that starts each of its rows
 TABLE_HEAD = "序号"
 RE_ROW_INDEX = re.compile(r"\d{1,3}(?![\d.．%％万亿年月日])")
