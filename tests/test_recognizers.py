@@ -1057,3 +1057,11 @@ def test_a_quoted_manner_is_no_program(lex):
     names = _program_names(lex, "惠农区开展“订单式”技能培训，培训320人。开展“学业务、比服务、强作风”岗位练兵活动3场。")
     assert not any(n.startswith("订单式") for n in names), names
     assert "学业务、比服务、强作风岗位练兵活动" in names, names
+
+
+def test_unquoted_sites_of_a_quoted_brand_with_the_same_head_are_no_programs(lex):
+    names = _program_names(lex, "全市已建成“瓷心晴”驿站46个，其中校园驿站31个、社区驿站15个。学生课间就能来驿站坐一坐。"
+                                "另建成乐平市青年驿站2个。")
+    assert "瓷心晴驿站" in names, names
+    assert not {"校园驿站", "社区驿站", "课间就能来驿站"} & names, names
+    assert "乐平市青年驿站" in names, names

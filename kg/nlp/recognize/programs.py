@@ -305,6 +305,12 @@ def recognize_programs(text: str, lex: Lexicon, orgs=(), policy_spans=(), places
     found = list(filter(_outside(policy_spans), fixed + by_suffix + _project_items(text, lex, fixed)
                         + _labelled(text, lex) + _headings(text, lex)))
     quoted_found = _quoted(text, lex)
+    # “瓷心晴”驿站 named with its head: an unquoted 校园驿站 or 课间就能来驿站 is one of its
+    # sites or a kind of them, not another program (a place-named one still is)
+    brand_heads = {h for q in quoted_found if q.rule == "program.quoted-head" and q.alias
+                   for h in lex.program_site_heads if q.text.endswith(h) and not q.alias.endswith(h)}
+    found = [m for m in found if not (m.rule == "program.head" and m.text.endswith(tuple(brand_heads))
+                                      and m.text not in quoted and not _placed(m.text))]
     found = list(filter(_outside(org_spans), found + quoted_found + _repeated(text, quoted_found, lex)))
     # 获评…优秀志愿服务项目: an honour's title
     found = [m for m in found if not lex.program_honor_before_re.search(text, max(0, m.start - 4), m.start)]
