@@ -41,6 +41,9 @@ def _county_body_name(name: str) -> str:
     return (m.group("pre") or "") + name[m.end("city"):]
 
 
+_CITY_BRAND_REST_MIN = 3  # 青年驿站 after 台州: a name of its own, not a bare head (驿站)
+
+
 def _program_names(mentions) -> dict[str, str]:
     """One name per quoted program in a document: “桂林颐养”智慧养老服务平台 and
     later “桂林颐养”平台 or “桂林颐养” alone are one platform, named as it was
@@ -57,9 +60,6 @@ def _program_names(mentions) -> dict[str, str]:
         if len(rest) >= _CITY_BRAND_REST_MIN and rest in labels and rest not in named:
             named[rest] = label
     return named
-
-
-_CITY_BRAND_REST_MIN = 3  # 青年驿站 after 台州: a name of its own, not a bare head (驿站)
 
 
 # an organization's name that starts with a bare level (区民政局, 县委, 团县委, 中共县委)

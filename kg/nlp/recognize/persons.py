@@ -16,7 +16,6 @@ from kg.nlp.recognize.notes import SHORT_NAME_NOTE
 from kg.text.sentences import split_sentences
 from kg.types import Mention
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _FIELD_LABEL_START = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*")
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -239,7 +238,7 @@ def _bare_head_body(text: str, pos: int, orgs: list[Mention], lex: Lexicon) -> i
     """The organization a bare head right before pos stands for (…就业中心。中心负责人):
     the last one named before it whose name ends with that head."""
     head = next((h for h in lex.org_suffix_tuple if text.endswith(h, 0, pos)), None)
-    if head is None or (pos > len(head) and _HAN.match(text[pos - len(head) - 1])):
+    if head is None or (pos > len(head) and _CJK.match(text[pos - len(head) - 1])):
         return None
     before = [oi for oi, o in enumerate(orgs) if o.end <= pos - len(head) and o.text.endswith(head)]
     return before[-1] if before else None

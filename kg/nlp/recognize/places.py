@@ -13,7 +13,6 @@ _MAX_LEN = 14
 # boundary words (向, 同, 对 …) also start place names.
 _PLACE_BREAKS = set("与和及在于的从到至等")
 _HEAD_CONTINUES = ("舞", "化", "式")
-_STREET_OFFICE = "街道"
 # Around a weak head (路, 街): words that show a street is meant.
 _WEAK_BEFORE = re.compile(r"(?:位于|地处|坐落于|沿|在)$")
 _WEAK_AFTER = re.compile(r"^(?:与|和|交叉口|路口|东北角|西北角|东南角|西南角|沿线|两侧|以东|以西|以南|以北|\d+号)")
@@ -42,12 +41,13 @@ def recognize_named_places(text: str, lex: Lexicon) -> list[Mention]:
             continue
         if lex.place_heads[head] and end - len(head) - start > 4:
             continue  # a street name is short
-        if head == _STREET_OFFICE[0] and text.startswith(_STREET_OFFICE[1:], end):
+        if any(len(h) > len(head) and text.startswith(h, end - len(head)) for h in lex.town_heads):
             continue  # 金星街道: a subdistrict, not a street named 金星街
-        if lex.place_heads[head] and text.startswith(_STREET_OFFICE, end):
+        office = next((h for h in lex.town_heads if len(h) > 1 and text.startswith(h, end)), None)
+        if lex.place_heads[head] and office:
             # 广瑞路街道: a subdistrict named after its road, a town-level division
             # the gazetteer may lack (renamed or merged ones)
-            name = text[start:end + len(_STREET_OFFICE)]
+            name = text[start:end + len(office)]
             out.append(Mention("Location", name, start, start + len(name), "loc.settlement", canonical=name))
             continue
         if lex.place_heads[head] and not (_WEAK_BEFORE.search(text, 0, start) or _WEAK_AFTER.match(text[end:end + 4])):
