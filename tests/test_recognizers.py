@@ -1065,3 +1065,8 @@ def test_unquoted_sites_of_a_quoted_brand_with_the_same_head_are_no_programs(lex
     assert "瓷心晴驿站" in names, names
     assert not {"校园驿站", "社区驿站", "课间就能来驿站"} & names, names
     assert "乐平市青年驿站" in names, names
+
+
+def test_an_organization_name_does_not_run_back_across_a_leading_verb(lex):
+    orgs = _org_canonicals("恩施州妇联报告。宣恩县妇联主席谭晓莉带领巾帼宣讲团走进椒园镇，开展宣讲12场。", lex)
+    assert "宣恩县妇联" in orgs and not any("带领" in o for o in orgs), orgs
