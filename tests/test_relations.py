@@ -911,3 +911,11 @@ def test_a_city_brand_named_later_without_its_city_is_the_same_program(tmp_path)
     path.write_text("台州市团市委报告。团市委布局建设“台州青年驿站”。截至年底，青年驿站服务青年1.36万人次。", "utf-8")
     programs = [e for e in analyze(str(path), "doc.txt").entities if e.type == "Program"]
     assert [e.label for e in programs] == ["台州青年驿站"], programs
+
+
+def test_a_table_column_headed_by_the_end_of_a_programs_name_places_it_in_each_row(tmp_path):
+    text = ("武侯区民政局总结。\n（一）“武侯颐养”社区长者食堂建设。新建32个。\n（二）“家门口”就业服务站建设。建成18个。\n"
+            "表1 各街道完成情况\n街道\t长者食堂（个）\t就业服务站（个）\n玉林街道\t4\t2\n簇桥街道\t5\t3\n")
+    operates = _pairs(_relations(tmp_path, text), "operatesIn")
+    assert {("武侯颐养社区长者食堂", "玉林街道"), ("武侯颐养社区长者食堂", "簇桥街道"),
+            ("家门口就业服务站", "玉林街道"), ("家门口就业服务站", "簇桥街道")} <= operates, operates

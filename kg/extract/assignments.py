@@ -335,6 +335,8 @@ def place_rows(text: str, mentions, cues) -> list[RelationFact]:
             title_start = text.rfind("\n", 0, line_start - 1) + 1
             if _TABLE_TITLE.search(text, title_start, line_start - 1):
                 named = programs.within(title_start, line_start - 1)
+        if by_place:
+            named = named + _column_programs(text, by_place.end(), row_end, mentions)
         rows = []
         if named and (_HEAD_END.search(text, line_start, row_end) or by_place):
             rows = _place_rows_below(text, row_end, places)
@@ -342,6 +344,28 @@ def place_rows(text: str, mentions, cues) -> list[RelationFact]:
             out += [RelationFact(pi, "operatesIn", place, "rel.operates.place-row", start=r_start, end=r_end)
                     for pi in dict.fromkeys(i for _, _, i, _ in named)]
         line_start = (rows[-1][2] if rows else row_end) + 1
+    return out
+
+
+# a column's head with its unit (长者食堂（个）); normalization may have run the heads together
+_COLUMN_HEAD = re.compile(r"([^（()）\s]+)[（(][^（()）]{1,4}[）)]")
+_COLUMN_LABEL_MIN = 3  # 长者食堂, 就业服务站: a column's label long enough to stand for a program
+
+
+def _column_programs(text: str, start: int, end: int, mentions) -> list:
+    """(start, end, index, mention) of the programs a table's head line names by
+    the end of their names (街道 长者食堂（个） 就业服务站（个） under “武侯颐养”社区
+    长者食堂 and “家门口”就业服务站): one program of the document per label."""
+    out = []
+    for head in _COLUMN_HEAD.finditer(text, start, end):
+        label = head.group(1).strip("“”\"")
+        if len(label) < _COLUMN_LABEL_MIN:
+            continue
+        ending = {m.canonical or m.text: i for i, m in enumerate(mentions)
+                  if m.type == "Program" and (m.canonical or m.text).endswith(label)}
+        if len(ending) == 1:
+            i = next(iter(ending.values()))
+            out.append((mentions[i].start, mentions[i].end, i, mentions[i]))
     return out
 
 
