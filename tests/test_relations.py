@@ -919,3 +919,17 @@ def test_a_table_column_headed_by_the_end_of_a_programs_name_places_it_in_each_r
     operates = _pairs(_relations(tmp_path, text), "operatesIn")
     assert {("武侯颐养社区长者食堂", "玉林街道"), ("武侯颐养社区长者食堂", "簇桥街道"),
             ("家门口就业服务站", "玉林街道"), ("家门口就业服务站", "簇桥街道")} <= operates, operates
+
+
+def test_a_table_titled_with_a_program_places_it_in_each_place_row_below_the_columns_head(tmp_path):
+    text = ("荆州市团市委通知。\n附件1\n2024年“青翼家园”站点建设任务分解表\n序号\t县（市、区）\t新建站点数（个）\n"
+            "1\t荆州区\t5\n2\t沙市区\t5\n3\t江陵县\t3\n合计\t13\n")
+    operates = _pairs(_relations(tmp_path, text), "operatesIn")
+    assert {("青翼家园", "荆州区"), ("青翼家园", "沙市区"), ("青翼家园", "江陵县")} <= operates, operates
+
+
+def test_a_row_of_a_place_the_gazetteer_lacks_does_not_end_a_place_table(tmp_path):
+    text = ("绵竹市团市委通报。\n截至6月30日，各镇（街道）“心晴护航”专项行动推进情况如下：\n镇（街道）\t参与学校（所）\t团体辅导（场）\n"
+            "剑南街道\t10\t68\n西南镇\t6\t37\n汉旺镇\t4\t25\n")
+    operates = _pairs(_relations(tmp_path, text), "operatesIn")
+    assert {("心晴护航专项行动", "剑南街道"), ("心晴护航专项行动", "汉旺镇")} <= operates, operates

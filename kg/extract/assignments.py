@@ -9,7 +9,7 @@ import bisect
 import re
 
 from kg.nlp.recognize.spans import mention_index
-from kg.text.lines import RE_FIELD_LABEL, RE_ROW_INDEX, line_end
+from kg.text.lines import RE_FIELD_LABEL, RE_NUMBER_ROW, RE_ROW_INDEX, line_end
 from kg.types import RelationFact
 
 # an item of a numbered list starts a line: 一、 （三） 3. 3、
@@ -338,7 +338,8 @@ def place_rows(text: str, mentions, cues) -> list[RelationFact]:
         if by_place:
             named = named + _column_programs(text, by_place.end(), row_end, mentions)
         rows = []
-        if named and (_HEAD_END.search(text, line_start, row_end) or by_place):
+        if named and (_HEAD_END.search(text, line_start, row_end) or by_place
+                      or _TABLE_TITLE.search(text, line_start, row_end)):
             rows = _place_rows_below(text, row_end, places)
         for place, r_start, r_end in rows:
             out += [RelationFact(pi, "operatesIn", place, "rel.operates.place-row", start=r_start, end=r_end)
@@ -370,15 +371,22 @@ def _column_programs(text: str, start: int, end: int, mentions) -> list:
 
 
 def _place_rows_below(text: str, head_end: int, places) -> list[tuple[int, int, int]]:
-    """(place, start, end) of the lines right below head_end that start with a
-    place and count something; fewer than two is no table."""
+    """(place, start, end) of the lines right below head_end (and below the
+    columns' head line, if one comes first) that start with a place and count
+    something; fewer than two is no table."""
     rows = []
+    first_line = line_end(text, head_end + 1)
+    if not any(ch.isdigit() for ch in text[head_end + 1:first_line]):
+        head_end = first_line  # the columns' head line under a title (序号 县（市、区） 新建站点数（个）)
     while head_end < len(text):
         start = head_end + 1
         end = line_end(text, start)
         lead = _ROW_LEAD.match(text, start).end()
         first = places.starting_in(lead, lead + 1)
         if not first or not any(ch.isdigit() for ch in text[first[0][1]:end]):
+            if RE_NUMBER_ROW.fullmatch(text, start, end):
+                head_end = end  # 西南镇6 37 141: a row of a place the gazetteer lacks; the table goes on
+                continue
             break
         rows.append((first[0][2], start, end))
         head_end = end
