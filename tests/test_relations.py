@@ -933,3 +933,10 @@ def test_a_row_of_a_place_the_gazetteer_lacks_does_not_end_a_place_table(tmp_pat
             "剑南街道\t10\t68\n西南镇\t6\t37\n汉旺镇\t4\t25\n")
     operates = _pairs(_relations(tmp_path, text), "operatesIn")
     assert {("心晴护航专项行动", "剑南街道"), ("心晴护航专项行动", "汉旺镇")} <= operates, operates
+
+
+def test_a_body_that_develops_or_launches_a_platform_runs_it(tmp_path):
+    runs = _pairs(_relations(tmp_path, "梧州市人社局通报。梧州市就业服务中心开发“梧职帮”求职小程序，注册用户达4.2万人。"
+                                       "市人社局上线“梧州就业”服务平台，发布岗位1.6万个。"), "runs")
+    assert ("梧州市就业服务中心", "梧职帮求职小程序") in runs, runs
+    assert ("梧州市人力资源和社会保障局", "梧州就业服务平台") in runs, runs
