@@ -940,3 +940,10 @@ def test_a_body_that_develops_or_launches_a_platform_runs_it(tmp_path):
                                        "市人社局上线“梧州就业”服务平台，发布岗位1.6万个。"), "runs")
     assert ("梧州市就业服务中心", "梧职帮求职小程序") in runs, runs
     assert ("梧州市人力资源和社会保障局", "梧州就业服务平台") in runs, runs
+
+
+def test_a_body_commissioned_to_carry_out_a_program_runs_it_with_the_one_commissioning(tmp_path):
+    runs = _pairs(_relations(tmp_path, "牡丹江市民政局总结。市民政局通过政府购买服务方式，委托牡丹江市益童社会工作服务中心在海林市实施"
+                                       "“护童微光”困境儿童社会工作服务项目，投入资金48万元。"), "runs")
+    assert {("牡丹江市民政局", "护童微光困境儿童社会工作服务项目"),
+            ("牡丹江市益童社会工作服务中心", "护童微光困境儿童社会工作服务项目")} <= runs, runs

@@ -33,6 +33,7 @@ _TOPIC_REACH = 1  # sentences after a program's own that may count its sites
 _OWN_NOUN_MIN = 3  # the shortest end of a program's name that calls its sites (青年驿站, not 驿站)
 _BARE_HEAD = 2, 4  # lengths of a program's own head word that may stand for it (驿站, 服务中心)
 _PASSIVE_GAP = 2  # 由各县区残联: a determiner at most before the body
+_COMMISSION_GAP = 3  # 委托本地…: characters at most between 委托 and the body commissioned
 _OWN_VERB_REACH = 4  # 具体实施, 负责: the verb right after the organization
 
 
@@ -45,6 +46,7 @@ def _cues():
     return {
         "runs": alt(c["runs"]),
         "passive": alt(c["runs_passive"]),
+        "commission": alt(c["commission"]),
         "partner": alt(c["partner"]),
         "partner_tail": alt(c["partner_tail"]),
         "issue": alt(c["issue"]),
@@ -545,6 +547,12 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
                                   and not cues["assist"].match(text, mentions[oi].end)] if verb else []
             if runner is not None:
                 rels.append(RelationFact(runner, "runs", pi, rule, start=s, end=e))
+                # 市民政局委托某社工中心在…实施“…”项目: the body commissioned runs it too
+                for oi, o in orgs:
+                    if (oi != runner and mentions[runner].end <= o.start and o.end <= p.start
+                            and cues["commission"].search(text, max(s, o.start - _COMMISSION_GAP), o.start)
+                            and cues["runs"].search(text, o.end, p.start)):
+                        rels.append(RelationFact(oi, "runs", pi, "rel.runs.commissioned", start=s, end=e))
                 rels += [RelationFact(oi, "runs", pi, "rel.runs.passive-joint", start=s, end=e) for oi in co_runners]
                 for j in sorted(joint_group - {runner}) if runner in joint_group else ():
                     if mentions[j].end <= p.start:
