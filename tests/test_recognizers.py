@@ -767,6 +767,14 @@ def test_bare_numbers_after_a_unit_declaration_take_that_unit(lex):
     assert ("2025", "名") not in found  # the next line is prose, not pairs
 
 
+def test_a_table_under_a_unit_declaration_line_counts_its_rows_bare_numbers_in_that_unit(lex):
+    text = ("2024年1—9月各县（区）就业困难人员实现就业情况统计表\n单位：人\n县（区）年度目标任务1—9月完成数 完成率\n"
+            "潞州区1500 1392 92.80%\n上党区720 641 89.03%\n合计2220 2033 91.58%\n三、下一步工作要求")
+    found = {(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex)}
+    assert {("1500", "人", "就业困难人员实现就业"), ("641", "人", "就业困难人员实现就业")} <= found, found
+    assert not any(v in ("2220", "2033", "1", "9") for v, _, _ in found), found  # the total row, the head
+
+
 def test_a_declared_unit_with_its_magnitude_counts_in_the_base_unit(lex):
     found = {(str(n.value), n.unit) for n in recognize_numbers("服务人次（单位：万人次）：城区1.2乡镇0.8\n", lex)}
     assert {("12000", "人次"), ("8000", "人次")} <= found  # as 1.2万人次 in prose would be

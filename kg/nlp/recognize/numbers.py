@@ -11,7 +11,7 @@ from functools import lru_cache
 import cn2an
 
 from kg.nlp.lexicon import Lexicon
-from kg.text.lines import line_end
+from kg.text.lines import RE_NUMBER_ROW, line_end
 
 _MAGNITUDE = {"万": Decimal(10000), "亿": Decimal(100000000), "千": Decimal(1000), "百": Decimal(100)}
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
@@ -376,4 +376,34 @@ def _declared_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list
             if (cell.start(), cell.end()) in taken or label is None or unit_after.match(text, cell.end()):
                 continue
             out += _cell(cell.start(), cell.end(), cell.group(), d.group("mag"), unit, _trim(label.group(), lex))
+        if not text[d.end():pairs_end].strip():
+            out += _declared_rows(text, d, pairs_end, unit, lex, taken)
     return out
+
+
+def _declared_rows(text: str, declaration: re.Match, pos: int, unit, lex: Lexicon, taken) -> list[NumberMention]:
+    """A table under a line that only declares its unit (统计表|单位：人|县（区）
+    年度目标任务 完成数 完成率|潞州区1500 1392 92.80%): each bare number of its rows,
+    below the columns' head line, in that unit, counted as the table's title says;
+    a total row is not counted again."""
+    title_start = text.rfind("\n", 0, max(0, text.rfind("\n", 0, declaration.start()))) + 1
+    title = text[title_start:max(title_start, text.rfind("\n", 0, declaration.start()))]
+    label = _trim(_TITLE_SCOPE.sub("", _TITLE_TAIL.sub("", title)), lex) if title else ""
+    row = pos + 1
+    if row < len(text) and not RE_NUMBER_ROW.fullmatch(text, row, line_end(text, row)):
+        row = line_end(text, row) + 1  # the columns' head line
+    out = []
+    while row < len(text) and RE_NUMBER_ROW.fullmatch(text, row, end := line_end(text, row)):
+        if not text.startswith(lex.table_total_words, row):
+            first = re.search(r"\d", text[row:end]).start() + row
+            for cell in _BARE_CELL.finditer(text, first, end):
+                if (cell.start(), cell.end()) not in taken:
+                    out += _cell(cell.start(), cell.end(), cell.group(), declaration.group("mag"), unit, label)
+        row = end + 1
+    return out
+
+
+# the words that close a table's title (…实现就业情况统计表), and the period and
+# scope that open it (2024年1—9月各县（区）…)
+_TITLE_TAIL = re.compile(r"(?:情况)?(?:统计|汇总|一览|完成情况)?表$")
+_TITLE_SCOPE = re.compile(r"^.*?各[\u4e00-\u9fff]{1,4}(?:（[^）]*）)?")
