@@ -947,3 +947,11 @@ def test_a_body_commissioned_to_carry_out_a_program_runs_it_with_the_one_commiss
                                        "“护童微光”困境儿童社会工作服务项目，投入资金48万元。"), "runs")
     assert {("牡丹江市民政局", "护童微光困境儿童社会工作服务项目"),
             ("牡丹江市益童社会工作服务中心", "护童微光困境儿童社会工作服务项目")} <= runs, runs
+
+
+def test_a_county_named_like_a_verb_is_the_verb_outside_the_documents_own_city(tmp_path):
+    # 会同县 is a county of 怀化市, in the same province as 郴州市
+    text = ("郴州市永兴县民政局通报。永兴县建成幸福食堂126个，由县民政局牵头，会同县财政局、县农业农村局开展督导。"
+            "县民政局会同县市场监督管理局每季度开展食品安全检查。")
+    assert not any(p.startswith("会同") for p in _labels(tmp_path, text, "Location"))
+    assert not any(o.startswith("会同") for o in _labels(tmp_path, text, "Organization"))

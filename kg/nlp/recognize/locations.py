@@ -175,9 +175,9 @@ def resolve_place(name: str, start: int, text: str, ctx: PlaceContext, lex: Lexi
     if name in lex.division_common_words and not in_city and not _preceded_by_parent(text, start, div, lex):
         return None  # 老城区: a city's old town, not Luoyang's district
     # a county whose name starts with a verb (会同县: 会同 县财政局 …) is that verb
-    # unless it lies in the document's city or province, or its parent precedes it
+    # unless it lies in the document's own city, or its parent precedes it
     verb = lex.boundary_re.match(name)
-    if verb and len(verb.group(0)) > 1 and not under_context and not _preceded_by_parent(text, start, div, lex):
+    if verb and len(verb.group(0)) > 1 and not in_city and not _preceded_by_parent(text, start, div, lex):
         return None
     if under_context or len(cands) == 1:
         return div
