@@ -1078,3 +1078,9 @@ def test_unquoted_sites_of_a_quoted_brand_with_the_same_head_are_no_programs(lex
 def test_an_organization_name_does_not_run_back_across_a_leading_verb(lex):
     orgs = _org_canonicals("恩施州妇联报告。宣恩县妇联主席谭晓莉带领巾帼宣讲团走进椒园镇，开展宣讲12场。", lex)
     assert "宣恩县妇联" in orgs and not any("带领" in o for o in orgs), orgs
+
+
+def test_a_team_name_does_not_run_back_across_a_count_or_a_naming_verb(lex):
+    orgs = _org_canonicals("闽清县妇联。一支名叫“梅水巾帼”健康宣讲志愿服务队的队伍活跃在乡村。今年将继续壮大梅水巾帼志愿服务队。", lex)
+    assert "“梅水巾帼”健康宣讲志愿服务队" in orgs, orgs
+    assert not any(o.startswith(("一支", "继续", "壮大")) for o in orgs), orgs
