@@ -955,3 +955,8 @@ def test_a_county_named_like_a_verb_is_the_verb_outside_the_documents_own_city(t
             "县民政局会同县市场监督管理局每季度开展食品安全检查。")
     assert not any(p.startswith("会同") for p in _labels(tmp_path, text, "Location"))
     assert not any(o.startswith("会同") for o in _labels(tmp_path, text, "Organization"))
+
+
+def test_an_insurers_county_sub_branch_is_one_body_located_in_its_county(tmp_path):
+    rels = _relations(tmp_path, "闽清县妇联。县妇联联合中国人寿保险股份有限公司闽清县支公司推出“闽清巾帼安康保”，参保妇女1.2万人。")
+    assert ("中国人寿保险股份有限公司闽清县支公司", "闽清县") in _pairs(rels, "locatedIn")
