@@ -960,3 +960,9 @@ def test_a_county_named_like_a_verb_is_the_verb_outside_the_documents_own_city(t
 def test_an_insurers_county_sub_branch_is_one_body_located_in_its_county(tmp_path):
     rels = _relations(tmp_path, "闽清县妇联。县妇联联合中国人寿保险股份有限公司闽清县支公司推出“闽清巾帼安康保”，参保妇女1.2万人。")
     assert ("中国人寿保险股份有限公司闽清县支公司", "闽清县") in _pairs(rels, "locatedIn")
+
+
+def test_a_body_a_figure_is_quoted_from_runs_nothing(tmp_path):
+    runs = _pairs(_relations(tmp_path, "永兴县民政局通报。据郴州市民政局统计，今年郴州市将农村幸福食堂建设纳入市重点民生实事，"
+                                       "全市计划新建农村幸福食堂300个。"), "runs")
+    assert not any(s == "郴州市民政局" for s, _ in runs), runs

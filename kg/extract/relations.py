@@ -47,6 +47,8 @@ def _cues():
         "runs": alt(c["runs"]),
         "passive": alt(c["runs_passive"]),
         "commission": alt(c["commission"]),
+        # 据郴州市民政局统计: the body a figure is quoted from, not one that acts
+        "source": re.compile("(?:" + alt(c["source"]).pattern + ")$"),
         "partner": alt(c["partner"]),
         "partner_tail": alt(c["partner_tail"]),
         "issue": alt(c["issue"]),
@@ -457,7 +459,9 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
         # subject: an organization at the head of the sentence, else the one carried over
         subject = last_subject
         # a department before its body where both start together (团市委学校部, 团市委): the department acts
-        actors = sorted(((i, m) for i, m in orgs if i not in media), key=lambda a: (a[1].start, -a[1].end))
+        actors = sorted(((i, m) for i, m in orgs if i not in media
+                         and not cues["source"].search(text, max(s, m.start - 2), m.start)),
+                        key=lambda a: (a[1].start, -a[1].end))
         if (actors and actors[0][1].start - s <= _SUBJECT_WINDOW
                 and not cues["partner"].search(text, s, actors[0][1].start) and not _venue(text, s, actors[0][1], cues)):
             subject = last_subject = actors[0][0]
