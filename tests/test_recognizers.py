@@ -1084,3 +1084,9 @@ def test_a_team_name_does_not_run_back_across_a_count_or_a_naming_verb(lex):
     orgs = _org_canonicals("闽清县妇联。一支名叫“梅水巾帼”健康宣讲志愿服务队的队伍活跃在乡村。今年将继续壮大梅水巾帼志愿服务队。", lex)
     assert "“梅水巾帼”健康宣讲志愿服务队" in orgs, orgs
     assert not any(o.startswith(("一支", "继续", "壮大")) for o in orgs), orgs
+
+
+def test_plan_as_a_verb_after_a_name_does_not_end_a_program_name(lex):
+    names = _program_names(lex, "2024年，市委、市政府确定的十件民生实事计划总投资12.6亿元。实施“春蕾计划”，资助女童300名。")
+    assert not any(n.endswith("民生实事计划") for n in names), names
+    assert "春蕾计划" in names, names
