@@ -386,8 +386,8 @@ def _declared_rows(text: str, declaration: re.Match, pos: int, unit, lex: Lexico
     年度目标任务 完成数 完成率|潞州区1500 1392 92.80%): each bare number of its rows,
     below the columns' head line, in that unit, counted as the table's title says;
     a total row is not counted again."""
-    title_start = text.rfind("\n", 0, max(0, text.rfind("\n", 0, declaration.start()))) + 1
-    title = text[title_start:max(title_start, text.rfind("\n", 0, declaration.start()))]
+    declaration_line = text.rfind("\n", 0, declaration.start()) + 1
+    title = text[text.rfind("\n", 0, max(0, declaration_line - 1)) + 1:max(0, declaration_line - 1)]  # the line above
     label = _trim(_TITLE_SCOPE.sub("", _TITLE_TAIL.sub("", title)), lex) if title else ""
     row = pos + 1
     if row < len(text) and not RE_NUMBER_ROW.fullmatch(text, row, line_end(text, row)):
