@@ -966,3 +966,15 @@ def test_a_body_a_figure_is_quoted_from_runs_nothing(tmp_path):
     runs = _pairs(_relations(tmp_path, "永兴县民政局通报。据郴州市民政局统计，今年郴州市将农村幸福食堂建设纳入市重点民生实事，"
                                        "全市计划新建农村幸福食堂300个。"), "runs")
     assert not any(s == "郴州市民政局" for s, _ in runs), runs
+
+
+def test_a_short_form_of_a_body_named_before_opens_a_post_of_that_body(tmp_path):
+    rels = _relations(tmp_path, "铁岭市残联通讯。铁岭市残疾人康复中心开展训练。康复中心主任韩雪梅介绍，中心已服务300人。"
+                                "该校“杏林青年”志愿服务队队长徐佳琪说，队员有40名。")
+    members = _pairs(rels, "memberOf")
+    assert {("韩雪梅", "铁岭市残疾人康复中心"), ("徐佳琪", "“杏林青年”志愿服务队")} <= members, members
+
+
+def test_a_foundations_district_office_is_one_body(tmp_path):
+    rels = _relations(tmp_path, "普陀区民政局通讯。上海市慈善基金会普陀代表处秘书长何丽娟介绍，基金实行小额先行。")
+    assert ("何丽娟", "上海市慈善基金会普陀代表处") in _pairs(rels, "memberOf")

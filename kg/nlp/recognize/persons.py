@@ -16,6 +16,7 @@ from kg.nlp.recognize.notes import SHORT_NAME_NOTE
 from kg.text.sentences import split_sentences
 from kg.types import Mention
 
+_SHORT_BODY_MAX = 6  # the longest short form of a body named before (康复中心, 就业服务中心)
 _FIELD_LABEL_START = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*")
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -235,12 +236,16 @@ def _group_members(text: str, lex: Lexicon, post_re: re.Pattern, orgs: list[Ment
 
 
 def _bare_head_body(text: str, pos: int, orgs: list[Mention], lex: Lexicon) -> int | None:
-    """The organization a bare head right before pos stands for (…就业中心。中心负责人):
-    the last one named before it whose name ends with that head."""
-    head = next((h for h in lex.org_suffix_tuple if text.endswith(h, 0, pos)), None)
-    if head is None or (pos > len(head) and _CJK.match(text[pos - len(head) - 1])):
+    """The organization a bare head right before pos stands for (…就业中心。中心负责人,
+    …残疾人康复中心…。康复中心主任): the last one named before it whose name ends
+    with the words from a clause's start to pos, when they end in a head word."""
+    start = pos
+    while start > 0 and pos - start <= _SHORT_BODY_MAX and _CJK.match(text[start - 1]):
+        start -= 1
+    words = text[start:pos]  # from the clause's start: 。康复中心主任, not inside a longer word
+    if not words or pos - start > _SHORT_BODY_MAX or not words.endswith(lex.org_suffix_tuple):
         return None
-    before = [oi for oi, o in enumerate(orgs) if o.end <= pos - len(head) and o.text.endswith(head)]
+    before = [oi for oi, o in enumerate(orgs) if o.end <= start and o.text.endswith(words)]
     return before[-1] if before else None
 
 
