@@ -978,3 +978,10 @@ def test_a_short_form_of_a_body_named_before_opens_a_post_of_that_body(tmp_path)
 def test_a_foundations_district_office_is_one_body(tmp_path):
     rels = _relations(tmp_path, "普陀区民政局通讯。上海市慈善基金会普陀代表处秘书长何丽娟介绍，基金实行小额先行。")
     assert ("何丽娟", "上海市慈善基金会普陀代表处") in _pairs(rels, "memberOf")
+
+
+def test_a_team_post_then_an_age_or_a_second_post_before_the_name_makes_a_member(tmp_path):
+    rels = _relations(tmp_path, "海口市妇联通讯。“小河红帆”志愿服务队队长、45岁的钱伟明介绍，队里有28名志愿者。"
+                                "在美岭村，“椰城巾帼”志愿服务队队员、退休教师王桂兰已经是孩子们口中的王奶奶。")
+    members = _pairs(rels, "memberOf")
+    assert {("钱伟明", "“小河红帆”志愿服务队"), ("王桂兰", "“椰城巾帼”志愿服务队")} <= members, members

@@ -305,7 +305,8 @@ class Lexicon:
         self.post_holder_re = re.compile(r"(?:" + self.post_re + r")[\u4e00-\u9fff]{2,3}?(?:"
                                          + _alternation(_words("post_holder_verbs.txt")) + ")")
         # 社区党委书记、居委会主任陈某: another body's post after a first one
-        self.second_post_re = re.compile(r"、[\u4e00-\u9fff]{1,6}?(?:" + self.post_re + ")")
+        # (or the person's age: 志愿服务队队长、45岁的钱某)
+        self.second_post_re = re.compile(r"、(?:[\u4e00-\u9fff]{1,6}?(?:" + self.post_re + r")|\d{1,3}岁的)")
         self.org_count_re = re.compile(
             r"(?:[0-9]+|[两几多数]|[一二三四五六七八九十]+)(?:" + _alternation(_words("org_count_units.txt")) + ")")
         self.person_label_objects = tuple(_words("person_label_objects.txt"))
