@@ -985,3 +985,11 @@ def test_a_team_post_then_an_age_or_a_second_post_before_the_name_makes_a_member
                                 "在美岭村，“椰城巾帼”志愿服务队队员、退休教师王桂兰已经是孩子们口中的王奶奶。")
     members = _pairs(rels, "memberOf")
     assert {("钱伟明", "“小河红帆”志愿服务队"), ("王桂兰", "“椰城巾帼”志愿服务队")} <= members, members
+
+
+def test_a_body_named_as_anothers_unit_or_team_is_its_sub_organization(tmp_path):
+    rels = _relations(tmp_path, "石嘴山市人社局通报。市人社局所属的石嘴山市就业创业服务中心开发了“一码找工”小程序。"
+                                "石嘴山职业技术学院组建“青心守护”心理志愿服务队，招募志愿者126名。")
+    subs = _pairs(rels, "subOrganizationOf")
+    assert {("石嘴山市就业创业服务中心", "石嘴山市人力资源和社会保障局"),
+            ("“青心守护”心理志愿服务队", "石嘴山职业技术学院")} <= subs, subs

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from kg.extract.assignments import (ITEM_NUMBER, addressed_rows, assigned_projects, designated_rows, item_relations,
                                     place_rows, table_rows)
-from kg.extract.hierarchy import parents_by_name
+from kg.extract.hierarchy import parents_by_cue, parents_by_name
 from kg.extract.letterhead import letterhead_partners
 from kg.nlp.lexicon import load_lexicon
 from kg.nlp.recognize.programs import carrier_close
@@ -686,6 +686,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
                 if parent.start == m.start and parent.end < m.end:
                     rels.append(RelationFact(i, "subOrganizationOf", j, "rel.sub-unit", start=m.start, end=m.end))
     rels += parents_by_name(orgs_all)
+    rels += parents_by_cue(text, orgs_all)
     return rels
 
 
