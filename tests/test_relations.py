@@ -993,3 +993,8 @@ def test_a_body_named_as_anothers_unit_or_team_is_its_sub_organization(tmp_path)
     subs = _pairs(rels, "subOrganizationOf")
     assert {("石嘴山市就业创业服务中心", "石嘴山市人力资源和社会保障局"),
             ("“青心守护”心理志愿服务队", "石嘴山职业技术学院")} <= subs, subs
+
+
+def test_a_body_said_to_be_anothers_subordinate_unit_is_its_sub_organization(tmp_path):
+    rels = _relations(tmp_path, "普定县民政局总结。县社会福利中心作为县民政局下属事业单位正式投入运营，设置床位260张。")
+    assert ("普定县社会福利中心", "普定县民政局") in _pairs(rels, "subOrganizationOf")

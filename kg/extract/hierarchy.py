@@ -45,7 +45,8 @@ def _affiliation_parent(name: str, names) -> str | None:
 def parents_by_cue(text: str, orgs: list[tuple[int, Mention]]) -> list[RelationFact]:
     """subOrganizationOf from the words between two bodies: 市人社局所属的石嘴山市就业
     创业服务中心, 团省委直属的…; and a team a body forms, 咸宁职业技术学院组建“青心守护”
-    心理志愿服务队 (relation_cues.json: affiliation)."""
+    心理志愿服务队; and the other way round, 县社会福利中心作为县民政局下属事业单位
+    (relation_cues.json: affiliation)."""
     cues = _affiliation_cues()
     ordered = sorted(orgs, key=lambda a: (a[1].start, -a[1].end))
     out = []
@@ -54,6 +55,9 @@ def parents_by_cue(text: str, orgs: list[tuple[int, Mention]]) -> list[RelationF
         founded = cues["founding"].fullmatch(gap) and (child.canonical or child.text).endswith(cues["founded_heads"])
         if cues["between"].fullmatch(gap) or founded:
             out.append(RelationFact(j, "subOrganizationOf", i, "rel.sub-org.cue", start=parent.start, end=child.end))
+        elif cues["reverse_open"].fullmatch(gap) and cues["reverse_close"].match(text, child.end):
+            # 县社会福利中心作为县民政局下属事业单位: the body named second is the parent
+            out.append(RelationFact(i, "subOrganizationOf", j, "rel.sub-org.cue", start=parent.start, end=child.end))
     return out
 
 
@@ -62,4 +66,5 @@ def _affiliation_cues() -> dict:
     c = load_lexicon().relation_cues["affiliation"]
     alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return {"between": re.compile(alt(c["between"])), "founding": re.compile(alt(c["founding"])),
-            "founded_heads": tuple(c["founded_heads"])}
+            "founded_heads": tuple(c["founded_heads"]), "reverse_open": re.compile(alt(c["reverse_open"])),
+            "reverse_close": re.compile(alt(c["reverse_close"]))}
