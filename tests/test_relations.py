@@ -996,5 +996,5 @@ def test_a_body_named_as_anothers_unit_or_team_is_its_sub_organization(tmp_path)
 
 
 def test_a_body_said_to_be_anothers_subordinate_unit_is_its_sub_organization(tmp_path):
-    rels = _relations(tmp_path, "普定县民政局总结。县社会福利中心作为县民政局下属事业单位正式投入运营，设置床位260张。")
+    rels = _relations(tmp_path, "普定县民政局总结。普定县社会福利中心作为县民政局下属事业单位正式投入运营，设置床位260张。")
     assert ("普定县社会福利中心", "普定县民政局") in _pairs(rels, "subOrganizationOf")
