@@ -998,3 +998,10 @@ def test_a_body_named_as_anothers_unit_or_team_is_its_sub_organization(tmp_path)
 def test_a_body_said_to_be_anothers_subordinate_unit_is_its_sub_organization(tmp_path):
     rels = _relations(tmp_path, "普定县民政局总结。普定县社会福利中心作为县民政局下属事业单位正式投入运营，设置床位260张。")
     assert ("普定县社会福利中心", "普定县民政局") in _pairs(rels, "subOrganizationOf")
+
+
+def test_a_county_body_left_unexpanded_is_of_the_county_its_sentence_names(tmp_path):
+    rels = _relations(tmp_path, "湖南省妇联通报。常德市各县积极推进留守儿童关爱。在石门县，由县教育局牵头、县妇联配合，"
+                                "建成“留守儿童之家”42所。在桃源县，县民政局联合县妇联开展探访。")
+    located = _pairs(rels, "locatedIn")
+    assert {("石门县教育局", "石门县"), ("桃源县民政局", "桃源县"), ("桃源县妇女联合会", "桃源县")} <= located, located

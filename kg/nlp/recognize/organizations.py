@@ -336,7 +336,8 @@ def recognize_organizations(text: str, lex: Lexicon, ctx: PlaceContext, places: 
                     chosen.append(parent)
                     break
         chosen.sort(key=lambda m: (m.start, m.end))
-    chosen = _with_short_names(text, _cities_of_their_sentences(text, chosen, places, ctx, lex))
+    chosen = _with_short_names(text, _counties_of_their_sentences(
+        text, _cities_of_their_sentences(text, chosen, places, ctx, lex), places, lex))
     chosen = _level_names_of_the_one_body(chosen, lex)
     return sorted(chosen + _sharing_a_head(text, chosen, places), key=lambda m: (m.start, m.end))
 
@@ -438,5 +439,25 @@ def _cities_of_their_sentences(text: str, orgs: list[Mention], places: list[Ment
             local = cities[k][2] if k >= 0 and not _SENTENCE_END.search(text, cities[k][1], m.start) else None
             if local is not None and local.code != ctx.city.code and m.canonical and ctx.city.name in m.canonical:
                 m = replace(m, canonical=m.canonical.replace(ctx.city.name, local.name, 1), city=local.name)
+        out.append(m)
+    return out
+
+
+def _counties_of_their_sentences(text: str, orgs: list[Mention], places: list[Mention], lex: Lexicon) -> list[Mention]:
+    """县教育局 left unexpanded (no home county) is the body of the county its
+    sentence names before it (在石门县，由县教育局牵头…)."""
+    gaz = lex.gazetteer
+    counties = sorted((p.end, p.start, gaz.by_code(p.code)) for p in places
+                      if p.code and gaz.by_code(p.code).level == "county" and p.text.endswith("县"))
+    county_ends = [e for e, _, _ in counties]
+    from dataclasses import replace
+
+    out = []
+    for m in orgs:
+        if m.canonical and m.canonical[:1] == "县" and m.text[:1] == "县":
+            k = bisect.bisect_right(county_ends, m.start) - 1
+            if k >= 0 and not _SENTENCE_END.search(text, counties[k][0], m.start):
+                county = counties[k][2]
+                m = replace(m, canonical=county.name + m.canonical[1:], city=county.name)
         out.append(m)
     return out
