@@ -1005,3 +1005,5 @@ def test_a_county_body_left_unexpanded_is_of_the_county_its_sentence_names(tmp_p
                                 "建成“留守儿童之家”42所。在桃源县，县民政局联合县妇联开展探访。")
     located = _pairs(rels, "locatedIn")
     assert {("石门县教育局", "石门县"), ("桃源县民政局", "桃源县"), ("桃源县妇女联合会", "桃源县")} <= located, located
+    rels = _relations(tmp_path, "嘉兴市残联通报。各地推进康复服务。在秀洲区，区残联联合区卫生健康局推出“康复进家庭”上门服务。")
+    assert ("秀洲区卫生健康局", "秀洲区") in _pairs(rels, "locatedIn")

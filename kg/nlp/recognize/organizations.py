@@ -444,20 +444,28 @@ def _cities_of_their_sentences(text: str, orgs: list[Mention], places: list[Ment
 
 
 def _counties_of_their_sentences(text: str, orgs: list[Mention], places: list[Mention], lex: Lexicon) -> list[Mention]:
-    """县教育局 left unexpanded (no home county) is the body of the county its
-    sentence names before it (在石门县，由县教育局牵头…)."""
+    """县教育局 or 区残联 left unexpanded (no home county) is the body of the county
+    or district of that level its sentence names before it (在石门县，由县教育局牵头…;
+    在秀洲区，区残联联合区卫生健康局…)."""
     gaz = lex.gazetteer
-    counties = sorted((p.end, p.start, gaz.by_code(p.code)) for p in places
-                      if p.code and gaz.by_code(p.code).level == "county" and p.text.endswith("县"))
-    county_ends = [e for e, _, _ in counties]
+    by_level: dict[str, list] = {}
+    for p in places:
+        division = gaz.by_code(p.code) if p.code else None
+        if division is not None and division.level == "county" and division.name[-1:] in _COUNTY_LEVELS:
+            by_level.setdefault(division.name[-1], []).append((p.end, division))
     from dataclasses import replace
 
     out = []
     for m in orgs:
-        if m.canonical and m.canonical[:1] == "县" and m.text[:1] == "县":
-            k = bisect.bisect_right(county_ends, m.start) - 1
-            if k >= 0 and not _SENTENCE_END.search(text, counties[k][0], m.start):
-                county = counties[k][2]
-                m = replace(m, canonical=county.name + m.canonical[1:], city=county.name)
+        level = m.text[:1]
+        if m.canonical and level in by_level and m.canonical[:1] == level:
+            named = sorted(by_level[level], key=lambda c: c[0])
+            k = bisect.bisect_right([e for e, _ in named], m.start) - 1
+            if k >= 0 and not _SENTENCE_END.search(text, named[k][0], m.start):
+                division = named[k][1]
+                m = replace(m, canonical=division.name + m.canonical[1:], city=division.name)
         out.append(m)
     return out
+
+
+_COUNTY_LEVELS = "县区"  # the level characters a county-level body's short form starts with
