@@ -448,24 +448,24 @@ def _counties_of_their_sentences(text: str, orgs: list[Mention], places: list[Me
     or district of that level its sentence names before it (在石门县，由县教育局牵头…;
     在秀洲区，区残联联合区卫生健康局…)."""
     gaz = lex.gazetteer
-    by_level: dict[str, list] = {}
-    for p in places:
+    by_level: dict[str, list] = {}  # level character -> (end, division) of its places, in text order
+    for p in sorted(places, key=lambda p: p.end):
         division = gaz.by_code(p.code) if p.code else None
         if division is not None and division.level == "county" and division.name[-1:] in _COUNTY_LEVELS:
             by_level.setdefault(division.name[-1], []).append((p.end, division))
+    ends = {level: [e for e, _ in named] for level, named in by_level.items()}
     from dataclasses import replace
 
     out = []
     for m in orgs:
         level = m.text[:1]
         if m.canonical and level in by_level and m.canonical[:1] == level:
-            named = sorted(by_level[level], key=lambda c: c[0])
-            k = bisect.bisect_right([e for e, _ in named], m.start) - 1
-            if k >= 0 and not _SENTENCE_END.search(text, named[k][0], m.start):
-                division = named[k][1]
+            k = bisect.bisect_right(ends[level], m.start) - 1
+            end, division = by_level[level][k] if k >= 0 else (0, None)
+            if division is not None and not _SENTENCE_END.search(text, end, m.start):
                 m = replace(m, canonical=division.name + m.canonical[1:], city=division.name)
         out.append(m)
     return out
 
 
-_COUNTY_LEVELS = "县区"  # the level characters a county-level body's short form starts with
+_COUNTY_LEVELS = LEVELS[2:4]  # 县, 区: the levels of a county-level body's short form
