@@ -2,9 +2,6 @@
 the words that tie one body to another (所属的, 组建)."""
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
 from kg.nlp.lexicon import load_lexicon
 from kg.types import Mention, RelationFact
 
@@ -42,29 +39,20 @@ def _affiliation_parent(name: str, names) -> str | None:
     return None
 
 
-def parents_by_cue(text: str, orgs: list[tuple[int, Mention]]) -> list[RelationFact]:
+def parents_by_cue(text: str, orgs: list[tuple[int, Mention]], cues) -> list[RelationFact]:
     """subOrganizationOf from the words between two bodies: 市人社局所属的石嘴山市就业
     创业服务中心, 团省委直属的…; and a team a body forms, 咸宁职业技术学院组建“青心守护”
     心理志愿服务队; and the other way round, 县社会福利中心作为县民政局下属事业单位
     (relation_cues.json: affiliation)."""
-    cues = _affiliation_cues()
     ordered = sorted(orgs, key=lambda a: (a[1].start, -a[1].end))
     out = []
     for (i, parent), (j, child) in zip(ordered, ordered[1:]):
         gap = text[parent.end:child.start]
-        founded = cues["founding"].fullmatch(gap) and (child.canonical or child.text).endswith(cues["founded_heads"])
-        if cues["between"].fullmatch(gap) or founded:
+        founded = cues["sub_founding"].fullmatch(gap) and (child.canonical or child.text).endswith(
+            cues["sub_founded_heads"])
+        if cues["sub_between"].fullmatch(gap) or founded:
             out.append(RelationFact(j, "subOrganizationOf", i, "rel.sub-org.cue", start=parent.start, end=child.end))
-        elif cues["reverse_open"].fullmatch(gap) and cues["reverse_close"].match(text, child.end):
+        elif cues["sub_reverse_open"].fullmatch(gap) and cues["sub_reverse_close"].match(text, child.end):
             # 县社会福利中心作为县民政局下属事业单位: the body named second is the parent
             out.append(RelationFact(i, "subOrganizationOf", j, "rel.sub-org.cue", start=parent.start, end=child.end))
     return out
-
-
-@lru_cache(maxsize=1)
-def _affiliation_cues() -> dict:
-    c = load_lexicon().relation_cues["affiliation"]
-    alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return {"between": re.compile(alt(c["between"])), "founding": re.compile(alt(c["founding"])),
-            "founded_heads": tuple(c["founded_heads"]), "reverse_open": re.compile(alt(c["reverse_open"])),
-            "reverse_close": re.compile(alt(c["reverse_close"]))}

@@ -47,6 +47,12 @@ def _cues():
         "runs": alt(c["runs"]),
         "passive": alt(c["runs_passive"]),
         "commission": alt(c["commission"]),
+        # one body a unit of another: 所属的, 组建 a team, 作为…下属
+        "sub_between": alt(c["affiliation"]["between"]),
+        "sub_founding": alt(c["affiliation"]["founding"]),
+        "sub_founded_heads": tuple(c["affiliation"]["founded_heads"]),
+        "sub_reverse_open": alt(c["affiliation"]["reverse_open"]),
+        "sub_reverse_close": alt(c["affiliation"]["reverse_close"]),
         # 据郴州市民政局统计: the body a figure is quoted from, not one that acts
         "source": re.compile("(?:" + alt(c["source"]).pattern + ")$"),
         "partner": alt(c["partner"]),
@@ -295,8 +301,8 @@ def _breaks_down_own_count(text: str, s: int, place_start: int, name: str, cues,
     """A clause opened by a breakdown word at the place at `place_start` after a
     count, in text[s:], of sites called by the end of the program's name
     (建成青年驿站21家，其中椒江区5家 for 台州青年驿站)."""
-    clause = max(text.rfind(mark, s, place_start) for mark in "，,；;") + 1
-    if clause <= s or not cues["breakdown_clause"].match(text, clause, place_start):
+    clause = _breakdown_clause(text, s, place_start, cues)
+    if clause is None:
         return False
     for c in lex.program_count_re.finditer(text, s, clause):
         for size in range(len(name), _OWN_NOUN_MIN - 1, -1):
@@ -318,10 +324,17 @@ def _opens_breakdown(text: str, s: int, e: int, place_start: int, topic_name: st
     head = next((h for h in lex.program_head_tuple if topic_name.endswith(h)), "")
     if cues["placement_head"].match(text, s, place_start):
         return _counts_sites(text, s, e, head, lex)
+    clause = _breakdown_clause(text, s, place_start, cues)
+    return clause is not None and _counts_sites(text, s, clause, "", lex)
+
+
+def _breakdown_clause(text: str, s: int, place_start: int, cues) -> int | None:
+    """Where the clause holding the place at `place_start` starts, if a breakdown
+    word opens it (…，其中椒江区5家) and it is not the sentence's first."""
     clause = max(text.rfind(mark, s, place_start) for mark in "，,；;") + 1
     if clause <= s or not cues["breakdown_clause"].match(text, clause, place_start):
-        return False
-    return _counts_sites(text, s, clause, "", lex)
+        return None
+    return clause
 
 
 def _venue(text: str, s: int, org: Mention, cues) -> bool:
@@ -686,7 +699,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
                 if parent.start == m.start and parent.end < m.end:
                     rels.append(RelationFact(i, "subOrganizationOf", j, "rel.sub-unit", start=m.start, end=m.end))
     rels += parents_by_name(orgs_all)
-    rels += parents_by_cue(text, orgs_all)
+    rels += parents_by_cue(text, orgs_all, cues)
     return rels
 
 

@@ -221,6 +221,8 @@ class Lexicon:
         table_lines = {line.split()[0]: line.split()[1:] for line in _lines("table_rows.txt")}
         self.table_row_heads = tuple(sorted(table_lines["@row_heads"], key=len, reverse=True))
         self.table_total_words = tuple(table_lines["@totals"])
+        self.table_title_ends = tuple(sorted(table_lines["@title_ends"], key=len, reverse=True))
+        self.table_title_scope = tuple(table_lines["@title_scope"])
         item_lines = _lines("project_items.txt")
         closes = [w for line in item_lines if line.startswith("@close") for w in line.split()[1:]]
         self.program_label_re = re.compile(r"(?:" + _alternation(_words("program_labels.txt"))

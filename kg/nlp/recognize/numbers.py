@@ -388,7 +388,7 @@ def _declared_rows(text: str, declaration: re.Match, pos: int, unit, lex: Lexico
     a total row is not counted again."""
     declaration_line = text.rfind("\n", 0, declaration.start()) + 1
     title = text[text.rfind("\n", 0, max(0, declaration_line - 1)) + 1:max(0, declaration_line - 1)]  # the line above
-    label = _trim(_TITLE_SCOPE.sub("", _TITLE_TAIL.sub("", title)), lex) if title else ""
+    label = _trim(_title_subject(title, lex), lex) if title else ""
     row = pos + 1
     if row < len(text) and not RE_NUMBER_ROW.fullmatch(text, row, line_end(text, row)):
         row = line_end(text, row) + 1  # the columns' head line
@@ -403,7 +403,13 @@ def _declared_rows(text: str, declaration: re.Match, pos: int, unit, lex: Lexico
     return out
 
 
-# the words that close a table's title (…实现就业情况统计表), and the period and
-# scope that open it (2024年1—9月各县（区）…)
-_TITLE_TAIL = re.compile(r"(?:情况)?(?:统计|汇总|一览|完成情况)?表$")
-_TITLE_SCOPE = re.compile(r"^.*?各[\u4e00-\u9fff]{1,4}(?:（[^）]*）)?")
+def _title_subject(title: str, lex: Lexicon) -> str:
+    """What a table's title says its cells count: without the words that close it
+    (情况统计表) and the period and scope that open it (2024年1—9月各县（区）)."""
+    end = next((w for w in lex.table_title_ends if title.endswith(w)), "")
+    return _title_scope_regex(lex.table_title_scope).sub("", title[:len(title) - len(end)])
+
+
+@lru_cache(maxsize=4)
+def _title_scope_regex(scope_words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"^.*?(?:" + "|".join(map(re.escape, scope_words)) + r")[\u4e00-\u9fff]{1,4}(?:（[^）]*）)?")

@@ -13,11 +13,11 @@ from functools import lru_cache
 
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.recognize.notes import SHORT_NAME_NOTE
+from kg.text.lines import RE_FIELD_LABEL
 from kg.text.sentences import split_sentences
 from kg.types import Mention
 
 _SHORT_BODY_MAX = 6  # the longest short form of a body named before (康复中心, 就业服务中心)
-_FIELD_LABEL_START = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*")
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # a transliterated name: two runs of ideographs joined by a middle dot (帕尔哈提·吐尔逊)
@@ -294,7 +294,9 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
             continue
         if role:
             line_start = text.rfind("\n", 0, org.start) + 1
-            head = _FIELD_LABEL_START.sub("", text[line_start:org.start].strip("【】 "))  # 发布人员：孙某 市民政局…
+            head = text[line_start:org.start].strip("【】 ")
+            if label := RE_FIELD_LABEL.match(head):
+                head = head[label.end():].lstrip()  # 发布人员：孙某 市民政局…
             if 2 <= len(head) <= 4 and name_at(head, 0, lex) == head:
                 at = text.rindex(head, line_start, org.start)  # a space may stand before the body
                 add(head, at, "person.name-org-post", oi, role)
