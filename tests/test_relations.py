@@ -1,4 +1,6 @@
 """Relations on short documents written for these tests (same genre, invented facts)."""
+import pytest
+
 from kg.namespaces import entity_iri
 from kg.pipeline import analyze
 
@@ -882,23 +884,6 @@ def test_a_village_before_its_committee_stays_a_village(tmp_path):
     assert "蜀口村" in places and "蜀口村村" not in places, places
 
 
-def test_a_post_after_a_bare_head_belongs_to_the_body_of_that_head_named_before(tmp_path):
-    rels = _relations(tmp_path, "任丘市残联通讯。在鄚州镇“暖心工坊”辅助性就业中心，23名学员正在组装灯饰。"
-                                "中心负责人刘秀芝告诉记者，中心承接来料加工订单。")
-    assert ("刘秀芝", "鄚州镇“暖心工坊”辅助性就业中心") in _pairs(rels, "memberOf")
-
-
-def test_a_less_common_surname_still_starts_a_name_after_a_post(tmp_path):
-    rels = _relations(tmp_path, "龙岩市民政局答复。市民政局局长赖永明先后带队赴长汀县开展专题调研。")
-    assert ("赖永明", "龙岩市民政局") in _pairs(rels, "memberOf")
-
-
-def test_a_speaker_listed_after_a_field_label_with_unit_and_post_is_a_member(tmp_path):
-    rels = _relations(tmp_path, "哈尔滨市养老服务新闻发布会\n发布人员：孙立军 市民政局党组成员、副局长\n"
-                                "刘雅琴 市卫生健康委员会老龄健康处处长\n")
-    assert ("孙立军", "哈尔滨市民政局") in _pairs(rels, "memberOf")
-
-
 def test_a_count_of_sites_by_the_end_of_the_programs_name_broken_down_by_place_places_it(tmp_path):
     rels = _relations(tmp_path, "台州市团市委报告。团市委在全市布局建设“椒江青年驿站”，提供免费短期住宿。"
                                 "全市已建成青年驿站21家，其中黄岩区4家、路桥区4家。")
@@ -975,11 +960,6 @@ def test_a_short_form_of_a_body_named_before_opens_a_post_of_that_body(tmp_path)
     assert {("韩雪梅", "铁岭市残疾人康复中心"), ("徐佳琪", "“杏林青年”志愿服务队")} <= members, members
 
 
-def test_a_foundations_district_office_is_one_body(tmp_path):
-    rels = _relations(tmp_path, "普陀区民政局通讯。上海市慈善基金会普陀代表处秘书长何丽娟介绍，基金实行小额先行。")
-    assert ("何丽娟", "上海市慈善基金会普陀代表处") in _pairs(rels, "memberOf")
-
-
 def test_a_team_post_then_an_age_or_a_second_post_before_the_name_makes_a_member(tmp_path):
     rels = _relations(tmp_path, "海口市妇联通讯。“小河红帆”志愿服务队队长、45岁的钱伟明介绍，队里有28名志愿者。"
                                 "在美岭村，“椰城巾帼”志愿服务队队员、退休教师王桂兰已经是孩子们口中的王奶奶。")
@@ -1007,3 +987,17 @@ def test_a_county_body_left_unexpanded_is_of_the_county_its_sentence_names(tmp_p
     assert {("石门县教育局", "石门县"), ("桃源县民政局", "桃源县"), ("桃源县妇女联合会", "桃源县")} <= located, located
     rels = _relations(tmp_path, "嘉兴市残联通报。各地推进康复服务。在秀洲区，区残联联合区卫生健康局推出“康复进家庭”上门服务。")
     assert ("秀洲区卫生健康局", "秀洲区") in _pairs(rels, "locatedIn")
+
+
+@pytest.mark.parametrize("text, member", [
+    pytest.param("任丘市残联通讯。在鄚州镇“暖心工坊”辅助性就业中心，23名学员正在组装灯饰。中心负责人刘秀芝告诉记者，中心承接来料加工订单。",
+                 ("刘秀芝", "鄚州镇“暖心工坊”辅助性就业中心"), id="a post after a bare head is of the body of that head named before"),
+    pytest.param("龙岩市民政局答复。市民政局局长赖永明先后带队赴长汀县开展专题调研。",
+                 ("赖永明", "龙岩市民政局"), id="a less common surname still starts a name after a post"),
+    pytest.param("哈尔滨市养老服务新闻发布会\n发布人员：孙立军 市民政局党组成员、副局长\n刘雅琴 市卫生健康委员会老龄健康处处长\n",
+                 ("孙立军", "哈尔滨市民政局"), id="a speaker after a field label with unit and post"),
+    pytest.param("普陀区民政局通讯。上海市慈善基金会普陀代表处秘书长何丽娟介绍，基金实行小额先行。",
+                 ("何丽娟", "上海市慈善基金会普陀代表处"), id="a foundation's district office is one body"),
+])
+def test_a_named_post_makes_the_person_a_member_of_its_body(tmp_path, text, member):
+    assert member in _pairs(_relations(tmp_path, text), "memberOf")
