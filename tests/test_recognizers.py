@@ -1090,3 +1090,18 @@ def test_plan_as_a_verb_after_a_name_does_not_end_a_program_name(lex):
     names = _program_names(lex, "2024年，市委、市政府确定的十件民生实事计划总投资12.6亿元。实施“春蕾计划”，资助女童300名。")
     assert not any(n.endswith("民生实事计划") for n in names), names
     assert "春蕾计划" in names, names
+
+
+def test_a_verb_or_time_word_before_an_unquoted_head_is_no_part_of_the_program(lex):
+    text = ("年底前评选示范驿站10个。全年支付照护保险待遇2.1亿元。请广泛公布本方案所列热线。"
+            "区政府每月听取项目进展。下半年家长课堂开课40场。")
+    names = _program_names(lex, text)
+    assert not any(n.startswith(("评选", "支付", "公布", "听取", "下半年")) for n in names), names
+    assert not any("所列" in n for n in names), names
+
+
+def test_a_described_program_is_no_name(lex):
+    # 一项…工程, 这个项目, “…”的头号工程: what is said of a program, not what it is called
+    text = ("助餐是惠及老人的一项民心工程。大家都盼着这个项目早日落地。"
+            "各区把居家养老作为“幸福颐养行动”的头号工程来抓。")
+    assert _program_names(lex, text) == {"幸福颐养行动"}

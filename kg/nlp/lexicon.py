@@ -265,6 +265,7 @@ class Lexicon:
         self.program_suffix_automaton = _automaton(self.program_suffixes)
         self.program_suffix_tuple = tuple(self.program_suffixes)
         self.program_numeral_words = tuple(_words("program_numeral_words.txt"))
+        self.program_description_re = re.compile(_alternation(_words("program_description_words.txt")))
         self.program_quoted_suffixes = tuple(_words("program_quoted_suffixes.txt"))
         # every head a program's name may end in, longest first (its head word: 工坊 of 洞庭助残工坊)
         self.program_head_tuple = tuple(sorted((*self.program_suffixes, *self.program_quoted_suffixes), key=len,

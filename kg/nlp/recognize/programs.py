@@ -228,6 +228,8 @@ def _by_suffix(text: str, lex: Lexicon) -> list[Mention]:
         start = end - len(span)
         if len(span) - len(suffix) < lex.program_suffixes[suffix] or span in lex.program_stop:
             continue
+        if lex.program_description_re.search(span):
+            continue  # 一项重要民生工程, 希望这个项目: said of a program, not its name
         if span[: -len(suffix)] in lex.full_place_names:
             continue  # 奎文区计划(新建…): a place's plan, not a named program
         year = _YEAR.match(span)
