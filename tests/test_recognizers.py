@@ -1105,3 +1105,17 @@ def test_a_described_program_is_no_name(lex):
     text = ("助餐是惠及老人的一项民心工程。大家都盼着这个项目早日落地。"
             "各区把居家养老作为“幸福颐养行动”的头号工程来抓。")
     assert _program_names(lex, text) == {"幸福颐养行动"}
+
+
+def test_a_verb_inside_the_words_after_a_body_makes_them_no_department_of_it(lex):
+    names = [m.text for m in _orgs("芙蓉镇卫生院联合设立康复室。县中医院新设睡眠医学科。", lex)]
+    assert names == ["芙蓉镇卫生院", "县中医院"]
+    names = [m.text for m in _orgs("市民政局将会同市卫生健康委员会推进。", lex)]
+    assert names == ["市民政局", "市卫生健康委员会"]
+    # a committee's own name may hold such a word (代表)
+    names = [m.text for m in _orgs("市人大常委会人事代表工作委员会主任李红梅出席。", lex)]
+    assert "市人大常委会人事代表工作委员会" in names
+
+
+def test_a_verb_before_a_county_body_is_no_part_of_its_county(lex):
+    assert [m.text for m in _orgs("县医院医共体吸收县妇幼保健院为成员单位。", lex)][-1] == "县妇幼保健院"
