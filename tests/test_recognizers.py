@@ -1119,3 +1119,14 @@ def test_a_verb_inside_the_words_after_a_body_makes_them_no_department_of_it(lex
 
 def test_a_verb_before_a_county_body_is_no_part_of_its_county(lex):
     assert [m.text for m in _orgs("县医院医共体吸收县妇幼保健院为成员单位。", lex)][-1] == "县妇幼保健院"
+
+
+def test_a_table_whose_head_wraps_onto_a_line_of_units_fills_the_last_columns_from_the_right(lex):
+    # a space-aligned table as normalization leaves it: the head's second line holds
+    # the rest of a column of words (运营情况) and the units; a dash is an empty cell
+    text = ("表2 各镇助餐点运行情况\n序号 镇（街道）助餐点 新建助餐点 服务老人 满意\n"
+            "运营情况（个）（人次）度（%）\n1城关镇 已运营3 5200 97.5\n2白河镇 在建——860 91.0\n"
+            "合计3 6060 94.3\n以上数据截至6月底。")
+    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex) if n.start > text.index("城关")]
+    assert found == [("3", "个", "新建助餐点"), ("5200", "人次", "服务老人"), ("97.5", "%", "满意度"),
+                     ("860", "人次", "服务老人"), ("91", "%", "满意度")]

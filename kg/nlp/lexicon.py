@@ -223,6 +223,7 @@ class Lexicon:
         self.table_total_words = tuple(table_lines["@totals"])
         self.table_title_ends = tuple(sorted(table_lines["@title_ends"], key=len, reverse=True))
         self.table_title_scope = tuple(table_lines["@title_scope"])
+        self.table_status_ends = tuple(table_lines["@status_ends"])
         item_lines = _lines("project_items.txt")
         closes = [w for line in item_lines if line.startswith("@close") for w in line.split()[1:]]
         self.program_label_re = re.compile(r"(?:" + _alternation(_words("program_labels.txt"))

@@ -197,6 +197,7 @@ def recognize_numbers(text: str, lex: Lexicon, number_re: re.Pattern | None = No
         out = [replace(n, indicator=own_unit.get(n.start) or n.indicator) for n in out
                if own_unit.get(n.start, "") is not None]
     cells += column_cells
+    cells += _stacked_head_cells(text, lex, out + cells)
     return sorted(out + cells + _declared_cells(text, lex, out + cells), key=lambda n: (n.start, n.end))
 
 
@@ -343,6 +344,61 @@ def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]
                 continue
             out += _cell(begin, end, cell.group(), head.group("mag"), lex.units[head.group("unit")], label)
     return out, own_unit
+
+
+@lru_cache(maxsize=4)
+def _unit_line_regex(unit_re: str) -> re.Pattern:
+    # the second line of a two-line head: what each column counts, in brackets,
+    # some after the rest of a column's name (建设情况（个）（个）（人次）完成率（%）)
+    return re.compile(r"(?:[\u4e00-\u9fff]{0,8}[（(](?:万|亿)?(?:" + unit_re + r")[）)][ \t\u3000]*"
+                      r"|[\u4e00-\u9fff]{2,8}[ \t\u3000]*)+")
+
+
+_UNIT_ITEM = re.compile(r"(?P<label>[\u4e00-\u9fff]{0,8})(?:[（(](?P<mag>万|亿)?(?P<unit>[^）)]+)[）)])?[ \t\u3000]*")
+_HEAD_WORDS = re.compile(r"[\u4e00-\u9fff（）()、]+(?:[ \t\u3000]+[\u4e00-\u9fff（）()、]+)+")
+# a row's cells at its end: numbers, or a dash for an empty cell
+_TRAILING_CELLS = re.compile(r"(?:(?:\d+(?:\.\d+)?%?|[—\-－/]+)[ \t\u3000]*)+$")
+_CELL_TOKEN = re.compile(r"\d+(?:\.\d+)?%?|[—\-－/]+")
+
+
+def _stacked_head_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list[NumberMention]:
+    """A table whose head takes two lines, the columns' names on the first and
+    their units below them (乡镇 就业驿站 发布岗位 | （个）（个）), as a wrapped head
+    reads once spaces are gone: the columns with a unit are the last ones, so the
+    cells at the end of each row (numbers, or a dash for an empty cell) fill
+    them from the right; a total row is not counted again."""
+    taken = {(n.start, n.end) for n in found}
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    out = []
+    for i in range(len(lines) - 2):
+        names, units = lines[i].strip(), lines[i + 1].strip()
+        if not _HEAD_WORDS.fullmatch(names) or not _unit_line_regex(lex.unit_re).fullmatch(units):
+            continue
+        items = [m for m in _UNIT_ITEM.finditer(units) if m.group(0)]
+        with_unit = [m for m in items if m.group("unit") in lex.units]
+        words = names.split()
+        # the units close the line and each names a column of the first line
+        if len(with_unit) < 2 or items[-len(with_unit):] != with_unit or len(with_unit) >= len(words):
+            continue
+        # 建设情况（个）: the rest of a column of words before it, then a bare unit
+        columns = [(words[len(words) - len(with_unit) + k]
+                    + ("" if m.group("label").endswith(lex.table_status_ends) else m.group("label")), m)
+                   for k, m in enumerate(with_unit)]
+        for row in range(i + 2, len(lines)):
+            cells = _TRAILING_CELLS.search(lines[row])
+            if not cells or cells.start() == 0:
+                break  # a line that is no row ends the table
+            if lines[row].lstrip().startswith(lex.table_total_words):
+                continue
+            tokens = list(_CELL_TOKEN.finditer(lines[row], cells.start()))[-len(columns):]
+            for token, (label, head) in zip(tokens, columns[len(columns) - len(tokens):]):
+                begin, end = starts[row] + token.start(), starts[row] + token.end()
+                if token.group()[0].isdigit() and (begin, end) not in taken and not token.group().endswith("%"):
+                    out += _cell(begin, end, token.group(), head.group("mag"), lex.units[head.group("unit")], label)
+    return out
 
 
 @lru_cache(maxsize=4)
