@@ -1130,3 +1130,10 @@ def test_a_table_whose_head_wraps_onto_a_line_of_units_fills_the_last_columns_fr
     found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex) if n.start > text.index("城关")]
     assert found == [("3", "个", "新建助餐点"), ("5200", "人次", "服务老人"), ("97.5", "%", "满意度"),
                      ("860", "人次", "服务老人"), ("91", "%", "满意度")]
+
+
+def test_the_cells_of_a_project_name_column_are_programs_but_not_a_wrapped_rows_rest(lex):
+    text = ("项目名称 目标任务 牵头单位 责任单位\n社会救助提标扩面 提高低保标准。市民政局 市财政局\n二、要求\n"
+            "序号 项目名称 牵头单位 年度目标\n1困境儿童关爱保护 市妇联 2000人\n各区县政府 负责落实\n")
+    names = {m.text for m in recognize_programs(text, lex) if m.rule == "program.column"}
+    assert names == {"社会救助提标扩面", "困境儿童关爱保护"}

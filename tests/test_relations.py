@@ -405,6 +405,20 @@ def test_a_projects_table_row_is_run_by_the_bodies_of_its_unit_cell(tmp_path):
     assert ("济南市民政局", "泉心护航青少年心理健康服务行动") not in runs
 
 
+def test_a_tasks_table_with_a_lead_column_first_lead_runs_every_program_of_the_row(tmp_path):
+    rels = _relations(tmp_path, "惠州市2024年民生实事任务分解\n\n"
+                                "项目名称\t目标任务\t牵头单位\t责任单位\n"
+                                "老年助餐服务扩面\t新建“颐乐食堂”30个。\t市民政局\t市财政局、市市场监管局\n"
+                                "青少年心理关爱行动\t建设驿站12个。\t团市委、市妇联\t市教育局\n\n"
+                                "二、工作要求\n各单位要加强协调。\n")
+    runs = _pairs(rels, "runs")
+    assert {("惠州市民政局", "老年助餐服务扩面"), ("惠州市民政局", "颐乐食堂"),
+            ("共青团惠州市委员会", "青少年心理关爱行动"), ("惠州市妇女联合会", "青少年心理关爱行动"),
+            ("惠州市财政局", "老年助餐服务扩面"), ("惠州市教育局", "青少年心理关爱行动")} <= runs
+    # a body of the other column runs the row's project, not what its target names
+    assert ("惠州市财政局", "颐乐食堂") not in runs
+
+
 def test_each_institution_of_a_designated_list_runs_the_program_its_title_names(tmp_path):
     rels = _relations(tmp_path, "关于2024年度锦州市残疾儿童康复救助定点服务机构名单的公示\n\n"
                                 "经评估，拟确定以下2家机构为定点服务机构。\n"

@@ -428,6 +428,18 @@ def test_a_tables_rows_under_its_head_line_stay_lines_of_their_own():
     assert [line[:1] for line in lines[1:4]] == ["序", "1", "2"]
 
 
+def test_rows_under_a_head_line_that_names_a_tasks_columns_stay_lines_of_their_own():
+    # no 序号 column: each line up to the blank line is a row, even one that ends
+    # in a body's name with no full stop
+    text = ("一、任务分解\n\n项目名称\t目标任务\t牵头单位\t责任单位\n"
+            "助餐服务扩面\t新建助餐点40个。\t市民政局\t市财政局、各区人民政府\n"
+            "心理关爱行动\t建设驿站12个。\t团市委\t市教育局\n\n二、工作要求\n")
+    lines = normalize(text).text.split("\n")
+    assert [line[:4] for line in lines[1:5]] == ["项目名称", "助餐服务", "心理关爱", "二、工作"], lines
+    # a byline is no head: too few of its cells name columns
+    assert normalize("记者 陈卓 通讯员 王某\n今天上午，").text.count("\n") == 1
+
+
 def test_rows_of_a_column_table_flattened_with_spaces_stay_lines_of_their_own():
     text = ("各县（区）目标任务见下表。\n目标任务分解表\n县（区） 生活补贴（人） 护理补贴（人） 覆盖率（%）\n"
             "港北区 6850 7420 85\n港南区 5930 6380 85\n合计 12780 13800 ≥85\n注：数据截至6月底")

@@ -9,7 +9,7 @@ import bisect
 import re
 
 from kg.nlp.recognize.spans import mention_index
-from kg.text.lines import RE_FIELD_LABEL, RE_NUMBER_ROW, RE_ROW_INDEX, line_end
+from kg.text.lines import RE_FIELD_LABEL, RE_NUMBER_ROW, RE_ROW_INDEX, TABLE_HEAD, line_end, names_columns
 from kg.types import RelationFact
 
 # an item of a numbered list starts a line: 一、 （三） 3. 3、
@@ -186,33 +186,76 @@ _TABLE_ROW = re.compile("^" + RE_ROW_INDEX.pattern, re.MULTILINE)
 
 
 def table_rows(text: str, mentions, orgs, cues) -> list[RelationFact]:
-    """A table of projects (序号 项目名称 … 责任单位 …) flattened into lines, one
-    row a line that starts with its number: the bodies of the row's first run
-    of adjacent bodies (its 责任单位 cell) run the program the row starts with."""
+    """A table of projects flattened into lines, one row a line: under a head
+    line that starts with 序号 (序号 项目名称 … 责任单位 …), each line that starts
+    with its number; under one that names its columns (项目名称 目标任务 牵头单位
+    责任单位), each line up to prose or a heading. The bodies of the row's first
+    run of adjacent bodies (its 责任单位 cell) run the program the row starts with;
+    where a lead column (牵头单位) comes first, that cell's bodies run every
+    program of the row and the later cells' bodies the one it starts with."""
     out = []
     programs = mention_index((i, m) for i, m in enumerate(mentions) if m.type == "Program")
     bodies = mention_index(orgs)
     for head in cues["table_head"].finditer(text):
-        end_of_table = text.find("\n\n", head.end())
-        end_of_table = len(text) if end_of_table < 0 else end_of_table
-        rows = [r.start() for r in _TABLE_ROW.finditer(text, head.end(), end_of_table)] + [end_of_table]
+        head_line = head.group(0)
+        numbered = head_line.startswith(TABLE_HEAD)
+        if not numbered and not names_columns(head_line):
+            continue
+        rows = _numbered_rows(text, head.end()) if numbered else _plain_rows(text, head.end())
+        lead = cues["table_lead"].search(head_line)
+        other = cues["table_other"].search(head_line)
+        lead_first = lead is not None and (other is None or lead.start() < other.start())
         for r_start, r_end in zip(rows, rows[1:]):
             program = next((i for _, _, i, _ in programs.starting_in(r_start, r_start + 5)), None)
             if program is None:
                 continue
-            runs: list[list[int]] = []  # runs of adjacent bodies after the program
+            # runs of adjacent bodies after the program; in a lead-first table a space
+            # separates two cells, so only a list mark joins two bodies there
+            joins = "、，," if lead_first else None  # None: whitespace
+            runs: list[list[int]] = []
             last_end = None
             for _, _, oi, o in bodies.within(mentions[program].end, r_end):
-                if last_end is None or text[last_end:o.start].strip() != "":
+                if last_end is None or text[last_end:o.start].strip(joins) != "":
                     runs.append([])
                 runs[-1].append(oi)
                 last_end = o.end
-            # the 责任单位 cell: the first run with a government body or a mass organization
-            # in it (a centre named in the 主要内容 cell is no unit in charge)
-            cell = next((r for r in runs if any(mentions[oi].rule.startswith(_UNIT_RULES) for oi in r)), [])
-            out += [RelationFact(oi, "runs", program, "rel.runs.table-row", start=r_start, end=r_end)
-                    for oi in cell]
+            # the cells of units in charge: runs with a government body or a mass organization
+            # in them (a centre named in the 主要内容 cell is no unit in charge)
+            cells = [r for r in runs if any(mentions[oi].rule.startswith(_UNIT_RULES) for oi in r)]
+            if not cells:
+                continue
+            if lead_first:
+                cell_start = mentions[cells[0][0]].start
+                led = [pi for _, _, pi, _ in programs.within(r_start, cell_start)]
+                out += [RelationFact(oi, "runs", pi, "rel.runs.table-lead", start=r_start, end=r_end)
+                        for oi in cells[0] for pi in led]
+                out += [RelationFact(oi, "runs", program, "rel.runs.table-row", start=r_start, end=r_end)
+                        for cell in cells[1:] for oi in cell]
+            else:
+                out += [RelationFact(oi, "runs", program, "rel.runs.table-row", start=r_start, end=r_end)
+                        for oi in cells[0]]
     return out
+
+
+def _numbered_rows(text: str, head_end: int) -> list[int]:
+    """The starts of the rows under a 序号 head line, then the table's end."""
+    end_of_table = text.find("\n\n", head_end)
+    end_of_table = len(text) if end_of_table < 0 else end_of_table
+    return [r.start() for r in _TABLE_ROW.finditer(text, head_end, end_of_table)] + [end_of_table]
+
+
+def _plain_rows(text: str, head_end: int) -> list[int]:
+    """The starts of the lines under a head line that names its columns, up to
+    a line of prose (no space between cells) or a heading, then that line's start."""
+    starts = []
+    pos = head_end + 1
+    while pos < len(text):
+        end = line_end(text, pos)
+        if " " not in text[pos:end] or _ITEM_HEAD.match(text, pos):
+            break
+        starts.append(pos)
+        pos = end + 1
+    return starts + [min(pos, len(text))]
 
 
 _DESIGNATION_LINES = 8  # the line naming the program is at most this many lines above the table

@@ -68,8 +68,11 @@ def _cues():
         "questioner_ends": tuple(c["questioner_ends"]),
         "assignment": re.compile("(?:" + alt(c["assignment"]["lead"] + c["assignment"]["other"]).pattern + ")[：:]"),
         # a table of projects: its head line names a unit-in-charge column (序号 项目名称 … 责任单位 …)
-        "table_head": re.compile("^" + TABLE_HEAD + ".*(?:" + alt(c["assignment"]["lead"] + c["assignment"]["other"]).pattern
-                                 + ")", re.MULTILINE),
+        # or whose head line names its columns (项目名称 目标任务 牵头单位 责任单位)
+        "table_head": re.compile("^.*(?:" + alt(c["assignment"]["lead"] + c["assignment"]["other"]).pattern
+                                 + ").*$", re.MULTILINE),
+        "table_lead": alt(c["assignment"]["lead"]),
+        "table_other": alt(c["assignment"]["other"]),
         # a table of institutions (序号 机构名称 …) and the list words of the line naming its program
         "designation_head": re.compile("^" + TABLE_HEAD + ".*(?:" + alt(c["designation"]["columns"]).pattern + ")",
                                        re.MULTILINE),

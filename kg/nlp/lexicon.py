@@ -226,6 +226,7 @@ class Lexicon:
         self.table_status_ends = tuple(table_lines["@status_ends"])
         item_lines = _lines("project_items.txt")
         closes = [w for line in item_lines if line.startswith("@close") for w in line.split()[1:]]
+        self.program_label_words = frozenset(_words("program_labels.txt"))
         self.program_label_re = re.compile(r"(?:" + _alternation(_words("program_labels.txt"))
                                            + r")[：:][ \t]*([^\n，。；;：:]{4,40})(?=[\n，。；;]|$)")
         self.project_list_re = re.compile(r"(?:等|[两三四五六七八九十\d]+项)(?:" + _alternation(closes) + ")")

@@ -13,6 +13,8 @@ A is not finished:
   hard-wrapped -> keep;
 * B starts with a row number under a table's head line (``序号 项目名称 …``),
   up to the next blank line                  -> keep;
+* B is any line under a head line that names a table of tasks' columns
+  (``项目名称 目标任务 牵头单位 …``), up to the next blank line -> keep;
 * B starts with punctuation that cannot start a sentence  -> join;
 * A ends with a dangling character (``，、`` an opening bracket, ``的 和 与``) -> join;
 * the document is hard-wrapped (most lines, or most of the lines at least
@@ -34,6 +36,8 @@ the same logical lines and keeps the same breaks.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
 from itertools import accumulate
 
 from kg.text.edits import apply_edits
@@ -103,11 +107,13 @@ def join_lines(text: str, offs: list[int]) -> tuple[str, list[int]]:
         last = line[-1]
         if text.startswith(TABLE_HEAD, spans[i][0]):
             table = True  # 序号 项目名称 …: the head of a table whose rows start with their number
+        elif names_columns(line):
+            table = "rows"  # 项目名称 目标任务 牵头单位 …: each line under it is a row
         elif b_start - a_end > 1:
             table = False
         if last in HARD_FINAL:
             join = False
-        elif table and RE_ROW_INDEX.match(text, b_start):
+        elif table == "rows" or (table and RE_ROW_INDEX.match(text, b_start)):
             join = False  # a table row starts a line of its own
         elif RE_NUMBER_ROW.fullmatch(lines[i + 1]) or RE_NUMBER_ROW.fullmatch(line):
             join = False  # 港北区 6850 7420 260: a row of a table flattened with spaces, and what follows it
@@ -144,6 +150,22 @@ RE_NUMBER_ROW = re.compile(r"[^\d\s]{1,20}[ \t\u3000]*[≥≤]?\d+(?:\.\d+)?%?(?
 # a table's head line (序号 项目名称 责任单位 …) and the number that starts each of its rows
 TABLE_HEAD = "序号"
 RE_ROW_INDEX = re.compile(r"\d{1,3}(?![\d.．%％万亿年月日])")
+
+# a line of three or more cells of words, apart (项目名称 目标任务 牵头单位 责任单位)
+_CELLS_LINE = re.compile(r"[\u4e00-\u9fff（）()]{2,10}(?: [\u4e00-\u9fff（）()]{2,10}){2,}")
+
+
+@lru_cache(maxsize=1)
+def _column_names() -> frozenset[str]:
+    data = resources.files("kg.resources").joinpath("table_columns.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in data.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def names_columns(line: str) -> bool:
+    """The head line of a table of tasks or projects: three or more cells, two
+    of them names of such a table's columns (kg/resources/table_columns.txt)."""
+    return bool(_CELLS_LINE.fullmatch(line)) and sum(c in _column_names() for c in line.split(" ")) >= 2
+
 
 # a field label at the start of a line: 牵头单位：, 联系人：, 年度目标：
 RE_FIELD_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}[：:]")

@@ -10,6 +10,7 @@ from kg.nlp.lexicon import Lexicon, Words, heads_by_end
 from kg.nlp.recognize.notes import SHORT_NAME_NOTE
 from kg.nlp.recognize.spans import SpanIndex
 from kg.types import Mention
+from kg.text.lines import RE_NUMBERED_HEADING, RE_ROW_INDEX, TABLE_HEAD, names_columns
 
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』。！？；\n]{2,24})[”\"」』]")
 _OPENING_QUOTES = frozenset("“\"「『")
@@ -305,7 +306,7 @@ def recognize_programs(text: str, lex: Lexicon, orgs=(), policy_spans=(), places
     # a head-word name ending in a brand or national scheme is that scheme with words before it (全年长期护理保险)
     by_suffix = [m for m in by_suffix if not any(n.end == m.end and n.start > m.start for n in fixed)]
     found = list(filter(_outside(policy_spans), fixed + by_suffix + _project_items(text, lex, fixed)
-                        + _labelled(text, lex) + _headings(text, lex)))
+                        + _labelled(text, lex) + _column_named(text, lex) + _headings(text, lex)))
     quoted_found = _quoted(text, lex)
     # “瓷心晴”驿站 named with its head: an unquoted 校园驿站 or 课间就能来驿站 is one of its
     # sites or a kind of them, not another program (a place-named one still is)
@@ -380,6 +381,36 @@ def _labelled(text: str, lex: Lexicon) -> list[Mention]:
         if name.count("（") == name.count("）") and name.count("(") == name.count(")"):
             out.append(Mention("Program", name, m.start(1), m.start(1) + len(name), "program.label",
                                canonical=canonical_program(name)))
+    return out
+
+
+_NAME_CELL = re.compile(r"[\u4e00-\u9fff（）()、]{3,25}(?= )")
+
+
+def _column_named(text: str, lex: Lexicon) -> list[Mention]:
+    """The names in a table's project-name column, first or after 序号 (项目名称
+    目标任务 牵头单位 …, each row a line): the cell up to the space after it."""
+    out = []
+    pos = 0
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        pos += len(line) + 1
+        if not names_columns(line):
+            continue
+        cells = line.split(" ")
+        numbered = cells[0] == TABLE_HEAD
+        if cells[int(numbered)] not in lex.program_label_words:
+            continue
+        start = pos
+        for row in lines[i + 1:]:
+            if " " not in row or RE_NUMBERED_HEADING.match(row):
+                break  # a line of prose or a heading: the table has ended
+            index = RE_ROW_INDEX.match(row) if numbered else None
+            cell = _NAME_CELL.match(row, index.end() if index else 0) if index or not numbered else None
+            if cell and cell.group() not in lex.program_stop:  # (a numbered table's wrapped row goes on unnumbered)
+                out.append(Mention("Program", cell.group(), start + cell.start(), start + cell.end(), "program.column",
+                                   canonical=canonical_program(cell.group())))
+            start += len(row) + 1
     return out
 
 
