@@ -74,6 +74,23 @@ def test_short_names(gz):
     assert gz.lookup("河南") == [gz.by_code("410000")]
 
 
+def test_an_autonomous_county_whose_short_form_is_shared_is_still_known_with_its_level(gz):
+    # 大通 is also 淮南市大通区, so 大通回族土族自治县 has no short form; 大通县 is its own
+    assert gz.by_code("630121").short is None
+    assert gz.lookup("大通县") == [gz.by_code("630121")]
+    assert gz.official_name("大通县") == "大通回族土族自治县"
+    assert gz.lookup("海南州") == [gz.by_code("632500")]
+
+
+def test_a_beijing_area_office_is_found_by_the_town_name_it_is_written_with(gz):
+    area = gz.by_code("110108029")  # 苏家坨地区 of 海淀区
+    assert area.name == "苏家坨地区"
+    assert area in gz.lookup("苏家坨镇")
+    assert gz.canonical_name("苏家坨镇", area) == "苏家坨镇" and gz.is_full_name("苏家坨镇", area)
+    assert gz.canonical_name("海淀", gz.by_code("110108")) == "海淀区"
+    assert gz.resolve("温泉镇", context_codes=["110108"]) == gz.by_code("110108026")
+
+
 def test_short_names_unique_and_no_town_shorts(gz):
     seen: dict[str, str] = {}
     full = {d.name for d in gz}
@@ -159,7 +176,9 @@ def test_names_iteration(gz):
     xinxiang = gz.by_code("410700")
     assert ("新乡市", xinxiang) in pairs and ("新乡", xinxiang) in pairs
     assert len({d.code for _, d in pairs}) == len(gz)
-    assert all(s == d.name for s, d in pairs if d.level == "town")
+    # a town goes by its name, or a Beijing 地区 by the town name it is written with
+    assert all(s == d.name or (d.name.endswith("地区") and s[:-1] == d.name[:-2])
+               for s, d in pairs if d.level == "town")
 
 
 def test_load_cached_and_fast():

@@ -25,6 +25,8 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 DEFAULT_PATH = Path(__file__).with_name("divisions.tsv")
+# common names (大通县) of autonomous divisions whose short form another division shares
+COMMON_NAMES_PATH = Path(__file__).with_name("division_common_names.tsv")
 LEVELS = ("province", "city", "county", "town")
 _RANK = {lv: i for i, lv in enumerate(LEVELS)}
 
@@ -52,7 +54,8 @@ def normalize_code(code: str | int) -> str:
 class Gazetteer:
     """In-memory index over the divisions. Build with ``Gazetteer.load()``."""
 
-    def __init__(self, divisions: Iterable[Division], path: Path | None = None):
+    def __init__(self, divisions: Iterable[Division], path: Path | None = None,
+                 common_names: Iterable[tuple[str, str]] = ()):
         self.path = path
         self._by_code: dict[str, Division] = {}
         self._children: dict[str, list[Division]] = {}
@@ -72,8 +75,18 @@ class Gazetteer:
             for full, level in (("自治州", "州"), ("自治县", "县")):
                 if d.short and d.name.endswith(full) and d.short + level not in self._by_name:
                     self._common[d.short + level] = d
+        for code, name in common_names:  # 大通县: 大通 is also 淮南市大通区
+            if code in self._by_code and name not in self._by_name:
+                self._common[name] = self._by_code[code]
         for name, d in self._common.items():
             self._by_name.setdefault(name, []).append(d)
+        # Beijing's 地区 (四季青地区) are each a town or township: written 四季青镇
+        self._written: set[tuple[str, Division]] = set()
+        for d in list(self._by_code.values()):
+            if d.level == "town" and d.name.endswith("地区") and not d.name.endswith("街道地区"):
+                for level in ("镇", "乡"):
+                    self._written.add((d.name[:-2] + level, d))
+                    self._by_name.setdefault(d.name[:-2] + level, []).append(d)
 
     # ------------------------------------------------------------------ loading
 
@@ -85,14 +98,16 @@ class Gazetteer:
         return _load(str(p))
 
     @classmethod
-    def parse(cls, lines: Iterable[str], path: Path | None = None) -> "Gazetteer":
+    def parse(cls, lines: Iterable[str], path: Path | None = None,
+              common_names: Iterable[str] = ()) -> "Gazetteer":
         divisions = []
         for line in lines:
             if not line or line[0] == "#":
                 continue
             code, name, level, parent, short = line.rstrip("\n").split("\t")
             divisions.append(Division(code, name, level, parent or None, short or None))
-        return cls(divisions, path)
+        common = [tuple(line.rstrip("\n").split("\t")) for line in common_names if line.strip() and line[0] != "#"]
+        return cls(divisions, path, common)
 
     # ------------------------------------------------------------------ access
 
@@ -201,6 +216,7 @@ class Gazetteer:
             if d.short:
                 yield d.short, d
         yield from self._common.items()
+        yield from sorted(self._written, key=lambda pair: pair[1].code + pair[0])
 
     def official_name(self, surface: str) -> str:
         """The official name of a division written by its common name (黔东南州 ->
@@ -208,17 +224,23 @@ class Gazetteer:
         d = self._common.get(surface)
         return d.name if d is not None else surface
 
+    def canonical_name(self, surface: str, d: Division) -> str:
+        """The name a mention of d is known by: its official name, but the way a
+        Beijing 地区 is written (四季青镇 for 四季青地区)."""
+        return surface if (surface, d) in self._written else d.name
+
     def is_full_name(self, surface: str, d: Division) -> bool:
         """Whether a surface of `names()` names the division in full (恩施州 does,
         恩施 does not)."""
-        return surface == d.name or self._common.get(surface) is d
+        return surface == d.name or self._common.get(surface) is d or (surface, d) in self._written
 
 
 @functools.lru_cache(maxsize=None)
 def _load(path: str) -> Gazetteer:
     p = Path(path)
+    common = COMMON_NAMES_PATH.read_text(encoding="utf-8").splitlines() if p == DEFAULT_PATH else []
     with p.open(encoding="utf-8") as fh:
-        return Gazetteer.parse(fh, p)
+        return Gazetteer.parse(fh, p, common)
 
 
 def load(path: str | Path | None = None) -> Gazetteer:

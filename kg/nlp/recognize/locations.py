@@ -192,6 +192,6 @@ def recognize_locations(text: str, lex: Lexicon, ctx: PlaceContext, matches=None
         if div is None:
             continue
         city = lex.gazetteer.city_of(div.code)
-        out.append(Mention("Location", name, start, end, "loc.gazetteer", canonical=div.name,
+        out.append(Mention("Location", name, start, end, "loc.gazetteer", canonical=lex.gazetteer.canonical_name(name, div),
                            code=div.code, city=city.name if city else None))
     return out
