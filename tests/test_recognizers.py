@@ -1098,6 +1098,9 @@ def test_a_verb_or_time_word_before_an_unquoted_head_is_no_part_of_the_program(l
     names = _program_names(lex, text)
     assert not any(n.startswith(("评选", "支付", "公布", "听取", "下半年")) for n in names), names
     assert not any("所列" in n for n in names), names
+    text = "在新城区补建养老驿站5个。全年保持心理热线畅通。（一）做优做强12355青少年服务台\n要结合困难家庭适老化改造项目推进。"
+    names = _program_names(lex, text)
+    assert not any(n.startswith(("新城区补建", "补建", "保持", "做优", "结合")) for n in names), names
 
 
 def test_a_described_program_is_no_name(lex):
