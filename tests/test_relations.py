@@ -478,6 +478,20 @@ def test_a_column_of_places_under_a_table_title_places_the_programs_the_title_na
     assert {o for s, o in _pairs(rels, "operatesIn") if s == "银龄驿站"} >= {"芒山镇", "薛湖镇"}
 
 
+def test_a_numbered_table_of_places_goes_on_past_a_row_of_a_unit_that_is_no_place(tmp_path):
+    rels = _relations(tmp_path, "邻水县人力资源和社会保障局关于就业驿站建设情况的通报\n\n"
+                                "上半年，全县新建就业驿站11个，累计服务群众9180人次，各乡镇（街道）就业驿站运行平稳，"
+                                "岗位信息每日更新，求职登记即时办理，具体情况见下表。\n\n"
+                                "附表：上半年就业驿站运行情况\n\n"
+                                "序号  乡镇（街道）  建设情况  驿站（个）  服务人次\n"
+                                "1     县本级        已运营     3          5200\n"
+                                "2     鼎屏镇        已建成     6          3100\n"
+                                "3     柑子镇        在建       2          880\n\n"
+                                "3.下步工作。城北镇要加快进度，年底前新建12个。\n")
+    places = {o for s, o in _pairs(rels, "operatesIn") if s == "就业驿站"}
+    assert {"鼎屏镇", "柑子镇"} <= places and "城北镇" not in places
+
+
 def test_a_single_line_under_a_head_is_no_place_table(tmp_path):
     rels = _relations(tmp_path, "九江市民政局通报2024年养老服务民生实事完成情况。\n"
                                 "完成情况如下（依次为新建“浔城颐养食堂”个数、“暖心适老”改造户数）：\n"

@@ -355,6 +355,8 @@ _NUMBERED = RE_ROW_INDEX.pattern + r"[ \t\u3000.、．]*"  # a row's number and 
 _ROW_NUMBER = re.compile(r"[ \t\u3000]*" + _NUMBERED)
 _ROW_LEAD = re.compile(r"[ \t\u3000]*(?:" + _NUMBERED + ")?")
 _HEAD_END = re.compile(r"[：:][ \t\u3000]*$")
+# a row's cells at its end: two or more numbers apart
+_ROW_CELLS = re.compile(r"\d+(?:\.\d+)?%?(?:[ \t\u3000]+\d+(?:\.\d+)?%?)+[ \t\u3000]*$")
 # 表1 …, 附表：…, 附表2 …, or a line ending in 表 (…统计表)
 _TABLE_TITLE = re.compile(r"^[ \t\u3000]*附?表[ \t\u3000]*[\d：:]|表[ \t\u3000]*$", re.MULTILINE)
 
@@ -372,7 +374,9 @@ def place_rows(text: str, mentions, cues) -> list[RelationFact]:
     while line_start < len(text):
         row_end = line_end(text, line_start)
         named = programs.within(line_start, row_end)
-        by_place = cues["place_column"].match(text, line_start)
+        # 序号 乡镇（街道） …: a numbered table's place column comes second
+        numbered = text.startswith(TABLE_HEAD, line_start)
+        by_place = cues["place_column"].match(text, line_start + len(TABLE_HEAD) if numbered else line_start)
         if by_place and not named and line_start:
             # 表1 2024年“就业援助月”各旗县市区开展情况统计表 | 旗县市区 走访… : the title names them
             title_start = text.rfind("\n", 0, line_start - 1) + 1
@@ -427,8 +431,12 @@ def _place_rows_below(text: str, head_end: int, places) -> list[tuple[int, int, 
         lead = _ROW_LEAD.match(text, start).end()
         first = places.starting_in(lead, lead + 1)
         if not first or not any(ch.isdigit() for ch in text[first[0][1]:end]):
-            if RE_NUMBER_ROW.fullmatch(text, start, end):
-                head_end = end  # 西南镇6 37 141: a row of a place the gazetteer lacks; the table goes on
+            index = RE_ROW_INDEX.match(text, start)
+            if RE_NUMBER_ROW.fullmatch(text, start, end) or (
+                    index and text[index.end():index.end() + 1] not in ".、．" and _ROW_CELLS.search(text, start, end)):
+                # 西南镇6 37 141, 1县本级 已运营 5860 …: a row of a place the gazetteer
+                # lacks, or a numbered row of a unit that is no place; the table goes on
+                head_end = end
                 continue
             break
         rows.append((first[0][2], start, end))
