@@ -22,7 +22,7 @@ _SLOGAN = re.compile(r"[+＋\-－](?!$)|^一.一.$|^[^\u4e00-\u9fff]*$|^[一二�
 _CONJUNCTIONS = "和与及或"
 _EDITION = re.compile(r"第[一二三四五六七八九十百\d]{1,4}[届期次]$")
 _YEAR = re.compile(r"^(?:19|20)\d{2}年")
-_ENUMERATOR = re.compile(r"^[（(][一二三四五六七八九十\d]{1,3}[）)]")
+_ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|附?表\d{1,2})")  # （二）, 表2
 
 
 def canonical_program(name: str) -> str:
@@ -218,7 +218,7 @@ def _by_suffix(text: str, lex: Lexicon) -> list[Mention]:
             if lm.end() < len(span) - len(suffix) or lm.group(0) not in lex.program_head_verbs:
                 cut = max(cut, lm.end())  # but …改造提升工程: 提升 right before the head is part of the name
         span = span[cut:]
-        enum = _ENUMERATOR.match(span)  # （二）建设…平台: a heading's number
+        enum = _ENUMERATOR.match(span)  # （二）建设…平台, 表2上半年…驿站: a heading's or table's number
         if enum:
             span = span[enum.end():]
         if text[end - len(span) - 1:end - len(span)] in ("”", '"', "」"):
