@@ -1140,3 +1140,9 @@ def test_the_cells_of_a_project_name_column_are_programs_but_not_a_wrapped_rows_
             "序号 项目名称 牵头单位 年度目标\n1困境儿童关爱保护 市妇联 2000人\n各区县政府 负责落实\n")
     names = {m.text for m in recognize_programs(text, lex) if m.rule == "program.column"}
     assert names == {"社会救助提标扩面", "困境儿童关爱保护"}
+
+
+def test_a_department_before_作为_is_read_and_its_parent_is_the_longest_body_at_its_start(lex):
+    names = [m.text for m in _orgs("遂宁市残联通报。西南医科大学附属医院儿童康复科作为定点机构，承担评估工作。", lex)]
+    assert "西南医科大学附属医院儿童康复科" in names and "西南医科大学附属医院" in names
+    assert "西南医科大学" not in names

@@ -334,10 +334,10 @@ def recognize_organizations(text: str, lex: Lexicon, ctx: PlaceContext, places: 
         for parent in {(m.start, m.end): m for m in found}.values():
             by_start.setdefault(parent.start, []).append(parent)
         for sub in (m for m in chosen if m.rule == "org.sub-unit"):
-            for parent in by_start.get(sub.start, ()):
-                if parent.end < sub.end:
-                    chosen.append(parent)
-                    break
+            # the longest (川北医学院附属医院, not 川北医学院: the department is the hospital's)
+            inside = [parent for parent in by_start.get(sub.start, ()) if parent.end < sub.end]
+            if inside:
+                chosen.append(max(inside, key=lambda parent: parent.end))
         chosen.sort(key=lambda m: (m.start, m.end))
     chosen = _with_short_names(text, _counties_of_their_sentences(
         text, _cities_of_their_sentences(text, chosen, places, ctx, lex), places, lex))
