@@ -1029,3 +1029,13 @@ def test_a_county_body_left_unexpanded_is_of_the_county_its_sentence_names(tmp_p
 ])
 def test_a_named_post_makes_the_person_a_member_of_its_body(tmp_path, text, member):
     assert member in _pairs(_relations(tmp_path, text), "memberOf")
+
+
+def test_each_name_of_a_contact_tables_person_column_is_a_member_of_the_body_in_its_row(tmp_path):
+    rels = _relations(tmp_path, "关于开展暑期关爱行动的通知\n\n各县区团委要明确专人负责，每周报送进展，确保值班电话畅通。\n\n"
+                                "附件：值班联系人一览表\n\n"
+                                "县区　　单位　　联系人　　职务　　电话\n"
+                                "鹿城区　　团鹿城区委　　林雪梅　　副书记　　0577-88001234\n"
+                                "瓯海区　　团瓯海区委　　周志远　　书记　　0577-88005678\n")
+    members = {(s, o) for s, p, o in rels if p == "memberOf"}
+    assert ("林雪梅", "共青团鹿城区委员会") in members and ("周志远", "共青团瓯海区委员会") in members

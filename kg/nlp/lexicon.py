@@ -224,6 +224,9 @@ class Lexicon:
         self.table_title_ends = tuple(sorted(table_lines["@title_ends"], key=len, reverse=True))
         self.table_title_scope = tuple(table_lines["@title_scope"])
         self.table_status_ends = tuple(table_lines["@status_ends"])
+        person_columns = {line.split()[0]: line.split()[1:] for line in _lines("person_columns.txt")}
+        self.person_name_columns = frozenset(person_columns["@name"])
+        self.person_post_columns = frozenset(person_columns["@post"])
         item_lines = _lines("project_items.txt")
         closes = [w for line in item_lines if line.startswith("@close") for w in line.split()[1:]]
         self.program_label_words = frozenset(_words("program_labels.txt"))

@@ -10,6 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.recognize.notes import SHORT_NAME_NOTE
@@ -249,6 +250,34 @@ def _bare_head_body(text: str, pos: int, orgs: list[Mention], lex: Lexicon) -> i
     return before[-1] if before else None
 
 
+def _contact_rows(text: str, lex: Lexicon, post_re: re.Pattern, orgs: list[Mention], add) -> None:
+    """A table of contacts whose head line names a column of persons (县区 单位
+    联系人 职务 电话), one row a line of cells apart: the name in that column, a
+    member of the body named before it in the row, with the post of the post
+    column (安源区 团安源区委 刘婷婷 副书记0799-…)."""
+    lines = text.split("\n")
+    starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
+    for i, head in enumerate(lines):
+        columns = head.split(" ")
+        if len(columns) < 3 or not lex.person_name_columns.intersection(columns):
+            continue
+        at = next(k for k, c in enumerate(columns) if c in lex.person_name_columns)
+        post_at = next((k for k, c in enumerate(columns) if c in lex.person_post_columns), None)
+        for row in range(i + 1, len(lines)):
+            cells = lines[row].split(" ")
+            # (the last cells may run together: 副书记0799-6221865, a number after words)
+            if not at + 1 < len(cells) <= len(columns):
+                break  # a line of another shape ends the table
+            name = cells[at]
+            if not 2 <= len(name) <= 4 or name_at(name, 0, lex) != name:
+                continue
+            start = starts[row] + sum(len(c) + 1 for c in cells[:at])
+            body = max((oi for oi, o in enumerate(orgs) if starts[row] <= o.start and o.end <= start),
+                       key=lambda oi: orgs[oi].start, default=None)
+            post = post_re.match(cells[post_at]) if post_at is not None else None
+            add(name, start, "person.contact-row", body if post else None, post.group(0) if post else None)
+
+
 def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[list[Mention], list[PersonPost]]:
     post_re = re.compile(lex.post_re)
     found: dict[tuple[int, int], Mention] = {}
@@ -445,6 +474,7 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
                 break
 
     _group_members(text, lex, post_re, orgs, found, add)
+    _contact_rows(text, lex, post_re, orgs, add)
     # 马某代表现任秦安县郭嘉镇卫生院院长: the body (its place may come first) and post a deputy holds
     for m in lex.person_affiliation_re.finditer(text):
         name = next((text[s:e] for s, e in found if e == m.start()), None)
