@@ -1039,3 +1039,20 @@ def test_each_name_of_a_contact_tables_person_column_is_a_member_of_the_body_in_
                                 "瓯海区　　团瓯海区委　　周志远　　书记　　0577-88005678\n")
     members = {(s, o) for s, p, o in rels if p == "memberOf"}
     assert ("林雪梅", "共青团鹿城区委员会") in members and ("周志远", "共青团瓯海区委员会") in members
+
+
+def test_a_table_headed_by_a_community_column_names_its_communities_and_places_the_titled_program(tmp_path):
+    path = tmp_path / "doc.txt"
+    path.write_text("杨浦区殷行街道工作简报\n\n今年以来，街道在辖区居民区全面推进“时间银行”互助养老，累计存入服务时长1.2万小时，"
+                    "兑换服务3600小时，参与老人明显增加，邻里关系更加融洽。\n\n"
+                    "二、各居民区“时间银行”运行情况（截至2024年9月30日）\n"
+                    "居民区      注册志愿者（人）   存入时长（小时）\n"
+                    "开鲁一村          132              4120\n"
+                    "国和二村           98              3050\n"
+                    "合计              230              7170\n", "utf-8")
+    r = analyze(str(path), "doc.txt")
+    label = {e.iri: e.label for e in r.entities}
+    assert {"开鲁一村居民区", "国和二村居民区"} <= {e.label for e in r.entities if e.type == "Location"}
+    assert "合计居民区" not in label.values()
+    places = {label[x.object] for x in r.relations if x.predicate == "operatesIn" and label.get(x.subject) == "时间银行"}
+    assert {"开鲁一村居民区", "国和二村居民区"} <= places

@@ -357,8 +357,10 @@ _ROW_LEAD = re.compile(r"[ \t\u3000]*(?:" + _NUMBERED + ")?")
 _HEAD_END = re.compile(r"[：:][ \t\u3000]*$")
 # a row's cells at its end: two or more numbers apart
 _ROW_CELLS = re.compile(r"\d+(?:\.\d+)?%?(?:[ \t\u3000]+\d+(?:\.\d+)?%?)+[ \t\u3000]*$")
-# 表1 …, 附表：…, 附表2 …, or a line ending in 表 (…统计表)
-_TABLE_TITLE = re.compile(r"^[ \t\u3000]*附?表[ \t\u3000]*[\d：:]|表[ \t\u3000]*$", re.MULTILINE)
+# 表1 …, 附表：…, 附表2 …, or a line ending in 表 (…统计表) or 情况, maybe with its
+# date (各居民区“时间银行”运行情况（截至2024年9月30日）)
+_TABLE_TITLE = re.compile(r"^[ \t\u3000]*附?表[ \t\u3000]*[\d：:]|(?:表|情况(?:[（(][^）)\n]{2,20}[）)])?)[ \t\u3000]*$",
+                          re.MULTILINE)
 
 
 def place_rows(text: str, mentions, cues) -> list[RelationFact]:

@@ -23,8 +23,8 @@ from kg.nlp.recognize.locations import PlaceContext, find_place_names, infer_con
 from kg.nlp.recognize.numbers import _number_regex, recognize_numbers
 from kg.nlp.recognize.organizations import recognize_organizations
 from kg.nlp.recognize.persons import recognize_persons
-from kg.nlp.recognize.places import (recognize_communities, recognize_listed_places, recognize_named_places,
-                                     recognize_settlements)
+from kg.nlp.recognize.places import (recognize_column_communities, recognize_communities, recognize_listed_places,
+                                     recognize_named_places, recognize_settlements)
 from kg.nlp.recognize.policies import recognize_policies
 from kg.nlp.recognize.programs import recognize_programs
 from kg.nlp.statistical import COMPONENT_PREFIX as STATISTICAL_COMPONENT  # runs its own pipeline on the text
@@ -75,6 +75,8 @@ def make_locations(nlp: Language, name: str):
         # a community's name may end in a street's (健康路社区): the community wins
         communities = recognize_communities(text_of(doc), lex, ctx.city.name if ctx.city else None,
                                             divisions + settlements)
+        communities += recognize_column_communities(text_of(doc), lex, ctx.city.name if ctx.city else None,
+                                                    divisions + settlements + communities)
         named = [m for m in recognize_named_places(text_of(doc), lex)
                  if not any(d.start <= m.start < d.end or m.start <= d.start < m.end for d in divisions + communities)]
         listed = recognize_listed_places(text_of(doc), lex, lambda name, start: resolve_place(name, start, text_of(doc),

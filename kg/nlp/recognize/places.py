@@ -112,6 +112,36 @@ def recognize_communities(text: str, lex: Lexicon, city: str | None, taken: list
     return out
 
 
+_ROW_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}(?=[ \d])")
+
+
+def recognize_column_communities(text: str, lex: Lexicon, city: str | None, taken: list[Mention]) -> list[Mention]:
+    """The communities of a table whose first column is headed by their kind
+    (居民区 注册志愿者（人） … | 控江一村 132 …): the name that starts each row, up
+    to its cells, known by the name with its kind (控江一村居民区)."""
+    spans = [(m.start, m.end) for m in taken]
+    out = []
+    pos = 0
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        pos += len(line) + 1
+        head = line.split(" ")[0]
+        if head not in lex.community_heads or " " not in line:
+            continue
+        start = pos
+        for row in lines[i + 1:]:
+            name = _ROW_NAME.match(row)
+            if name is None or not any(ch.isdigit() for ch in row[name.end():]):
+                break  # a line that is no row ends the table
+            cell = name.group()
+            if not cell.startswith(lex.table_total_words) and not any(s < start + name.end() and start < e for s, e in spans) and not lex.community_generic_re.search(cell):
+                canonical = cell if cell.endswith(head) else cell + head
+                out.append(Mention("Location", cell, start, start + name.end(), "loc.community-column",
+                                   canonical=canonical, city=city))
+            start += len(row) + 1
+    return out
+
+
 def recognize_listed_places(text: str, lex: Lexicon, resolve, city: str | None,
                             taken: list[Mention]) -> list[Mention]:
     """Short names in a 、-list closed by 等 and a place head (在稠城、北苑、江东等街道,
