@@ -1146,3 +1146,8 @@ def test_a_department_before_作为_is_read_and_its_parent_is_the_longest_body_a
     names = [m.text for m in _orgs("遂宁市残联通报。西南医科大学附属医院儿童康复科作为定点机构，承担评估工作。", lex)]
     assert "西南医科大学附属医院儿童康复科" in names and "西南医科大学附属医院" in names
     assert "西南医科大学" not in names
+
+
+def test_an_employment_bureau_and_a_social_insurance_bureau_are_bodies_of_their_place(lex):
+    assert _org_canonicals("萍乡市就业局会同市社保局召开会议。", lex) == {
+        "萍乡市就业局": "萍乡市就业局", "市社保局": "萍乡市社会保险事业管理局"}
