@@ -1151,3 +1151,11 @@ def test_a_department_before_作为_is_read_and_its_parent_is_the_longest_body_a
 def test_an_employment_bureau_and_a_social_insurance_bureau_are_bodies_of_their_place(lex):
     assert _org_canonicals("萍乡市就业局会同市社保局召开会议。", lex) == {
         "萍乡市就业局": "萍乡市就业局", "市社保局": "萍乡市社会保险事业管理局"}
+
+
+def test_a_town_whose_name_recurs_in_the_city_is_the_one_of_the_county_its_sentence_named(lex):
+    # 呼伦贝尔市 has a 兴华街道 in 满洲里市 and another in 扎兰屯市
+    text = "呼伦贝尔市民政局通报。满洲里市民政局与餐饮企业合作，在兴华街道建设中央厨房。兴华街道另有助餐点。"
+    ctx = _ctx(text, lex)
+    found = [(m.text, m.code) for m in recognize_locations(text, lex, ctx) if m.text == "兴华街道"]
+    assert found == [("兴华街道", "150781004")]  # not the next sentence's, which names no county

@@ -187,10 +187,18 @@ def resolve_place(name: str, start: int, text: str, ctx: PlaceContext, lex: Lexi
 def recognize_locations(text: str, lex: Lexicon, ctx: PlaceContext, matches=None) -> list[Mention]:
     matches = find_place_names(text, lex) if matches is None else matches
     out = []
+    county = None  # the last county named, and where its name ends
     for start, end, name in matches:
         div = resolve_place(name, start, text, ctx, lex)
+        if div is None and county is not None and "。" not in text[county[1]:start]:
+            # 满洲里市民政局…在兴华街道: a town whose name recurs in the city, in the county
+            # the same sentence named before it
+            town = lex.gazetteer.resolve(name, context_codes=(county[0],))
+            div = town if town is not None and town.parent == county[0] else None
         if div is None:
             continue
+        if div.level == "county":
+            county = (div.code, end)
         city = lex.gazetteer.city_of(div.code)
         out.append(Mention("Location", name, start, end, "loc.gazetteer", canonical=lex.gazetteer.canonical_name(name, div),
                            code=div.code, city=city.name if city else None))
