@@ -1159,3 +1159,8 @@ def test_a_town_whose_name_recurs_in_the_city_is_the_one_of_the_county_its_sente
     ctx = _ctx(text, lex)
     found = [(m.text, m.code) for m in recognize_locations(text, lex, ctx) if m.text == "兴华街道"]
     assert found == [("兴华街道", "150781004")]  # not the next sentence's, which names no county
+
+
+def test_business_start_up_guaranteed_loans_are_the_national_scheme(lex):
+    names = _program_names(lex, "全年发放创业担保贷款3000万元，扶持创业420人。")
+    assert names == {"创业担保贷款"}
