@@ -1101,6 +1101,7 @@ def test_a_verb_or_time_word_before_an_unquoted_head_is_no_part_of_the_program(l
     text = "在新城区补建养老驿站5个。全年保持心理热线畅通。（一）做优做强12355青少年服务台\n要结合困难家庭适老化改造项目推进。"
     names = _program_names(lex, text)
     assert not any(n.startswith(("新城区补建", "补建", "保持", "做优", "结合")) for n in names), names
+    assert not any(n.startswith("主要用于") for n in _program_names(lex, "补助资金主要用于平台维护和志愿者保险。")), names
 
 
 def test_a_described_program_is_no_name(lex):
@@ -1164,3 +1165,7 @@ def test_a_town_whose_name_recurs_in_the_city_is_the_one_of_the_county_its_sente
 def test_business_start_up_guaranteed_loans_are_the_national_scheme(lex):
     names = _program_names(lex, "全年发放创业担保贷款3000万元，扶持创业420人。")
     assert names == {"创业担保贷款"}
+
+
+def test_a_community_named_with_居民区_is_no_resident_and_a_name(lex):
+    assert _person_names(lex, "凤城一村居民区组建的帮帮团现有成员64人。居民王建华说，服务很方便。") == ["王建华"]

@@ -454,6 +454,8 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
 
     # a quoted speaker: “……”刘某笑着说, 居民王某说, 低保户李某告诉记者
     for m in (*_QUOTE_END.finditer(text), *lex.speaker_word_re.finditer(text)):
+        if m.re is lex.speaker_word_re and text.startswith(lex.community_heads, m.start()):
+            continue  # 凤城一村居民区组建的…: a community's name, not 居民 and a name
         name = _name_before(text, m.end(), name_at(text, m.end(), lex), lex.speech_verb_re)
         if name is None and m.re is lex.speaker_word_re:
             # 残疾人李秀兰的家, 网格员马晓东就带着…: a full three-character name and what follows a person
