@@ -1169,3 +1169,9 @@ def test_business_start_up_guaranteed_loans_are_the_national_scheme(lex):
 
 def test_a_community_named_with_居民区_is_no_resident_and_a_name(lex):
     assert _person_names(lex, "凤城一村居民区组建的帮帮团现有成员64人。居民王建华说，服务很方便。") == ["王建华"]
+
+
+def test_the_units_directly_under_a_city_are_a_group_and_an_economy_bureau_is_a_body(lex):
+    names = _org_canonicals("萍乡市教育局通知。各市直学校、市直园区管委会：市经信局牵头。市直属机关工委参加。", lex)
+    assert not any(n.startswith("市直") and not n.startswith("市直属") for n in names), names
+    assert names.get("市经信局") == "萍乡市经济和信息化局"
