@@ -1175,3 +1175,18 @@ def test_the_units_directly_under_a_city_are_a_group_and_an_economy_bureau_is_a_
     names = _org_canonicals("萍乡市教育局通知。各市直学校、市直园区管委会：市经信局牵头。市直属机关工委参加。", lex)
     assert not any(n.startswith("市直") and not n.startswith("市直属") for n in names), names
     assert names.get("市经信局") == "萍乡市经济和信息化局"
+
+
+def test_a_transliterated_name_ends_before_an_act_that_closes_its_run(lex):
+    names = _person_names(lex, "克拉玛依区民政局。区民政局局长努尔兰·哈力克介绍，试点已覆盖4个社区。")
+    assert names == ["努尔兰·哈力克"]
+
+
+def test_names_from_the_seventy_ninth_probe(lex):
+    ctx = _ctx("松原市团市委。前郭县新建服务站3个。", lex)
+    assert [m.canonical for m in recognize_locations("松原市团市委。前郭县新建服务站3个。", lex, ctx)
+            if m.text == "前郭县"] == ["前郭尔罗斯蒙古族自治县"]
+    names = [m.text for m in _orgs("文山州教育体育局通知。各示范县打造心理健康教育特色学校，全州小学全部配齐。", lex)]
+    assert not any(n.startswith(("范县", "全州")) for n in names), names
+    programs = _program_names(lex, "累计培训时间银行志愿者300人。严禁虚报服务项目。")
+    assert not any(n.startswith(("累计", "虚报")) for n in programs), programs

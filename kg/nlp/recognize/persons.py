@@ -82,18 +82,17 @@ def _surname_len(text: str, pos: int, lex: Lexicon) -> int:
 
 def _dotted_name_at(text: str, pos: int, lex: Lexicon) -> str | None:
     """A transliterated name (帕尔哈提·吐尔逊) at pos. Its second part ends where
-    the ideographs do, else at the first act, post or name stop after two of its
+    the ideographs do unless an act comes first, else at the first act, post or name stop after two of its
     characters (吐尔逊|任主任)."""
     m = _DOTTED_NAME.match(text, pos)
     if not m:
         return None
-    if not _CJK.match(text[m.end():m.end() + 1]):
-        return m.group(0)
     for end in range(m.start(2) + 2, m.end()):
         if (text[end] in lex.name_stop or lex.person_act_re.match(text, end)
                 or text.startswith(lex.group_role_verbs, end) or text.startswith(lex.post_tuple, end)):
             return text[pos:end]
-    return None
+    # no act inside: the whole run where the ideographs end (哈力克介绍，: 介绍 was one)
+    return m.group(0) if not _CJK.match(text[m.end():m.end() + 1]) else None
 
 
 def name_at(text: str, pos: int, lex: Lexicon) -> str | None:
