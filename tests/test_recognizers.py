@@ -1190,3 +1190,8 @@ def test_names_from_the_seventy_ninth_probe(lex):
     assert not any(n.startswith(("范县", "全州")) for n in names), names
     programs = _program_names(lex, "累计培训时间银行志愿者300人。严禁虚报服务项目。")
     assert not any(n.startswith(("累计", "虚报")) for n in programs), programs
+
+
+def test_a_social_work_service_society_is_a_body(lex):
+    names = [m.text for m in _orgs("常熟市民政局。常熟市颐康社会工作服务社负责运营，上海乐邻社会工作服务社参与。", lex)]
+    assert "常熟市颐康社会工作服务社" in names and "上海乐邻社会工作服务社" in names
