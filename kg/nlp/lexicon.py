@@ -201,6 +201,7 @@ class Lexicon:
         group_lines = _lines("org_group_heads.txt")
         self.org_group_heads = tuple(w for line in group_lines if not line.startswith("@") for w in line.split())
         self.org_group_starts = tuple(w for line in group_lines if line.startswith("@starts") for w in line.split()[1:])
+        self.org_group_bodies = tuple(w for line in group_lines if line.startswith("@bodies") for w in line.split()[1:])
         self.org_suffix_not_after = {r[0]: (r[3] if len(r) > 3 else "") for r in _rows("org_suffixes.tsv")}
         self.org_suffix_automaton = _automaton(self.org_suffixes)
         self.org_suffix_tuple = tuple(self.org_suffixes)

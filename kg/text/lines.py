@@ -171,6 +171,12 @@ def names_columns(line: str) -> bool:
 RE_FIELD_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}[：:]")
 
 
+def lines_with_starts(text: str) -> tuple[list[str], list[int]]:
+    """The lines of text and where each starts (and, last, where a next one would)."""
+    lines = text.split("\n")
+    return lines, list(accumulate((len(line) + 1 for line in lines), initial=0))
+
+
 def line_end(text: str, pos: int) -> int:
     """Where the line that holds pos ends: its line break, or the end of the text."""
     end = text.find("\n", pos)

@@ -11,7 +11,7 @@ from functools import lru_cache
 import cn2an
 
 from kg.nlp.lexicon import Lexicon
-from kg.text.lines import RE_NUMBER_ROW, line_end
+from kg.text.lines import RE_NUMBER_ROW, line_end, lines_with_starts
 
 _MAGNITUDE = {"万": Decimal(10000), "亿": Decimal(100000000), "千": Decimal(1000), "百": Decimal(100)}
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
@@ -368,10 +368,7 @@ def _stacked_head_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> 
     cells at the end of each row (numbers, or a dash for an empty cell) fill
     them from the right; a total row is not counted again."""
     taken = {(n.start, n.end) for n in found}
-    lines = text.split("\n")
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
+    lines, starts = lines_with_starts(text)
     out = []
     for i in range(len(lines) - 2):
         names, units = lines[i].strip(), lines[i + 1].strip()

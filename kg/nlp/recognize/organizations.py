@@ -247,7 +247,7 @@ def _open_class(text: str, lex: Lexicon, ctx: PlaceContext, inner_orgs: SpanInde
         span = text[start:end]
         if span.endswith(lex.org_group_heads):
             continue  # 驻马店市中小学: every school of the city
-        if span.startswith(lex.org_group_starts) and not span.startswith("属", 2):
+        if span.startswith(lex.org_group_starts) and not span.startswith(lex.org_group_bodies):
             continue  # 市直学校: the schools directly under the city
         modifier = span[: span.rfind(suffix)]
         level_only = len(modifier) == 1 and modifier in LEVELS and not needs_name  # 县人民医院: the county's own

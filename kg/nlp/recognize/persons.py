@@ -10,11 +10,10 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
 
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.recognize.notes import SHORT_NAME_NOTE
-from kg.text.lines import RE_FIELD_LABEL
+from kg.text.lines import RE_FIELD_LABEL, lines_with_starts
 from kg.text.sentences import split_sentences
 from kg.types import Mention
 
@@ -254,8 +253,7 @@ def _contact_rows(text: str, lex: Lexicon, post_re: re.Pattern, orgs: list[Menti
     联系人 职务 电话), one row a line of cells apart: the name in that column, a
     member of the body named before it in the row, with the post of the post
     column (安源区 团安源区委 刘婷婷 副书记0799-…)."""
-    lines = text.split("\n")
-    starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
+    lines, starts = lines_with_starts(text)
     for i, head in enumerate(lines):
         columns = head.split(" ")
         if len(columns) < 3 or not lex.person_name_columns.intersection(columns):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.nlp.lexicon import Lexicon, heads_by_end
+from kg.text.lines import lines_with_starts
 from kg.types import Mention
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff]")
@@ -121,24 +122,21 @@ def recognize_column_communities(text: str, lex: Lexicon, city: str | None, take
     to its cells, known by the name with its kind (控江一村居民区)."""
     spans = [(m.start, m.end) for m in taken]
     out = []
-    pos = 0
-    lines = text.split("\n")
+    lines, starts = lines_with_starts(text)
     for i, line in enumerate(lines):
-        pos += len(line) + 1
         head = line.split(" ")[0]
         if head not in lex.community_heads or " " not in line:
             continue
-        start = pos
-        for row in lines[i + 1:]:
-            name = _ROW_NAME.match(row)
-            if name is None or not any(ch.isdigit() for ch in row[name.end():]):
+        for k in range(i + 1, len(lines)):
+            name = _ROW_NAME.match(lines[k])
+            if name is None or not any(ch.isdigit() for ch in lines[k][name.end():]):
                 break  # a line that is no row ends the table
-            cell = name.group()
-            if not cell.startswith(lex.table_total_words) and not any(s < start + name.end() and start < e for s, e in spans) and not lex.community_generic_re.search(cell):
-                canonical = cell if cell.endswith(head) else cell + head
-                out.append(Mention("Location", cell, start, start + name.end(), "loc.community-column",
-                                   canonical=canonical, city=city))
-            start += len(row) + 1
+            cell, start, end = name.group(), starts[k], starts[k] + name.end()
+            if (cell.startswith(lex.table_total_words) or lex.community_generic_re.search(cell)
+                    or any(s < end and start < e for s, e in spans)):
+                continue
+            canonical = cell if cell.endswith(head) else cell + head
+            out.append(Mention("Location", cell, start, end, "loc.community-column", canonical=canonical, city=city))
     return out
 
 

@@ -10,7 +10,7 @@ from kg.nlp.lexicon import Lexicon, Words, heads_by_end
 from kg.nlp.recognize.notes import SHORT_NAME_NOTE
 from kg.nlp.recognize.spans import SpanIndex
 from kg.types import Mention
-from kg.text.lines import RE_NUMBERED_HEADING, RE_ROW_INDEX, TABLE_HEAD, names_columns
+from kg.text.lines import RE_NUMBERED_HEADING, RE_ROW_INDEX, TABLE_HEAD, lines_with_starts, names_columns
 
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』。！？；\n]{2,24})[”\"」』]")
 _OPENING_QUOTES = frozenset("“\"「『")
@@ -391,26 +391,24 @@ def _column_named(text: str, lex: Lexicon) -> list[Mention]:
     """The names in a table's project-name column, first or after 序号 (项目名称
     目标任务 牵头单位 …, each row a line): the cell up to the space after it."""
     out = []
-    pos = 0
-    lines = text.split("\n")
+    lines, starts = lines_with_starts(text)
     for i, line in enumerate(lines):
-        pos += len(line) + 1
         if not names_columns(line):
             continue
         cells = line.split(" ")
         numbered = cells[0] == TABLE_HEAD
         if cells[int(numbered)] not in lex.program_label_words:
             continue
-        start = pos
-        for row in lines[i + 1:]:
+        for k in range(i + 1, len(lines)):
+            row = lines[k]
             if " " not in row or RE_NUMBERED_HEADING.match(row):
                 break  # a line of prose or a heading: the table has ended
             index = RE_ROW_INDEX.match(row) if numbered else None
+            # (a numbered table's wrapped row goes on unnumbered: no name there)
             cell = _NAME_CELL.match(row, index.end() if index else 0) if index or not numbered else None
-            if cell and cell.group() not in lex.program_stop:  # (a numbered table's wrapped row goes on unnumbered)
-                out.append(Mention("Program", cell.group(), start + cell.start(), start + cell.end(), "program.column",
-                                   canonical=canonical_program(cell.group())))
-            start += len(row) + 1
+            if cell and cell.group() not in lex.program_stop:
+                out.append(Mention("Program", cell.group(), starts[k] + cell.start(), starts[k] + cell.end(),
+                                   "program.column", canonical=canonical_program(cell.group())))
     return out
 
 
