@@ -39,6 +39,15 @@ def test_two_partners_named_after_a_cue_run_the_program_with_the_lead(tmp_path):
     assert {frozenset(("九江市民政局", "九江市财政局")), frozenset(("九江市民政局", "九江市卫生健康委员会"))} <= partners
 
 
+def test_a_partners_short_name_note_does_not_end_the_list_or_the_joint_action(tmp_path):
+    rels = _relations(tmp_path, "九江市召开新闻发布会。市民政局与市卫生健康委员会（以下简称市卫健委）联合开展“医养同行”行动。"
+                                "市民政局会同市卫生健康委员会（以下简称市卫健委）、市农牧局开展“暖心到家”行动。")
+    runs = _pairs(rels, "runs")
+    assert ("九江市卫生健康委员会", "医养同行行动") in runs
+    partners = {frozenset((s, o)) for s, p, o in rels if p == "partnerOf"}
+    assert {frozenset(("九江市民政局", "九江市卫生健康委员会")), frozenset(("九江市民政局", "九江市农牧局"))} <= partners
+
+
 def test_a_longer_list_of_partners_after_a_cue_assists_and_does_not_run_the_program(tmp_path):
     rels = _relations(tmp_path, "九江市召开新闻发布会。市民政局会同市财政局、市卫生健康委员会、市医疗保障局开展“暖心到家”行动，"
                                 "服务老人3000人次。")

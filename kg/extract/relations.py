@@ -11,6 +11,7 @@ from kg.extract.assignments import (ITEM_NUMBER, addressed_rows, assigned_projec
 from kg.extract.hierarchy import parents_by_cue, parents_by_name
 from kg.extract.letterhead import letterhead_partners
 from kg.nlp.lexicon import load_lexicon
+from kg.nlp.recognize.notes import SHORT_NAME_NOTE
 from kg.nlp.recognize.programs import carrier_close
 from kg.text.lines import TABLE_HEAD
 from kg.types import Mention, RelationFact
@@ -207,8 +208,15 @@ def _in(m: Mention, s: int, e: int) -> bool:
     return s <= m.start and m.end <= e
 
 
+def _past_note(text: str, pos: int) -> int:
+    """pos, or the end of a short-name note standing there (市卫生健康委员会（以下简称市卫健委）)."""
+    note = SHORT_NAME_NOTE.match(text, pos)
+    return note.end() if note else pos
+
+
 def _org_list_after(orgs: list[tuple[int, Mention]], pos: int, text: str) -> list[int]:
-    """Indices of organizations listed right after pos (A、B和C)."""
+    """Indices of organizations listed right after pos (A、B和C); a short-name note
+    after a body (以下简称…) is part of it."""
     out = []
     for i, m in orgs:
         if m.start < pos:
@@ -218,7 +226,7 @@ def _org_list_after(orgs: list[tuple[int, Mention]], pos: int, text: str) -> lis
         # 联合珠海市香洲区教育局、珠海市…: a city written before each body only qualifies it
         if _LIST_SEP.match(gap) or gap[sep:] in load_lexicon().full_place_names:
             out.append(i)
-            pos = m.end
+            pos = _past_note(text, m.end)
         elif m.start > pos:
             break
     return out
@@ -511,7 +519,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
                 joint_group.update(leads)
                 continue
             if cue.group(0) in ("与", "同", "加强与") and listed:
-                tail_from = mentions[listed[-1]].end
+                tail_from = _past_note(text, mentions[listed[-1]].end)
                 # 与A、B等公益社会组织进行有效融合: a group noun after 等 widens the reach
                 reach = _PARTNER_TAIL_REACH * (2 if text.startswith("等", tail_from) else 1)
                 if text.startswith("在", tail_from):
