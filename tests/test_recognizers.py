@@ -310,6 +310,15 @@ def test_numbers_in_a_table_closed_by_a_rate_column_whose_cells_carry_their_own_
     assert len(found) == 8  # nothing from the total row, its rate included
 
 
+def test_a_numbered_table_with_a_rate_column_between_unit_heads_counts_each_row_but_not_its_number(lex):
+    # as normalization leaves it: 序号 and the row numbers run into the next column
+    text = ("序号镇（街道）年度目标（个）已建成（个）完成率 累计助餐服务（万人次）\n"
+            "1魏塘街道8 8 100% 5.62\n7天凝镇6 5 83.3% 1.89\n合计14 13 92.9% 7.51\n")
+    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex)]
+    assert found == [("8", "个", "年度目标"), ("8", "个", "已建成"), ("100", "%", "完成率"), ("56200", "人次", "累计助餐服务"),
+                     ("6", "个", "年度目标"), ("5", "个", "已建成"), ("83.3", "%", "完成率"), ("18900", "人次", "累计助餐服务")]
+
+
 def test_numbers_indicator_phrase(lex):
     text = "2023年开展各种形式的学生个案咨询19478人次，新建12块社会足球场。"
     by_value = {n.value: n.indicator for n in recognize_numbers(text, lex)}

@@ -11,7 +11,7 @@ from functools import lru_cache
 import cn2an
 
 from kg.nlp.lexicon import Lexicon
-from kg.text.lines import RE_NUMBER_ROW, line_end, lines_with_starts
+from kg.text.lines import RE_NUMBER_ROW, TABLE_HEAD, line_end, lines_with_starts
 
 _MAGNITUDE = {"万": Decimal(10000), "亿": Decimal(100000000), "千": Decimal(1000), "百": Decimal(100)}
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
@@ -257,6 +257,7 @@ def _cell(start: int, end: int, digits: str, magnitude: str | None, unit,
 _ROW = re.compile(r"(?P<name>[^\d\s]{2,20}?)[ \t\u3000]*(?P<cells>\d+(?:\.\d+)?%?(?:[ \t\u3000]+\d+(?:\.\d+)?%?)+)"
                   r"[ \t\u3000]*$")
 _NUMBER_CELL = re.compile(r"\d+(?:\.\d+)?%?")
+_ROW_NUMBER = re.compile(r"[ \t\u3000]*\d{1,3}(?![\d.%])[ \t\u3000]*")  # a 序号 cell (1魏塘街道8 8 100%)
 # heads after the last head with a unit that name none (… 目标任务（人） 完成率):
 # their cells carry their own unit
 # (normalization may have joined the first to the bracket before it)
@@ -278,13 +279,29 @@ def _head_line_regex(unit_re: str) -> re.Pattern:
 _BRACKETED_FIRST = re.compile(r"[\u4e00-\u9fff]{1,4}[（(][\u4e00-\u9fff、，,]{1,6}[）)]")
 
 
-def _column_heads(line: str, lex: Lexicon) -> tuple[list[re.Match], list[str]] | None:
-    """The heads of a table's columns when the line is nothing else (the first
-    column's name, 街道, runs into the first head once spaces are gone), and
-    the unit-less heads that close the line."""
+def _column_heads(line: str, lex: Lexicon) -> tuple[list[tuple[re.Match | None, str]], bool] | None:
+    """The columns of a table's head line when the line is nothing else (the
+    first column's name, 街道, runs into the first head once spaces are gone):
+    each column's head with a unit, or None for a unit-less head between or
+    after them (完成率), with its label; and whether the rows open on a 序号
+    number (序号 镇（街道） 年度目标（个） …)."""
+    stripped = line.lstrip(" \t\u3000")
+    indexed = stripped.startswith(TABLE_HEAD)
+    if indexed:
+        line = stripped[len(TABLE_HEAD):]
     plain = _PLAIN_HEADS.search(line)
     heads = _unit_heads(line[:plain.start()] if plain else line, lex)
-    return (heads, plain.group().split() if plain else []) if heads else None
+    if not heads:
+        return None
+    columns: list[tuple[re.Match | None, str]] = []
+    for k, h in enumerate(heads):
+        if k:  # a unit-less head kept apart by a space (已建成（个） 完成率 累计…（万人次）)
+            columns += [(None, w) for w in line[heads[k - 1].end():h.start()].split()]
+        columns.append((h, h.group("label").strip("“”\"")))
+    label = columns[0][1]
+    first = next((w for w in lex.table_row_heads if label.startswith(w) and len(label) > len(w)), "")
+    columns[0] = (heads[0], label[len(first):])
+    return columns + [(None, w) for w in (plain.group().split() if plain else [])], indexed
 
 
 def _unit_heads(line: str, lex: Lexicon) -> list[re.Match] | None:
@@ -298,11 +315,11 @@ def _unit_heads(line: str, lex: Lexicon) -> list[re.Match] | None:
     if not _head_line_regex(lex.unit_re).fullmatch(squeezed, bracketed.end() if bracketed else 0):
         return None
     heads = list(_column_head_regex(lex.unit_re).finditer(line))  # 县（区）: 区 is no unit
-    joined = "".join(h.group() for h in heads)
+    if len(heads) < 2:
+        return None
     # the first column's name stands apart where a space was kept (街道 长者食堂（个）…)
-    first = squeezed[:len(squeezed) - len(joined)]
-    if len(heads) < 2 or not squeezed.endswith(joined) or (
-            first and line.split()[0] != first and not (bracketed and first == bracketed.group(0))):
+    first = squeezed[:len(squeezed) - len(re.sub(r"[ \t\u3000]", "", line[heads[0].start():]))]
+    if first and line.split()[0] != first and not (bracketed and first == bracketed.group(0)):
         return None
     return heads
 
@@ -311,30 +328,30 @@ def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]
                   ) -> tuple[list[NumberMention], dict[int, str | None]]:
     """A table whose head line names its columns with units (街道 长者食堂（个）
     适老化改造（户）) and whose rows are a name and one number per column
-    (玉林街道4 86): each number in its column's unit, counted as its column's head
-    (the first head without the first column's name: table_row_heads.txt).
+    (玉林街道4 86), after a row number where the head opens on 序号: each number in
+    its column's unit, counted as its column's head (the first head without the
+    first column's name: table_row_heads.txt).
     Also, by start, the columns' heads of the cells that carry their own unit
     (完成率 111.5%), None for those of a total row."""
     taken = {(n.start, n.end) for n in found}
     out = []
     own_unit: dict[int, str | None] = {}
-    columns = None
+    columns, indexed = None, False
     pos = 0
     for line in text.split("\n"):  # an empty line, or any line that is no row, ends a table
         start, pos = pos, pos + len(line) + 1
         found_heads = _column_heads(line, lex)
         if found_heads:
-            heads, plain = found_heads
-            labels = [h.group("label").strip("“”\"") for h in heads]
-            first = next((w for w in lex.table_row_heads if labels[0].startswith(w) and len(labels[0]) > len(w)), "")
-            labels[0] = labels[0][len(first):]
-            columns = list(zip(heads, labels)) + [(None, w) for w in plain]
+            columns, indexed = found_heads
             continue
-        row = _ROW.match(line) if columns else None
+        index = _ROW_NUMBER.match(line) if columns and indexed else None
+        row = _ROW.match(line, index.end() if index else 0) if columns else None
         cells = list(_NUMBER_CELL.finditer(line, row.start("cells"))) if row else []
         if not row or len(cells) != len(columns):
             columns = None if not row else columns
             continue
+        if index:  # a row's number is no figure (7天凝镇: not 7 days)
+            own_unit[start + len(index.group()) - len(index.group().lstrip(" \t\u3000"))] = None
         total = row.group("name").startswith(lex.table_total_words)  # skipped, the table goes on
         for cell, (head, label) in zip(cells, columns):
             begin, end = start + cell.start(), start + cell.end()
