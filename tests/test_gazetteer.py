@@ -82,6 +82,11 @@ def test_an_autonomous_county_whose_short_form_is_shared_is_still_known_with_its
     assert gz.lookup("海南州") == [gz.by_code("632500")]
 
 
+def test_an_autonomous_county_is_known_by_its_abbreviation_in_common_use(gz):
+    assert gz.lookup("喀左县") == [gz.by_code("211324")]
+    assert gz.official_name("喀左县") == "喀喇沁左翼蒙古族自治县"
+
+
 def test_a_beijing_area_office_is_found_by_the_town_name_it_is_written_with(gz):
     area = gz.by_code("110108029")  # 苏家坨地区 of 海淀区
     assert area.name == "苏家坨地区"

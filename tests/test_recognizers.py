@@ -39,6 +39,11 @@ def _org_canonicals(text, lex) -> dict[str, str | None]:
     return {m.text: m.canonical for m in _orgs(text, lex)}
 
 
+def test_a_fixed_short_name_inside_a_places_name_is_no_organization(lex):
+    canonicals = _org_canonicals("雅安市荥经县人社局动态。在龙苍沟镇和民建彝族乡建设就业驿站6个。民建荥经县委员会开展调研。", lex)
+    assert "民建" not in canonicals and canonicals["民建荥经县委员会"] == "中国民主建国会荥经县委员会"
+
+
 def test_locations_context_is_the_most_named_city(lex):
     text = "洛阳市召开新闻发布会。洛阳市西工区、涧西区新建站点。"
     ctx = _ctx(text, lex)

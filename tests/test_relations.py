@@ -1026,6 +1026,14 @@ def test_a_county_body_left_unexpanded_is_of_the_county_its_sentence_names(tmp_p
     assert ("秀洲区卫生健康局", "秀洲区") in _pairs(rels, "locatedIn")
 
 
+def test_a_county_youth_league_committee_written_short_is_of_the_county_its_sentence_names(tmp_path):
+    rels = _relations(tmp_path, "惠州市妇联通报。惠东县妇联会同县团委在多祝镇举办“山海童行”夏令营。"
+                                "在龙门县，团县委联合县民政局开展探访。博罗县团委组织志愿者。")
+    located = _pairs(rels, "locatedIn")
+    assert {("共青团惠东县委员会", "惠东县"), ("共青团龙门县委员会", "龙门县"), ("共青团博罗县委员会", "博罗县")} <= located, located
+    assert ("惠东县妇女联合会", "共青团惠东县委员会") in _pairs(rels, "partnerOf")
+
+
 @pytest.mark.parametrize("text, member", [
     pytest.param("任丘市残联通讯。在鄚州镇“暖心工坊”辅助性就业中心，23名学员正在组装灯饰。中心负责人刘秀芝告诉记者，中心承接来料加工订单。",
                  ("刘秀芝", "鄚州镇“暖心工坊”辅助性就业中心"), id="a post after a bare head is of the body of that head named before"),

@@ -18,6 +18,7 @@ from kg.types import Mention
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”\"‘’·]")
 _MAX_OPEN_LEN = 22
+_PLACE_REACH = 20  # characters: how far before a fixed name a place holding it may start
 # the level words of 市民政局, 县委, 区残联; an autonomous prefecture's 州民政局,
 # a league's 盟民政局 and a banner's 旗委 only in a document of such a division
 LEVELS = "省市县区州盟旗"
@@ -81,9 +82,9 @@ def _patterned(text: str, lex: Lexicon, ctx: PlaceContext, place_names: list[str
                 place = lex.gazetteer.official_name(place)  # 黔东南州妇联: the prefecture's full name
             city = place
             if place is None:
-                canonical = None
-                if body is not None:  # keep the level prefix, expand the body
-                    canonical = ("中共" if body.kind == "party" else "") + groups["level"] + body.full
+                # keep the level in the place's stead (县民政局, 共青团县委员会): the sentence may name the county
+                canonical = template.format(place=groups["level"], body=body.full if body else "",
+                                            party="中共" if body and body.kind == "party" else "")
             else:
                 canonical = template.format(
                     place=place, body=body.full if body else "", party="中共" if body and body.kind == "party" else ""
@@ -323,7 +324,10 @@ def recognize_organizations(text: str, lex: Lexicon, ctx: PlaceContext, places: 
     # the document's own city and province may be written short (郑州慈善总会)
     place_names = [p.text for p in places if p.code] + [d.short for d in (ctx.city, ctx.province) if d is not None and d.short]
     patterned = _patterned(text, lex, ctx, place_names)
-    fixed = _fixed_names(text, lex)
+    # a fixed short name inside a place's name is no body (民建 of 民建彝族乡)
+    place_spans = SpanIndex((p.start, p.end) for p in places)
+    fixed = [m for m in _fixed_names(text, lex)
+             if not any(e >= m.end and e - s > m.end - m.start for s, e in place_spans.starting_in(m.start - _PLACE_REACH, m.start + 1))]
     inner = SpanIndex((m.start, m.end) for m in patterned + fixed)
     found = (patterned + _bare_bodies(text, lex, ctx) + fixed + _open_class(text, lex, ctx, inner, _home_town(places, lex))
              + _county_leagues(text, lex, ctx))
@@ -463,14 +467,20 @@ def _counties_of_their_sentences(text: str, orgs: list[Mention], places: list[Me
 
     out = []
     for m in orgs:
-        level = m.text[:1]
-        if m.canonical and level in by_level and m.canonical[:1] == level:
+        level = next((c for c in m.text[:2] if c in by_level), None)
+        prefix = next((p for p in _LEVEL_PREFIXES if m.canonical and m.canonical.startswith(p + (level or "?"))), None)
+        if prefix is not None:
             k = bisect.bisect_right(ends[level], m.start) - 1
             end, division = by_level[level][k] if k >= 0 else (0, None)
             if division is not None and not _SENTENCE_END.search(text, end, m.start):
-                m = replace(m, canonical=division.name + m.canonical[1:], city=division.name)
+                m = replace(m, canonical=prefix + division.name + m.canonical[len(prefix) + 1:], city=division.name)
+            elif m.canonical == prefix + level + "委员会":
+                m = replace(m, canonical=None)  # 团区委 of no county named: its own words say more than 共青团区委员会
         out.append(m)
     return out
+
+
+_LEVEL_PREFIXES = ("", "中共", "共青团")  # what may stand before the level in an unplaced body's canonical name
 
 
 _COUNTY_LEVELS = LEVELS[2:4]  # 县, 区: the levels of a county-level body's short form
