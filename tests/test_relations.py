@@ -48,6 +48,14 @@ def test_a_partners_short_name_note_does_not_end_the_list_or_the_joint_action(tm
     assert {frozenset(("九江市民政局", "九江市卫生健康委员会")), frozenset(("九江市民政局", "九江市农牧局"))} <= partners
 
 
+def test_bodies_named_after_yu_that_set_up_or_share_something_with_the_subject_are_its_partners(tmp_path):
+    rels = _relations(tmp_path, "九江市民政局工作总结。市民政局建成监测平台，与市人社局、市医保局等12个部门实现数据共享比对。"
+                                "市残联与市卫健委建立残疾儿童信息通报机制。市民政局与多家企业开展合作。")
+    partners = {frozenset((s, o)) for s, p, o in rels if p == "partnerOf"}
+    assert {frozenset(("九江市民政局", "九江市人力资源和社会保障局")), frozenset(("九江市民政局", "九江市医疗保障局")),
+            frozenset(("九江市残疾人联合会", "九江市卫生健康委员会"))} <= partners, partners
+
+
 def test_a_longer_list_of_partners_after_a_cue_assists_and_does_not_run_the_program(tmp_path):
     rels = _relations(tmp_path, "九江市召开新闻发布会。市民政局会同市财政局、市卫生健康委员会、市医疗保障局开展“暖心到家”行动，"
                                 "服务老人3000人次。")
