@@ -44,6 +44,18 @@ def test_a_fixed_short_name_inside_a_places_name_is_no_organization(lex):
     assert "民建" not in canonicals and canonicals["民建荥经县委员会"] == "中国民主建国会荥经县委员会"
 
 
+def test_a_citys_own_institutions_and_outlets_without_a_place_in_their_names_are_organizations(lex):
+    canonicals = _org_canonicals("萍乡市教育局通报。据大众日报报道，市青少年宫、市救助管理站和市文明办联合开展活动。", lex)
+    assert canonicals["大众日报"] == "大众日报" and canonicals["市青少年宫"] == "萍乡市青少年宫"
+    assert canonicals["市救助管理站"] == "萍乡市救助管理站" and canonicals["市文明办"] == "萍乡市精神文明建设委员会办公室"
+
+
+def test_a_conjunction_after_a_bodys_head_ends_it_even_where_it_starts_a_places_name(lex):
+    # 和县 is a county of 马鞍山市, but 和 right after 福利院 joins two bodies
+    canonicals = _org_canonicals("萍乡市民政局通报。市儿童福利院和县社会福利院新增床位120张。", lex)
+    assert canonicals.get("市儿童福利院") == "萍乡市儿童福利院" and "县社会福利院" in canonicals
+
+
 def test_locations_context_is_the_most_named_city(lex):
     text = "洛阳市召开新闻发布会。洛阳市西工区、涧西区新建站点。"
     ctx = _ctx(text, lex)

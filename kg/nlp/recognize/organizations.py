@@ -169,12 +169,13 @@ def _left_edge(text: str, suffix_start: int, end: int, lex: Lexicon, inner_orgs:
     while i > 0 and end - (i - 1) <= _MAX_OPEN_LEN and _NAME_CHAR.match(text[i - 1]):
         i -= 1
     modifier = text[i:suffix_start]
-    # a boundary word is none inside quotes, or where a place's full name starts with it (新建区)
+    # a boundary word is none inside quotes, or where a place's full name starts with it (新建区),
+    # unless a body's head ends right before it (儿童福利院和县社会福利院: not 和县)
     place_starts_here = {e - len(name) + 1 for e, name in lex.place_automaton.iter_long(modifier)}
     # read with the head, so that a word holding a boundary (指导中心) can guard it
     cuts = [m for m in lex.boundary_re.finditer(text[i:end]) if m.end() <= len(modifier)
             and modifier.count("“", 0, m.start()) <= modifier.count("”", 0, m.start())
-            and m.start() not in place_starts_here]
+            and (m.start() not in place_starts_here or modifier[:m.start()].endswith(lex.org_suffix_tuple))]
     cuts += lex.post_holder_re.finditer(modifier)  # 局长方文华任|办公室主任
     cuts += lex.org_count_re.finditer(modifier)  # 长涂镇两家|乡镇敬老院: a count is no part of a name
     starts = {0} | {m.end() for m in cuts}
