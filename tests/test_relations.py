@@ -56,6 +56,21 @@ def test_bodies_named_after_yu_that_set_up_or_share_something_with_the_subject_a
             frozenset(("九江市残疾人联合会", "九江市卫生健康委员会"))} <= partners, partners
 
 
+def test_each_body_whose_duties_an_item_lists_runs_the_program_the_heading_names(tmp_path):
+    rels = _relations(tmp_path, "共青团九江市委员会\n关于推进全市“青心驿站”青少年心理健康服务站建设的通知\n各县（市、区）团委：\n"
+                                "为做好服务站建设，现通知如下。\n五、职责分工\n1．市卫生健康委员会。负责组织医生下沉服务站。\n"
+                                "（二）市财政局：负责资金保障。\n3．市民政局指导社区站建设。\n")
+    runs = _pairs(rels, "runs")
+    assert {("九江市卫生健康委员会", "青心驿站青少年心理健康服务站"), ("九江市财政局", "青心驿站青少年心理健康服务站")} <= runs
+    assert ("九江市民政局", "青心驿站青少年心理健康服务站") not in runs  # no duty word after the body
+
+
+def test_a_list_of_duties_under_a_heading_that_names_no_program_runs_nothing(tmp_path):
+    rels = _relations(tmp_path, "九江市教育局\n关于印发《九江市学生心理健康促进行动方案》的通知\n各县（市、区）教育局：\n"
+                                "现将方案印发给你们。市团委开展“青心护航”行动。\n1．市卫生健康委员会。负责组织医生进校园。\n")
+    assert ("九江市卫生健康委员会", "青心护航行动") not in _pairs(rels, "runs")
+
+
 def test_a_longer_list_of_partners_after_a_cue_assists_and_does_not_run_the_program(tmp_path):
     rels = _relations(tmp_path, "九江市召开新闻发布会。市民政局会同市财政局、市卫生健康委员会、市医疗保障局开展“暖心到家”行动，"
                                 "服务老人3000人次。")

@@ -180,6 +180,36 @@ def item_relations(text: str, mentions, orgs, cues) -> list[RelationFact]:
     return out
 
 
+_HEADING_END = re.compile(r"[。；;？?！!]|[：:][ \t\u3000]*$", re.MULTILINE)  # where a document's body starts
+_MAX_TITLE_PROGRAMS = 2  # a title about more programs is about none of them in particular
+
+
+def duty_items(text: str, mentions, orgs, cues) -> list[RelationFact]:
+    """A list of each body's duties (五、职责分工 | 1．市教育局。负责…; （二）市财政局：负责…)
+    in a document whose heading names its program (关于推进“青心驿站”…建设的通知):
+    each body that opens an item and is then said to be in charge of something
+    runs the heading's programs."""
+    body_start = _HEADING_END.search(text)
+    heading_end = body_start.start() if body_start else 0
+    titled = {}
+    for i, m in enumerate(mentions):
+        if m.type == "Program" and m.end <= heading_end:
+            titled.setdefault(m.canonical or m.text, i)
+    if not titled or len(titled) > _MAX_TITLE_PROGRAMS:
+        return []
+    at = {o.start: oi for oi, o in orgs}
+    out = []
+    for item in _DUTY_ITEM.finditer(text, heading_end):
+        oi = at.get(item.end())
+        if oi is not None and cues["duty"].match(text, mentions[oi].end):
+            out += [RelationFact(oi, "runs", pi, "rel.runs.duty", start=item.start(), end=line_end(text, item.end()))
+                    for pi in titled.values()]
+    return out
+
+
+_DUTY_ITEM = re.compile(r"^[ \t\u3000]*(?:" + ITEM_NUMBER + r")[ \t\u3000]*", re.MULTILINE)
+
+
 _UNIT_RULES = ("org.level", "org.place", "org.youth-league", "org.bare-body", "org.party")
 # the rows normalization keeps as lines under a table's head line (kg.text.lines)
 _TABLE_ROW = re.compile("^" + RE_ROW_INDEX.pattern, re.MULTILINE)

@@ -6,8 +6,8 @@ import bisect
 import re
 from functools import lru_cache
 
-from kg.extract.assignments import (ITEM_NUMBER, addressed_rows, assigned_projects, designated_rows, item_relations,
-                                    place_rows, table_rows)
+from kg.extract.assignments import (ITEM_NUMBER, addressed_rows, assigned_projects, designated_rows, duty_items,
+                                    item_relations, place_rows, table_rows)
 from kg.extract.hierarchy import parents_by_cue, parents_by_name
 from kg.extract.letterhead import letterhead_partners
 from kg.nlp.lexicon import load_lexicon
@@ -97,6 +97,8 @@ def _cues():
         "anaphor": re.compile(r"[ \t\u3000]*(?:" + alt(c["anaphor"]["determiners"]).pattern + ")(?:"
                               + alt(c["anaphor"]["heads"]).pattern + ")"),
         "joint_adverb": alt(c["joint_adverbs"]),
+        # 1．市教育局。负责…: a body's duty in a list of them
+        "duty": re.compile(r"[。：:，,][ \t\u3000]*(?:" + alt(c["duty"]).pattern + ")"),
         "group_noun": re.compile(group),
         "frame_open": alt(c["list_frame"]["open"]),
         "frame_close": alt(c["list_frame"]["close"]),
@@ -653,6 +655,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
                 rels.append(RelationFact(named, "operatesIn", li, "rel.operates.topic", start=s, end=e))
     rels += assigned_projects(text, mentions, orgs_all, cues)
     rels += item_relations(text, mentions, orgs_all, cues)
+    rels += duty_items(text, mentions, orgs_all, cues)
     rels += letterhead_partners(text, orgs_all)
     rels += table_rows(text, mentions, orgs_all, cues)
     rels += designated_rows(text, mentions, orgs_all, cues)
