@@ -6,11 +6,15 @@ from kg.pipeline import analyze
 
 
 def _relations(tmp_path, text: str) -> set[tuple[str, str, str]]:
-    path = tmp_path / "doc.txt"
-    path.write_text(text, "utf-8")
-    r = analyze(str(path), "doc.txt")
+    r = _analyze(tmp_path, text)
     label = {e.iri: e.label for e in r.entities}
     return {(label.get(x.subject, x.subject), x.predicate, label.get(x.object, x.object)) for x in r.relations}
+
+
+def _analyze(tmp_path, text: str):
+    path = tmp_path / "doc.txt"
+    path.write_text(text, "utf-8")
+    return analyze(str(path), "doc.txt")
 
 
 def _pairs(rels, predicate: str) -> set[tuple[str, str]]:
@@ -1079,6 +1083,19 @@ def test_each_name_of_a_contact_tables_person_column_is_a_member_of_the_body_in_
                                 "瓯海区　　团瓯海区委　　周志远　　书记　　0577-88005678\n")
     members = {(s, o) for s, p, o in rels if p == "memberOf"}
     assert ("林雪梅", "共青团鹿城区委员会") in members and ("周志远", "共青团瓯海区委员会") in members
+
+
+def test_a_contact_table_whose_cells_normalization_glued_still_gives_each_contact_and_post(tmp_path):
+    # a number column between the body and the name: 茂南区人力资源和社会保障局380黄少华 就业股股长
+    r = _analyze(tmp_path, "茂名市人社局关于开展就业援助月活动的通知\n\n各地要明确专人负责，每周报送进展。\n\n附件2\n\n"
+                              "各地帮扶就业目标任务及联络员名单\n\n单位　　帮扶就业目标（人）　　联络员　　职务\n"
+                              "茂南区人力资源和社会保障局　　380　　黄少华　　就业股股长\n"
+                              "电白区人力资源和社会保障局　　420　　梁文辉　　社会保障办公室主任\n"
+                              "化州市人力资源和社会保障局　　400　　庞丽娟　　劳动就业专员\n合计　　1200\n")
+    label = {e.iri: e.label for e in r.entities}
+    members = {(label[x.subject], label[x.object], x.role) for x in r.relations if x.predicate == "memberOf"}
+    assert {("黄少华", "茂南区人力资源和社会保障局", "就业股股长"),
+            ("梁文辉", "电白区人力资源和社会保障局", "社会保障办公室主任")} <= members, members
 
 
 def test_a_table_headed_by_a_community_column_names_its_communities_and_places_the_titled_program(tmp_path):

@@ -248,31 +248,58 @@ def _bare_head_body(text: str, pos: int, orgs: list[Mention], lex: Lexicon) -> i
     return before[-1] if before else None
 
 
+# a head's cells where normalization glued them (帮扶就业目标（人）联络员): a bracket closes one
+_HEAD_CELL = re.compile(r"[^（(\s]*[（(][^）)\s]*[）)]|[^（()）\s]+")
+# a row's cells up to the name where it glued them (…社会保障局380黄少华): words and numbers apart
+_ROW_CELL = re.compile(r"\d+(?:\.\d+)?%?|[^\d\s]+")
+_WORD_RUN = re.compile(r"\S+")
+
+
+def _row_cells(line: str, upto: int) -> list[tuple[int, str]]:
+    """(offset, cell) of a row: the first `upto` cells split where words and numbers
+    meet, the rest as the spaces leave them (副书记0799-6221865 runs together)."""
+    cells: list[tuple[int, str]] = []
+    for run in _WORD_RUN.finditer(line):
+        if len(cells) < upto:
+            cells += [(run.start() + c.start(), c.group()) for c in _ROW_CELL.finditer(run.group())]
+        else:
+            cells.append((run.start(), run.group()))
+    return cells
+
+
 def _contact_rows(text: str, lex: Lexicon, post_re: re.Pattern, orgs: list[Mention], add) -> None:
     """A table of contacts whose head line names a column of persons (县区 单位
     联系人 职务 电话), one row a line of cells apart: the name in that column, a
     member of the body named before it in the row, with the post of the post
-    column (安源区 团安源区委 刘婷婷 副书记0799-…)."""
+    column (安源区 团安源区委 刘婷婷 副书记0799-…; 茂南区人社局380黄少华 就业股股长)."""
     lines, starts = lines_with_starts(text)
     for i, head in enumerate(lines):
-        columns = head.split(" ")
+        columns = _HEAD_CELL.findall(head)
         if len(columns) < 3 or not lex.person_name_columns.intersection(columns):
             continue
         at = next(k for k, c in enumerate(columns) if c in lex.person_name_columns)
         post_at = next((k for k, c in enumerate(columns) if c in lex.person_post_columns), None)
         for row in range(i + 1, len(lines)):
-            cells = lines[row].split(" ")
-            # (the last cells may run together: 副书记0799-6221865, a number after words)
+            cells = _row_cells(lines[row], at)
             if not at + 1 < len(cells) <= len(columns):
                 break  # a line of another shape ends the table
-            name = cells[at]
+            offset, name = cells[at]
             if not 2 <= len(name) <= 4 or name_at(name, 0, lex) != name:
                 continue
-            start = starts[row] + sum(len(c) + 1 for c in cells[:at])
+            start = starts[row] + offset
             body = max((oi for oi, o in enumerate(orgs) if starts[row] <= o.start and o.end <= start),
                        key=lambda oi: orgs[oi].start, default=None)
-            post = post_re.match(cells[post_at]) if post_at is not None else None
-            add(name, start, "person.contact-row", body if post else None, post.group(0) if post else None)
+            post = _cell_post(cells[post_at][1], post_re) if post_at is not None and post_at < len(cells) else None
+            add(name, start, "person.contact-row", body if post else None, post)
+
+
+def _cell_post(cell: str, post_re: re.Pattern) -> str | None:
+    """The post a post column's cell gives: a post at its start (副书记0799-…), or
+    the whole cell where it ends with one (就业股股长, 社会保障办公室主任)."""
+    first = post_re.match(cell)
+    if first:
+        return first.group(0)
+    return cell if any(m.end() == len(cell) for m in post_re.finditer(cell)) else None
 
 
 def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[list[Mention], list[PersonPost]]:
