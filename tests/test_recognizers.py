@@ -56,6 +56,12 @@ def test_a_conjunction_after_a_bodys_head_ends_it_even_where_it_starts_a_places_
     assert canonicals.get("市儿童福利院") == "萍乡市儿童福利院" and "县社会福利院" in canonicals
 
 
+def test_a_towns_body_named_later_without_its_county_is_the_body_first_named_in_full(lex):
+    text = "楚雄州民政局动态。南华县五街镇敬老院投入286万元。今年，五街镇敬老院被确定为示范点。"
+    found = {(m.text, m.canonical) for m in _orgs(text, lex)}
+    assert ("五街镇敬老院", "南华县五街镇敬老院") in found, found
+
+
 def test_locations_context_is_the_most_named_city(lex):
     text = "洛阳市召开新闻发布会。洛阳市西工区、涧西区新建站点。"
     ctx = _ctx(text, lex)

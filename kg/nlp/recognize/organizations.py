@@ -349,6 +349,7 @@ def recognize_organizations(text: str, lex: Lexicon, ctx: PlaceContext, places: 
     chosen = _with_short_names(text, _counties_of_their_sentences(
         text, _cities_of_their_sentences(text, chosen, places, ctx, lex), places, lex))
     chosen = _level_names_of_the_one_body(chosen, lex)
+    chosen = _without_their_county(chosen, places)
     return sorted(chosen + _sharing_a_head(text, chosen, places), key=lambda m: (m.start, m.end))
 
 
@@ -398,6 +399,23 @@ def _with_short_names(text: str, orgs: list[Mention]) -> list[Mention]:
         return orgs
     return sorted([m for m in orgs if (m.start, m.end) not in replaced] + list(replaced.values()),
                   key=lambda m: (m.start, m.end))
+
+
+def _without_their_county(orgs: list[Mention], places: list[Mention]) -> list[Mention]:
+    """A town's body named first with its county (南华县五街镇敬老院) and later with
+    the town alone (五街镇敬老院) is one body, of the full name."""
+    by_start = {p.start: p for p in places}
+    full: dict[str, str] = {}
+    out = []
+    for m in orgs:
+        county = by_start.get(m.start)
+        town = by_start.get(county.end) if county is not None else None
+        if town is not None and town.end < m.end and m.rule != "org.sub-unit":
+            full.setdefault(m.text[town.start - m.start:], m.canonical or m.text)
+        elif m.text in full and by_start.get(m.start) is not None and (m.canonical or m.text) == m.text:
+            m = replace(m, canonical=full[m.text])
+        out.append(m)
+    return out
 
 
 def _sharing_a_head(text: str, orgs: list[Mention], places: list[Mention]) -> list[Mention]:
