@@ -62,6 +62,13 @@ def test_a_towns_body_named_later_without_its_county_is_the_body_first_named_in_
     assert ("五街镇敬老院", "南华县五街镇敬老院") in found, found
 
 
+def test_a_named_site_starts_after_the_verb_before_it_and_a_walk_is_no_street(lex):
+    from kg.nlp.recognize.places import recognize_named_places
+
+    text = "市公共就业服务中心要围绕茂名石化产业园用工需求开展招聘。现在走几步路就能吃上饭。在中山路与解放路交叉口设点。"
+    assert [m.text for m in recognize_named_places(text, lex)] == ["茂名石化产业园", "中山路", "解放路"]
+
+
 def test_locations_context_is_the_most_named_city(lex):
     text = "洛阳市召开新闻发布会。洛阳市西工区、涧西区新建站点。"
     ctx = _ctx(text, lex)

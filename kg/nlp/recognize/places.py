@@ -15,7 +15,7 @@ _MAX_LEN = 14
 _PLACE_BREAKS = set("与和及在于的从到至等")
 _HEAD_CONTINUES = ("舞", "化", "式")
 # Around a weak head (路, 街): words that show a street is meant.
-_WEAK_BEFORE = re.compile(r"(?:位于|地处|坐落于|沿|在)$")
+_WEAK_BEFORE = re.compile(r"(?:位于|地处|坐落于|沿|(?<![现正存所实好自内])在)$")  # not 现在 (现在走几步路)
 _WEAK_AFTER = re.compile(r"^(?:与|和|交叉口|路口|东北角|西北角|东南角|西南角|沿线|两侧|以东|以西|以南|以北|\d+号)")
 
 
