@@ -75,6 +75,15 @@ def test_a_list_of_duties_under_a_heading_that_names_no_program_runs_nothing(tmp
     assert ("九江市卫生健康委员会", "青心护航行动") not in _pairs(rels, "runs")
 
 
+def test_a_transcript_line_naming_a_speakers_body_post_and_name_gives_the_floor_to_that_body(tmp_path):
+    rels = _relations(tmp_path, "九江市民生实事新闻发布会\n\n主持人（九江市人民政府新闻办公室副主任 孙丽华）：\n\n"
+                                "请王德胜局长介绍情况。\n\n九江市民政局局长 王德胜：\n\n"
+                                "一是实施居家和社区基本养老服务提升行动。为1200户老年人家庭实施适老化改造。\n\n"
+                                "尊敬的刘红梅代表：\n\n二是实施“暖心到家”行动。\n")
+    runs = _pairs(rels, "runs")
+    assert ("九江市民政局", "居家和社区基本养老服务提升行动") in runs, runs
+
+
 def test_a_longer_list_of_partners_after_a_cue_assists_and_does_not_run_the_program(tmp_path):
     rels = _relations(tmp_path, "九江市召开新闻发布会。市民政局会同市财政局、市卫生健康委员会、市医疗保障局开展“暖心到家”行动，"
                                 "服务老人3000人次。")

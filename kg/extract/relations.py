@@ -30,6 +30,8 @@ _LIST_ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]+是|" + ITEM_NU
 _PARTNER_TAIL_REACH = 8  # characters after the last partner named after 与 where 合作/共建… must follow
 _SPEAKER_TAG = re.compile(r"【([^】]{2,8})】|^[ \t\u3000]*([^\s：:，。、【】]{2,8})[：:]", re.M)
 _BODY_SPEAKER_TAG = re.compile(r"^[ \t\u3000]*【([^】\n]{9,40})】[ \t\u3000]*$", re.M)
+# a transcript's line that names the next speaker and ends with a colon (伊春市民政局局长 王德胜：)
+_LINE_SPEAKER_TAG = re.compile(r"^[ \t\u3000]*([^\n：:。，；;！？]{5,40})[：:][ \t\u3000]*$", re.M)
 _TOPIC_REACH = 1  # sentences after a program's own that may count its sites
 _OWN_NOUN_MIN = 3  # the shortest end of a program's name that calls its sites (青年驿站, not 驿站)
 _BARE_HEAD = 2, 4  # lengths of a program's own head word that may stand for it (驿站, 服务中心)
@@ -156,13 +158,19 @@ def _speaker_turns(text: str, mentions, person_posts, orgs, cues) -> list[tuple[
             turns.append((m.start(), org_of[name]))
         elif turns and name.endswith(cues["questioner_ends"]):
             turns.append((m.start(), None))
-    # 【宜春市民政局党组书记、局长 胡建华】: a tag that names the speaker's body and post
-    for m in _BODY_SPEAKER_TAG.finditer(text):
+    # 【宜春市民政局党组书记、局长 胡建华】: a tag that names the speaker's body and post;
+    # or a line of its own that names them and ends with the speaker's name and a colon
+    # (an addressee line, 尊敬的王某代表： or 市公共就业服务中心：, does not)
+    name_ends = {m.end for m in mentions if m.type == "Person"}
+    for m in [*_BODY_SPEAKER_TAG.finditer(text), *_LINE_SPEAKER_TAG.finditer(text)]:
+        line = m.re is _LINE_SPEAKER_TAG
         inside = [(i, o) for i, o in orgs if m.start(1) <= o.start and o.end <= m.end(1)]
-        if inside:  # the outermost body named first (团市委学校部: 团市委's department speaks for it)
+        if any(w in m.group(1) for w in cues["questioner_ends"]):
+            if turns:  # 【主持人 邹晓蕾】, 【宜春日报记者】, 主持人（…孙丽华）：
+                turns.append((m.start(), None))
+        elif inside and (not line or m.end(1) in name_ends):
+            # the outermost body named first (团市委学校部: 团市委's department speaks for it)
             turns.append((m.start(), min(inside, key=lambda a: (a[1].start, -a[1].end))[0]))
-        elif turns and any(w in m.group(1) for w in cues["questioner_ends"]):
-            turns.append((m.start(), None))  # 【主持人 邹晓蕾】, 【宜春日报记者】
     return sorted(turns, key=lambda turn: turn[0])
 
 
