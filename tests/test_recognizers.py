@@ -69,6 +69,12 @@ def test_a_named_site_starts_after_the_verb_before_it_and_a_walk_is_no_street(le
     assert [m.text for m in recognize_named_places(text, lex)] == ["茂名石化产业园", "中山路", "解放路"]
 
 
+def test_a_full_name_after_a_word_for_who_someone_is_and_before_a_clause_that_goes_on(lex):
+    text = ("家住汇丰苑社区的82岁独居老人蒋金娣，几乎每天都来食堂。一旁的母亲杨光美忍不住拍手叫好。"
+            "盲人按摩师张立军正在为顾客做保健。全市老年人和低保、特困人员实现全覆盖，康复科、儿科同步开诊。")
+    assert _person_names(lex, text) == ["蒋金娣", "杨光美", "张立军"]
+
+
 def test_locations_context_is_the_most_named_city(lex):
     text = "洛阳市召开新闻发布会。洛阳市西工区、涧西区新建站点。"
     ctx = _ctx(text, lex)

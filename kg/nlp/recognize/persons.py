@@ -484,7 +484,7 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
         if name is None and m.re is lex.speaker_word_re:
             # 残疾人李秀兰的家, 网格员马晓东就带着…: a full three-character name and what follows a person
             name = _name_before(text, m.end(), name_at(text, m.end(), lex), lex.speaker_name_end_re)
-            name = name if name and len(name) == 3 else None
+            name = name if name and len(name) == 3 and name[0] not in lex.word_surnames else None
         if name and not _is_address(name, lex):
             add(name, m.end(), "person.speaker", None, None)
     # 62岁的居民胡某, 78岁的独居老人庞某某 (a word or two may qualify who they are)
