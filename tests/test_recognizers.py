@@ -75,6 +75,11 @@ def test_a_full_name_after_a_word_for_who_someone_is_and_before_a_clause_that_go
     assert _person_names(lex, text) == ["蒋金娣", "杨光美", "张立军"]
 
 
+def test_names_in_a_byline_credited_with_slashes_but_not_a_body_credited_for_photos(lex):
+    assert _person_names(lex, "文/通讯员 吴琼芳 冯子豪　图/符海波\n正文。") == ["吴琼芳", "冯子豪", "符海波"]
+    assert _person_names(lex, "文/通讯员　苏婉清　　图/区医保局\n正文。") == ["苏婉清"]
+
+
 def test_locations_context_is_the_most_named_city(lex):
     text = "洛阳市召开新闻发布会。洛阳市西工区、涧西区新建站点。"
     ctx = _ctx(text, lex)

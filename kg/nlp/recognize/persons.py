@@ -409,8 +409,9 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
                 if text.startswith(lex.person_cue_tuple, gap.end()):
                     break
                 nxt = name_at(text, gap.end(), lex)
-                if nxt is None or _CJK.match(text[gap.end() + len(nxt):gap.end() + len(nxt) + 1]):
-                    break
+                if nxt is None or (_CJK.match(text[gap.end() + len(nxt):gap.end() + len(nxt) + 1])
+                                   and not text.startswith(lex.person_cue_tuple, gap.end() + len(nxt))):
+                    break  # (a label may follow the last name: 通讯员 吴某 冯某图/符某)
                 add(nxt, gap.end(), "person.label", None, role)
                 pos, name = gap.end(), nxt
 
