@@ -80,6 +80,21 @@ def test_names_in_a_byline_credited_with_slashes_but_not_a_body_credited_for_pho
     assert _person_names(lex, "文/通讯员　苏婉清　　图/区医保局\n正文。") == ["苏婉清"]
 
 
+def test_a_local_tax_bureau_named_with_its_national_system_is_one_body_however_written(lex):
+    canonicals = _org_canonicals("北海市残联报告。市残联会同国家税务总局北海市税务局开展年审。市税务局负责征收。", lex)
+    assert canonicals["国家税务总局北海市税务局"] == "国家税务总局北海市税务局"
+    assert canonicals["市税务局"] == "国家税务总局北海市税务局"
+
+
+def test_an_unbracketed_plan_whose_words_close_a_bracket_first_is_no_policy_title(lex):
+    text = "各县（市、区）卫生健康委结合实际制定具体工作方案。市养老服务体系建设实施方案已经出台。"
+    assert [m.text for m in recognize_policies(text)] == ["市养老服务体系建设实施方案"]
+
+
+def test_a_word_after_a_group_of_people_is_no_name_though_it_starts_with_a_surname(lex):
+    assert _person_names(lex, "（四）健全长效机制，提升群众满意度。各责任单位要加大宣传力度。") == []
+
+
 def test_locations_context_is_the_most_named_city(lex):
     text = "洛阳市召开新闻发布会。洛阳市西工区、涧西区新建站点。"
     ctx = _ctx(text, lex)

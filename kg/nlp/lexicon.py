@@ -341,6 +341,7 @@ class Lexicon:
         self.person_act_re = re.compile(_alternation(_words("person_acts.txt")))
         self.speaker_name_end_re = re.compile(_alternation(_words("person_acts.txt") + _words("speaker_name_ends.txt")))
         self.word_surnames = frozenset(_words("surnames_also_words.txt"))
+        self.org_system_prefixes = tuple(_words("org_system_prefixes.txt"))
         self.leading_posts = tuple(_words("leading_posts.txt"))
         group_roles = _alternation(_words("group_roles.txt"))
         self.group_role_verbs = tuple(_words("group_role_verbs.txt"))

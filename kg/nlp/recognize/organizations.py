@@ -350,6 +350,7 @@ def recognize_organizations(text: str, lex: Lexicon, ctx: PlaceContext, places: 
         text, _cities_of_their_sentences(text, chosen, places, ctx, lex), places, lex))
     chosen = _level_names_of_the_one_body(chosen, lex)
     chosen = _without_their_county(chosen, places)
+    chosen = _within_their_system(chosen, lex)
     return sorted(chosen + _sharing_a_head(text, chosen, places), key=lambda m: (m.start, m.end))
 
 
@@ -416,6 +417,20 @@ def _without_their_county(orgs: list[Mention], places: list[Mention]) -> list[Me
             m = replace(m, canonical=full[m.text])
         out.append(m)
     return out
+
+
+def _within_their_system(orgs: list[Mention], lex: Lexicon) -> list[Mention]:
+    """A body the document names in full with its national system (国家税务总局来宾市税务局)
+    is that body where it names it without (来宾市税务局, 市税务局)."""
+    full = {}
+    for m in orgs:
+        name = m.canonical or m.text
+        prefix = next((p for p in lex.org_system_prefixes if name.startswith(p) and len(name) > len(p)), None)
+        if prefix:
+            full[name[len(prefix):]] = name
+    if not full:
+        return orgs
+    return [replace(m, canonical=full[m.canonical or m.text]) if (m.canonical or m.text) in full else m for m in orgs]
 
 
 def _sharing_a_head(text: str, orgs: list[Mention], places: list[Mention]) -> list[Mention]:

@@ -49,8 +49,8 @@ def recognize_policies(text: str, places=()) -> list[Mention]:
         if any(s <= start < e for s, e in bracketed):
             continue
         name = text[start:end]
-        if name in own_titles:
-            continue
+        if name in own_titles or name.find("）") < name.find("（") or (name.find("（") < 0 <= name.find("）")):
+            continue  # …县（市、区）卫生健康委…方案: a bracket closing first is the tail of a list, not a title
         out.append(Mention("PolicyDocument", name, start, end, "policy.head", canonical=clean_title(name)))
     for m in _TITLE.finditer(text):
         title = m.group(1)
