@@ -95,6 +95,14 @@ def test_a_word_after_a_group_of_people_is_no_name_though_it_starts_with_a_surna
     assert _person_names(lex, "（四）健全长效机制，提升群众满意度。各责任单位要加大宣传力度。") == []
 
 
+def test_a_county_level_city_under_its_province_is_the_documents_city_and_home(lex):
+    text = "共青团仙桃市委员会联合市教育局、市妇联，在郑场镇、毛嘴镇开设爱心暑托班。湖北省团委予以支持。"
+    ctx = _ctx(text, lex)
+    assert ctx.city.name == "仙桃市" and ctx.province.name == "湖北省" and ctx.county_city
+    canonicals = _org_canonicals(text, lex)
+    assert canonicals["市教育局"] == "仙桃市教育局" and canonicals["市妇联"] == "仙桃市妇女联合会"
+
+
 def test_locations_context_is_the_most_named_city(lex):
     text = "洛阳市召开新闻发布会。洛阳市西工区、涧西区新建站点。"
     ctx = _ctx(text, lex)

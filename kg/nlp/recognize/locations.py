@@ -60,12 +60,17 @@ def infer_context(text: str, matches, lex: Lexicon) -> PlaceContext:
             city = gaz.city_of(cands[0].code)
             if city is not None and city.level == "city":
                 votes[city.code] += 0.5 * weight
+            elif city is not None and city.level == "county":
+                # 仙桃市, 济源市: a county-level city under its province, a city's peer
+                votes[city.code] += (1 if city.code == cands[0].code else 0.5) * weight
     if not votes:
         provinces = [d for _s, _e, n in matches for d in gaz.lookup(n) if d.level == "province"]
         return PlaceContext(None, provinces[0] if provinces else None)
     code = max(sorted(votes), key=lambda c: votes[c])
     city = gaz.by_code(code)
     province = next((d for d in gaz.ancestors(code) if d.level == "province"), None)
+    if city.level == "county":  # a province's own county-level city is the document's city and its home
+        return PlaceContext(city, province, city, _is_regional(matches, gaz), True)
     home = _home_county(matches, city, gaz)
     county_city = home is not None and home.name.endswith("市") and _times_named(matches, home, gaz) > _times_named(
         matches, city, gaz)
