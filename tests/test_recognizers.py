@@ -103,6 +103,11 @@ def test_a_county_level_city_under_its_province_is_the_documents_city_and_home(l
     assert canonicals["市教育局"] == "仙桃市教育局" and canonicals["市妇联"] == "仙桃市妇女联合会"
 
 
+def test_a_verb_of_deepening_before_an_unquoted_campaign_is_no_part_of_its_name(lex):
+    names = _program_names(lex, "2025年，市残联将深化按比例就业专项行动，新增就业岗位200个。")
+    assert "按比例就业专项行动" in names and not any(n.startswith("深化") for n in names)
+
+
 def test_locations_context_is_the_most_named_city(lex):
     text = "洛阳市召开新闻发布会。洛阳市西工区、涧西区新建站点。"
     ctx = _ctx(text, lex)

@@ -84,6 +84,15 @@ def test_a_transcript_line_naming_a_speakers_body_post_and_name_gives_the_floor_
     assert ("九江市民政局", "居家和社区基本养老服务提升行动") in runs, runs
 
 
+def test_a_sentence_opening_on_our_bureau_is_the_publishers_act_not_the_last_bodys(tmp_path):
+    rels = _relations(tmp_path, "九江市人力资源和社会保障局\n关于市政协第0178号提案的答复\n\n王志刚委员：\n"
+                                "省人力资源和社会保障厅会同省财政厅印发《江西省零工市场建设三年行动方案》。"
+                                "我局会同市财政局联合印发《九江市零工市场建设实施方案》，明确建设目标。\n")
+    issued = _pairs(rels, "issuedBy")
+    assert ("九江市零工市场建设实施方案", "九江市人力资源和社会保障局") in issued, issued
+    assert ("九江市零工市场建设实施方案", "江西省人力资源和社会保障厅") not in issued
+
+
 def test_a_longer_list_of_partners_after_a_cue_assists_and_does_not_run_the_program(tmp_path):
     rels = _relations(tmp_path, "九江市召开新闻发布会。市民政局会同市财政局、市卫生健康委员会、市医疗保障局开展“暖心到家”行动，"
                                 "服务老人3000人次。")

@@ -501,6 +501,8 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
             subject = last_subject = actors[0][0]
         elif (office := _acting_town(text, s, places, offices, cues)) is not None:
             subject = last_subject = office
+        elif publisher is not None and cues["self"].search(text, s, min(e, s + _SUBJECT_WINDOW)):
+            subject = last_subject = publisher  # 我局会同市财政局联合印发…: the document's own body
         # partnerOf: A 联合/会同 B、C …  and  与 B 合作
         partners: list[int] = []
         partner_lead: dict[int, int] = {}
