@@ -93,6 +93,21 @@ def test_a_sentence_opening_on_our_bureau_is_the_publishers_act_not_the_last_bod
     assert ("九江市零工市场建设实施方案", "江西省人力资源和社会保障厅") not in issued
 
 
+def test_a_clause_that_opens_on_and_then_a_partner_cue_has_the_sentences_subject_as_its_lead(tmp_path):
+    rels = _relations(tmp_path, "九江市妇联新闻。近年来，市妇联在省妇联和中国儿童少年基金会的支持下，持续实施“春蕾计划”，"
+                                "并会同市民政局联合印发《九江市“春蕾计划”助学资金管理办法》。")
+    issued = _pairs(rels, "issuedBy")
+    assert ("九江市“春蕾计划”助学资金管理办法", "九江市妇女联合会") in issued, issued
+    assert not any(o == "中国儿童少年基金会" for _, o in issued)
+
+
+def test_partners_named_two_at_a_time_after_two_cues_each_run_the_program_of_their_clause(tmp_path):
+    rels = _relations(tmp_path, "九江市团委新闻。今年暑期，团市委联合市教育局、市妇联开展爱心暑托班，"
+                                "会同市应急管理局、市教育局开展“清流护童”防溺水安全守护行动。")
+    runs = _pairs(rels, "runs")
+    assert {("九江市应急管理局", "清流护童防溺水安全守护行动"), ("九江市教育局", "清流护童防溺水安全守护行动")} <= runs, runs
+
+
 def test_a_longer_list_of_partners_after_a_cue_assists_and_does_not_run_the_program(tmp_path):
     rels = _relations(tmp_path, "九江市召开新闻发布会。市民政局会同市财政局、市卫生健康委员会、市医疗保障局开展“暖心到家”行动，"
                                 "服务老人3000人次。")

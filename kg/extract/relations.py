@@ -224,6 +224,11 @@ def _past_note(text: str, pos: int) -> int:
     return note.end() if note else pos
 
 
+def _clause_start(text: str, s: int, pos: int) -> int:
+    """The start of the clause pos is in: after the last comma or semicolon since s."""
+    return max(s, max(text.rfind(c, s, pos) for c in "，,；;") + 1)
+
+
 def _org_list_after(orgs: list[tuple[int, Mention]], pos: int, text: str) -> list[int]:
     """Indices of organizations listed right after pos (A、B和C); a short-name note
     after a body (以下简称…) is part of it."""
@@ -506,6 +511,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
         # partnerOf: A 联合/会同 B、C …  and  与 B 合作
         partners: list[int] = []
         partner_lead: dict[int, int] = {}
+        partner_list: dict[int, int] = {}  # each partner's list's length, at the cue that first named it
         joint_group: set[int] = set()
         for cue in cues["partner"].finditer(text, s, e):
             # a body with a policy title between it and the cue issued that title
@@ -513,10 +519,9 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
             before = [(i, m) for i, m in orgs if m.end <= cue.start()
                       and not any(m.end <= q.start and q.end <= cue.start() for _, q in policies)]
             lead = before[-1][0] if before else subject
-            if subject is not None and before and text[cue.start() - 1] in "，," \
-                    and mentions[before[-1][0]].end < cue.start() - 1:
-                # …贯彻渭南市妇联关于…的部署要求，会同区教育局: a clause that opens on the cue
-                # has the sentence's subject, not the last body named before it
+            if subject is not None and before and mentions[before[-1][0]].end <= _clause_start(text, s, cue.start()):
+                # …贯彻渭南市妇联关于…的部署要求，会同区教育局 (or ，并会同): a clause that opens
+                # on the cue has the sentence's subject, not the last body named before it
                 lead = subject
             # A、B联合C: each of the organizations listed right before the cue
             leads = (_org_list_before(orgs, cue.start(), text) if before and before[-1][1].end == cue.start()
@@ -547,6 +552,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
                 if lead is not None and lead != j:
                     partners.append(j)
                     partner_lead.setdefault(j, lead)
+                    partner_list.setdefault(j, len(listed))
         for a, b in _lead_assist(text, s, e, orgs, publisher, cues):
             rels.append(RelationFact(a, "partnerOf", b, "rel.partner.lead-assist", start=s, end=e))
         if previous_k == k - 1:
@@ -599,12 +605,12 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
                         rels.append(RelationFact(j, "runs", pi, "rel.runs.joint", start=s, end=e))
                 # A联合B开展P: one or two partners named before the verb run P with A
                 # (after a longer list, 联合B、C、D实施, the others mostly assist)
-                joint = [j for j, lead in partner_lead.items() if lead == runner]
+                joint = [j for j, lead in partner_lead.items() if lead == runner and partner_list[j] <= 2]
                 # A联合B、C、D共同主办的P: the whole list hosts P with A
                 listed = [j for j in partner_lead if mentions[j].end <= p.start]
                 together = bool(listed) and cues["joint_adverb"].match(
                     text, _group_end(text, mentions[listed[-1]].end, cues)) is not None
-                for j in listed if together else joint if len(joint) <= 2 else ():
+                for j in listed if together else joint:
                     if mentions[j].end <= p.start and (carried or cues["runs"].search(text, max(mentions[j].end, near),
                                                                                        p.start)):
                         rels.append(RelationFact(j, "runs", pi, "rel.runs.partner", start=s, end=e))
@@ -625,6 +631,8 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
                 # (经市政府同意，市政府办公室印发; 我局会同市财政局联合印发: 我局, the subject)
                 before = [oi for oi, o in orgs if o.end <= cue.start() and not _in(o, p.start, p.end)
                           and oi not in partners]
+                if before and subject is not None and mentions[before[-1]].end <= _clause_start(text, s, cue.start()):
+                    before = []  # …的支持下，…，并会同市民政局联合印发: the clause's body is the subject
                 issuer = before[-1] if before else subject
                 if issuer is not None:
                     issuers.append(issuer)
