@@ -108,6 +108,11 @@ def test_a_verb_of_deepening_before_an_unquoted_campaign_is_no_part_of_its_name(
     assert "按比例就业专项行动" in names and not any(n.startswith("深化") for n in names)
 
 
+def test_a_district_league_and_its_department_with_no_district_named_keep_their_own_words(lex):
+    canonicals = _org_canonicals("佛山市青少年心理健康工作简报。团区委学校部联合区教育局开展心理健康宣传周。", lex)
+    assert canonicals.get("团区委学校部") in (None, "团区委学校部"), canonicals
+
+
 def test_locations_context_is_the_most_named_city(lex):
     text = "洛阳市召开新闻发布会。洛阳市西工区、涧西区新建站点。"
     ctx = _ctx(text, lex)

@@ -501,15 +501,16 @@ def _counties_of_their_sentences(text: str, orgs: list[Mention], places: list[Me
 
     out = []
     for m in orgs:
-        level = next((c for c in m.text[:2] if c in by_level), None)
-        prefix = next((p for p in _LEVEL_PREFIXES if m.canonical and m.canonical.startswith(p + (level or "?"))), None)
-        if prefix is not None:
+        level = next((c for c in m.text[:2] if c in LEVELS), None)
+        prefix = next((p for p in _LEVEL_PREFIXES if level and m.canonical and m.canonical.startswith(p + level)), None)
+        if prefix is not None and level in by_level:
             k = bisect.bisect_right(ends[level], m.start) - 1
             end, division = by_level[level][k] if k >= 0 else (0, None)
             if division is not None and not _SENTENCE_END.search(text, end, m.start):
                 m = replace(m, canonical=prefix + division.name + m.canonical[len(prefix) + 1:], city=division.name)
-            elif m.canonical == prefix + level + "委员会":
-                m = replace(m, canonical=None)  # 团区委 of no county named: its own words say more than 共青团区委员会
+        if prefix is not None and m.canonical.startswith(prefix + level + "委员会"):
+            # 团区委(学校部) of no county named: its own words say more than 共青团区委员会(学校部)
+            m = replace(m, canonical=None)
         out.append(m)
     return out
 
