@@ -393,6 +393,15 @@ def test_a_numbered_table_with_a_rate_column_between_unit_heads_counts_each_row_
                      ("6", "个", "年度目标"), ("5", "个", "已建成"), ("83.3", "%", "完成率"), ("18900", "人次", "累计助餐服务")]
 
 
+def test_a_table_whose_rows_hold_a_column_of_words_before_their_numbers(lex):
+    # as normalization leaves it: the operator column stays apart from the town by a space
+    text = ("镇（街道）运营机构 照料中心（个）床位（张）投入资金（万元）\n"
+            "双塔街道 江山市康颐居家养老服务有限公司18 286 420\n贺村镇 江山市贺村镇社会工作服务站24 226 295\n")
+    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex)]
+    assert found == [("18", "个", "照料中心"), ("286", "张", "床位"), ("4200000", "元", "投入资金"),
+                     ("24", "个", "照料中心"), ("226", "张", "床位"), ("2950000", "元", "投入资金")]
+
+
 def test_numbers_indicator_phrase(lex):
     text = "2023年开展各种形式的学生个案咨询19478人次，新建12块社会足球场。"
     by_value = {n.value: n.indicator for n in recognize_numbers(text, lex)}

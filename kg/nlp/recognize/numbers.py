@@ -254,7 +254,8 @@ def _cell(start: int, end: int, digits: str, magnitude: str | None, unit,
 
 
 # a cell may carry its own unit (完成率 111.5%): the number recognizer reads it
-_ROW = re.compile(r"(?P<name>[^\d\s]{2,20}?)[ \t\u3000]*(?P<cells>\d+(?:\.\d+)?%?(?:[ \t\u3000]+\d+(?:\.\d+)?%?)+)"
+# a row's name may hold a column of words too (双塔街道 江山市康颐居家养老服务有限公司18 286 420)
+_ROW = re.compile(r"(?P<name>[^\d\s](?:[^\d\s]|[ \t\u3000](?=[^\d\s])){1,40}?)[ \t\u3000]*(?P<cells>\d+(?:\.\d+)?%?(?:[ \t\u3000]+\d+(?:\.\d+)?%?)+)"
                   r"[ \t\u3000]*$")
 _NUMBER_CELL = re.compile(r"\d+(?:\.\d+)?%?")
 _ROW_NUMBER = re.compile(r"[ \t\u3000]*\d{1,3}(?![\d.%])[ \t\u3000]*")  # a 序号 cell (1魏塘街道8 8 100%)
