@@ -113,6 +113,13 @@ def test_a_district_league_and_its_department_with_no_district_named_keep_their_
     assert canonicals.get("团区委学校部") in (None, "团区委学校部"), canonicals
 
 
+def test_a_post_a_name_a_title_and_a_verb_of_taking_a_post_end_a_bodys_name(lex):
+    text = "新余市妇联答复。聘请新余学院教育学院副院长彭志强教授担任讲师团团长。"
+    assert "新余学院教育学院" in _org_canonicals(text, lex)
+    assert not any("彭志强" in name for name in _org_canonicals(text, lex))
+    assert "彭志强" in _person_names(lex, text)
+
+
 def test_locations_context_is_the_most_named_city(lex):
     text = "洛阳市召开新闻发布会。洛阳市西工区、涧西区新建站点。"
     ctx = _ctx(text, lex)

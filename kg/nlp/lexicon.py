@@ -313,7 +313,8 @@ class Lexicon:
         self.posts = sorted(set(_lines("posts.txt")), key=lambda w: (-len(w), w))
         self.post_re = _alternation(self.posts)
         self.post_tuple = tuple(self.posts)
-        self.post_holder_re = re.compile(r"(?:" + self.post_re + r")[\u4e00-\u9fff]{2,3}?(?:"
+        # (a title may follow the name: 副院长彭志强教授担任…)
+        self.post_holder_re = re.compile(r"(?:" + self.post_re + r")[\u4e00-\u9fff]{2,3}?(?:" + self.post_re + r")?(?:"
                                          + _alternation(_words("post_holder_verbs.txt")) + ")")
         # 社区党委书记、居委会主任陈某: another body's post after a first one
         # (or the person's age: 志愿服务队队长、45岁的钱某)
