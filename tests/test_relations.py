@@ -108,6 +108,12 @@ def test_partners_named_two_at_a_time_after_two_cues_each_run_the_program_of_the
     assert {("九江市应急管理局", "清流护童防溺水安全守护行动"), ("九江市教育局", "清流护童防溺水安全守护行动")} <= runs, runs
 
 
+def test_a_transcript_line_with_the_speakers_name_then_body_and_post_in_brackets_gives_the_floor(tmp_path):
+    rels = _relations(tmp_path, "九江市青少年心理健康新闻发布会\n\n彭永辉（市卫生健康局副局长）：\n\n"
+                                "我们开通“心语”心理服务热线，全年接听来电3200人次。\n")
+    assert ("九江市卫生健康局", "心语心理服务热线") in _pairs(rels, "runs")
+
+
 def test_a_longer_list_of_partners_after_a_cue_assists_and_does_not_run_the_program(tmp_path):
     rels = _relations(tmp_path, "九江市召开新闻发布会。市民政局会同市财政局、市卫生健康委员会、市医疗保障局开展“暖心到家”行动，"
                                 "服务老人3000人次。")

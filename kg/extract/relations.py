@@ -161,14 +161,18 @@ def _speaker_turns(text: str, mentions, person_posts, orgs, cues) -> list[tuple[
     # 【宜春市民政局党组书记、局长 胡建华】: a tag that names the speaker's body and post;
     # or a line of its own that names them and ends with the speaker's name and a colon
     # (an addressee line, 尊敬的王某代表： or 市公共就业服务中心：, does not)
+    # (or that starts with the name and names the body and post in brackets: 蔡某（团市委副书记）：)
     name_ends = {m.end for m in mentions if m.type == "Person"}
+    name_at = {m.start: m.end for m in mentions if m.type == "Person"}
     for m in [*_BODY_SPEAKER_TAG.finditer(text), *_LINE_SPEAKER_TAG.finditer(text)]:
         line = m.re is _LINE_SPEAKER_TAG
         inside = [(i, o) for i, o in orgs if m.start(1) <= o.start and o.end <= m.end(1)]
+        named = m.end(1) in name_ends or (m.start(1) in name_at and text[name_at[m.start(1)]:][:1] in "（("
+                                           and text[m.end(1) - 1] in "）)")
         if any(w in m.group(1) for w in cues["questioner_ends"]):
             if turns:  # 【主持人 邹晓蕾】, 【宜春日报记者】, 主持人（…孙丽华）：
                 turns.append((m.start(), None))
-        elif inside and (not line or m.end(1) in name_ends):
+        elif inside and (not line or named):
             # the outermost body named first (团市委学校部: 团市委's department speaks for it)
             turns.append((m.start(), min(inside, key=lambda a: (a[1].start, -a[1].end))[0]))
     return sorted(turns, key=lambda turn: turn[0])
