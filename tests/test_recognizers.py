@@ -120,6 +120,11 @@ def test_a_post_a_name_a_title_and_a_verb_of_taking_a_post_end_a_bodys_name(lex)
     assert "彭志强" in _person_names(lex, text)
 
 
+def test_mongolian_and_tibetan_names_without_a_surname_are_read_whole(lex):
+    text = "团市委书记乌云其其格在督导中要求，市残联康复部部长那仁高娃介绍，州民政局党组书记、局长才仁多杰带队赴杂多县。"
+    assert _person_names(lex, text) == ["乌云其其格", "那仁高娃", "才仁多杰"]
+
+
 def test_locations_context_is_the_most_named_city(lex):
     text = "洛阳市召开新闻发布会。洛阳市西工区、涧西区新建站点。"
     ctx = _ctx(text, lex)

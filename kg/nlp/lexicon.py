@@ -343,6 +343,9 @@ class Lexicon:
         self.speaker_name_end_re = re.compile(_alternation(_words("person_acts.txt") + _words("speaker_name_ends.txt")))
         self.word_surnames = frozenset(_words("surnames_also_words.txt"))
         self.org_system_prefixes = tuple(_words("org_system_prefixes.txt"))
+        # longest first, so that 卓玛吉 is read before 卓玛
+        self.name_syllables = tuple(sorted(set(_words("name_syllables.txt")), key=len, reverse=True))
+        self.name_syllable_starts = frozenset(w[0] for w in self.name_syllables)
         self.leading_posts = tuple(_words("leading_posts.txt"))
         group_roles = _alternation(_words("group_roles.txt"))
         self.group_role_verbs = tuple(_words("group_role_verbs.txt"))

@@ -94,10 +94,21 @@ def _dotted_name_at(text: str, pos: int, lex: Lexicon) -> str | None:
     return m.group(0) if not _CJK.match(text[m.end():m.end() + 1]) else None
 
 
+def _syllable_name_at(text: str, pos: int, lex: Lexicon) -> str | None:
+    """A Mongolian or Tibetan given name at pos: two or more syllables of
+    name_syllables.txt in a row, four characters at least (乌云其其格, 才仁多杰)."""
+    end, count = pos, 0
+    while (syllable := next((w for w in lex.name_syllables if text.startswith(w, end)), None)) is not None:
+        end, count = end + len(syllable), count + 1
+    return text[pos:end] if count >= 2 and end - pos >= 4 else None
+
+
 def name_at(text: str, pos: int, lex: Lexicon) -> str | None:
     """A personal name starting at pos, its length decided by what follows."""
     if any(c in "·•・" for c in text[pos + 2:pos + 6]) and (dotted := _dotted_name_at(text, pos, lex)):
         return dotted
+    if text[pos:pos + 1] in lex.name_syllable_starts and (syllables := _syllable_name_at(text, pos, lex)):
+        return syllables
     s = _surname_len(text, pos, lex)
     if not s or text.startswith(lex.not_name_starts, pos) or text.startswith(lex.post_tuple, pos + s):
         return None  # 关于残疾人, 农村残疾人; 副县长任组长
