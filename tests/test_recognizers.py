@@ -78,6 +78,9 @@ def test_a_full_name_after_a_word_for_who_someone_is_and_before_a_clause_that_go
 def test_names_in_a_byline_credited_with_slashes_but_not_a_body_credited_for_photos(lex):
     assert _person_names(lex, "文/通讯员 吴琼芳 冯子豪　图/符海波\n正文。") == ["吴琼芳", "冯子豪", "符海波"]
     assert _person_names(lex, "文/通讯员　苏婉清　　图/区医保局\n正文。") == ["苏婉清"]
+    assert _person_names(lex, "文/刘思琪　图/陈浩\n编辑/张雨桐　审核/周凯\n文字：向丽娟　图片：杜鹏\n正文。") == [
+        "刘思琪", "陈浩", "张雨桐", "周凯", "向丽娟", "杜鹏"]
+    assert _person_names(lex, "团市委副书记金美善、学校部部长孙浩然分别就心理健康作了部署。") == ["金美善", "孙浩然"]
 
 
 def test_a_local_tax_bureau_named_with_its_national_system_is_one_body_however_written(lex):

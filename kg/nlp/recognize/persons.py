@@ -372,10 +372,10 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
 
     # labelled names: 签发人：郭某某, 记者 陈某
     for label, role in lex.person_cues.items():
-        for m in re.finditer(re.escape(label) + r"[：:\s]*", text):
+        for m in re.finditer(re.escape(label) + r"(?:[：:/\s]|／)*", text):  # 审核/周凯 as 审核：周凯
             if text.endswith(lex.person_label_objects, 0, m.start()):
                 continue  # 向记者展示: the reporter is spoken to, no name follows
-            if label in lex.person_cues_colon and text[m.end() - 1:m.end()] not in "：:":
+            if label in lex.person_cues_colon and text[m.end() - 1:m.end()] not in "：:/／":
                 continue  # 审核和动态管理: a credit label only with its colon (审核：李某)
             name = name_at(text, m.end(), lex)
             department = lex.sub_unit_re.match(text, m.end())
@@ -399,8 +399,8 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
                 continue
             end = m.end() + len(name)
             after = text[end:end + 1]
-            if label in lex.person_cues_alone and _CJK.match(after):
-                continue
+            if label in lex.person_cues_alone and _CJK.match(after) and not text.startswith(lex.person_cue_tuple, end):
+                continue  # (another credit may follow: 文/刘某图/陈某)
             if text[m.end() - 1:m.end()] in "：:" and _CJK.match(after) and after not in lex.name_stop:
                 continue  # 宁夏日报记者：农村地区和留守儿童…: a question, not a name (but 领衔代表：周某等)
             # 联系人：王某，市民政局养老服务科 / 王某（团市委青年发展部部长）: that unit
