@@ -128,6 +128,14 @@ def test_mongolian_and_tibetan_names_without_a_surname_are_read_whole(lex):
     assert _person_names(lex, text) == ["乌云其其格", "那仁高娃", "才仁多杰"]
 
 
+def test_a_heading_sentence_that_opens_its_items_line_names_a_joined_program_whole(lex):
+    text = ("（二）残疾儿童康复救助和辅具适配项目。为1100名残疾儿童实施康复救助。\n"
+            "（三）畅通12355青少年服务热线。全年接听来电3000人次。\n")
+    names = _program_names(lex, text)
+    assert "残疾儿童康复救助和辅具适配项目" in names and "辅具适配项目" not in names
+    assert "畅通12355青少年服务热线" not in names
+
+
 def test_locations_context_is_the_most_named_city(lex):
     text = "洛阳市召开新闻发布会。洛阳市西工区、涧西区新建站点。"
     ctx = _ctx(text, lex)

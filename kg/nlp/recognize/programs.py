@@ -347,9 +347,13 @@ def _with_short_names(text: str, found: list[Mention]) -> list[Mention]:
     return sorted(kept + aliases, key=lambda m: (m.start, m.end))
 
 
-# 三、残疾人康复和托养服务项目 / （五）适龄妇女“两癌”免费筛查项目: a numbered heading line
+# 三、残疾人康复和托养服务项目 / （五）适龄妇女“两癌”免费筛查项目: a numbered heading line, or a
+# heading sentence that opens its item's line and joins two things (（二）残疾儿童康复救助和辅具适配项目。为…)
 _HEADING = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
-                      r"|\d{1,2}[、.．](?!\d))[ \t\u3000]*([^，。；：:,;！？\n]{4,30}?)[ \t\u3000]*$", re.MULTILINE)
+                      r"|\d{1,2}[、.．](?!\d))[ \t\u3000]*([^，。；：:,;！？\n]{4,30}?)(?:[ \t\u3000]*$|(。))", re.MULTILINE)
+
+
+_JOINED = ("和", "及")  # the words a name in running text is cut at
 
 
 def _headings(text: str, lex: Lexicon) -> list[Mention]:
@@ -358,6 +362,8 @@ def _headings(text: str, lex: Lexicon) -> list[Mention]:
     out = []
     for m in _HEADING.finditer(text):
         name, start = m.group(1), m.start(1)
+        if m.group(2) and not any(w in name for w in _JOINED):
+            continue  # a heading sentence names a program whole only where running text would cut it
         lead = lex.program_lead_re.match(name)
         if lead and lead.end() < len(name) - 2:
             name, start = name[lead.end():], start + lead.end()
