@@ -136,6 +136,11 @@ def test_a_heading_sentence_that_opens_its_items_line_names_a_joined_program_who
     assert "畅通12355青少年服务热线" not in names
 
 
+def test_a_bureaus_branch_named_after_it_is_a_body_of_its_own_whatever_follows(lex):
+    canonicals = _org_canonicals("江山市民政局工作总结。市民政局会同衢州市医疗保障局江山分局推进长期护理保险。", lex)
+    assert canonicals.get("衢州市医疗保障局江山分局") == "衢州市医疗保障局江山分局", canonicals
+
+
 def test_locations_context_is_the_most_named_city(lex):
     text = "洛阳市召开新闻发布会。洛阳市西工区、涧西区新建站点。"
     ctx = _ctx(text, lex)

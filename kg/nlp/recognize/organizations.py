@@ -279,7 +279,8 @@ def _sub_units(text: str, parents: list[Mention], lex: Lexicon) -> list[Mention]
         # on a contact line the person's name may follow the department at once
         # (联系人：市总工会权益保障部王某, normalization having joined the cells)
         labelled = m is not None and text.endswith(lex.person_label_colons, 0, p.start)
-        if not m or not (labelled or lex.sub_unit_follow_re.match(text, m.end())):
+        # a branch (…局江山分局) is one whatever follows it
+        if not m or not (labelled or m.group(0).endswith(lex.branch_suffixes) or lex.sub_unit_follow_re.match(text, m.end())):
             continue
         unit = m.group(0)
         if lex.post_holder_re.match(unit):
