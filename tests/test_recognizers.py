@@ -430,6 +430,12 @@ def test_a_table_whose_rows_hold_a_column_of_words_before_their_numbers(lex):
                      ("24", "个", "照料中心"), ("226", "张", "床位"), ("2950000", "元", "投入资金")]
 
 
+def test_one_chinese_numeral_before_a_unit_of_events_is_a_count_but_not_one_or_an_ordinal(lex):
+    text = "开展食品安全联合检查两轮，举办专场招聘会八场，开展一次督查，第三期培训班开班。"
+    found = [(str(n.value), n.unit) for n in recognize_numbers(text, lex)]
+    assert found == [("2", "轮"), ("8", "场")]
+
+
 def test_numbers_indicator_phrase(lex):
     text = "2023年开展各种形式的学生个案咨询19478人次，新建12块社会足球场。"
     by_value = {n.value: n.indicator for n in recognize_numbers(text, lex)}

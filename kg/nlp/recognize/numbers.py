@@ -42,13 +42,16 @@ class NumberMention:
 _CN_DECIMALS = "点[零〇一二三四五六七八九]+"
 _CN_NUMBER = "[" + _CN_DIGITS + "万亿]{2,}(?:" + _CN_DECIMALS + ")?|[" + _CN_DIGITS + "]" + _CN_DECIMALS
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# one numeral before a unit of events or batches (检查两轮, 举办八场, 授旗七支): 一 is left out,
+# it mostly means "a" (开展一次…)
+_CN_SINGLE = "(?<![" + _CN_DIGITS + "])[两二三四五六七八九](?=[场轮期支所趟批])"
 
 
 def _number_regex(lex: Lexicon) -> re.Pattern:
     return re.compile(
         r"(?<![\d.A-Za-z第\-－~～/])"
         r"(?:百分之(?P<percent>" + _CN_NUMBER + "|" + _ARABIC + ")"  # 百分之九十六点三: the unit comes first
-        r"|(?P<num>" + _ARABIC + "|" + _CN_NUMBER + r")"
+        r"|(?P<num>" + _ARABIC + "|" + _CN_NUMBER + "|" + _CN_SINGLE + r")"
         r"(?P<mag>万|亿|千)?(?P<approx>余|多)?(?P<mag2>(?<=[余多])万|(?<=[余多])亿)?"  # 1.2万余人, 四百六十余万元
         r"(?P<unit>" + lex.unit_re + r"))"
         r"(?P<after>以上|余|多)?"
