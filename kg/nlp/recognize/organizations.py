@@ -40,6 +40,20 @@ def _pattern_rows() -> tuple[tuple[str, str, str], ...]:
     return tuple(rows)
 
 
+_PARTY = "中共"  # what {party} in a canonical template stands for, before a Party organ
+
+
+@lru_cache(maxsize=1)
+def _unplaced_forms() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words around {place} in org_patterns.tsv's canonical templates (共青团{place}委员会,
+    {party}{place}{body}): what stands before the level in an unplaced body's name, longest
+    first, and what closes one that has no body of its own."""
+    templates = [t for _, t, _ in _pattern_rows() if "{place}" in t]
+    before = {t.split("{place}")[0].replace("{party}", party) for t in templates for party in ("", _PARTY)}
+    after = tuple({t.split("{place}")[1] for t in templates if "{body}" not in t})
+    return tuple(sorted(before, key=len, reverse=True)), after
+
+
 @lru_cache(maxsize=4)
 def _compiled_patterns(body_re: str) -> tuple[PlacePattern, ...]:
     """The pattern table compiled once; {PLACE} is left for the document's own
@@ -84,10 +98,10 @@ def _patterned(text: str, lex: Lexicon, ctx: PlaceContext, place_names: list[str
             if place is None:
                 # keep the level in the place's stead (县民政局, 共青团县委员会): the sentence may name the county
                 canonical = template.format(place=groups["level"], body=body.full if body else "",
-                                            party="中共" if body and body.kind == "party" else "")
+                                            party=_PARTY if body and body.kind == "party" else "")
             else:
                 canonical = template.format(
-                    place=place, body=body.full if body else "", party="中共" if body and body.kind == "party" else ""
+                    place=place, body=body.full if body else "", party=_PARTY if body and body.kind == "party" else ""
                 )
             out.append(Mention("Organization", text[m.start:m.end], m.start, m.end, rule, canonical=canonical, city=city))
     return out
@@ -503,20 +517,19 @@ def _counties_of_their_sentences(text: str, orgs: list[Mention], places: list[Me
     out = []
     for m in orgs:
         level = next((c for c in m.text[:2] if c in LEVELS), None)
-        prefix = next((p for p in _LEVEL_PREFIXES if level and m.canonical and m.canonical.startswith(p + level)), None)
+        prefixes, closings = _unplaced_forms()
+        prefix = next((p for p in prefixes if level and m.canonical and m.canonical.startswith(p + level)), None)
         if prefix is not None and level in by_level:
             k = bisect.bisect_right(ends[level], m.start) - 1
             end, division = by_level[level][k] if k >= 0 else (0, None)
             if division is not None and not _SENTENCE_END.search(text, end, m.start):
                 m = replace(m, canonical=prefix + division.name + m.canonical[len(prefix) + 1:], city=division.name)
-        if prefix is not None and m.canonical.startswith(prefix + level + "委员会"):
+        if prefix is not None and m.canonical.startswith(tuple(prefix + level + c for c in closings)):
             # 团区委(学校部) of no county named: its own words say more than 共青团区委员会(学校部)
             m = replace(m, canonical=None)
         out.append(m)
     return out
 
-
-_LEVEL_PREFIXES = ("", "中共", "共青团")  # what may stand before the level in an unplaced body's canonical name
 
 
 _COUNTY_LEVELS = LEVELS[2:4]  # 县, 区: the levels of a county-level body's short form
