@@ -496,6 +496,23 @@ def test_national_short_forms_and_campaign_days_are_national_programs(lex):
     assert found == {"全国助残日", "残疾人两项补贴", "基本医疗保险", "两癌筛查", "农村互助幸福院"}
 
 
+def test_the_employee_and_resident_care_insurances_are_their_own_national_programs(lex):
+    text = "职工长期护理保险和城乡居民长期护理保险同步推进，长期护理保险覆盖全市。"
+    found = [(m.text, m.canonical) for m in recognize_programs(text, lex) if m.rule == "program.national"]
+    assert found == [("职工长期护理保险", "职工长期护理保险"), ("城乡居民长期护理保险", "居民长期护理保险"),
+                     ("长期护理保险", "长期护理保险")]
+
+
+def test_screening_named_with_its_women_is_the_national_screening(lex):
+    found = [(m.text, m.canonical) for m in recognize_programs("完成农村适龄妇女“两癌”免费筛查1.2万人。", lex)]
+    assert found == [("农村适龄妇女“两癌”免费筛查", "两癌筛查")]
+
+
+def test_the_medical_insurance_and_womens_rights_hotlines_are_national_brands(lex):
+    assert _program_names(lex, "开通12393医保服务热线，畅通12338妇女儿童维权热线。") == {
+        "12393医保服务热线", "12338妇女维权公益服务热线"}
+
+
 def test_a_place_and_a_program_head_alone_are_not_a_program(lex):
     assert recognize_programs("浔阳区计划新建助餐点10个。", lex) == []
     assert recognize_programs("彭泽县、湖口县两地驿站服务量分别增长。", lex) == []
