@@ -203,6 +203,12 @@ def test_a_quoted_name_counted_right_after_the_quote_is_a_facility_program(lex):
     assert not names & {"社区饭桌", "一户一策"}  # no count after the first; a count of households is no site
 
 
+def test_a_quoted_brand_before_a_counted_kind_of_centre_is_a_program_not_a_body(lex):
+    text = "今年新建“阳光家园”残疾人日间照料中心4个，“颐养之家”服务中心由市民政局运营。"
+    assert [m.text for m in _orgs(text, lex)] == ["“颐养之家”服务中心", "市民政局"]
+    assert "阳光家园" in {m.text for m in recognize_programs(text, lex)}
+
+
 def test_a_quoted_program_named_again_without_quotes_is_mentioned_again(lex):
     text = "江安县：“残疾人之家”实现乡镇全覆盖\n今年新建残疾人之家4个，分别位于红桥镇、留耕镇。“嵌入式”服务进社区，建成社区嵌入式服务设施3个。"
     found = recognize_programs(text, lex)

@@ -276,6 +276,8 @@ def _open_class(text: str, lex: Lexicon, ctx: PlaceContext, inner_orgs: SpanInde
             canonical = home_town + span[len(town_head):]  # 街道办事处 in 中华街道's report: its office
         if span.startswith("“") and span.endswith("”") and span[1:-1].endswith(lex.program_quoted_suffixes):
             continue  # “邻里中心” alone: a quoted facility brand, a program
+        if span[0] in "“\"" and lex.org_count_re.match(text, end):
+            continue  # “阳光家园”残疾人日间照料中心4个: a brand's kind of site, counted, not one body
         if span[0] in _DIVISION_LEVELS and _place_for_level(span[0], ctx) is None:
             continue
         if span[0] in LEVELS:
