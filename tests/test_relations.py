@@ -1152,3 +1152,8 @@ def test_a_table_headed_by_a_community_column_names_its_communities_and_places_t
     assert "合计居民区" not in label.values()
     places = {label[x.object] for x in r.relations if x.predicate == "operatesIn" and label.get(x.subject) == "时间银行"}
     assert {"开鲁一村居民区", "国和二村居民区"} <= places
+
+
+def test_bodies_that_pay_out_a_scheme_run_it(tmp_path):
+    rels = _relations(tmp_path, "九江市人社局工作总结。市人社局会同市财政局发放创业担保贷款3000万元，支持返乡人员创业。")
+    assert {s for s, o in _pairs(rels, "runs") if o == "创业担保贷款"} == {"九江市人力资源和社会保障局", "九江市财政局"}
