@@ -209,6 +209,11 @@ def test_a_quoted_brand_before_a_counted_kind_of_centre_is_a_program_not_a_body(
     assert "阳光家园" in {m.text for m in recognize_programs(text, lex)}
 
 
+def test_a_level_word_after_a_verb_is_no_town_that_starts_a_name(lex):
+    # 新建镇 is a town's name somewhere, but 新建镇级 is "build town-level"
+    assert _orgs("韶关市乳源县在大桥镇新建镇级颐康中心3个。", lex) == []
+
+
 def test_a_quoted_program_named_again_without_quotes_is_mentioned_again(lex):
     text = "江安县：“残疾人之家”实现乡镇全覆盖\n今年新建残疾人之家4个，分别位于红桥镇、留耕镇。“嵌入式”服务进社区，建成社区嵌入式服务设施3个。"
     found = recognize_programs(text, lex)

@@ -185,7 +185,9 @@ def _left_edge(text: str, suffix_start: int, end: int, lex: Lexicon, inner_orgs:
     modifier = text[i:suffix_start]
     # a boundary word is none inside quotes, or where a place's full name starts with it (新建区),
     # unless a body's head ends right before it (儿童福利院和县社会福利院: not 和县)
-    place_starts_here = {e - len(name) + 1 for e, name in lex.place_automaton.iter_long(modifier)}
+    # (新建镇级颐康中心: a level word, 镇级, follows; no town 新建镇 is named)
+    place_starts_here = {e - len(name) + 1 for e, name in lex.place_automaton.iter_long(modifier)
+                         if text[i + e + 1:i + e + 2] != "级"}
     # read with the head, so that a word holding a boundary (指导中心) can guard it
     cuts = [m for m in lex.boundary_re.finditer(text[i:end]) if m.end() <= len(modifier)
             and modifier.count("“", 0, m.start()) <= modifier.count("”", 0, m.start())
