@@ -524,6 +524,11 @@ def test_the_medical_insurance_and_womens_rights_hotlines_are_national_brands(le
         "12393医保服务热线", "12338妇女维权公益服务热线"}
 
 
+def test_a_provinces_service_app_is_one_platform(lex):
+    found = {m.canonical for m in recognize_programs("群众可通过“皖事通”APP或冀时办在线申请，也可登录国家医保服务平台APP查询。", lex)}
+    assert found == {"皖事通", "冀时办", "国家医保服务平台"}
+
+
 def test_a_place_and_a_program_head_alone_are_not_a_program(lex):
     assert recognize_programs("浔阳区计划新建助餐点10个。", lex) == []
     assert recognize_programs("彭泽县、湖口县两地驿站服务量分别增长。", lex) == []
