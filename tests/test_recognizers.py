@@ -838,6 +838,12 @@ def test_a_numbered_heading_that_is_a_program_name_names_it_whole(lex):
     assert "助残托养服务项目" not in names and not any("任务" in n or "领导" in n for n in names)
 
 
+def test_a_program_a_heading_names_is_mentioned_again_in_running_text(lex):
+    text = "三、儿童康复和助残托养服务项目\n市残联牵头，今年儿童康复和助残托养服务项目惠及1200人。\n"
+    found = [m for m in recognize_programs(text, lex) if m.canonical == "儿童康复和助残托养服务项目"]
+    assert [m.start for m in found] == [2, text.index("今年") + 2]
+
+
 def test_a_short_name_note_makes_later_mentions_the_program_it_follows(lex):
     text = ("全市开展“金秋暖阳”居家养老服务提升行动（以下简称“提升行动”）。"
             "市财政安排提升行动专项资金300万元，将提升行动纳入考核。")

@@ -3,7 +3,7 @@ follows the quote, and unquoted names ending in a program head (行动, 驿站 �
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 from kg.nlp.lexicon import Lexicon, Words, heads_by_end
@@ -317,7 +317,40 @@ def recognize_programs(text: str, lex: Lexicon, orgs=(), policy_spans=(), places
     found = list(filter(_outside(org_spans), found + quoted_found + _repeated(text, quoted_found, lex)))
     # 获评…优秀志愿服务项目: an honour's title
     found = [m for m in found if not lex.program_honor_before_re.search(text, max(0, m.start - 4), m.start)]
-    return _with_short_names(text, select_non_overlapping(found))
+    found = select_non_overlapping(found)
+    again = list(filter(_outside(policy_spans), filter(_outside(org_spans), _named_again(text, found))))
+    return _with_short_names(text, select_non_overlapping(found + again) if again else found)
+
+
+# rules that name a program by where it stands (a heading, a table's column, a label,
+# a list of projects), not by words that recur wherever it is named
+_PLACED_RULES = ("program.heading", "program.column", "program.label", "program.project-item")
+
+
+def _named_again(text: str, found: list[Mention]) -> list[Mention]:
+    """A program named by a heading or a table (（三）推进居家适老化改造…), named
+    again in running text (县民政局…实施居家适老化改造210户): the same program
+    wherever no other mention holds or crosses the words."""
+    taken = sorted((m.start, m.end) for m in found)  # no two overlap: ends rise with starts
+    starts = [s for s, _ in taken]
+
+    def free(pos: int, end: int) -> bool:
+        """No mention crosses or holds pos..end (one inside it, a shorter name, gives way)."""
+        k = bisect_left(starts, end) - 1
+        while k >= 0 and taken[k][1] > pos:
+            if taken[k][0] < pos or taken[k][1] > end or taken[k] == (pos, end):
+                return False
+            k -= 1
+        return True
+
+    out = []
+    for name, canonical in sorted({(m.text, m.canonical) for m in found if m.rule in _PLACED_RULES and len(m.text) >= 4}):
+        pos = text.find(name)
+        while pos >= 0:
+            if free(pos, pos + len(name)):
+                out.append(Mention("Program", name, pos, pos + len(name), "program.repeated", canonical=canonical))
+            pos = text.find(name, pos + len(name))
+    return out
 
 
 
