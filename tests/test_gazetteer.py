@@ -96,6 +96,14 @@ def test_a_beijing_area_office_is_found_by_the_town_name_it_is_written_with(gz):
     assert gz.resolve("温泉镇", context_codes=["110108"]) == gz.by_code("110108026")
 
 
+def test_a_street_named_for_its_street_is_found_without_the_streets_word(gz):
+    station = gz.by_code("620602005")  # 火车站街街道 of 武威市凉州区
+    assert gz.resolve("火车站街道", context_codes=["620602"]) == station
+    assert gz.canonical_name("火车站街道", station) == "火车站街道"
+    assert gz.resolve("荣华街道", context_codes=["620602"]) == gz.by_code("620602007")
+    assert not any(d.name == "南大街街道" for d in gz.lookup("南大街道"))  # 大街 keeps its 街
+
+
 def test_short_names_unique_and_no_town_shorts(gz):
     seen: dict[str, str] = {}
     full = {d.name for d in gz}
@@ -181,8 +189,10 @@ def test_names_iteration(gz):
     xinxiang = gz.by_code("410700")
     assert ("新乡市", xinxiang) in pairs and ("新乡", xinxiang) in pairs
     assert len({d.code for _, d in pairs}) == len(gz)
-    # a town goes by its name, or a Beijing 地区 by the town name it is written with
+    # a town goes by its name, a Beijing 地区 by the town name it is written with,
+    # or a street named for its street without that street's 街
     assert all(s == d.name or (d.name.endswith("地区") and s[:-1] == d.name[:-2])
+               or (d.name.endswith("街街道") and s == d.name[:-3] + "街道")
                for s, d in pairs if d.level == "town")
 
 

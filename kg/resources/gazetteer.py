@@ -87,6 +87,13 @@ class Gazetteer:
                 for level in ("镇", "乡"):
                     self._written.add((d.name[:-2] + level, d))
                     self._by_name.setdefault(d.name[:-2] + level, []).append(d)
+            # a street named for its street (火车站街街道) is mostly written without the
+            # street's 街 (火车站街道), where its county has no street of that name
+            if d.level == "town" and d.name.endswith("街街道") and len(d.name) >= 5 and d.name[-4] != "大":
+                written = d.name[:-3] + "街道"
+                if not any(c.name == written for c in self._children.get(d.parent, ())):
+                    self._written.add((written, d))
+                    self._by_name.setdefault(written, []).append(d)
 
     # ------------------------------------------------------------------ loading
 
