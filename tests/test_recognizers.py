@@ -1081,6 +1081,13 @@ def test_a_community_in_the_column_after_its_street_is_a_settlement(lex):
 
 def test_a_signatures_post_and_name_apart_are_one_person(lex):
     assert "楼思远" in _person_names(lex, "义乌市人民政府市长 楼思远\n2025年1月10日")
+    # a place, not a body, before the post: the mayor's report signs so
+    assert _person_names(lex, "阳江市人民政府工作报告\n阳江市市长\u3000陈卓明\n各位代表：") == ["陈卓明"]
+
+
+def test_a_single_name_after_a_post_does_not_start_with_a_surname_that_is_a_word(lex):
+    assert _person_names(lex, "3366个村（社区）实现儿童主任全覆盖，配备率100%。") == []
+    assert _person_names(lex, "会上，副市长叶青松，市民政局局长出席。") == ["叶青松"]
 
 
 def test_a_guidance_centre_is_one_name_though_guiding_ends_names_elsewhere(lex):

@@ -170,8 +170,9 @@ def _names_listed(text: str, pos: int, lex: Lexicon) -> list[tuple[int, str]]:
         out.append((pos, name))
         pos += len(name)
         if text[pos:pos + 1] != "、":
-            # one name alone only when it is a full three characters (副市长叶某某，)
-            return out if len(out) > 1 or len(out[0][1]) == 3 else []
+            # one name alone only when it is a full three characters (副市长叶某某，) whose
+            # surname is no common word as well (儿童主任全覆盖，)
+            return out if len(out) > 1 or (len(out[0][1]) == 3 and out[0][1][0] not in lex.word_surnames) else []
         pos += 1
 
 
@@ -457,6 +458,16 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
         name = name_at(text, m.end(), lex)
         if name and (m.end(), m.end() + len(name)) not in found and m.group(0) in ("运动员", "教练员", "主持人", "总书记"):
             add(name, m.end(), "person.post-name", None, m.group(0))
+
+    # a signature line, a place, its post, a space and a name: 阳江市市长 陈某某
+    for m in post_re.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        gap = _GAP_OR_NONE.match(text, m.end())
+        if gap.end() == m.end() or text[line_start:m.start()] not in lex.full_place_names:
+            continue
+        name = name_at(text, gap.end(), lex)
+        if name and text[gap.end() + len(name):gap.end() + len(name) + 1] in ("", "\n"):
+            add(name, gap.end(), "person.signature", None, m.group(0))
 
     # a post of the document's own body: 我局副局长李某 (its body is the publisher)
     for m in (*lex.self_body_re.finditer(text), *lex.self_clause_re.finditer(text)):
