@@ -1090,6 +1090,16 @@ def test_a_single_name_after_a_post_does_not_start_with_a_surname_that_is_a_word
     assert _person_names(lex, "会上，副市长叶青松，市民政局局长出席。") == ["叶青松"]
 
 
+def test_a_form_of_address_after_a_two_character_name_is_no_part_of_it(lex):
+    text = "出席发布会的有市残联副理事长唐明先生、市人社局副局长谢文涛先生。"
+    assert _person_names(lex, text) == ["唐明", "谢文涛"]
+
+
+def test_a_county_before_a_province_named_company_is_no_part_of_its_name(lex):
+    text = "平利县陕西秦巴富硒茶业有限公司安置残疾人20名，安康市平利县女娲茶业有限公司安置8名。"
+    assert [m.text for m in _orgs(text, lex)] == ["陕西秦巴富硒茶业有限公司", "安康市平利县女娲茶业有限公司"]
+
+
 def test_a_guidance_centre_is_one_name_though_guiding_ends_names_elsewhere(lex):
     assert [m.text for m in _orgs("设立沭阳县中小学生心理健康指导中心。", lex)] == ["沭阳县中小学生心理健康指导中心"]
     assert [m.text for m in _orgs("市民政局指导县养老服务中心开展工作。", lex)] == ["市民政局", "县养老服务中心"]

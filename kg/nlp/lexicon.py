@@ -185,6 +185,7 @@ class Lexicon:
         # length beats the automaton (slow per character with this many names)
         self.place_words = Words(full_names)
         self.full_place_names = frozenset(full_names)
+        self.province_names = Words(surface for surface, div in self.gazetteer.names() if div.level == "province")
         self.short_place_words = Words(self.short_places)
 
         self.org_bodies = {r[0]: OrgBody(r[0], r[1], r[2]) for r in _rows("org_bodies.tsv")}

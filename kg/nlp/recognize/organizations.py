@@ -215,8 +215,14 @@ def _left_edge(text: str, suffix_start: int, end: int, lex: Lexicon, inner_orgs:
                                                or m.end() in place_starts_here or m.end() in short_place_starts
                                                or (modifier[:m.start()].endswith(lex.program_suffix_tuple)
                                                    and "”" in modifier[:m.start()]))}
+    # a place before a province's name (平利县陕西…有限公司) is no part of a name: names run
+    # from the province down, so the name starts at the province
+    provinces = set(lex.province_names.starts(modifier))
     for c in sorted(starts):
         if c >= len(modifier):
+            continue
+        if any(c < k and (modifier[c:k] in lex.full_place_names or modifier[c:k] in lex.short_place_words.words)
+               for k in provinces):
             continue
         inner = [m for m in cuts if m.start() >= c
                  and (len(m.group(0)) > 1 or m.start() in after_head or m.group(0) in lex.org_never_inside)]
