@@ -892,6 +892,13 @@ def test_short_names_listed_before_a_place_head_are_places_of_that_head(tmp_path
     assert not {"城市社区", "农村社区", "城市", "农村"} & places
 
 
+def test_villages_named_in_full_in_a_list_closed_by_their_head_are_places(tmp_path):
+    places = _entities(tmp_path, "儋州市木棠镇长者饭堂建设情况。全镇已建成长者饭堂6个，覆盖铁匠村、冰廉村、兰训村等18个村，"
+                                 "在南华村、北岸村等村开设助餐点。", "Location")
+    assert {"冰廉村", "兰训村", "南华村", "北岸村"} <= places
+    assert not {p for p in places if p.startswith("覆盖")}  # the first item has no cue before it
+
+
 def test_a_street_office_named_after_its_district_government_is_the_office_its_report_calls_the_street(tmp_path):
     rels = _relations(tmp_path, "徐汇区人民政府田林街道办事处文件\n\n区民政局：\n"
                                 "田林街道持续推进老年助餐。街道联合区慈善基金会设立“田林爱心餐”专项基金，全年募集资金52万元。"

@@ -153,6 +153,7 @@ def recognize_listed_places(text: str, lex: Lexicon, resolve, city: str | None,
         items, pos = m.group("items").split("、"), m.start("items")
         first = items[0]
         cue = max((first.rfind(c) + len(c) for c in lex.listed_place_cues if c in first), default=-1)
+        cued = cue >= 0
         if cue < 0 and 2 <= len(first) <= 5 and m.start() and text[m.start() - 1] in "，,：:；（(":
             cue = 0  # the list opens its clause
         for k, item in enumerate(items):
@@ -162,9 +163,15 @@ def recognize_listed_places(text: str, lex: Lexicon, resolve, city: str | None,
             if (k == 0 and cue < 0) or not 2 <= len(name) <= 5 or any(s < start + len(name) and start < e
                                                                        for s, e in spans):
                 continue
-            if (lex.community_generic_re.search(name) or lex.boundary_re.search(name)
-                    or name.endswith(head) or name.endswith(lex.town_heads)):
-                continue  # 城市、农村等社区: kinds; 大柳塔镇、锦界镇等镇: named in full (田林三村 is a name)
+            if lex.community_generic_re.search(name) or lex.boundary_re.search(name):
+                continue  # 城市、农村等社区: kinds
+            if name.endswith(head) or name.endswith(lex.town_heads):
+                # 大柳塔镇、锦界镇等镇: named in full, the gazetteer's; 铁匠村、冰廉村等18个村:
+                # villages named in full (the first one only after a cue: 覆盖铁匠村 is no name)
+                if kind == "settlement" and name.endswith(head) and len(name) > len(head) + 1 and (k or cued):
+                    out.append(Mention("Location", name, start, start + len(name), "loc.settlement",
+                                       canonical=name, city=city))
+                continue
             full = name + head
             div = resolve(full, start) if kind == "division" else None
             if div is not None:
