@@ -379,6 +379,8 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
             if label in lex.person_cues_colon and text[m.end() - 1:m.end()] not in "：:/／":
                 continue  # 审核和动态管理: a credit label only with its colon (审核：李某)
             name = name_at(text, m.end(), lex)
+            if name and (m.end() in org_at or lex.place_words.has_prefix(text[m.end():m.end() + 8])):
+                name = None  # 图片：乌达区残联: a body or a place is credited, no name
             department = lex.sub_unit_re.match(text, m.end())
             if name and department and department.end() > m.end() + len(name):
                 name = None  # 联系人：康复部部长 邓某: a department, not a name
