@@ -1249,6 +1249,11 @@ def test_a_quoted_manner_is_no_program(lex):
     names = _program_names(lex, "惠农区开展“订单式”技能培训，培训320人。开展“学业务、比服务、强作风”岗位练兵活动3场。")
     assert not any(n.startswith("订单式") for n in names), names
     assert "学业务、比服务、强作风岗位练兵活动" in names, names
+    assert "专业化" not in _program_names(lex, "二、队伍“专业化”：“韩江心语”服务队正式成立\n")  # 化: how, not what
+
+
+def test_a_determiner_before_a_head_named_program_is_no_part_of_its_name(lex):
+    assert _program_names(lex, "本次关爱行动为期一年，此次青少年心理健康关爱行动覆盖全市。") == {"青少年心理健康关爱行动"}
 
 
 def test_unquoted_sites_of_a_quoted_brand_with_the_same_head_are_no_programs(lex):
