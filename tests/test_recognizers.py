@@ -340,6 +340,14 @@ def test_riders_platforms_and_the_unions_seasonal_campaigns(lex):
                                          "小候鸟暑期托管班", "12351职工服务热线"}
 
 
+def test_a_companys_managers_and_a_schools_teacher_hold_posts_there(lex):
+    text = "淮北市康颐养老服务有限公司运营总监孙丽娟告诉记者，饶平县第二中学心理老师余佩玲说，驿站已试运行。"
+    orgs = _orgs(text, lex)
+    persons, posts = recognize_persons(text, lex, orgs)
+    roles = {(persons[p.person].text, orgs[p.organization].text, p.role) for p in posts if p.organization is not None}
+    assert roles == {("孙丽娟", "淮北市康颐养老服务有限公司", "运营总监"), ("余佩玲", "饶平县第二中学", "心理老师")}
+
+
 def test_persons_in_both_orders_with_posts(lex):
     text = "洛阳市召开发布会。\n王晓东 市民政局副局长\n共青团洛阳市委副书记李明华介绍，成绩显著。"
     orgs = _orgs(text, lex)
