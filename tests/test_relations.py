@@ -232,6 +232,18 @@ def test_a_body_named_by_a_bare_level_is_scoped_to_its_documents_city(tmp_path):
     assert a != b
 
 
+def test_a_body_named_by_its_town_is_its_citys_own_and_keeps_the_county_it_is_written_with(tmp_path):
+    def entity(name: str, text: str, label: str):
+        path = tmp_path / name
+        path.write_text(text, "utf-8")
+        return next(e for e in analyze(str(path), name).entities if e.label == label)
+
+    a = entity("a.txt", "通化市妇联工作总结\n辉南县朝阳镇妇联主席李秀芹牵头建队。朝阳镇妇联开展活动。", "朝阳镇妇女联合会")
+    b = entity("b.txt", "晋中市妇联工作总结\n寿阳县朝阳镇妇联开展活动。", "朝阳镇妇女联合会")
+    assert a.iri != b.iri  # many counties have a 朝阳镇
+    assert "辉南县朝阳镇妇联" in a.alt_labels
+
+
 def test_a_body_belongs_to_the_longest_body_its_name_starts_with_or_to_its_institutions_parent(tmp_path):
     rels = _relations(tmp_path, "嘉兴市召开会议。嘉兴市人民政府办公室、嘉兴市人民政府和嘉兴市残疾人联合会参加，"
                                 "嘉兴市残疾人康复中心、嘉兴市妇幼保健院和中国人寿保险股份有限公司嘉兴分公司、中国人寿保险股份有限公司派员参加。")

@@ -131,6 +131,18 @@ def _place_chain(places_at: dict, start: int, end: int):
         last, pos = nxt, nxt.end
 
 
+def _town_led(label: str, places_at: dict, start: int, end: int) -> bool:
+    """Whether a body's name starts with a town, street or village (朝阳镇妇女联合会),
+    not with its county or city: of the places written from the start of the
+    name (辉南县|朝阳镇|妇联), the one the name begins with is below a county."""
+    pos = start
+    while nxt := next((p for p in places_at.get(pos, ()) if p.end <= end), None):
+        if label.startswith(_canonical(nxt)):
+            return not nxt.code or len(nxt.code) > 6
+        pos = nxt.end
+    return False
+
+
 def resolve(facts: DocFacts) -> ResolvedFacts:
     doc_iri = ns.document_iri(facts.source.source)
     city_div = _city_division(facts.city)
@@ -149,6 +161,10 @@ def resolve(facts: DocFacts) -> ResolvedFacts:
         if p.type == "Location" and (p.code or p.city):
             places_at.setdefault(p.start, []).append(p)
     named = _program_names(facts.mentions)
+    # every mention of a body one mention shows to be named by its town (街道办事处
+    # in 中华街道's report is 中华街道办事处 too)
+    town_bodies = {_canonical(m) for m in facts.mentions
+                   if m.type == "Organization" and _town_led(_canonical(m), places_at, m.start, m.end)}
     for m in facts.mentions:
         label = _canonical(m)
         if m.type == "Program" and (m.alias or label) in named:
@@ -161,9 +177,10 @@ def resolve(facts: DocFacts) -> ResolvedFacts:
         elif m.type == "Location" and m.city:  # a village or community
             iri = _location_iri(m)
             settlements.add(iri)
-        elif m.type == "Organization" and _PLACELESS.match(label):
+        elif m.type == "Organization" and (_PLACELESS.match(label) or label in town_bodies):
             # 区民政局, 团县委 with no district or county to expand to: every county has
-            # one, so it is scoped to this document's city (or province), never shared
+            # one, so it is scoped to this document's city (or province), never shared;
+            # so is a body named by its town (朝阳镇妇联: many counties have a 朝阳镇)
             iri = ns.entity_iri("Organization", label, scope=facts.city or facts.province or "")
         else:
             iri = ns.entity_iri(m.type, label)

@@ -92,8 +92,12 @@ def _patterned(text: str, lex: Lexicon, ctx: PlaceContext, place_names: list[str
                 place = _place_for_level(groups["level"], ctx)
                 if place is None and groups["level"] in _DIVISION_LEVELS:
                     continue  # 州 in 福州, 旗 in 红旗: no such division here
+            start = m.start
             if place is not None:
                 place = lex.gazetteer.official_name(place)  # 黔东南州妇联: the prefecture's full name
+                county = _county_before_town(text, start, place, names, lex)
+                if county:  # 辉南县朝阳镇妇联: the town's body, written with its county
+                    start -= len(county)
             city = place
             if place is None:
                 # keep the level in the place's stead (县民政局, 共青团县委员会): the sentence may name the county
@@ -103,8 +107,21 @@ def _patterned(text: str, lex: Lexicon, ctx: PlaceContext, place_names: list[str
                 canonical = template.format(
                     place=place, body=body.full if body else "", party=_PARTY if body and body.kind == "party" else ""
                 )
-            out.append(Mention("Organization", text[m.start:m.end], m.start, m.end, rule, canonical=canonical, city=city))
+            out.append(Mention("Organization", text[start:m.end], start, m.end, rule, canonical=canonical, city=city))
     return out
+
+
+def _county_before_town(text: str, start: int, place: str, names: set[str], lex: Lexicon) -> str | None:
+    """The county written right before a town or street that starts a body's name
+    (辉南县朝阳镇妇联): a place name of the document ending at start, whose
+    division holds the town."""
+    if not place.endswith(lex.town_heads):
+        return None
+    for n in range(2, 9):
+        county = text[max(0, start - n):start]
+        if len(county) == n and county in names and county.endswith(("县", "区", "市", "旗")):
+            return county
+    return None
 
 
 def _bare_bodies(text: str, lex: Lexicon, ctx: PlaceContext) -> list[Mention]:
