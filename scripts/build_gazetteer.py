@@ -273,8 +273,12 @@ def build_rows(data: dict[str, list[dict[str, str]]], nations: list[str]) -> dic
 
     for r in data["streets"]:
         code, name = r["code"], r["name"]
+        parent = area_parent[r["areaCode"]]
+        county = rows.get(parent, {}).get("name", "")
+        if county and name.startswith(county) and name[len(county):] not in TOWN_SUFFIXES:
+            name = name[len(county):]  # 济源市克井镇, 高阳县锦华街道: the town is 克井镇
         if keep_town(code, name):
-            add(code, name, "town", area_parent[r["areaCode"]])
+            add(code, name, "town", parent)
 
     assign_shorts(rows, nations)
     return rows

@@ -246,6 +246,15 @@ def test_file_sorted_and_parents_exist():
     assert 2800 < counts["county"] < 2900 and counts["town"] > 35000
 
 
+def test_a_town_is_named_without_the_county_the_source_writes_before_it(gz):
+    # the source writes 济源市克井镇 and 高阳县锦华街道 for a few counties' towns
+    assert any(d.code.startswith("419001") for d in gz.lookup("克井镇"))
+    rests = {d.name[len(gz.by_code(d.parent).name):] for d in gz
+             if d.level == "town" and d.name.startswith(gz.by_code(d.parent).name)}
+    # only a bare level after the county's name stays (芒市镇, 七星区街道): that is the town's name
+    assert rests and rests <= {"街道", "镇", "乡", "苏木"}, rests
+
+
 def _load_script():
     spec = importlib.util.spec_from_file_location("build_gazetteer", SCRIPT)
     mod = importlib.util.module_from_spec(spec)
