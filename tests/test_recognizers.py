@@ -128,6 +128,14 @@ def test_a_post_a_name_a_title_and_a_verb_of_taking_a_post_end_a_bodys_name(lex)
 def test_mongolian_and_tibetan_names_without_a_surname_are_read_whole(lex):
     text = "团市委书记乌云其其格在督导中要求，市残联康复部部长那仁高娃介绍，州民政局党组书记、局长才仁多杰带队赴杂多县。"
     assert _person_names(lex, text) == ["乌云其其格", "那仁高娃", "才仁多杰"]
+    # one syllable standing alone is a name too, where a name is expected
+    text = "出席发布会的有：\n图雅 锡林郭勒盟医疗保障局副局长\n巴图孟和 锡林郭勒盟民政局副局长\n【图雅】谢谢。"
+    assert sorted(set(_person_names(lex, text))) == ["图雅", "巴图孟和"]
+
+
+def test_a_naxi_surname_starts_a_name(lex):
+    assert _person_names(lex, "丽江日报记者　和丽萍　通讯员　木春华\n社区居委会主任木晓燕告诉记者，社区在古城。") == [
+        "和丽萍", "木春华", "木晓燕"]
 
 
 def test_a_heading_sentence_that_opens_its_items_line_names_a_joined_program_whole(lex):
@@ -1108,6 +1116,11 @@ def test_a_form_of_address_after_a_two_character_name_is_no_part_of_it(lex):
 def test_a_county_before_a_province_named_company_is_no_part_of_its_name(lex):
     text = "平利县陕西秦巴富硒茶业有限公司安置残疾人20名，安康市平利县女娲茶业有限公司安置8名。"
     assert [m.text for m in _orgs(text, lex)] == ["陕西秦巴富硒茶业有限公司", "安康市平利县女娲茶业有限公司"]
+
+
+def test_a_verb_of_pooling_or_turning_into_ends_a_name(lex):
+    names = [m.text for m in _orgs("田家庵区要统筹辖区敬老院资源，乐至县童家镇中心敬老院转型为养老服务中心。", lex)]
+    assert names == ["乐至县童家镇中心敬老院"]
 
 
 def test_a_guidance_centre_is_one_name_though_guiding_ends_names_elsewhere(lex):

@@ -96,10 +96,13 @@ def _dotted_name_at(text: str, pos: int, lex: Lexicon) -> str | None:
 
 def _syllable_name_at(text: str, pos: int, lex: Lexicon) -> str | None:
     """A Mongolian or Tibetan given name at pos: two or more syllables of
-    name_syllables.txt in a row, four characters at least (乌云其其格, 才仁多杰)."""
+    name_syllables.txt in a row, four characters at least (乌云其其格, 才仁多杰),
+    or one standing alone, no ideograph after it (图雅 锡林郭勒盟…副局长, 【图雅】)."""
     end, count = pos, 0
     while (syllable := next((w for w in lex.name_syllables if text.startswith(w, end)), None)) is not None:
         end, count = end + len(syllable), count + 1
+    if count == 1 and not _CJK.match(text[end:end + 1]):
+        return text[pos:end]
     return text[pos:end] if count >= 2 and end - pos >= 4 else None
 
 
