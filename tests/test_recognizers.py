@@ -286,6 +286,9 @@ def test_assistance_schemes_are_programs_only_where_the_document_lays_several_ou
     assert _program_names(lex, passing) == set()
     laid_out = "全市落实最低生活保障、特困人员救助供养和临时救助制度，低保标准提高到每人每月760元。"
     assert {"最低生活保障", "特困供养", "临时救助"} <= _program_names(lex, laid_out)
+    # or where the document is about one of them, naming it again and again
+    about = "全市临时救助2.3万人次。临时救助实行“小额先行”。乡镇临时救助审批权限提高到3000元，低保对象优先。"
+    assert _program_names(lex, about) == {"临时救助"}
 
 
 def test_programs_by_head_word_strip_leading_verbs(lex):

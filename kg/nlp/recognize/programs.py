@@ -3,6 +3,7 @@ follows the quote, and unquoted names ending in a program head (行动, 驿站 �
 from __future__ import annotations
 
 import re
+from collections import Counter
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
@@ -85,7 +86,10 @@ def _national(text: str, lex: Lexicon) -> list[Mention]:
     # social-assistance schemes are programs only in a document that lays several out
     named = {m.canonical for m in out} & lex.assistance_schemes
     if len(named) < lex.assistance_min_named:
-        out = [m for m in out if m.canonical not in lex.assistance_schemes]
+        # …or where it is about that one scheme, naming it again and again
+        counts = Counter(m.canonical for m in out)
+        out = [m for m in out if m.canonical not in lex.assistance_schemes
+               or counts[m.canonical] >= lex.assistance_min_mentions]
     return out
 
 
