@@ -1126,6 +1126,12 @@ def test_a_verb_of_pooling_or_turning_into_ends_a_name(lex):
     assert names == ["乐至县童家镇中心敬老院"]
 
 
+def test_a_leagues_administrative_office_is_its_government(lex):
+    canonicals = _org_canonicals("锡林郭勒盟医疗保障局发布会。经盟行署同意，盟行署新闻办举行发布会。", lex)
+    assert canonicals["盟行署"] == "锡林郭勒盟行政公署"
+    assert canonicals["盟行署新闻办"] == "锡林郭勒盟行政公署新闻办公室"
+
+
 def test_a_guidance_centre_is_one_name_though_guiding_ends_names_elsewhere(lex):
     assert [m.text for m in _orgs("设立沭阳县中小学生心理健康指导中心。", lex)] == ["沭阳县中小学生心理健康指导中心"]
     assert [m.text for m in _orgs("市民政局指导县养老服务中心开展工作。", lex)] == ["市民政局", "县养老服务中心"]
