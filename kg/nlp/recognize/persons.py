@@ -131,6 +131,21 @@ def name_at(text: str, pos: int, lex: Lexicon) -> str | None:
     return text[pos:pos + s] + given
 
 
+_SPACED_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?=[ \t\u3000）)\n]|$)")
+
+
+def _spaced_name(text: str, pos: int, lex: Lexicon) -> str | None:
+    """A byline's name with no Han surname (记者 李某 通讯员 扎约 罗某）): two or
+    three ideographs set off by spaces, no post, place or label."""
+    m = _SPACED_NAME.match(text, pos)
+    if m is None or m.group() in lex.full_place_names or lex.short_place_words.has_prefix(m.group()):
+        return None
+    if (any(p in m.group() for p in lex.posts) or text.startswith(lex.person_cue_tuple, pos)
+            or m.group() in lex.person_post_columns or m.group().startswith(lex.person_contact_labels)):
+        return None  # 联系人　　职务　　电话: a table's head, no names
+    return m.group()
+
+
 def _name_before(text: str, pos: int, name: str | None, follows: re.Pattern, longer: bool = False) -> str | None:
     """The name at pos, or one character shorter (黄颖告诉: 黄颖, then 告诉) or, with
     `longer`, one longer (孟庆和多次带队), that `follows` matches right after."""
@@ -381,7 +396,8 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
                 continue  # 向记者展示: the reporter is spoken to, no name follows
             if label in lex.person_cues_colon and text[m.end() - 1:m.end()] not in "：:/／":
                 continue  # 审核和动态管理: a credit label only with its colon (审核：李某)
-            name = name_at(text, m.end(), lex)
+            spaced = text[m.end() - 1:m.end()] in " \t\u3000"
+            name = name_at(text, m.end(), lex) or (_spaced_name(text, m.end(), lex) if spaced else None)
             if name and (m.end() in org_at or lex.place_words.has_prefix(text[m.end():m.end() + 8])):
                 name = None  # 图片：乌达区残联: a body or a place is credited, no name
             department = lex.sub_unit_re.match(text, m.end())
@@ -425,7 +441,8 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
                 gap = _GAP_OR_NONE.match(text, pos)
                 if text.startswith(lex.person_cue_tuple, gap.end()):
                     break
-                nxt = name_at(text, gap.end(), lex)
+                nxt = name_at(text, gap.end(), lex) or (_spaced_name(text, gap.end(), lex)
+                                                        if spaced and gap.end() > pos else None)
                 if nxt is None or (_CJK.match(text[gap.end() + len(nxt):gap.end() + len(nxt) + 1])
                                    and not text.startswith(lex.person_cue_tuple, gap.end() + len(nxt))):
                     break  # (a label may follow the last name: 通讯员 吴某 冯某图/符某)
