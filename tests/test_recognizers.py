@@ -136,6 +136,11 @@ def test_mongolian_and_tibetan_names_without_a_surname_are_read_whole(lex):
     assert sorted(set(_person_names(lex, text))) == ["图雅", "巴图孟和"]
 
 
+def test_a_transliterated_name_keeps_its_last_character_before_a_form_of_address_or_post(lex):
+    text = "市民政局党组成员、局长艾力·买买提先生。首先，请艾力·买买提局长介绍有关情况。"
+    assert _person_names(lex, text) == ["艾力·买买提", "艾力·买买提"]
+
+
 def test_a_naxi_surname_starts_a_name(lex):
     assert _person_names(lex, "丽江日报记者　和丽萍　通讯员　木春华\n社区居委会主任木晓燕告诉记者，社区在古城。") == [
         "和丽萍", "木春华", "木晓燕"]

@@ -87,8 +87,11 @@ def _dotted_name_at(text: str, pos: int, lex: Lexicon) -> str | None:
     if not m:
         return None
     for end in range(m.start(2) + 2, m.end()):
+        if text[end] in lex.name_stop and (text.startswith((*lex.post_tuple, *lex.address_forms), end + 1)
+                                           or lex.person_act_re.match(text, end + 1)):
+            continue  # 艾力·买买提先生, 买买提局长: the stop is the name's last character
         if (text[end] in lex.name_stop or lex.person_act_re.match(text, end)
-                or text.startswith(lex.group_role_verbs, end) or text.startswith(lex.post_tuple, end)):
+                or text.startswith((*lex.address_forms, *lex.group_role_verbs, *lex.post_tuple), end)):
             return text[pos:end]
     # no act inside: the whole run where the ideographs end (哈力克介绍，: 介绍 was one)
     return m.group(0) if not _CJK.match(text[m.end():m.end() + 1]) else None
