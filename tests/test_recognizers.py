@@ -1140,6 +1140,11 @@ def test_a_leagues_administrative_office_is_its_government(lex):
     assert canonicals["盟行署新闻办"] == "锡林郭勒盟行政公署新闻办公室"
 
 
+def test_a_body_named_after_a_verb_is_no_department_of_the_body_before_it(lex):
+    text = "哈密市召开发布会。市民政局认真落实市委办公室、市政府办公室联合印发的通知。"
+    assert [m.text for m in _orgs(text, lex)] == ["市民政局", "市委办公室", "市政府办公室"]
+
+
 def test_a_guidance_centre_is_one_name_though_guiding_ends_names_elsewhere(lex):
     assert [m.text for m in _orgs("设立沭阳县中小学生心理健康指导中心。", lex)] == ["沭阳县中小学生心理健康指导中心"]
     assert [m.text for m in _orgs("市民政局指导县养老服务中心开展工作。", lex)] == ["市民政局", "县养老服务中心"]

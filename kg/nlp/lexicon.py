@@ -197,6 +197,7 @@ class Lexicon:
         self.org_body_re = "|".join(
             re.escape(w) + (f"(?!{_alternation(not_before[w].split('|'))})" if w in not_before else "")
             for w in sorted(self.org_bodies, key=lambda w: (-len(w), w)))
+        self.org_body_pattern = re.compile(self.org_body_re)
         self.org_suffixes = {r[0]: (int(r[1]), r[2]) for r in _rows("org_suffixes.tsv")}
         self.org_generic_modifier_re = re.compile(_alternation(_words("org_generic_modifiers.txt")))
         group_lines = _lines("org_group_heads.txt")

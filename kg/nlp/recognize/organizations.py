@@ -327,7 +327,7 @@ def _sub_units(text: str, parents: list[Mention], lex: Lexicon) -> list[Mention]
         if lex.post_holder_re.match(unit):
             continue  # 县民政局局长方文华任办公室主任: a post and a person, not a department
         lead = lex.boundary_re.match(unit)
-        if lead and (not unit.endswith(("委员会", "办公室")) or lex.partner_cue_re.match(unit)):
+        if lead and (not unit.endswith(("委员会", "办公室")) or lex.partner_cue_re.match(unit) or _another_body(unit, lex)):
             continue  # 市卫健委安排部署: a verb; 市残联会同市卫健委: another body; not a department
         inner = [b.start() for b in lex.boundary_re.finditer(unit) if b.start() and b.end() - b.start() > 1]
         if inner and (not unit.endswith(("委员会", "办公室")) or any(lex.partner_cue_re.match(unit, i) for i in inner)):
@@ -337,6 +337,13 @@ def _sub_units(text: str, parents: list[Mention], lex: Lexicon) -> list[Mention]
         canonical = (p.canonical or p.text) + unit
         out.append(Mention("Organization", p.text + unit, p.start, m.end(), "org.sub-unit", canonical=canonical, city=p.city))
     return out
+
+
+def _another_body(unit: str, lex: Lexicon) -> bool:
+    """认真落实市委办公室: a level and a body of its own inside the words after a
+    body, past a verb: the verb's object, not a department."""
+    return any(unit[k] in LEVELS and (unit[k + 1] == "委" or lex.org_body_pattern.match(unit, k + 1))
+               for k in range(1, len(unit) - 1))
 
 
 def select_non_overlapping(mentions: list[Mention]) -> list[Mention]:
