@@ -83,6 +83,8 @@ def test_names_in_a_byline_credited_with_slashes_but_not_a_body_credited_for_pho
     # a byline's names with no Han surname, set off by spaces; a contact table's head is none
     assert _person_names(lex, "普洱日报（记者 李雪梅 通讯员 扎约 罗春燕）“以前没人管。”") == ["李雪梅", "扎约", "罗春燕"]
     assert _person_names(lex, "县区　　单位　　联系人　　职务　　电话\n") == []
+    # a reporter's tag alone on its line: the question below holds no name
+    assert _person_names(lex, "哈密广播电视台记者：\n　　巴里坤、伊吾两县老年人居住分散，请问如何解决？") == []
     # a district's body or a city's centre credited after a colon: no name
     assert _person_names(lex, "文字：乌海市残疾人就业服务中心\n图片：乌达区残联\n编辑：王婧\n正文。") == ["王婧"]
     assert _person_names(lex, "团市委副书记金美善、学校部部长孙浩然分别就心理健康作了部署。") == ["金美善", "孙浩然"]

@@ -397,6 +397,8 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
         for m in re.finditer(re.escape(label) + r"(?:[：:/\s]|／)*", text):  # 审核/周凯 as 审核：周凯
             if text.endswith(lex.person_label_objects, 0, m.start()):
                 continue  # 向记者展示: the reporter is spoken to, no name follows
+            if "\n" in text[m.start() + len(label):m.end()]:
+                continue  # 电视台记者：⏎巴里坤、伊吾两县…: a question's tag; its line holds no name
             if label in lex.person_cues_colon and text[m.end() - 1:m.end()] not in "：:/／":
                 continue  # 审核和动态管理: a credit label only with its colon (审核：李某)
             spaced = text[m.end() - 1:m.end()] in " \t\u3000"
