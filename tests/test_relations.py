@@ -1176,3 +1176,11 @@ def test_a_table_headed_by_a_community_column_names_its_communities_and_places_t
 def test_bodies_that_pay_out_a_scheme_run_it(tmp_path):
     rels = _relations(tmp_path, "九江市人社局工作总结。市人社局会同市财政局发放创业担保贷款3000万元，支持返乡人员创业。")
     assert {s for s, o in _pairs(rels, "runs") if o == "创业担保贷款"} == {"九江市人力资源和社会保障局", "九江市财政局"}
+
+
+def test_a_body_right_before_a_quoted_program_runs_it(tmp_path):
+    rels = _relations(tmp_path, "通化市妇联工作总结。争取中国儿童少年基金会“春蕾计划”资金84万元，资助女童420名。"
+                                "市妇联向“母亲邮包”捐赠方致谢。")
+    runs = _pairs(rels, "runs")
+    assert ("中国儿童少年基金会", "春蕾计划") in runs
+    assert not any(o == "母亲邮包" for _, o in runs)  # 向 stands between

@@ -563,6 +563,12 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
             rels += _anaphor_runs(text, s, e, mentions[previous_program], previous_program, orgs, programs, cues)
         if programs:
             previous_program, previous_k = programs[-1][0], k
+        # 中国儿童少年基金会“春蕾计划”: a body right before a quoted program's name owns it
+        org_ends = {o.end: oi for oi, o in orgs}
+        for pi, p in programs:
+            qs = _quote_start(text, p)
+            if qs < p.start and qs in org_ends:
+                rels.append(RelationFact(org_ends[qs], "runs", pi, "rel.runs.owner", start=s, end=e))
         # runs: ORG <verb> … PROGRAM
         for pi, p in programs:
             runner = None
