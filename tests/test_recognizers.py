@@ -143,6 +143,11 @@ def test_a_transliterated_name_keeps_its_last_character_before_a_form_of_address
     assert _person_names(lex, text) == ["艾力·买买提", "艾力·买买提"]
 
 
+def test_a_yi_family_name_of_two_characters_starts_a_name(lex):
+    text = "州精神卫生中心主任吉木伍各介绍，校长阿力日哈说，团州委书记吉克阿呷表示。"
+    assert _person_names(lex, text) == ["吉木伍各", "阿力日哈", "吉克阿呷"]
+
+
 def test_a_naxi_surname_starts_a_name(lex):
     assert _person_names(lex, "丽江日报记者　和丽萍　通讯员　木春华\n社区居委会主任木晓燕告诉记者，社区在古城。") == [
         "和丽萍", "木春华", "木晓燕"]
