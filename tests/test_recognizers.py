@@ -1152,6 +1152,11 @@ def test_a_body_named_after_a_verb_is_no_department_of_the_body_before_it(lex):
     assert [m.text for m in _orgs(text, lex)] == ["市民政局", "市委办公室", "市政府办公室"]
 
 
+def test_a_towns_central_school_is_one_name_and_a_central_canteen_no_centre(lex):
+    text = "昭觉县解放沟镇中心校设立心理辅导室。茂县凤仪街道中心食堂每天供餐。"
+    assert [m.text for m in _orgs(text, lex)] == ["昭觉县解放沟镇中心校"]
+
+
 def test_a_guidance_centre_is_one_name_though_guiding_ends_names_elsewhere(lex):
     assert [m.text for m in _orgs("设立沭阳县中小学生心理健康指导中心。", lex)] == ["沭阳县中小学生心理健康指导中心"]
     assert [m.text for m in _orgs("市民政局指导县养老服务中心开展工作。", lex)] == ["市民政局", "县养老服务中心"]
