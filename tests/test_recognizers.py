@@ -136,6 +136,8 @@ def test_mongolian_and_tibetan_names_without_a_surname_are_read_whole(lex):
     # one syllable standing alone is a name too, where a name is expected
     text = "出席发布会的有：\n图雅 锡林郭勒盟医疗保障局副局长\n巴图孟和 锡林郭勒盟民政局副局长\n【图雅】谢谢。"
     assert sorted(set(_person_names(lex, text))) == ["图雅", "巴图孟和"]
+    text = "藏族老人泽郎多吉说：“饭菜热乎。”送餐员王德才说。甘孜藏族自治州卫生健康委员会老龄健康科科长　泽仁拉姆\n联系电话：1234567"
+    assert _person_names(lex, text) == ["泽郎多吉", "王德才", "泽仁拉姆"]
 
 
 def test_a_transliterated_name_keeps_its_last_character_before_a_form_of_address_or_post(lex):

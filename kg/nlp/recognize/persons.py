@@ -355,7 +355,7 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
             # 社区党委书记、居委会主任陈某: a second post of another body in between
             more = lex.second_post_re.match(text, end)
             pos = more.end() if more else end
-            pos += text[pos:pos + 1] == " "  # a signature's post and name: 义乌市人民政府市长 楼某某
+            pos += text[pos:pos + 1] in (" ", "\u3000")  # a signature's post and name: 义乌市人民政府市长 楼某某
             name = name_at(text, pos, lex)
             if name:
                 # 团市委书记杨帆陪同: the act decides the length, where one follows
