@@ -138,7 +138,7 @@ def _town_led(label: str, places_at: dict, start: int, end: int) -> bool:
     pos = start
     while nxt := next((p for p in places_at.get(pos, ()) if p.end <= end), None):
         if label.startswith(_canonical(nxt)):
-            return not nxt.code or len(nxt.code) > 6
+            return not nxt.code or len(nxt.code) > 6  # a village, or a town's nine-digit code
         pos = nxt.end
     return False
 

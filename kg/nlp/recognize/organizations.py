@@ -114,12 +114,14 @@ def _patterned(text: str, lex: Lexicon, ctx: PlaceContext, place_names: list[str
 def _county_before_town(text: str, start: int, place: str, names: set[str], lex: Lexicon) -> str | None:
     """The county written right before a town or street that starts a body's name
     (辉南县朝阳镇妇联): a place name of the document ending at start, whose
-    division holds the town."""
+    division holds a town of that name."""
     if not place.endswith(lex.town_heads):
         return None
+    towns = lex.gazetteer.lookup(place)
     for n in range(2, 9):
         county = text[max(0, start - n):start]
-        if len(county) == n and county in names and county.endswith(("县", "区", "市", "旗")):
+        if (len(county) == n and county in names and county[-1] in _COUNTY_LEVELS + "市"
+                and any(lex.gazetteer.within(t.code, c.code) for c in lex.gazetteer.lookup(county) for t in towns)):
             return county
     return None
 
@@ -327,7 +329,8 @@ def _sub_units(text: str, parents: list[Mention], lex: Lexicon) -> list[Mention]
         if lex.post_holder_re.match(unit):
             continue  # 县民政局局长方文华任办公室主任: a post and a person, not a department
         lead = lex.boundary_re.match(unit)
-        if lead and (not unit.endswith(("委员会", "办公室")) or lex.partner_cue_re.match(unit) or _another_body(unit, lex)):
+        if lead and (not unit.endswith(("委员会", "办公室")) or lex.partner_cue_re.match(unit)
+                     or _another_body(unit, lex)):
             continue  # 市卫健委安排部署: a verb; 市残联会同市卫健委: another body; not a department
         inner = [b.start() for b in lex.boundary_re.finditer(unit) if b.start() and b.end() - b.start() > 1]
         if inner and (not unit.endswith(("委员会", "办公室")) or any(lex.partner_cue_re.match(unit, i) for i in inner)):
