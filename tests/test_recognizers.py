@@ -1159,6 +1159,12 @@ def test_a_towns_central_school_is_one_name_and_a_central_canteen_no_centre(lex)
     assert [m.text for m in _orgs(text, lex)] == ["昭觉县解放沟镇中心校"]
 
 
+def test_two_levels_before_a_head_name_each_body_of_their_kind_not_one(lex):
+    text = "湘西州卫生健康委发布会。全州8个县市人民医院开设心理门诊，县市统一调配心理教师到农村学校。"
+    assert not {m.text for m in _orgs(text, lex)} & {"县市人民医院", "县市统一调配心理教师到农村学校"}
+    assert [m.text for m in _orgs("三明市沙县区民政局开展活动。", lex)] == ["沙县区民政局"]  # a district named 沙县区
+
+
 def test_a_guidance_centre_is_one_name_though_guiding_ends_names_elsewhere(lex):
     assert [m.text for m in _orgs("设立沭阳县中小学生心理健康指导中心。", lex)] == ["沭阳县中小学生心理健康指导中心"]
     assert [m.text for m in _orgs("市民政局指导县养老服务中心开展工作。", lex)] == ["市民政局", "县养老服务中心"]

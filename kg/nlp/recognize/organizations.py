@@ -307,6 +307,8 @@ def _open_class(text: str, lex: Lexicon, ctx: PlaceContext, inner_orgs: SpanInde
             continue  # “阳光家园”残疾人日间照料中心4个: a brand's kind of site, counted, not one body
         if span[0] in _DIVISION_LEVELS and _place_for_level(span[0], ctx) is None:
             continue
+        if len(span) > 2 and span[0] in LEVELS and span[1] in LEVELS and span[0] != span[1]:
+            continue  # 8个县市人民医院: two levels, each county's and city's body, no one body
         if span[0] in LEVELS:
             place = _place_for_level(span[0], ctx)
             canonical = place + span[1:] if place else span
