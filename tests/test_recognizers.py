@@ -562,6 +562,12 @@ def test_the_medical_insurance_and_womens_rights_hotlines_are_national_brands(le
         "12393医保服务热线", "12338妇女维权公益服务热线"}
 
 
+def test_the_national_employment_campaigns_keep_their_whole_names(lex):
+    text = "深入实施高校毕业生等青年就业服务攻坚行动，开展百日千万招聘专项行动和民营企业服务月活动。"
+    found = {m.canonical for m in recognize_programs(text, lex) if m.rule == "program.national"}
+    assert found == {"高校毕业生等青年就业服务攻坚行动", "百日千万招聘专项行动", "民营企业服务月"}
+
+
 def test_a_provinces_service_app_is_one_platform(lex):
     found = {m.canonical for m in recognize_programs("群众可通过“皖事通”APP或冀时办在线申请，也可登录国家医保服务平台APP查询。", lex)}
     assert found == {"皖事通", "冀时办", "国家医保服务平台"}
