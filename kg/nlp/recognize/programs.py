@@ -3,8 +3,8 @@ follows the quote, and unquoted names ending in a program head (行动, 驿站 �
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
-from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 from kg.nlp.lexicon import Lexicon, Words, heads_by_end
@@ -334,24 +334,15 @@ _PLACED_RULES = ("program.heading", "program.column", "program.label", "program.
 def _named_again(text: str, found: list[Mention]) -> list[Mention]:
     """A program named by a heading or a table (（三）推进居家适老化改造…), named
     again in running text (县民政局…实施居家适老化改造210户): the same program
-    wherever no other mention holds or crosses the words."""
-    taken = sorted((m.start, m.end) for m in found)  # no two overlap: ends rise with starts
-    starts = [s for s, _ in taken]
-
-    def free(pos: int, end: int) -> bool:
-        """No mention crosses or holds pos..end (one inside it, a shorter name, gives way)."""
-        k = bisect_left(starts, end) - 1
-        while k >= 0 and taken[k][1] > pos:
-            if taken[k][0] < pos or taken[k][1] > end or taken[k] == (pos, end):
-                return False
-            k -= 1
-        return True
-
+    wherever it is not already a mention (the caller keeps the longest of those
+    that overlap, as for every other rule)."""
+    spans = {(m.start, m.end) for m in found}
     out = []
-    for name, canonical in sorted({(m.text, m.canonical) for m in found if m.rule in _PLACED_RULES and len(m.text) >= 4}):
+    placed = {(m.text, m.canonical) for m in found if m.rule in _PLACED_RULES and len(m.text) >= 4}
+    for name, canonical in sorted(placed):
         pos = text.find(name)
         while pos >= 0:
-            if free(pos, pos + len(name)):
+            if (pos, pos + len(name)) not in spans:
                 out.append(Mention("Program", name, pos, pos + len(name), "program.repeated", canonical=canonical))
             pos = text.find(name, pos + len(name))
     return out
