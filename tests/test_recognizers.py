@@ -230,6 +230,14 @@ def test_a_quoted_name_counted_right_after_the_quote_is_a_facility_program(lex):
     assert not names & {"社区饭桌", "一户一策"}  # no count after the first; a count of households is no site
 
 
+def test_a_quoted_list_of_phrases_is_a_slogan_unless_it_names_where_a_campaign_goes(lex):
+    text = ("各镇开展“送政策、送岗位、送服务”活动，建立“评估—适配—回访”服务流程；"
+            "市妇联组织“心理健康进学校、进社区、进企业”系列宣讲活动，开展“学政策、比服务、强作风”岗位练兵活动。")
+    names = {m.canonical for m in recognize_programs(text, lex)}
+    assert not {n for n in names if "送岗位" in n or "适配" in n}
+    assert {"心理健康进学校、进社区、进企业系列宣讲活动", "学政策、比服务、强作风岗位练兵活动"} <= names
+
+
 def test_a_quoted_brand_before_a_counted_kind_of_centre_is_a_program_not_a_body(lex):
     text = "今年新建“阳光家园”残疾人日间照料中心4个，“颐养之家”服务中心由市民政局运营。"
     assert [m.text for m in _orgs(text, lex)] == ["“颐养之家”服务中心", "市民政局"]

@@ -245,6 +245,7 @@ class Lexicon:
         self.assistance_schemes = frozenset(w for line in scheme_lines if not line.startswith("@") for w in line.split())
         self.program_not_contain = re.compile(_alternation(_lines("program_not_contain.txt")))
         self.program_manner_ends = tuple(_words("program_manner_ends.txt"))
+        self.program_campaign_moves = tuple(_words("program_campaign_moves.txt"))
         self.program_site_heads = tuple(_words("program_site_heads.txt"))
         self.national_programs: dict[str, str] = {}
         for r in _rows("national_programs.tsv"):

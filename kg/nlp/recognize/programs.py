@@ -21,6 +21,9 @@ _MAX_LEN = 26
 # Quoted text that reads as a slogan or a mode: formulas with +, 一X一Y idioms.
 _SLOGAN = re.compile(r"[+＋\-－](?!$)|^一.一.$|^[^\u4e00-\u9fff]*$|^[一二两三四五六七八九十]{1,2}[^\u4e00-\u9fff]?.{0,3}$(?<!行动)(?<!工程)(?<!计划)")
 _CONJUNCTIONS = "和与及或"
+# “送政策、送岗位、送服务”, “评估—适配—回访”: three or more parallel short phrases
+_PARALLEL_ITEMS = re.compile(r"^[^、—－]{1,6}(?:[、—－][^、—－]{1,6}){2,}$")
+_LONG_TAIL = 3  # “学业务、比服务、强作风”岗位练兵活动: a list with a head of its own is a name
 _EDITION = re.compile(r"第[一二三四五六七八九十百\d]{1,4}[届期次]$")
 _YEAR = re.compile(r"^(?:19|20)\d{2}年")
 _ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|附?表\d{1,2})")  # （二）, 表2
@@ -61,6 +64,15 @@ def _head_after(text: str, pos: int, heads: Words) -> str | None:
 
 def _is_brand(name: str, lex: Lexicon) -> bool:
     return name in lex.national_programs or any(p.fullmatch(name) for _, p, _ in lex.brands)
+
+
+def _slogan_list(name: str, lex: Lexicon) -> bool:
+    """Three or more parallel short phrases that are not the places a campaign goes into."""
+    if not _PARALLEL_ITEMS.match(name):
+        return False
+    # the first phrase may carry the campaign's topic (心理健康进社区、进校园…)
+    items = re.split(r"[、—－]", name)
+    return not all(item.startswith(lex.program_campaign_moves) for item in items[1:])
 
 
 def _name_tail(text: str, pos: int, lex: Lexicon) -> str:
@@ -147,6 +159,8 @@ def _quoted(text: str, lex: Lexicon) -> list[Mention]:
         tail = _name_tail(text, m.end(), lex) if j == i and not _is_brand(name, lex) else ""
         if name.endswith(lex.program_suffix_tuple) and tail in lex.program_head_words.words:
             tail = ""  # “南海家长学堂”讲座: a name with its head already, then a bare kind noun
+        if _slogan_list(name, lex) and len(tail) < _LONG_TAIL:
+            continue  # a slogan or the steps of a procedure, whatever bare noun follows
         if tail:  # “心晴守护”校园心理护航工程: the words after the quote complete the name
             end = m.end() + len(tail)
             # 第六届“创青春”…大赛: the edition belongs to the event's name
