@@ -145,6 +145,23 @@ def test_a_transliterated_name_keeps_its_last_character_before_a_form_of_address
     assert _person_names(lex, text) == ["艾力·买买提", "艾力·买买提"]
 
 
+def test_tibetan_names_after_a_post_a_rank_a_word_for_who_someone_is_or_a_byline(lex):
+    text = ("县残联理事长拉巴平措带队入户，县残联工作人员边巴央宗告诉记者，肢体残疾人扎西罗布拄着拐杖走来。"
+            "联系人：市民政局社会救助科四级主任科员　罗布旺堆；电话：0891-1234567")
+    assert _person_names(lex, text) == ["拉巴平措", "边巴央宗", "扎西罗布", "罗布旺堆"]
+
+
+def test_transliterated_names_long_or_ending_in_a_stop_character_and_lists_of_them(lex):
+    text = "签发人：阿依古丽·托合提　　类别：A类\n热依木·吐尔逊、阿不都热合曼·买买提代表：\n您提出的建议收悉。"
+    assert _person_names(lex, text) == ["阿依古丽·托合提", "热依木·吐尔逊", "阿不都热合曼·买买提"]
+
+
+def test_names_listed_after_a_labelled_name_and_a_line_of_names_under_a_roster_label(lex):
+    text = ("四、评审专家名单：\n\n阿不都热依木·买买提、周建华、古丽娜尔·艾则孜\n"
+            "五、项目联系人：努尔古丽·阿卜杜拉（项目经理）、孙磊\n六、采购内容：心理健康服务、个案咨询、团体辅导\n")
+    assert _person_names(lex, text) == ["阿不都热依木·买买提", "周建华", "古丽娜尔·艾则孜", "努尔古丽·阿卜杜拉", "孙磊"]
+
+
 def test_a_yi_family_name_of_two_characters_starts_a_name(lex):
     text = "州精神卫生中心主任吉木伍各介绍，校长阿力日哈说，团州委书记吉克阿呷表示。"
     assert _person_names(lex, text) == ["吉木伍各", "阿力日哈", "吉克阿呷"]
@@ -400,6 +417,7 @@ def test_a_post_and_a_name_with_what_the_person_does_or_a_conjunction_after_it(l
     assert _person_names(lex, "团市委书记杨帆陪同视察。") == ["杨帆"]  # not 杨帆陪
     assert _person_names(lex, "3月，副州长龙胜芝先后带队到台江县。儿童主任滚玉香坚持入户走访。") == ["龙胜芝", "滚玉香"]
     assert _person_names(lex, "射箭运动员李中原，代表国家参加巴黎奥运会。") == ["李中原"]
+    assert _person_names(lex, "我局高度重视，局长陈国华专门召开办理工作会议。") == ["陈国华"]
 
 
 def test_a_resident_or_worker_named_with_what_follows_a_person(lex):

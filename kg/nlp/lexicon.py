@@ -344,6 +344,8 @@ class Lexicon:
         self.speaker_word_re = re.compile(_alternation(_words("person_speakers.txt")))
         self.speech_verb_re = re.compile(_alternation(_words("speech_verbs.txt")))
         self.person_act_re = re.compile(_alternation(_words("person_acts.txt")))
+        # a label that ends its line: 评审专家（单一来源采购人员）名单：
+        self.roster_label_re = re.compile("(?:" + _alternation(_words("person_roster_labels.txt")) + r")[：:][ \t\u3000]*\n")
         self.speaker_name_end_re = re.compile(_alternation(_words("person_acts.txt") + _words("speaker_name_ends.txt")))
         self.word_surnames = frozenset(_words("surnames_also_words.txt"))
         self.org_system_prefixes = tuple(_words("org_system_prefixes.txt"))

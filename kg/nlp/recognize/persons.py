@@ -20,18 +20,20 @@ from kg.types import Mention
 _SHORT_BODY_MAX = 6  # the longest short form of a body named before (康复中心, 就业服务中心)
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_DOTTED_FIRST_MAX = 7  # 阿不都热依木·买买提: six characters before the dot
 # a transliterated name: two runs of ideographs joined by a middle dot (帕尔哈提·吐尔逊)
-_DOTTED_NAME = re.compile(r"([\u4e00-\u9fff]{2,5})[·•・]([\u4e00-\u9fff]{2,5})")
+_DOTTED_NAME = re.compile(r"([\u4e00-\u9fff]{2,%d})[·•・]([\u4e00-\u9fff]{2,6})" % _DOTTED_FIRST_MAX)
 
 
 @lru_cache(maxsize=4)
 def _list_re(post_re: str) -> re.Pattern:
-    return re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)*[\u4e00-\u9fff]{2,4})(" + post_re + r")[：:，,。]")
+    item = r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,7}[·•・][\u4e00-\u9fff]{2,6}"  # 王某, 哈力克·努尔
+    return re.compile(r"((?:(?:" + item + r")、)*(?:" + item + r"))(" + post_re + r")[：:，,。]")
 
 
 # A name list closed by a post (赵某、钱某委员：) is ideographs and 、 up to the
 # punctuation, so it lies in one such run and ends where the run does.
-_LIST_RUN = re.compile(r"(?<![\u4e00-\u9fff、])[\u4e00-\u9fff、]+(?=[：:，,。])")
+_LIST_RUN = re.compile(r"(?<![\u4e00-\u9fff、·•・])[\u4e00-\u9fff、·•・]+(?=[：:，,。])")
 _IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]+")
 _QUOTE_END = re.compile(r"[。！？][”\"]")
 _AGED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})岁的")
@@ -41,6 +43,8 @@ _GAP = re.compile(r"[ \t\u3000]+")
 _PLACE_MAX = 6  # characters of a county's name before its town's body (睢宁县|沙集镇人民政府)
 _POST_MAX = 8  # characters of the longest post before a name (党组书记、副局长 is two)
 _GAP_OR_NONE = re.compile(r"[ \t\u3000]*")
+_BLANK_LINES = re.compile(r"(?:[ \t\u3000]*\n)*")
+_NOTE = re.compile(r"[（(][^（）()\n]{1,12}[）)]")  # 王某（项目经理）
 # what may follow the name closing a contact line: no more CJK, or a contact label (person_contact_labels.txt)
 _LINE_END_OR_NON_CJK = re.compile(r"$|[^\u4e00-\u9fff]")
 
@@ -88,8 +92,9 @@ def _dotted_name_at(text: str, pos: int, lex: Lexicon) -> str | None:
         return None
     for end in range(m.start(2) + 2, m.end()):
         if text[end] in lex.name_stop and (text.startswith((*lex.post_tuple, *lex.address_forms), end + 1)
-                                           or lex.person_act_re.match(text, end + 1)):
-            continue  # 艾力·买买提先生, 买买提局长: the stop is the name's last character
+                                           or lex.person_act_re.match(text, end + 1)
+                                           or not _CJK.match(text[end + 1:end + 2])):
+            continue  # 艾力·买买提先生, 买买提局长, 阿依古丽·托合提　: the stop is the name's last character
         if (text[end] in lex.name_stop or lex.person_act_re.match(text, end)
                 or text.startswith((*lex.address_forms, *lex.group_role_verbs, *lex.post_tuple), end)):
             return text[pos:end]
@@ -111,7 +116,7 @@ def _syllable_name_at(text: str, pos: int, lex: Lexicon) -> str | None:
 
 def name_at(text: str, pos: int, lex: Lexicon) -> str | None:
     """A personal name starting at pos, its length decided by what follows."""
-    if any(c in "·•・" for c in text[pos + 2:pos + 6]) and (dotted := _dotted_name_at(text, pos, lex)):
+    if any(c in "·•・" for c in text[pos + 2:pos + _DOTTED_FIRST_MAX + 1]) and (dotted := _dotted_name_at(text, pos, lex)):
         return dotted
     if text[pos:pos + 1] in lex.name_syllable_starts and (syllables := _syllable_name_at(text, pos, lex)):
         return syllables
@@ -195,6 +200,35 @@ def _names_listed(text: str, pos: int, lex: Lexicon) -> list[tuple[int, str]]:
             # surname is no common word as well (儿童主任全覆盖，)
             return out if len(out) > 1 or (len(out[0][1]) == 3 and out[0][1][0] not in lex.word_surnames) else []
         pos += 1
+
+
+def _more_listed(text: str, pos: int, lex: Lexicon) -> list[tuple[int, str]]:
+    """Names joined by 、 after one at pos (联系人：王某（项目经理）、张某), each
+    perhaps with a note in brackets, the last closed by no more ideographs."""
+    out = []
+    while True:
+        note = _NOTE.match(text, pos)
+        pos = note.end() if note else pos
+        if text[pos:pos + 1] != "、":
+            return out
+        name = name_at(text, pos + 1, lex)
+        if not name or _CJK.match(text[pos + 1 + len(name):pos + 2 + len(name)]):
+            return out
+        out.append((pos + 1, name))
+        pos += 1 + len(name)
+
+
+def _roster(line: str, lex: Lexicon) -> list[tuple[int, str]]:
+    """A line that is nothing but names (and notes) joined by 、 or ，: each name
+    with its offset in the line; else none."""
+    out, pos = [], 0
+    for item in re.split(r"[、，,]", line):
+        bare = _NOTE.sub("", item)
+        if len(bare) < 2 or name_at(bare, 0, lex) != bare:
+            return []
+        out.append((pos, bare))
+        pos += len(item) + 1
+    return out if len(out) >= 2 else []
 
 
 def _posts_at(text: str, pos: int, post_re: re.Pattern) -> tuple[str | None, int]:
@@ -438,6 +472,8 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
                 unit_post = _posts_at(text, orgs[oi].end, post_re)[0] if oi is not None else None
                 oi = oi if unit_post else None
             add(name, m.end(), "person.label", oi, unit_post or role)
+            for at, listed in _more_listed(text, end, lex):
+                add(listed, at, "person.label", None, role)
             # 记者 陈某 通讯员 李某 刘某): more names, each after a space (or none
             # where normalization joined them), up to the next label
             pos = m.end()
@@ -453,6 +489,15 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
                     break  # (a label may follow the last name: 通讯员 吴某 冯某图/符某)
                 add(nxt, gap.end(), "person.label", None, role)
                 pos, name = gap.end(), nxt
+
+    # 评审专家名单：⏎甲、乙、丙: a line of names under a label that announces them
+    for m in lex.roster_label_re.finditer(text):
+        line_start = _BLANK_LINES.match(text, m.end()).end()
+        line_end = text.find("\n", line_start)
+        line = text[line_start:line_end if line_end >= 0 else len(text)].strip(" \u3000\t")
+        at = text.find(line, line_start) if line else -1
+        for pos, listed in _roster(line, lex) if at >= 0 else ():
+            add(listed, at + pos, "person.roster", None, None)
 
     # 【name】 speaker tags and name lists closed by a post (赵某、钱某委员)
     for m in re.finditer(r"【([^】]{2,4})】", text):
@@ -535,6 +580,8 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
             # 残疾人李秀兰的家, 网格员马晓东就带着…: a full three-character name and what follows a person
             name = _name_before(text, m.end(), name_at(text, m.end(), lex), lex.speaker_name_end_re)
             name = name if name and len(name) == 3 and name[0] not in lex.word_surnames else None
+            # 残疾人扎西次仁拄着…: a name of syllables ends where they do
+            name = name or _syllable_name_at(text, m.end(), lex)
         if name and not _is_address(name, lex):
             add(name, m.end(), "person.speaker", None, None)
     # 62岁的居民胡某, 78岁的独居老人庞某某 (a word or two may qualify who they are)
