@@ -362,6 +362,17 @@ def test_an_autonomous_prefectures_bodies_by_its_level_word_and_its_common_name(
     assert _orgs("福州市召开会议。州民政局开展活动。", lex) == []
 
 
+def test_a_prefecture_names_its_own_bodies_with_the_word_for_region(lex):
+    text = ("喀什地区召开会议。地区人社局会同地区财政局、团地委开展援助，地区公共就业服务中心承办，"
+            "地区行署督办，地区人社局与广东省援疆前方指挥部合作。")
+    assert _org_canonicals(text, lex) == {
+        "地区人社局": "喀什地区人力资源和社会保障局", "地区财政局": "喀什地区财政局",
+        "团地委": "共青团喀什地区委员会", "地区公共就业服务中心": "喀什地区公共就业服务中心",
+        "地区行署": "喀什地区行政公署", "广东省援疆前方指挥部": "广东省援疆前方指挥部"}
+    # in a city, 地区 is a region, and no body is the district's
+    assert _orgs("福州市召开会议。山区地区教育局开展活动。", lex) == []
+
+
 def test_a_university_named_without_a_place_after_a_boundary(lex):
     assert [m.text for m in _orgs("“邻里中心”由白水湖街道办事处运营。", lex)] == ["白水湖街道办事处"]  # a quoted facility
     orgs = {m.text for m in _orgs("市教育局联合鲁东大学开展培训，团市委与嘉应学院合作。", lex)}

@@ -24,6 +24,8 @@ _PLACE_REACH = 20  # characters: how far before a fixed name a place holding it 
 LEVELS = "省市县区州盟旗"
 _DIVISION_LEVELS = "州盟旗"
 _COUNTY_LEVELS = "县区旗"
+# a prefecture (喀什地区) names its own bodies 地区教育局, 团地委, 地委: its level word
+_PREFECTURE_LEVEL = "地区|地(?=委)"
 # A character right after a fixed name that shows the name is part of a longer word.
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # 各县（市）区妇联, 各辖市、区人民政府, 全市9个旗县区残联: each division's body of a level, none named
@@ -58,7 +60,7 @@ def _unplaced_forms() -> tuple[tuple[str, ...], tuple[str, ...]]:
 def _compiled_patterns(body_re: str) -> tuple[PlacePattern, ...]:
     """The pattern table compiled once; {PLACE} is left for the document's own
     place names (see kg.nlp.recognize.placed)."""
-    return tuple(PlacePattern(regex.replace("{BODY}", body_re).replace("{LEVEL}", f"[{LEVELS}]"))
+    return tuple(PlacePattern(regex.replace("{BODY}", body_re).replace("{LEVEL}", f"(?:{_PREFECTURE_LEVEL}|[{LEVELS}])"))
                  for regex, _, _ in _pattern_rows())
 
 
@@ -71,6 +73,9 @@ def _place_for_level(level: str, ctx: PlaceContext) -> str | None:
         return ctx.county.name  # 县民政局 in a 东兰县 document
     if level in "州盟" and ctx.city is not None and ctx.city.name.endswith(level):
         return ctx.city.name  # 州民政局 in a 黔东南苗族侗族自治州 document
+    if level in ("地区", "地"):
+        # 地区教育局 in a 喀什地区 document; elsewhere 地区 is a region, no division
+        return ctx.city.name if ctx.city is not None and ctx.city.name.endswith("地区") else None
     if level in ("省", "自治区") and ctx.province is not None:
         return ctx.province.name
     return None
@@ -90,7 +95,7 @@ def _patterned(text: str, lex: Lexicon, ctx: PlaceContext, place_names: list[str
                 if _EACH_LEVEL.search(text, max(0, m.start - 12), m.start):
                     continue
                 place = _place_for_level(groups["level"], ctx)
-                if place is None and groups["level"] in _DIVISION_LEVELS:
+                if place is None and (groups["level"] in _DIVISION_LEVELS or len(groups["level"]) > 1):
                     continue  # 州 in 福州, 旗 in 红旗: no such division here
             start = m.start
             if place is not None:
@@ -297,6 +302,11 @@ def _open_class(text: str, lex: Lexicon, ctx: PlaceContext, inner_orgs: SpanInde
         if (len(modifier.strip("“”\"")) < 2 and not level_only) or span.count("“") != span.count("”"):
             continue  # too short, or a quote opened outside the name (“孩子白天在中心)
         canonical = span
+        prefecture = _place_for_level("地区", ctx) if span.startswith("地区") else None
+        if prefecture:  # 地区公共就业服务中心 in a 喀什地区 document: the prefecture's own
+            out.append(Mention("Organization", span, start, end, f"org.head.{_kind}",
+                               canonical=prefecture + span[2:], city=prefecture))
+            continue
         if needs_name and not _has_proper_name(span, lex) and not (needs_name == 2 and _named_school(text, start, modifier, lex)):
             if town_head is None or not span.startswith(town_head):
                 continue
