@@ -373,6 +373,18 @@ def test_a_prefecture_names_its_own_bodies_with_the_word_for_region(lex):
     assert _orgs("福州市召开会议。山区地区教育局开展活动。", lex) == []
 
 
+def test_a_body_named_with_its_province_before_the_documents_city_is_the_citys_body(lex):
+    text = "拉萨市召开会议。西藏自治区拉萨市残疾人联合会（以下简称“市残联”）开展活动，西藏自治区残疾人联合会指导。"
+    canonicals = _org_canonicals(text, lex)
+    assert canonicals["西藏自治区拉萨市残疾人联合会"] == "拉萨市残疾人联合会"
+    assert canonicals["西藏自治区残疾人联合会"] == "西藏自治区残疾人联合会"
+
+
+def test_a_central_kitchen_is_no_centre_and_a_care_home_is_a_body(lex):
+    text = "中山市召开会议。小榄镇依托小榄镇颐养院中心厨房，建成助餐点。"
+    assert [m.text for m in _orgs(text, lex)] == ["小榄镇颐养院"]
+
+
 def test_a_university_named_without_a_place_after_a_boundary(lex):
     assert [m.text for m in _orgs("“邻里中心”由白水湖街道办事处运营。", lex)] == ["白水湖街道办事处"]  # a quoted facility
     orgs = {m.text for m in _orgs("市教育局联合鲁东大学开展培训，团市委与嘉应学院合作。", lex)}

@@ -29,6 +29,13 @@ def test_each_organization_followed_by_its_own_verb_runs_the_program(tmp_path):
     assert ("九江市青少年宫", "心语小屋青少年心理关爱项目") in runs
 
 
+def test_bodies_that_guide_in_a_frame_before_the_subject_neither_run_nor_partner(tmp_path):
+    rels = _relations(tmp_path, "九江市残联工作总结\n2024年，在市委、市政府的坚强领导和省残联的精心指导下，"
+                                "市残联会同市财政局深入实施“康复到家”行动，服务残疾人1200人次。")
+    assert _pairs(rels, "runs") == {("九江市残疾人联合会", "康复到家行动"), ("九江市财政局", "康复到家行动")}
+    assert _pairs(rels, "partnerOf") == {("九江市残疾人联合会", "九江市财政局")}
+
+
 def test_a_single_partner_named_after_a_cue_runs_the_program_with_the_lead(tmp_path):
     rels = _relations(tmp_path, "九江市召开新闻发布会。市民政局联合市慈善总会开展“暖心到家”行动，服务老人3000人次。")
     runs = _pairs(rels, "runs")

@@ -37,6 +37,7 @@ _OWN_NOUN_MIN = 3  # the shortest end of a program's name that calls its sites (
 _BARE_HEAD = 2, 4  # lengths of a program's own head word that may stand for it (驿站, 服务中心)
 _PASSIVE_GAP = 2  # 由各县区残联: a determiner at most before the body
 _COMMISSION_GAP = 3  # 委托本地…: characters at most between 委托 and the body commissioned
+_FRAME_MAX = 40  # characters of a guidance frame's bodies (市委、市政府的坚强领导和省民政厅的精心)
 _OWN_VERB_REACH = 4  # 具体实施, 负责: the verb right after the organization
 
 
@@ -95,6 +96,9 @@ def _cues():
         "breakdown_clause": re.compile(r"\s*(?:" + alt(c["breakdown_head"]).pattern + r")[，,：:]?\s*$"),
         "town_office": dict(c["town_office"]),
         "venue": re.compile("(?:" + alt(c["venue"]).pattern + r")$"),
+        # 在…的坚强领导和…精心指导下，: an adverbial of who guides, within one clause
+        "guidance_frame": re.compile("(?:" + alt(c["guidance_frame"]["open"]).pattern + r")[^，,。；;！？\n]{2,%d}?(?:"
+                                     % _FRAME_MAX + alt(c["guidance_frame"]["close"]).pattern + ")"),
         # a sentence that opens on the program before it: 该项目 (a determiner and a generic head)
         "anaphor": re.compile(r"[ \t\u3000]*(?:" + alt(c["anaphor"]["determiners"]).pattern + ")(?:"
                               + alt(c["anaphor"]["heads"]).pattern + ")"),
@@ -502,8 +506,10 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
         # subject: an organization at the head of the sentence, else the one carried over
         subject = last_subject
         # a department before its body where both start together (团市委学校部, 团市委): the department acts
+        framed = [(f.start(), f.end()) for f in cues["guidance_frame"].finditer(text, s, e)]
         actors = sorted(((i, m) for i, m in orgs if i not in media
-                         and not cues["source"].search(text, max(s, m.start - 2), m.start)),
+                         and not cues["source"].search(text, max(s, m.start - 2), m.start)
+                         and not any(a <= m.start and m.end <= b for a, b in framed)),
                         key=lambda a: (a[1].start, -a[1].end))
         if (actors and actors[0][1].start - s <= _SUBJECT_WINDOW
                 and not cues["partner"].search(text, s, actors[0][1].start) and not _venue(text, s, actors[0][1], cues)):

@@ -276,6 +276,16 @@ def _home_town(places: list[Mention], lex: Lexicon) -> str | None:
     return ranked[0][0]
 
 
+def _without_province(name: str, ctx: PlaceContext) -> str:
+    """西藏自治区拉萨市残疾人联合会 is 拉萨市残疾人联合会: the document's province
+    before its own city or county adds nothing to a body's name."""
+    if ctx.province is None or not name.startswith(ctx.province.name):
+        return name
+    rest = name[len(ctx.province.name):]
+    own = [d.name for d in (ctx.city, ctx.county) if d is not None]
+    return rest if any(rest.startswith(n) and len(rest) > len(n) for n in own) else name
+
+
 def _open_class(text: str, lex: Lexicon, ctx: PlaceContext, inner_orgs: SpanIndex,
                 home_town: str | None = None) -> list[Mention]:
     town_head = next((h for h in lex.town_heads if home_town.endswith(h)), None) if home_town else None
@@ -315,6 +325,7 @@ def _open_class(text: str, lex: Lexicon, ctx: PlaceContext, inner_orgs: SpanInde
             continue  # “邻里中心” alone: a quoted facility brand, a program
         if span[0] in "“\"" and lex.org_count_re.match(text, end):
             continue  # “阳光家园”残疾人日间照料中心4个: a brand's kind of site, counted, not one body
+        canonical = _without_province(canonical, ctx)
         if span[0] in _DIVISION_LEVELS and _place_for_level(span[0], ctx) is None:
             continue
         if len(span) > 2 and span[0] in LEVELS and span[1] in LEVELS and span[0] != span[1]:
