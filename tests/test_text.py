@@ -440,6 +440,40 @@ def test_rows_under_a_head_line_that_names_a_tasks_columns_stay_lines_of_their_o
     assert normalize("记者 陈卓 通讯员 王某\n今天上午，").text.count("\n") == 1
 
 
+WRAPPED_WITH_TABLES = """全市今年新建社区食堂 12 家，覆盖
+老年人 3.2 万余人，服务满意率达到
+98%。同时，市民政局在各县区开展适
+老化改造，惠及困难老人家庭 1800 户。
+（一）社会救助兜底保障更加有力
+1.城乡低保应保尽保。全市共有低保对
+象 2.38 万户，各县区完成情况如下：
+表1 各县区社会救助对象情况统计
+县区	低保户数（户）	特困人员（人）
+港北区	4126	612
+港南区	3870	578
+二、各县区春风行动及劳务输出情况
+县区	招聘会（场）	提供岗位（个）
+港北区	38	21600
+序号	项目名称	责任单位
+1	社区养老服务提质工程	市民政局
+（二）健全防范机制，守牢底线。全年推
+送因病返贫致贫风险预警信息共计 6
+842 条，核查处置率 100%，及时将
+"""
+
+
+def test_a_wrapped_texts_headings_captions_and_tables_keep_their_lines():
+    lines = normalize(WRAPPED_WITH_TABLES).text.split("\n")
+    assert lines[1:4] == ["（一）社会救助兜底保障更加有力",
+                          "1.城乡低保应保尽保。全市共有低保对象2.38万户，各县区完成情况如下：",
+                          "表1各县区社会救助对象情况统计"], lines
+    assert lines[4].startswith("县区") and lines[5].startswith("港北区4126")
+    assert lines[7] == "二、各县区春风行动及劳务输出情况" and lines[8].startswith("县区 招聘会")
+    # a section that opens on prose ends the table: its wrapped number is joined again
+    assert lines[-1] == "（二）健全防范机制，守牢底线。全年推送因病返贫致贫风险预警信息共计6842条，核查处置率100%，及时将", lines
+    check_offsets(WRAPPED_WITH_TABLES, normalize(WRAPPED_WITH_TABLES))
+
+
 def test_rows_of_a_column_table_flattened_with_spaces_stay_lines_of_their_own():
     text = ("各县（区）目标任务见下表。\n目标任务分解表\n县（区） 生活补贴（人） 护理补贴（人） 覆盖率（%）\n"
             "港北区 6850 7420 85\n港南区 5930 6380 85\n合计 12780 13800 ≥85\n注：数据截至6月底")

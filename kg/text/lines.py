@@ -11,8 +11,13 @@ A is not finished:
 * B starts a numbered item or a field label (``二、`` ``牵头单位：``) after a blank
   line, after a line shorter than a full one, or in a text that is not
   hard-wrapped -> keep;
+* B is a table's head: no punctuation, and a row of numbers under it -> keep;
+* B is a table's caption (``表1 2024年…情况``, no punctuation in it) -> keep;
+* A's logical line is a numbered heading or a table's caption (``表1 …``)
+  with no sentence punctuation, and B starts a numbered item or A is the
+  caption                                   -> keep;
 * B starts with a row number under a table's head line (``序号 项目名称 …``),
-  up to the next blank line                  -> keep;
+  up to the next blank line or section that opens on prose (``（二）…，``) -> keep;
 * B is any line under a head line that names a table of tasks' columns
   (``项目名称 目标任务 牵头单位 …``), up to the next blank line -> keep;
 * B starts with punctuation that cannot start a sentence  -> join;
@@ -60,6 +65,8 @@ CONTINUATION_START = frozenset("，,。、；;：:！!？?”’」』）)】》
 DANGLING_END = frozenset("，,、“‘（(《【「『〔的和与及或")
 RE_PROSE_PUNCT = re.compile(r"[，,；;。！？!?]")
 RE_SENTENCE_END = re.compile(r"[。！？!?]")
+RE_SECTION = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]")
+RE_CAPTION = re.compile(r"附?表[一二三四五六七八九十\d]{1,3}(?![\d.．万])")  # 表1 2024年…情况
 RE_NUMBERED_HEADING = re.compile(
     r"(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、.．](?!\d)|"
     r"第[一二三四五六七八九十百\d]+[章节条部篇])"
@@ -109,14 +116,25 @@ def join_lines(text: str, offs: list[int]) -> tuple[str, list[int]]:
             table = True  # 序号 项目名称 …: the head of a table whose rows start with their number
         elif names_columns(line):
             table = "rows"  # 项目名称 目标任务 牵头单位 …: each line under it is a row
-        elif b_start - a_end > 1:
+        elif b_start - a_end > 1 or (table and RE_SECTION.match(line) and RE_PROSE_PUNCT.search(line)):
+            # a blank line ends a table, or the next section's prose (（二）健全…，…); a
+            # heading with no punctuation (一、心理援助热线) may head the table's next rows
             table = False
         if last in HARD_FINAL:
             join = False
-        elif table == "rows" or (table and RE_ROW_INDEX.match(text, b_start)):
-            join = False  # a table row starts a line of its own
+        elif table == "rows" or (table and (RE_ROW_INDEX.match(text, b_start) or RE_SECTION.match(text, b_start))):
+            join = False  # a table row starts a line of its own, and so does the next section
         elif RE_NUMBER_ROW.fullmatch(lines[i + 1]) or RE_NUMBER_ROW.fullmatch(line):
             join = False  # 港北区 6850 7420 260: a row of a table flattened with spaces, and what follows it
+        elif i + 2 < len(lines) and RE_NUMBER_ROW.fullmatch(lines[i + 2]) and not RE_PROSE_PUNCT.search(lines[i + 1]):
+            join = False  # …情况|县（市） 招聘会（场）…|都匀市 38 21600: B heads a table of numbers
+        elif RE_CAPTION.match(text, b_start) and not RE_PROSE_PUNCT.search(lines[i + 1]):
+            join = False  # …完成情况如下：|表1 2024年…情况: a table's caption starts a line of its own
+        elif _titles(text, logical_start, a_end) and (RE_NUMBERED_HEADING.match(text, b_start)
+                                                      or RE_CAPTION.match(text, logical_start)):
+            # （一）社会救助兜底保障更加有力|1.城乡低保…, 表1 …情况|县（区） 低保户数…: a heading or a
+            # table's caption as wide as a wrapped line, then its first item or the table's head
+            join = False
         elif (b_start - a_end > 1 or not wrap or widths[i] < lo) and _starts_item(text, b_start):
             # 二、… or 牵头单位：… starts a line of its own; in a hard-wrapped text, after a
             # line that stops short (…各县（区）|人民政府|（二）…: the paragraph ended there)
@@ -187,6 +205,13 @@ def _starts_item(text: str, pos: int) -> bool:
     """A numbered item or a field label starts here (outside a hard-wrapped
     paragraph these always begin a line)."""
     return bool(RE_NUMBERED_HEADING.match(text, pos) or RE_FIELD_LABEL.match(text, pos))
+
+
+def _titles(text: str, logical_start: int, a_end: int) -> bool:
+    """The logical line is a numbered heading or a table's caption, with no
+    sentence punctuation in it."""
+    return ((RE_NUMBERED_HEADING.match(text, logical_start) or RE_CAPTION.match(text, logical_start)) is not None
+            and RE_PROSE_PUNCT.search(text, logical_start, a_end) is None)
 
 
 def _ending(line: str) -> str | None:
