@@ -474,6 +474,30 @@ def test_a_wrapped_texts_headings_captions_and_tables_keep_their_lines():
     check_offsets(WRAPPED_WITH_TABLES, normalize(WRAPPED_WITH_TABLES))
 
 
+WRAPPED_WITH_FIELDS = """全市今年新建社区食堂 12 家，覆盖
+老年人 3.2 万余人，服务满意率达到
+98%。同时，市民政局在各县区开展适
+老化改造，惠及困难老人家庭 1800 户。
+2024-11-26 08:35　来源：港城日报社
+港城日报记者 曹雅琴 通讯员 李振华
+张永平：残疾人朋友可以拨打 12385 残
+疾人服务热线咨询，也可以到残联。
+各地帮扶就业目标任务及联络员名单
+单位　联络员　职务
+港南区人社局　黄少华　就业股股长
+港城市残联 港城市财政局 港城市卫健委
+港城市教育局 港城市民政局 港城市医保局
+"""
+
+
+def test_a_wrapped_texts_lines_of_fields_names_and_cells_keep_their_lines():
+    lines = normalize(WRAPPED_WITH_FIELDS).text.split("\n")
+    assert lines[1:3] == ["2024-11-26 08:35来源：港城日报社", "港城日报记者 曹雅琴 通讯员 李振华"], lines
+    assert lines[3].startswith("张永平：残疾人朋友可以拨打12385残疾人服务热线")  # a speaker's turn wraps
+    assert lines[4:7] == ["各地帮扶就业目标任务及联络员名单", "单位 联络员 职务", "港南区人社局 黄少华 就业股股长"]
+    assert lines[7:] == ["港城市残联 港城市财政局 港城市卫健委", "港城市教育局 港城市民政局 港城市医保局"]
+
+
 def test_rows_of_a_column_table_flattened_with_spaces_stay_lines_of_their_own():
     text = ("各县（区）目标任务见下表。\n目标任务分解表\n县（区） 生活补贴（人） 护理补贴（人） 覆盖率（%）\n"
             "港北区 6850 7420 85\n港南区 5930 6380 85\n合计 12780 13800 ≥85\n注：数据截至6月底")

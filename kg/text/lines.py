@@ -12,6 +12,8 @@ A is not finished:
   line, after a line shorter than a full one, or in a text that is not
   hard-wrapped -> keep;
 * B is a table's head: no punctuation, and a row of numbers under it -> keep;
+* B is a row of three or more cells set apart, after a line with no
+  punctuation                               -> keep;
 * B is a table's caption (``表1 2024年…情况``, no punctuation in it) -> keep;
 * A's logical line is a numbered heading or a table's caption (``表1 …``)
   with no sentence punctuation, and B starts a numbered item or A is the
@@ -26,8 +28,9 @@ A is not finished:
   half as wide when short label lines abound, share one page's display
   width W) and A
   is a full line (`FULL_LINE` to `OVERFULL_LINE` times W) -> join, unless
-  blank lines follow and the logical line has no punctuation at all (a
-  masthead, byline or headline of a wrapped page);
+  the logical line has no punctuation at all and blank lines follow (a
+  masthead, byline or headline of a wrapped page) or it is a line of fields
+  or names set apart (``…　来源：郴州日报``, ``承德市残联 承德市财政局``);
 * the logical line so far (A plus what was joined to it) is long
   (>= `LONG_LINE` chars), or reads as prose: contains sentence punctuation,
   is >= `PROSE_LINE` chars and does not start like a numbered heading -> join;
@@ -65,6 +68,12 @@ CONTINUATION_START = frozenset("，,。、；;：:！!？?”’」』）)】》
 DANGLING_END = frozenset("，,、“‘（(《【「『〔的和与及或")
 RE_PROSE_PUNCT = re.compile(r"[，,；;。！？!?]")
 RE_SENTENCE_END = re.compile(r"[。！？!?]")
+# words set apart by a space, or a field label at the start or after a space
+# (its value short: 张某：残疾人朋友可以拨打… is a speaker's turn, which wraps)
+RE_FIELDS_LINE = re.compile(r"[\u4e00-\u9fff）)] [\u4e00-\u9fff（(]"
+                            r"|(?:^|(?<=[ \t\u3000\n\d]))[\u4e00-\u9fff]{2,5}[：:][^，。；：:]{0,%d}$" % 12)
+# a row of three or more cells apart (茂南区人社局　380　黄少华　就业股股长)
+RE_CELLS_LINE = re.compile(r"[^\s，,。；;]+(?:[ \t\u3000]+[^\s，,。；;]+){2,}")
 RE_SECTION = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]")
 RE_CAPTION = re.compile(r"附?表[一二三四五六七八九十\d]{1,3}(?![\d.．万])")  # 表1 2024年…情况
 RE_NUMBERED_HEADING = re.compile(
@@ -128,6 +137,8 @@ def join_lines(text: str, offs: list[int]) -> tuple[str, list[int]]:
             join = False  # 港北区 6850 7420 260: a row of a table flattened with spaces, and what follows it
         elif i + 2 < len(lines) and RE_NUMBER_ROW.fullmatch(lines[i + 2]) and not RE_PROSE_PUNCT.search(lines[i + 1]):
             join = False  # …情况|县（市） 招聘会（场）…|都匀市 38 21600: B heads a table of numbers
+        elif RE_CELLS_LINE.fullmatch(lines[i + 1]) and not RE_PROSE_PUNCT.search(text, logical_start, a_end):
+            join = False  # …联络员名单|单位　帮扶就业目标（人）　联络员　职务: a row of cells
         elif RE_CAPTION.match(text, b_start) and not RE_PROSE_PUNCT.search(lines[i + 1]):
             join = False  # …完成情况如下：|表1 2024年…情况: a table's caption starts a line of its own
         elif _titles(text, logical_start, a_end) and (RE_NUMBERED_HEADING.match(text, b_start)
@@ -146,7 +157,10 @@ def join_lines(text: str, offs: list[int]) -> tuple[str, list[int]]:
         elif lo <= widths[i] <= hi:
             # a full line wraps, unless a gap follows a logical line with no
             # punctuation at all: a masthead, a byline, a headline
-            join = b_start - a_end == 1 or RE_PROSE_PUNCT.search(text, logical_start, a_end) is not None
+            punctuated = RE_PROSE_PUNCT.search(text, logical_start, a_end) is not None
+            # …nor does a line of fields or names set apart (发布时间… 来源：郴州日报;
+            # 承德市残联 承德市财政局): no sentence runs on from it
+            join = punctuated or (b_start - a_end == 1 and not RE_FIELDS_LINE.search(text, logical_start, a_end))
         else:
             join = _prose(text, logical_start, a_end)
         if join:
