@@ -36,6 +36,12 @@ def test_bodies_that_guide_in_a_frame_before_the_subject_neither_run_nor_partner
     assert _pairs(rels, "partnerOf") == {("九江市残疾人联合会", "九江市财政局")}
 
 
+def test_bodies_whose_plan_a_clause_follows_do_not_run_what_the_subject_runs(tmp_path):
+    rels = _relations(tmp_path, "九江市民政局工作总结\n按照省卫生健康委、省民政厅统一部署，"
+                                "市民政局深入实施“暖心到家”行动，服务老人3000人次。")
+    assert _pairs(rels, "runs") == {("九江市民政局", "暖心到家行动")}
+
+
 def test_a_single_partner_named_after_a_cue_runs_the_program_with_the_lead(tmp_path):
     rels = _relations(tmp_path, "九江市召开新闻发布会。市民政局联合市慈善总会开展“暖心到家”行动，服务老人3000人次。")
     runs = _pairs(rels, "runs")

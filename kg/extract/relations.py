@@ -96,9 +96,12 @@ def _cues():
         "breakdown_clause": re.compile(r"\s*(?:" + alt(c["breakdown_head"]).pattern + r")[，,：:]?\s*$"),
         "town_office": dict(c["town_office"]),
         "venue": re.compile("(?:" + alt(c["venue"]).pattern + r")$"),
-        # 在…的坚强领导和…精心指导下，: an adverbial of who guides, within one clause
+        # 在…的坚强领导和…精心指导下，: an adverbial of who guides, within one clause; and
+        # 按照省民政厅、省财政厅印发的《…》，: of whose plan the sentence follows, up to its comma
         "guidance_frame": re.compile("(?:" + alt(c["guidance_frame"]["open"]).pattern + r")[^，,。；;！？\n]{2,%d}?(?:"
-                                     % _FRAME_MAX + alt(c["guidance_frame"]["close"]).pattern + ")"),
+                                     % _FRAME_MAX + alt(c["guidance_frame"]["close"]).pattern + ")|(?:"
+                                     + alt(c["guidance_frame"]["according"]).pattern + r")[^，,。；;！？\n]{2,%d}[，,]"
+                                     % _FRAME_MAX),
         # a sentence that opens on the program before it: 该项目 (a determiner and a generic head)
         "anaphor": re.compile(r"[ \t\u3000]*(?:" + alt(c["anaphor"]["determiners"]).pattern + ")(?:"
                               + alt(c["anaphor"]["heads"]).pattern + ")"),
