@@ -116,6 +116,8 @@ def test_a_county_level_city_under_its_province_is_the_documents_city_and_home(l
 def test_a_verb_of_deepening_before_an_unquoted_campaign_is_no_part_of_its_name(lex):
     names = _program_names(lex, "2025年，市残联将深化按比例就业专项行动，新增就业岗位200个。")
     assert "按比例就业专项行动" in names and not any(n.startswith("深化") for n in names)
+    names = _program_names(lex, "在喀什市、疏附县试点建设零工驿站示范点，争取将更多残疾人康复项目纳入医保。")
+    assert not any(n.startswith(("试点", "建设", "更多")) for n in names), names
 
 
 def test_a_district_league_and_its_department_with_no_district_named_keep_their_own_words(lex):
