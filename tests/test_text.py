@@ -498,6 +498,29 @@ def test_a_wrapped_texts_lines_of_fields_names_and_cells_keep_their_lines():
     assert lines[7:] == ["港城市残联 港城市财政局 港城市卫健委", "港城市教育局 港城市民政局 港城市医保局"]
 
 
+WRAPPED_ITEMS = """全市今年新建社区食堂 12 家，覆盖
+老年人 3.2 万余人，服务满意率达到
+98%。同时，市民政局在各县区开展适
+老化改造，惠及困难老人家庭 1800 户。
+牵头单位：市残联
+责任单位：市民政局、市财政局、市农业
+农村局，各县（市、区）人民政府
+（二）深化按比例就业专项行动。新增按
+比例安排残疾人就业 200 人。
+（四）守护心灵，护航成长。州妇联与州
+民政局联合实施“心语护童”儿
+童
+心理关爱项目，服务儿童 300 人。
+"""
+
+
+def test_a_wrapped_fields_value_ends_before_the_next_item_and_a_run_in_heading_wraps_on():
+    lines = normalize(WRAPPED_ITEMS).text.split("\n")
+    assert lines[2:] == ["责任单位：市民政局、市财政局、市农业农村局，各县（市、区）人民政府",
+                         "（二）深化按比例就业专项行动。新增按比例安排残疾人就业200人。",
+                         "（四）守护心灵，护航成长。州妇联与州民政局联合实施“心语护童”儿童心理关爱项目，服务儿童300人。"], lines
+
+
 def test_rows_of_a_column_table_flattened_with_spaces_stay_lines_of_their_own():
     text = ("各县（区）目标任务见下表。\n目标任务分解表\n县（区） 生活补贴（人） 护理补贴（人） 覆盖率（%）\n"
             "港北区 6850 7420 85\n港南区 5930 6380 85\n合计 12780 13800 ≥85\n注：数据截至6月底")

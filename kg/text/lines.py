@@ -11,6 +11,8 @@ A is not finished:
 * B starts a numbered item or a field label (``二、`` ``牵头单位：``) after a blank
   line, after a line shorter than a full one, or in a text that is not
   hard-wrapped -> keep;
+* A's logical line is a field (``责任单位：…``) and B starts a numbered item or
+  another field                             -> keep;
 * B is a table's head: no punctuation, and a row of numbers under it -> keep;
 * B is a row of three or more cells set apart, after a line with no
   punctuation                               -> keep;
@@ -146,6 +148,8 @@ def join_lines(text: str, offs: list[int]) -> tuple[str, list[int]]:
             # （一）社会救助兜底保障更加有力|1.城乡低保…, 表1 …情况|县（区） 低保户数…: a heading or a
             # table's caption as wide as a wrapped line, then its first item or the table's head
             join = False
+        elif RE_FIELD_LABEL.match(text, logical_start) and _starts_item(text, b_start):
+            join = False  # 责任单位：市民政局、…|…人民政府|（二）深化…: a field's value ends before the next item
         elif (b_start - a_end > 1 or not wrap or widths[i] < lo) and _starts_item(text, b_start):
             # 二、… or 牵头单位：… starts a line of its own; in a hard-wrapped text, after a
             # line that stops short (…各县（区）|人民政府|（二）…: the paragraph ended there)
@@ -246,5 +250,8 @@ def _prose(text: str, logical_start: int, a_end: int) -> bool:
         return True
     if RE_FIELD_LABEL.match(text, logical_start) and not RE_SENTENCE_END.search(text, logical_start, a_end):
         return False  # 责任单位：A、B，各街道（镇）| (a field's value, not a sentence)
+    # a numbered heading is no prose, unless a sentence ended in it: a run-in heading
+    # (（四）守护心灵，护航成长。州妇联…) whose paragraph goes on
     return (length >= PROSE_LINE and RE_PROSE_PUNCT.search(text, logical_start, a_end) is not None
-            and not RE_NUMBERED_HEADING.match(text, logical_start))
+            and (not RE_NUMBERED_HEADING.match(text, logical_start)
+                 or RE_SENTENCE_END.search(text, logical_start, a_end) is not None))
