@@ -450,6 +450,8 @@ def test_a_resident_or_worker_named_with_what_follows_a_person(lex):
     assert _person_names(lex, "局党组成员、副局长程立群已带队赴太湖县，主任医师韩冬梅领衔督导。") == ["程立群", "韩冬梅"]
     # a word after a speaker word that only looks like a name
     assert _person_names(lex, "带动87名残疾人居家或就近就业。由分管副市长任组长的领导小组。") == []
+    # a wrapped page may break its line between the quote and who said it
+    assert _person_names(lex, "“每周有一次散步谈心，关系缓和多了。”\n孙倩说。") == ["孙倩"]
 
 
 def test_persons_from_labels_and_name_lists(lex):

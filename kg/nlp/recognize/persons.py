@@ -35,7 +35,7 @@ def _list_re(post_re: str) -> re.Pattern:
 # punctuation, so it lies in one such run and ends where the run does.
 _LIST_RUN = re.compile(r"(?<![\u4e00-\u9fff、·•・])[\u4e00-\u9fff、·•・]+(?=[：:，,。])")
 _IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]+")
-_QUOTE_END = re.compile(r"[。！？][”\"]")
+_QUOTE_END = re.compile(r"[。！？][”\"]\n?")  # (a wrapped page may break the line there: …。”⏎孙某说。)
 _AGED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})岁的")
 _AGED_QUALIFIER = 2  # characters before the word for who they are (独居|老人, 听力|残疾人)
 _SPEAKER_MAX = 6  # characters of that word
