@@ -1033,6 +1033,18 @@ def test_a_city_brand_named_later_without_its_city_is_the_same_program(tmp_path)
     assert [e.label for e in programs] == ["台州青年驿站"], programs
 
 
+def test_a_table_projects_whose_target_opens_on_one_character_or_whose_name_is_quoted(tmp_path):
+    # tab-separated cells as a web page gives them; the second cell opens on 为 and a number
+    text = ("浏阳市民生实事进展公示\n序号\t项目名称\t年度目标任务\t牵头单位\n"
+            "1\t残疾人辅助器具适配\t为1200名残疾人免费适配辅助器具\t市残联\n"
+            "2\t“儿童之家”规范化建设\t新建规范化“儿童之家”20个\t市妇联\n"
+            "三、滞后项目说明\n（一）残疾人辅助器具适配项目。上半年完成率61.3%。\n")
+    programs = {e.label: e for e in _analyze(tmp_path, text).entities if e.type == "Program"}
+    assert {"残疾人辅助器具适配", "儿童之家规范化建设"} <= set(programs), programs
+    assert "残疾人辅助器具适配项目" not in programs  # the project named again with 项目 is the same one
+    assert "儿童之家" in programs["儿童之家规范化建设"].alt_labels
+
+
 def test_a_table_column_headed_by_the_end_of_a_programs_name_places_it_in_each_row(tmp_path):
     text = ("武侯区民政局总结。\n（一）“武侯颐养”社区长者食堂建设。新建32个。\n（二）“家门口”就业服务站建设。建成18个。\n"
             "表1 各街道完成情况\n街道\t长者食堂（个）\t就业服务站（个）\n玉林街道\t4\t2\n簇桥街道\t5\t3\n")

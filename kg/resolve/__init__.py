@@ -44,6 +44,9 @@ def _county_body_name(name: str) -> str:
 _CITY_BRAND_REST_MIN = 3  # 青年驿站 after 台州: a name of its own, not a bare head (驿站)
 
 
+_PROJECT_WORD = "项目"  # a generic word after a program's name
+
+
 def _program_names(mentions) -> dict[str, str]:
     """One name per quoted program in a document: “桂林颐养”智慧养老服务平台 and
     later “桂林颐养”平台 or “桂林颐养” alone are one platform, named as it was
@@ -59,6 +62,10 @@ def _program_names(mentions) -> dict[str, str]:
         rest = label[len(place.short):] if place is not None else ""
         if len(rest) >= _CITY_BRAND_REST_MIN and rest in labels and rest not in named:
             named[rest] = label
+        # 困难老年人居家适老化改造项目 after the table's 困难老年人居家适老化改造: one project
+        bare = label.removesuffix(_PROJECT_WORD)
+        if bare != label and len(bare) >= _CITY_BRAND_REST_MIN and bare in labels and label not in named:
+            named[label] = named.get(bare, bare)
     return named
 
 

@@ -59,7 +59,7 @@ RE_LABEL = re.compile(rf"[{CJK}]{{2,6}}[：:]")
 # 主持人 陈慧, a letterhead's two bodies, a table's columns); one between single
 # ideographs is letter spacing (发 展 改 革) and goes
 RE_HAN_WORD_BEFORE = re.compile(rf"[{CJK}]{{2}}$")
-RE_HAN_WORD_AFTER = re.compile(rf"[{CJK}]{{2}}")
+RE_HAN_WORD_AFTER = re.compile(rf"[{CJK}]{{2}}|[{CJK}][0-9]")  # (a cell may open on 为1200名…)
 
 
 def normalize(raw: str) -> NormalizedText:

@@ -432,7 +432,7 @@ def _labelled(text: str, lex: Lexicon) -> list[Mention]:
     return out
 
 
-_NAME_CELL = re.compile(r"[\u4e00-\u9fff（）()、]{3,25}(?= )")
+_NAME_CELL = re.compile(r"[\u4e00-\u9fff（）()、“”]{3,25}(?= )")
 
 
 def _column_named(text: str, lex: Lexicon) -> list[Mention]:
@@ -455,8 +455,11 @@ def _column_named(text: str, lex: Lexicon) -> list[Mention]:
             # (a numbered table's wrapped row goes on unnumbered: no name there)
             cell = _NAME_CELL.match(row, index.end() if index else 0) if index or not numbered else None
             if cell and cell.group() not in lex.program_stop:
+                # “儿童之家”提质建设: as in running text, the quoted name is another name of it
+                quoted = _QUOTED.search(cell.group())
                 out.append(Mention("Program", cell.group(), starts[k] + cell.start(), starts[k] + cell.end(),
-                                   "program.column", canonical=canonical_program(cell.group())))
+                                   "program.column", canonical=canonical_program(_QUOTE_MARKS.sub("", cell.group())),
+                                   alias=quoted.group(1) if quoted and quoted.group(0) != cell.group() else None))
     return out
 
 
