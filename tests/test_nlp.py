@@ -106,3 +106,11 @@ def test_lexicon_word_lists_have_a_fixed_order_independent_of_set_iteration():
     for name in ("indicator_trim", "boundaries", "program_name_heads", "program_heads", "program_not_heads", "posts"):
         words = getattr(lex, name)
         assert words == sorted(set(words), key=lambda w: (-len(w), w)), name
+
+
+def test_towns_named_in_full_in_a_list_are_places_though_the_gazetteer_lacks_them():
+    nlp = build_pipeline(PipelineConfig())
+    text = ("昆山市召开发布会。市民政局在陆家镇、淀山湖镇等地建成服务站，在锦溪镇、周庄镇等农村地区新建助餐点，"
+            "推动特色小镇、历史文化名镇等建设。")
+    listed = {m.text for m in recognize(nlp, text).places if m.rule == "loc.listed-town"}
+    assert listed == {"淀山湖镇", "锦溪镇", "周庄镇"}  # 陆家镇 is the gazetteer's; kinds of town are no names

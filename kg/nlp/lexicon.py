@@ -273,6 +273,11 @@ class Lexicon:
             r"(?P<items>(?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,5})等(?:[0-9]+|[一二三四五六七八九十两几]+)?个?(?P<head>"
             + _alternation(self.listed_place_heads) + ")")
         self.listed_place_cues = tuple(_words("community_cues.txt") + _words("listed_place_cues.txt"))
+        # towns named in full in a 、-list (在陆家镇、淀山湖镇等地)
+        heads = _alternation(self.town_heads)
+        self.listed_towns_re = re.compile(r"(?:[\u4e00-\u9fff]{2,10}?(?:" + heads + r")、)+[\u4e00-\u9fff]{2,6}?(?:"
+                                          + heads + r")(?=[等和及、，,。；;])")
+        self.town_generic_ends = tuple(_words("town_generic_ends.txt"))
         self.place_head_automaton = _automaton(self.place_heads)
         self.program_suffix_automaton = _automaton(self.program_suffixes)
         self.program_suffix_tuple = tuple(self.program_suffixes)

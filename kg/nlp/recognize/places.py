@@ -182,3 +182,30 @@ def recognize_listed_places(text: str, lex: Lexicon, resolve, city: str | None,
                                    "loc.settlement" if kind == "settlement" else "loc.listed",
                                    canonical=name if kind == "compound" else full, city=city))
     return out
+
+
+_TOWN_STEM = (2, 4)  # characters of a town's name before its head (陆家|镇, 淀山湖|镇)
+
+
+def recognize_listed_towns(text: str, lex: Lexicon, city: str | None, taken: list[Mention]) -> list[Mention]:
+    """Towns named in full in a 、-list (在陆家镇、淀山湖镇等地) that no other rule
+    found: a town the gazetteer lacks (created or renamed since its data). The
+    first item counts only after a place cue (在, 辖区), where its start is sure."""
+    spans = [(m.start, m.end) for m in taken]
+    out = []
+    for m in lex.listed_towns_re.finditer(text):
+        pos = m.start()
+        for k, item in enumerate(m.group().split("、")):
+            start = pos
+            pos += len(item) + 1
+            if k == 0:
+                cue = max((item.rfind(c) + len(c) for c in lex.listed_place_cues if c in item), default=-1)
+                if cue < 0:
+                    continue
+                start, item = start + cue, item[cue:]
+            head = next(h for h in lex.town_heads if item.endswith(h))
+            if (not _TOWN_STEM[0] <= len(item) - len(head) <= _TOWN_STEM[1] or item.endswith(lex.town_generic_ends)
+                    or lex.community_generic_re.search(item) or any(s < start + len(item) and start < e for s, e in spans)):
+                continue
+            out.append(Mention("Location", item, start, start + len(item), "loc.listed-town", canonical=item, city=city))
+    return out
