@@ -387,6 +387,13 @@ def test_a_central_kitchen_is_no_centre_and_a_care_home_is_a_body(lex):
     assert [m.text for m in _orgs(text, lex)] == ["小榄镇颐养院"]
 
 
+def test_a_committees_office_a_trade_guild_and_a_news_site_are_bodies(lex):
+    text = "晋江市民政局通知。抄送：市委办、市政府办。团市委联合晋江市纺织服装同业公会开展活动。来源：晋江新闻网"
+    assert _org_canonicals(text, lex) == {
+        "晋江市民政局": "晋江市民政局", "市委办": "中共晋江市委办公室", "市政府办": "晋江市人民政府办公室",
+        "团市委": "共青团晋江市委员会", "晋江市纺织服装同业公会": "晋江市纺织服装同业公会", "晋江新闻网": "晋江新闻网"}
+
+
 def test_a_university_named_without_a_place_after_a_boundary(lex):
     assert [m.text for m in _orgs("“邻里中心”由白水湖街道办事处运营。", lex)] == ["白水湖街道办事处"]  # a quoted facility
     orgs = {m.text for m in _orgs("市教育局联合鲁东大学开展培训，团市委与嘉应学院合作。", lex)}
