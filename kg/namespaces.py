@@ -134,8 +134,12 @@ def role_iri(title: str) -> str:
     return f"{data_base()}role/{_segment(title)}"
 
 
-def observation_iri(doc_iri: str, start: int, end: int, unit: str) -> str:
-    return f"{data_base()}obs/{_short_hash(doc_iri, start, end, unit)}"
+def observation_iri(doc_iri: str, start: int, end: int, unit: str, place: str | None = None) -> str:
+    """One number's observation; `place` tells apart the ones a number makes for
+    each place of a list (安海镇、东石镇各2个)."""
+    if place is None:
+        return f"{data_base()}obs/{_short_hash(doc_iri, start, end, unit)}"
+    return f"{data_base()}obs/{_short_hash(doc_iri, start, end, unit, place)}"
 
 
 def mention_iri(doc_iri: str, start: int, end: int, entity: str) -> str:

@@ -1209,3 +1209,12 @@ def test_a_body_right_before_a_quoted_program_runs_it(tmp_path):
     runs = _pairs(rels, "runs")
     assert ("中国儿童少年基金会", "春蕾计划") in runs
     assert not any(o == "母亲邮包" for _, o in runs)  # 向 stands between
+
+
+def test_a_number_for_each_place_of_a_list_is_an_observation_in_each(tmp_path):
+    r = _analyze(tmp_path, "晋江市民政局通知\n2025年全市计划新建长者食堂12个，其中安海镇、东石镇、英林镇各2个，内坑镇、紫帽镇各1个。")
+    label = {e.iri: e.label for e in r.entities}
+    found = sorted((label.get(o.area), str(o.value), o.indicator) for o in r.observations if o.value < 12)
+    assert found == [("东石镇", "2", "新建长者食堂"), ("内坑镇", "1", "新建长者食堂"), ("安海镇", "2", "新建长者食堂"),
+                     ("紫帽镇", "1", "新建长者食堂"), ("英林镇", "2", "新建长者食堂")]
+    assert len({o.iri for o in r.observations}) == len(r.observations) == 6

@@ -8,6 +8,24 @@ from kg.types import Mention, ObservationFact
 
 _YEAR = re.compile(r"((?:19|20)\d{2})(?:年)")
 _RELATIVE_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1}
+EACH_PLACE_RULE = "obs.each-place"
+# 安海镇、东石镇、英林镇各2个: the number holds for each place of the list before 各
+_EACH = "各"
+_PLACE_LIST_SEP = ("、", "和", "及")
+
+
+def _each_places(text: str, places: list[tuple[int, Mention]], place_starts: list[int], lo: int, at: int) -> list[int]:
+    """The places listed right before 各 at `at` (among places[lo:]), in text order; else none."""
+    out: list[int] = []
+    pos = at
+    for i, m in reversed(places[lo:bisect.bisect_left(place_starts, at)]):
+        if m.end != pos:
+            break
+        out.append(i)
+        pos = m.start - 1
+        if text[pos:pos + 1] not in _PLACE_LIST_SEP:
+            break
+    return out[::-1] if len(out) > 1 else []
 
 
 def _years(text: str) -> tuple[list[int], list[str]]:
@@ -53,6 +71,16 @@ def attach_observations(text: str, numbers, mentions: list[Mention], sentences, 
         for i, m in programs[lo:hi]:
             if s_start <= m.start < n.start or (n.end <= m.start <= n.end + 2):
                 program = i
+        each = (_each_places(text, places, place_starts, bisect.bisect_left(place_starts, s_start), n.start - 1)
+                if text[n.start - 1:n.start] == _EACH else [])
+        if each:
+            # the indicator of the sentence's last number of that unit (计划新建长者食堂12个，其中…各2个)
+            indicator = next((o.indicator for o in reversed(out) if o.unit == n.unit and o.start >= s_start),
+                             n.indicator)
+            out += [ObservationFact(indicator=indicator, value=n.value, unit=n.unit, start=n.start, end=n.end,
+                                    rule=EACH_PLACE_RULE, period=period, area=i, program=program,
+                                    qualifier=n.qualifier, is_rate=n.is_rate) for i in each]
+            continue
         out.append(ObservationFact(
             indicator=n.indicator, value=n.value, unit=n.unit, start=n.start, end=n.end, rule="obs.number-unit",
             period=period, area=area, program=program, qualifier=n.qualifier, is_rate=n.is_rate,

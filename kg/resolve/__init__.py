@@ -11,6 +11,7 @@ import re
 
 from kg import namespaces as ns
 from kg.extract import CITY_OF_DOCUMENT
+from kg.extract.observations import EACH_PLACE_RULE
 from kg.nlp.lexicon import load_lexicon
 from kg.nlp.recognize.organizations import LEVELS
 from kg.text.convert import to_simplified
@@ -260,7 +261,8 @@ def resolve(facts: DocFacts) -> ResolvedFacts:
     for o in facts.observations:
         area = ref(o.area) or city_iri
         observations.append(ResolvedObservation(
-            iri=ns.observation_iri(doc_iri, o.start, o.end, o.unit), indicator_iri=ns.indicator_iri(o.indicator),
+            iri=ns.observation_iri(doc_iri, o.start, o.end, o.unit, area if o.rule == EACH_PLACE_RULE else None),
+            indicator_iri=ns.indicator_iri(o.indicator),
             indicator=o.indicator, value=o.value, unit=o.unit, start=o.start, end=o.end, rule=o.rule,
             period=o.period, area=area, program=ref(o.program), qualifier=o.qualifier, is_rate=o.is_rate,
         ))
