@@ -372,7 +372,9 @@ def test_a_prefecture_names_its_own_bodies_with_the_word_for_region(lex):
         "团地委": "共青团喀什地区委员会", "地区公共就业服务中心": "喀什地区公共就业服务中心",
         "地区行署": "喀什地区行政公署", "广东省援疆前方指挥部": "广东省援疆前方指挥部"}
     # in a city, 地区 is a region, and no body is the district's
-    assert _orgs("福州市召开会议。山区地区教育局开展活动。", lex) == []
+    assert _orgs("福州市召开会议。山区地区教育局开展活动，团地委参加。", lex) == []
+    # but a region's own 自治区民政厅 stays a body where no region is named
+    assert [m.text for m in _orgs("会议召开。自治区民政厅开展活动。", lex)] == ["自治区民政厅"]
 
 
 def test_a_body_named_with_its_province_before_the_documents_city_is_the_citys_body(lex):

@@ -26,6 +26,7 @@ _DIVISION_LEVELS = "州盟旗"
 _COUNTY_LEVELS = "县区旗"
 # a prefecture (喀什地区) names its own bodies 地区教育局, 团地委, 地委: its level word
 _PREFECTURE_LEVEL = "地区|地(?=委)"
+_PREFECTURE_WORDS = ("地区", "地")
 # A character right after a fixed name that shows the name is part of a longer word.
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # 各县（市）区妇联, 各辖市、区人民政府, 全市9个旗县区残联: each division's body of a level, none named
@@ -73,7 +74,7 @@ def _place_for_level(level: str, ctx: PlaceContext) -> str | None:
         return ctx.county.name  # 县民政局 in a 东兰县 document
     if level in "州盟" and ctx.city is not None and ctx.city.name.endswith(level):
         return ctx.city.name  # 州民政局 in a 黔东南苗族侗族自治州 document
-    if level in ("地区", "地"):
+    if level in _PREFECTURE_WORDS:
         # 地区教育局 in a 喀什地区 document; elsewhere 地区 is a region, no division
         return ctx.city.name if ctx.city is not None and ctx.city.name.endswith("地区") else None
     if level in ("省", "自治区") and ctx.province is not None:
@@ -95,8 +96,8 @@ def _patterned(text: str, lex: Lexicon, ctx: PlaceContext, place_names: list[str
                 if _EACH_LEVEL.search(text, max(0, m.start - 12), m.start):
                     continue
                 place = _place_for_level(groups["level"], ctx)
-                if place is None and (groups["level"] in _DIVISION_LEVELS or len(groups["level"]) > 1):
-                    continue  # 州 in 福州, 旗 in 红旗: no such division here
+                if place is None and (groups["level"] in _DIVISION_LEVELS or groups["level"] in _PREFECTURE_WORDS):
+                    continue  # 州 in 福州, 旗 in 红旗, 地区 in 贫困地区: no such division here
             start = m.start
             if place is not None:
                 place = lex.gazetteer.official_name(place)  # 黔东南州妇联: the prefecture's full name
