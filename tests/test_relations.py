@@ -1218,3 +1218,10 @@ def test_a_number_for_each_place_of_a_list_is_an_observation_in_each(tmp_path):
     assert found == [("东石镇", "2", "新建长者食堂"), ("内坑镇", "1", "新建长者食堂"), ("安海镇", "2", "新建长者食堂"),
                      ("紫帽镇", "1", "新建长者食堂"), ("英林镇", "2", "新建长者食堂")]
     assert len({o.iri for o in r.observations}) == len(r.observations) == 6
+
+
+def test_a_place_after_an_award_verb_scopes_the_award_not_where_the_program_runs(tmp_path):
+    rels = _relations(tmp_path, "昆山市政府工作报告\n巴城镇“邻里食堂”助餐服务品牌入选江苏省养老服务创新案例，"
+                                "“暖心驿站”被评为全省示范项目。")
+    assert _pairs(rels, "operatesIn") >= {("邻里食堂", "巴城镇")}
+    assert not {o for _, o in _pairs(rels, "operatesIn")} & {"江苏省"}

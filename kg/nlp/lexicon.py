@@ -311,6 +311,7 @@ class Lexicon:
         self.program_verb_re = re.compile(_alternation(
             w for w in _words("program_lead_words.txt") + _words("program_cut_words.txt") if len(w) > 1))
         self.program_tail_cut_re = re.compile(_alternation(_words("program_tail_cut.txt")))
+        self.award_before_re = re.compile("(?:" + _alternation(_words("award_verbs.txt")) + ")[“\"]?$")
         self.program_honor_before_re = re.compile("(?:" + _alternation(_words("program_honor_verbs.txt")) + ")[“\"]?$")
         brands = json.loads(_read("brands.json"))["brands"]
         self.brands = [
