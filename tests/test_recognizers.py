@@ -69,6 +69,27 @@ def test_a_named_site_starts_after_the_verb_before_it_and_a_walk_is_no_street(le
     assert [m.text for m in recognize_named_places(text, lex)] == ["茂名石化产业园", "中山路", "解放路"]
 
 
+def test_development_zones_are_places_and_a_division_name_starts_one_after_a_verb(lex):
+    from kg.nlp.recognize.places import recognize_named_places
+
+    text = "在浔阳区、八里湖新区等地推进。德州天衢新区达到92%。重点保障昆山开发区新增学位。各开发区有关部门：建设新区。"
+    assert [m.text for m in recognize_named_places(text, lex)] == ["八里湖新区", "德州天衢新区", "昆山开发区"]
+
+
+def test_a_bare_zone_is_the_city_s_under_its_full_kind_or_as_the_document_writes_it(lex):
+    from kg.nlp.recognize.places import recognize_named_places
+
+    text = "各县（市、区）人民政府，城乡一体化示范区、高新区管委会：其中卫东区20个、高新区5个。"
+    city = lex.gazetteer.lookup("平顶山市")[0]
+    found = [(m.text, m.canonical) for m in recognize_named_places(text, lex, city)]
+    assert found == [("城乡一体化示范区", "平顶山市城乡一体化示范区"), ("高新区", "平顶山高新技术产业开发区"),
+                     ("高新区", "平顶山高新技术产业开发区")]
+    city = lex.gazetteer.lookup("自贡市")[0]
+    written = "自贡高新区新建站点3个，高新区还将扩面。"
+    assert [m.canonical for m in recognize_named_places(written, lex, city)] == ["自贡高新区", "自贡高新区"]
+    assert recognize_named_places("其中高新区5个。", lex) == []  # no city, no zone
+
+
 def test_a_full_name_after_a_word_for_who_someone_is_and_before_a_clause_that_goes_on(lex):
     text = ("家住汇丰苑社区的82岁独居老人蒋金娣，几乎每天都来食堂。一旁的母亲杨光美忍不住拍手叫好。"
             "盲人按摩师张立军正在为顾客做保健。全市老年人和低保、特困人员实现全覆盖，康复科、儿科同步开诊。")

@@ -77,7 +77,7 @@ def make_locations(nlp: Language, name: str):
                                             divisions + settlements)
         communities += recognize_column_communities(text_of(doc), lex, ctx.city.name if ctx.city else None,
                                                     divisions + settlements + communities)
-        named = [m for m in recognize_named_places(text_of(doc), lex)
+        named = [m for m in recognize_named_places(text_of(doc), lex, None if ctx.county_city or ctx.regional else ctx.city)
                  if not any(d.start <= m.start < d.end or m.start <= d.start < m.end for d in divisions + communities)]
         listed = recognize_listed_places(text_of(doc), lex, lambda name, start: resolve_place(name, start, text_of(doc),
                                                                                              ctx, lex),

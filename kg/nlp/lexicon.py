@@ -253,6 +253,8 @@ class Lexicon:
                 self.national_programs[alias] = r[0]
         self.national_program_automaton = _automaton(self.national_programs)
         self.place_heads = {r[0]: r[1] == "1" for r in _rows("place_heads.tsv")}
+        self.zone_heads = frozenset(r[0] for r in _rows("place_heads.tsv") if r[2:] == ["1"])
+        self.zone_short_forms = {r[0]: (r[1], r[2] == "full") for r in _rows("zone_short_forms.tsv")}
         # a village or community after a town, then after each 、 of its list
         self.settlement_re = re.compile(r"、?(?P<name>[\u4e00-\u9fff]{2,4}?(?:" + _alternation(_words("settlement_heads.txt")) + "))")
         self.settlement_heads = tuple(_words("settlement_heads.txt"))

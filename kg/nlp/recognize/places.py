@@ -19,7 +19,29 @@ _WEAK_BEFORE = re.compile(r"(?:位于|地处|坐落于|沿|(?<![现正存所实�
 _WEAK_AFTER = re.compile(r"^(?:与|和|交叉口|路口|东北角|西北角|东南角|西南角|沿线|两侧|以东|以西|以南|以北|\d+号)")
 
 
-def recognize_named_places(text: str, lex: Lexicon) -> list[Mention]:
+def _division_start(text: str, start: int, head_start: int, lex: Lexicon) -> int:
+    """Where a division's name inside a place's modifier starts it, after a word
+    of two or more characters (重点保障昆山开发区 -> 昆山开发区)."""
+    for k in range(start + 2, head_start - 1):
+        if any(lex.gazetteer.lookup(text[k:k + n]) for n in (2, 3) if k + n <= head_start):
+            return k
+    return start
+
+
+def _bare_zone(text: str, head: str, start: int, lex: Lexicon, city) -> Mention | None:
+    """The city's zone written bare (高新区 -> 平顶山高新技术产业开发区), or as the
+    document writes it with the city's name (自贡高新区)."""
+    form = lex.zone_short_forms.get(head)
+    if form is None or city is None or city.level != "city":
+        return None
+    kind, full = form
+    prefix = city.name if full else (city.short or city.name.removesuffix("市"))
+    written = next((p + head for p in {prefix, city.name, city.name.removesuffix("市")} if p + head in text), None)
+    return Mention("Location", head, start, start + len(head), "loc.bare-zone", canonical=written or prefix + kind)
+
+
+def recognize_named_places(text: str, lex: Lexicon, city=None) -> list[Mention]:
+    """city: the document's city (a gazetteer Division), whose zones a bare zone names."""
     out = []
     for end, head in heads_by_end(lex.place_head_automaton, text):
         if text.startswith(_HEAD_CONTINUES, end):
@@ -35,10 +57,14 @@ def recognize_named_places(text: str, lex: Lexicon) -> list[Mention]:
         for m in lex.program_lead_any_re.finditer(modifier):
             cut = max(cut, m.end())
         start = i + cut
+        if head in lex.zone_heads:
+            start = _division_start(text, start, end - len(head), lex)
         lead = lex.program_lead_re.match(text[start:end - len(head)])
         if lead:
             start += lead.end()
         if end - len(head) - start < 2:
+            if start == end - len(head) and (zone := _bare_zone(text, head, start, lex, city)):
+                out.append(zone)
             continue
         if lex.place_heads[head] and end - len(head) - start > 4:
             continue  # a street name is short
