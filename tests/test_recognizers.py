@@ -69,6 +69,21 @@ def test_a_named_site_starts_after_the_verb_before_it_and_a_walk_is_no_street(le
     assert [m.text for m in recognize_named_places(text, lex)] == ["茂名石化产业园", "中山路", "解放路"]
 
 
+def test_a_body_counted_right_after_its_name_is_a_kind_of_body(lex):
+    text = ("西安市雁塔区民政局工作总结。新建电子城街道、等驾坡街道综合养老服务中心2个，"
+            "建成马官镇区域性养老服务中心1个。")
+    assert _org_canonicals(text, lex) == {"雁塔区民政局": "雁塔区民政局",
+                                          "马官镇区域性养老服务中心": "马官镇区域性养老服务中心"}
+
+
+def test_every_unit_of_a_kind_is_not_the_home_town_s_own_body(lex):
+    text = ("雁塔区民政局。电子城街道新建站点5个，电子城街道覆盖率达到90%。全区街道综合养老服务中心累计达到7个。"
+            "责任单位：区财政局、各街道办事处。电子城街道办事处负责。")
+    found = _org_canonicals(text, lex)
+    assert "街道综合养老服务中心" not in found and "街道办事处" not in found, found
+    assert "电子城街道办事处" in found, found
+
+
 def test_development_zones_are_places_and_a_division_name_starts_one_after_a_verb(lex):
     from kg.nlp.recognize.places import recognize_named_places
 

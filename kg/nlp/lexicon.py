@@ -333,6 +333,10 @@ class Lexicon:
         self.second_post_re = re.compile(r"、(?:[\u4e00-\u9fff]{1,6}?(?:" + self.post_re + r")|\d{1,3}岁的)")
         self.org_count_re = re.compile(
             r"(?:[0-9]+|[两几多数]|[一二三四五六七八九十]+)(?:" + _alternation(_words("org_count_units.txt")) + ")")
+        # a body's name counted right after it (…街道综合养老服务中心2个，): a kind of body
+        self.org_plural_count_re = re.compile(
+            r"(?:[0-9]*[02-9]|[0-9]+0|[1-9][0-9]+|[两几多数]|[二三四五六七八九十][一二三四五六七八九十]*)(?:"
+            + _alternation(_words("org_count_units.txt")) + r")(?=[，。、；,;）)])")
         self.person_label_objects = tuple(_words("person_label_objects.txt"))
         self.person_contact_labels = tuple(_words("person_contact_labels.txt"))
         self.person_cues = {r[0]: r[1] for r in _rows("person_cues.tsv")}
@@ -383,6 +387,9 @@ class Lexicon:
         self.city_scope_re = re.compile(_alternation(_words("city_scope_words.txt")))
         self.county_scope_re = re.compile(_alternation(_words("county_scope_words.txt")))
         self.province_scope_re = re.compile(_alternation(_words("province_scope_words.txt")))
+        # 各街道办事处, 全区街道综合养老服务中心: every unit of a kind, not one of them
+        self.every_unit_before_re = re.compile("(?:各|" + _alternation(
+            _words("city_scope_words.txt") + _words("county_scope_words.txt") + _words("province_scope_words.txt")) + ")$")
         self.relation_cues = json.loads(_read("relation_cues.json"))
         # how a document's own body calls itself (我局), for its people's posts too
         # a word that joins another body to this one (联合, 会同 …), at the start of the words after it

@@ -319,7 +319,7 @@ def _open_class(text: str, lex: Lexicon, ctx: PlaceContext, inner_orgs: SpanInde
                                canonical=prefecture + span[2:], city=prefecture))
             continue
         if needs_name and not _has_proper_name(span, lex) and not (needs_name == 2 and _named_school(text, start, modifier, lex)):
-            if town_head is None or not span.startswith(town_head):
+            if town_head is None or not span.startswith(town_head) or lex.every_unit_before_re.search(text, max(0, start - 4), start):
                 continue
             canonical = home_town + span[len(town_head):]  # 街道办事处 in 中华街道's report: its office
         if span.startswith("“") and span.endswith("”") and span[1:-1].endswith(lex.program_quoted_suffixes):
@@ -427,7 +427,16 @@ def recognize_organizations(text: str, lex: Lexicon, ctx: PlaceContext, places: 
     chosen = _level_names_of_the_one_body(chosen, lex)
     chosen = _without_their_county(chosen, places)
     chosen = _within_their_system(chosen, lex)
+    chosen = _not_counted(text, chosen, places, lex)
     return sorted(chosen + _sharing_a_head(text, chosen, places), key=lambda m: (m.start, m.end))
+
+
+def _not_counted(text: str, orgs: list[Mention], places: list[Mention], lex: Lexicon) -> list[Mention]:
+    """A body's name counted right after it, more than one (电子城街道、等驾坡街道综合养老服务中心2个，)
+    is a kind of body in the places it names, not a body; a place's own name counted
+    (其中丹阳市3家) is a breakdown of another count."""
+    place_spans = {(p.start, p.end) for p in places}
+    return [m for m in orgs if (m.start, m.end) in place_spans or not lex.org_plural_count_re.match(text, m.end)]
 
 
 def _level_names_of_the_one_body(orgs: list[Mention], lex: Lexicon) -> list[Mention]:
