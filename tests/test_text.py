@@ -142,6 +142,16 @@ def test_text_keeps_masthead_byline_and_headline_of_a_wrapped_page():
                          "同时，市民政局在各县（市、区）开展适老化改造，惠及困难老人家庭1800户。"]
 
 
+def test_text_drops_a_pdf_page_footer_line_and_joins_the_lines_around_it():
+    raw = ("1.残疾儿童康复救助。全年为全市残疾儿童提供康复救助\n服务，实现销售额4\n\n－ 2 －\n\n6.8 万元，"
+           "市残联与市民政局联合实施困难重度残疾\n\n— 3 —\n\n人家庭无障碍改造。\n第4页 共9页\n二、下一步打算")
+    nt = normalize(raw)
+    assert nt.text.split("\n") == ["1.残疾儿童康复救助。全年为全市残疾儿童提供康复救助服务，实现销售额46.8万元，"
+                                    "市残联与市民政局联合实施困难重度残疾人家庭无障碍改造。", "二、下一步打算"]
+    check_offsets(raw, nt)
+    assert normalize(nt.text).text == nt.text
+
+
 def test_text_keeps_short_lines_of_paragraph_per_line_text():
     raw = ("会议时间:2024年1月5日(周五)上午10:00\n会议地点:市行政中心\n主持人:王某 市政府新闻办副主任\n"
            "各位记者朋友,上午好。今天的发布会请市民政局介绍全市养老服务工作的进展情况,并回答大家的提问。\n")

@@ -11,8 +11,8 @@ Steps, in order (each keeps `offs`, one raw index per current character):
    character map (full-width digits/letters/％ -> ASCII, exotic spaces -> " ",
    line separators -> "\\n"), spaces (trim lines; remove between CJK
    characters, except one between two words of two or more ideographs, and
-   between CJK and digits/%; ``．`` between digits -> ``.``),
-   hard line breaks (`kg.text.lines`), then traditional -> simplified (OpenCC
+   between CJK and digits/%; ``．`` between digits -> ``.``), a PDF page's
+   footer on a line of its own (－ 4 －, 第3页 共8页), hard line breaks (`kg.text.lines`), then traditional -> simplified (OpenCC
    t2s, `kg.text.convert`; phrase-aware, so it runs after joins);
 5. runs of GBK read as Latin-1 (`kg.text.latin1`; also tried before step 4,
    since they hide sentence ends from line joining) are repaired from the text
@@ -47,6 +47,10 @@ RE_MARKUP_GLOSS = re.compile(
     r"\*\*"
     rf"|[(（](?<=[{CJK}A-Za-z?\ufffd][(（])(?=[a-z]*[{PINYIN_VOWELS}])[a-z{PINYIN_VOWELS}]{{1,6}}[)）]"
 )
+# a PDF page's footer on a line of its own (－ 4 －, — 2 —, 第3页 共8页): dropped, so
+# that the lines around it join as one page's did (…困难重度残疾 ⏎ －4－ ⏎ 人家庭…)
+RE_PAGE_LINE = re.compile(r"(?m)^[ \t]*(?:[－—\-–―][ \t]*[0-9]{1,3}[ \t]*[－—\-–―]|第[ \t]*[0-9]{1,3}[ \t]*页"
+                          r"(?:[ \t]*[，,]?[ \t]*共[ \t]*[0-9]{1,3}[ \t]*页)?)[ \t]*$")
 RE_FULLWIDTH_DOT = re.compile(r"(?<=[0-9])．(?=[0-9])")
 RE_CHAR_MAP = re.compile("[" + "".join(re.escape(chr(c)) for c in CHAR_MAP) + "]+")
 RE_SPACE_RUN = re.compile(" +")
@@ -133,6 +137,7 @@ def _structure(text: str, offs: list[int]) -> tuple[str, list[int]]:
     text, offs = _delete_spaces(text, offs)
     if "．" in text:  # "2 ．5" became "2．5"
         text = RE_FULLWIDTH_DOT.sub(".", text)
+    text, offs = delete_matches(text, offs, RE_PAGE_LINE)
     text, offs = join_lines(text, offs)
     # after joining: OpenCC converts some characters by phrase (覆 in 答覆), and
     # a join can make a phrase
