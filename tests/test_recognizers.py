@@ -69,6 +69,13 @@ def test_a_named_site_starts_after_the_verb_before_it_and_a_walk_is_no_street(le
     assert [m.text for m in recognize_named_places(text, lex)] == ["茂名石化产业园", "中山路", "解放路"]
 
 
+def test_a_transliterated_name_ends_after_its_known_parts_and_needs_no_verb_after_who_someone_is(lex):
+    text = ("库车市人民检察院通报。乌恰镇一名留守儿童的爷爷买买提江·阿不都拉对此深有感触。"
+            "村民努尔曼古丽·托合提当上了保洁员。市检察院党组成员、副检察长热依拉·吐尔洪说。"
+            "牙哈镇儿童督导员周敏说。居民古丽·艾力江说。")
+    assert _person_names(lex, text) == ["买买提江·阿不都拉", "努尔曼古丽·托合提", "热依拉·吐尔洪", "周敏", "古丽·艾力江"]
+
+
 def test_a_body_counted_right_after_its_name_is_a_kind_of_body(lex):
     text = ("西安市雁塔区民政局工作总结。新建电子城街道、等驾坡街道综合养老服务中心2个，"
             "建成马官镇区域性养老服务中心1个。")

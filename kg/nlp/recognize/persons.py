@@ -90,7 +90,10 @@ def _dotted_name_at(text: str, pos: int, lex: Lexicon) -> str | None:
     m = _DOTTED_NAME.match(text, pos)
     if not m:
         return None
-    for end in range(m.start(2) + 2, m.end()):
+    parts_end, complete = _known_parts(text, m.start(2), lex)
+    if complete:
+        return text[pos:parts_end]  # 努尔曼古丽·托合提当上了…
+    for end in range(max(m.start(2) + 2, parts_end), m.end()):
         if text[end] in lex.name_stop and (text.startswith((*lex.post_tuple, *lex.address_forms), end + 1)
                                            or lex.person_act_re.match(text, end + 1)
                                            or not _CJK.match(text[end + 1:end + 2])):
@@ -100,6 +103,18 @@ def _dotted_name_at(text: str, pos: int, lex: Lexicon) -> str | None:
             return text[pos:end]
     # no act inside: the whole run where the ideographs end (哈力克介绍，: 介绍 was one)
     return m.group(0) if not _CJK.match(text[m.end():m.end() + 1]) else None
+
+
+def _known_parts(text: str, pos: int, lex: Lexicon) -> tuple[int, bool]:
+    """The end of the run of known transliterated name parts at pos
+    (dotted_name_parts.txt, longest first; a closing part such as 江 may follow
+    one), and whether the last may end a name."""
+    end, complete = pos, False
+    while part := max((w for w in lex.dotted_name_parts if text.startswith(w, end)), key=len, default=None):
+        end, complete = end + len(part), lex.dotted_name_parts[part]
+        if complete and (close := next((w for w in lex.dotted_name_suffixes if text.startswith(w, end)), None)):
+            end += len(close)
+    return end, complete
 
 
 def _syllable_name_at(text: str, pos: int, lex: Lexicon) -> str | None:
@@ -582,6 +597,8 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
             name = name if name and len(name) == 3 and name[0] not in lex.word_surnames else None
             # 残疾人扎西次仁拄着…: a name of syllables ends where they do
             name = name or _syllable_name_at(text, m.end(), lex)
+            if name is None and "·" in (dotted := name_at(text, m.end(), lex) or ""):
+                name = dotted  # 爷爷买买提江·阿不都拉对此深有感触: a transliterated name needs no verb
         if name and not _is_address(name, lex):
             add(name, m.end(), "person.speaker", None, None)
     # 62岁的居民胡某, 78岁的独居老人庞某某 (a word or two may qualify who they are)
