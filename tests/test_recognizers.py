@@ -584,6 +584,17 @@ def test_a_table_whose_rows_hold_a_column_of_words_before_their_numbers(lex):
                      ("24", "个", "照料中心"), ("226", "张", "床位"), ("2950000", "元", "投入资金")]
 
 
+def test_a_table_closed_by_a_column_of_remarks_counts_each_row_but_not_the_remarks(lex):
+    # as normalization leaves it: 序号 and the row numbers run into the next column
+    text = ("序号镇（街）在岗社工（名）服务户数（户）个案（个）备注\n"
+            "1市桥街道9 412 36老城区困难家庭集中，新增服务点2个\n2沙头街道7 305 28—\n"
+            "督导社工站32站次，受理申请213宗。\n")
+    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex)]
+    assert found == [("9", "名", "在岗社工"), ("412", "户", "服务户数"), ("36", "个", "个案"), ("2", "个", "新增服务点"),
+                     ("7", "名", "在岗社工"), ("305", "户", "服务户数"), ("28", "个", "个案"),
+                     ("32", "站次", "督导社工站"), ("213", "宗", "受理申请")]
+
+
 def test_one_chinese_numeral_before_a_unit_of_events_is_a_count_but_not_one_or_an_ordinal(lex):
     text = "开展食品安全联合检查两轮，举办专场招聘会八场，开展一次督查，第三期培训班开班。"
     found = [(str(n.value), n.unit) for n in recognize_numbers(text, lex)]

@@ -226,6 +226,7 @@ class Lexicon:
         table_lines = {line.split()[0]: line.split()[1:] for line in _lines("table_rows.txt")}
         self.table_row_heads = tuple(sorted(table_lines["@row_heads"], key=len, reverse=True))
         self.table_total_words = tuple(table_lines["@totals"])
+        self.table_remark_heads = frozenset(table_lines["@remarks"])
         self.table_title_ends = tuple(sorted(table_lines["@title_ends"], key=len, reverse=True))
         self.table_title_scope = tuple(table_lines["@title_scope"])
         self.table_status_ends = tuple(table_lines["@status_ends"])

@@ -258,8 +258,9 @@ def _cell(start: int, end: int, digits: str, magnitude: str | None, unit,
 
 # a cell may carry its own unit (完成率 111.5%): the number recognizer reads it
 # a row's name may hold a column of words too (双塔街道 江山市康颐居家养老服务有限公司18 286 420)
+# (and a last column of remarks, 备注, may close it: …9 412 36老城区困难家庭集中)
 _ROW = re.compile(r"(?P<name>[^\d\s](?:[^\d\s]|[ \t\u3000](?=[^\d\s])){1,40}?)[ \t\u3000]*(?P<cells>\d+(?:\.\d+)?%?(?:[ \t\u3000]+\d+(?:\.\d+)?%?)+)"
-                  r"[ \t\u3000]*$")
+                  r"[ \t\u3000]*(?P<remark>[^\d\s%.].*)?$")
 _NUMBER_CELL = re.compile(r"\d+(?:\.\d+)?%?")
 _ROW_NUMBER = re.compile(r"[ \t\u3000]*\d{1,3}(?![\d.%])[ \t\u3000]*")  # a 序号 cell (1魏塘街道8 8 100%)
 # heads after the last head with a unit that name none (… 目标任务（人） 完成率):
@@ -350,8 +351,11 @@ def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]
             continue
         index = _ROW_NUMBER.match(line) if columns and indexed else None
         row = _ROW.match(line, index.end() if index else 0) if columns else None
-        cells = list(_NUMBER_CELL.finditer(line, row.start("cells"))) if row else []
-        if not row or len(cells) != len(columns):
+        cells = list(_NUMBER_CELL.finditer(line, row.start("cells"), row.end("cells"))) if row else []
+        remark = bool(row and row.group("remark"))
+        if remark and not (columns[-1][0] is None and columns[-1][1] in lex.table_remark_heads):
+            row = None  # words after the numbers, with no column of remarks for them
+        if not row or len(cells) != len(columns) - remark:
             columns = None if not row else columns
             continue
         if index:  # a row's number is no figure (7天凝镇: not 7 days)
