@@ -257,6 +257,16 @@ def test_a_body_named_by_its_town_is_its_citys_own_and_keeps_the_county_it_is_wr
     assert "辉南县朝阳镇妇联" in a.alt_labels
 
 
+def test_a_districts_body_is_also_known_by_its_name_with_the_city_first_but_a_countys_is_not(tmp_path):
+    r = _analyze(tmp_path, "广州市番禺区民政局关于长者饭堂的报告\n区民政局养老服务科科长苏某说，团区委和番禺区残联参与。"
+                           "增城区派潭镇人民政府、从化区民政局配合，龙门县民政局也来了。")
+    alts = {e.label: set(e.alt_labels) for e in r.entities if e.type == "Organization"}
+    assert "广州市番禺区民政局养老服务科" in alts["番禺区民政局养老服务科"], alts
+    assert "共青团广州市番禺区委员会" in alts["共青团番禺区委员会"], alts
+    assert "广州市从化区民政局" in alts["从化区民政局"], alts
+    assert not any(a.startswith("惠州市") for a in alts["龙门县民政局"]), alts
+
+
 def test_a_body_belongs_to_the_longest_body_its_name_starts_with_or_to_its_institutions_parent(tmp_path):
     rels = _relations(tmp_path, "嘉兴市召开会议。嘉兴市人民政府办公室、嘉兴市人民政府和嘉兴市残疾人联合会参加，"
                                 "嘉兴市残疾人康复中心、嘉兴市妇幼保健院和中国人寿保险股份有限公司嘉兴分公司、中国人寿保险股份有限公司派员参加。")

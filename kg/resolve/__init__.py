@@ -86,6 +86,25 @@ def _city_division(name: str | None, levels=("city", "province"), within=None):
     return cands[0] if len(cands) == 1 else None
 
 
+_PARTY_PREFIXES = ("共青团", "中共")
+
+
+def _with_city(label: str, district_code: str | None, gaz) -> str | None:
+    """A district's body by its name with the city first (番禺区民政局养老服务科 ->
+    广州市番禺区民政局养老服务科), a name it is known by as well: a district's name,
+    unlike a county's, is mostly written after its city's."""
+    district = gaz.by_code(district_code) if district_code else None
+    if district is None or district.level != "county" or not district.name.endswith("区"):
+        return None
+    city = gaz.by_code(district.parent) if district.parent else None
+    if city is None or city.level != "city" or city.name in label:
+        return None
+    prefix = next((p for p in _PARTY_PREFIXES if label.startswith(p + district.name)), "")
+    if not label.startswith(prefix + district.name):
+        return None
+    return prefix + city.name + label[len(prefix):]
+
+
 def _short_place_prefix(name: str):
     """The city or province whose short name (洛阳, 江苏) starts `name`."""
     gaz = load_lexicon().gazetteer
@@ -236,6 +255,9 @@ def resolve(facts: DocFacts) -> ResolvedFacts:
                     break
 
     gaz = load_lexicon().gazetteer
+    for iri, (etype, label) in labels.items():
+        if etype == "Organization" and (full := _with_city(label, codes.get(located.get(iri, "")), gaz)):
+            aliases[iri].add(full)
     code_to_iri = {c: i for i, c in codes.items()}
     entities = []
     for iri in sorted(labels):
