@@ -76,6 +76,19 @@ def test_a_transliterated_name_ends_after_its_known_parts_and_needs_no_verb_afte
     assert _person_names(lex, text) == ["买买提江·阿不都拉", "努尔曼古丽·托合提", "热依拉·吐尔洪", "周敏", "古丽·艾力江"]
 
 
+def test_dai_names_start_with_a_family_name_or_a_given_names_first_syllable(lex):
+    text = ("西双版纳傣族自治州民政局。州民政局党组书记、局长刀建明带队督导。勐遮镇人民政府副镇长岩温介绍，"
+            "全镇已实现覆盖。岩石山体滑坡点3处。（编辑：刀晓燕）")
+    assert _person_names(lex, text) == ["刀建明", "岩温", "刀晓燕"]
+
+
+def test_a_kind_of_facility_only_counted_is_no_program_but_one_talked_of_is(lex):
+    counted = "在天宁区开展试点建设了家庭养老床位316张，新增120张家庭养老床位。"
+    assert "家庭养老床位" not in _program_names(lex, counted)
+    talked = counted + "家庭养老床位由专业机构提供上门照护。"
+    assert "家庭养老床位" in _program_names(lex, talked)
+
+
 def test_a_body_counted_right_after_its_name_is_a_kind_of_body(lex):
     text = ("西安市雁塔区民政局工作总结。新建电子城街道、等驾坡街道综合养老服务中心2个，"
             "建成马官镇区域性养老服务中心1个。")

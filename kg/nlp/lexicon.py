@@ -253,6 +253,7 @@ class Lexicon:
             for alias in [r[0], *(r[1].split("|") if len(r) > 1 else [])]:
                 self.national_programs[alias] = r[0]
         self.national_program_automaton = _automaton(self.national_programs)
+        self.counted_programs = frozenset(r[0] for r in _rows("national_programs.tsv") if r[2:] == ["counted"])
         self.place_heads = {r[0]: r[1] == "1" for r in _rows("place_heads.tsv")}
         self.zone_heads = frozenset(r[0] for r in _rows("place_heads.tsv") if r[2:] == ["1"])
         self.zone_short_forms = {r[0]: (r[1], r[2] == "full") for r in _rows("zone_short_forms.tsv")}
@@ -301,6 +302,9 @@ class Lexicon:
             + _alternation(_words("program_people_after.txt")) + ")")
         self.program_count_re = re.compile(
             r"(?:[0-9]+|[一二两三四五六七八九十百千]+)余?(?:" + _alternation(_words("program_count_units.txt")) + ")")
+        # a count right before a name (新增316张家庭养老床位)
+        self.program_count_before_re = re.compile(
+            r"(?:[0-9]+|[一二两三四五六七八九十百千]+)余?(?:" + _alternation(_words("program_count_units.txt")) + ")$")
         self.program_not_head_words = Words(self.program_not_heads)
         self.program_name_tail_words = Words(list(self.program_suffixes) + self.program_name_heads)
         lead = _alternation(w for w in _words("program_cut_words.txt") if len(w) > 1)

@@ -102,7 +102,11 @@ def _national(text: str, lex: Lexicon) -> list[Mention]:
         counts = Counter(m.canonical for m in out)
         out = [m for m in out if m.canonical not in lex.assistance_schemes
                or counts[m.canonical] >= lex.assistance_min_mentions]
-    return out
+    # a kind of facility only ever counted (家庭养老床位316张) is what is counted, no program
+    talked_of = {m.canonical for m in out if m.canonical in lex.counted_programs
+                 and not lex.program_count_re.match(text, m.end)
+                 and not lex.program_count_before_re.search(text, max(0, m.start - 8), m.start)}
+    return [m for m in out if m.canonical not in lex.counted_programs or m.canonical in talked_of]
 
 
 _TOPIC_MAX = 10
