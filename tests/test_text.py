@@ -152,6 +152,19 @@ def test_text_drops_a_pdf_page_footer_line_and_joins_the_lines_around_it():
     assert normalize(nt.text).text == nt.text
 
 
+def test_text_keeps_the_next_item_of_a_list_on_its_own_line_after_a_full_wrapped_line():
+    items = ["各位代表：区政府确定2025年十件民生实事，计划总投资6.82亿元，每件实事明确一个牵头单位负责推进。",
+             "1.稳岗就业促进工程。城镇新增就业2.3万人以上，新建家门口就业服务站10个。牵头单位：区人社局；"
+             "责任单位：区总工会、区财政局、区市场监管局、各街道办事处",
+             "2.老年助餐提质工程。新建社区老年食堂6家、老年助餐点15个，实现老年助餐服务社区全覆盖。"]
+    # each item hard-wrapped every 20 characters; the first item's last line is full
+    raw = "\n".join(item[k:k + 20] for item in items for k in range(0, len(item), 20))
+    assert "区市场监管局、各街道办事处\n2.老年" in raw
+    lines = normalize(raw).text.split("\n")
+    assert lines == items
+    assert normalize("\n".join(lines)).text == "\n".join(lines)
+
+
 def test_text_keeps_short_lines_of_paragraph_per_line_text():
     raw = ("会议时间:2024年1月5日(周五)上午10:00\n会议地点:市行政中心\n主持人:王某 市政府新闻办副主任\n"
            "各位记者朋友,上午好。今天的发布会请市民政局介绍全市养老服务工作的进展情况,并回答大家的提问。\n")

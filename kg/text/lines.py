@@ -11,6 +11,8 @@ A is not finished:
 * B starts a numbered item or a field label (``二、`` ``牵头单位：``) after a blank
   line, after a line shorter than a full one, or in a text that is not
   hard-wrapped -> keep;
+* B starts the next item of the list that A's logical line opened (``1.…`` then
+  ``2.…``, ``（三）…`` then ``（四）…``) -> keep;
 * A's logical line is a field (``责任单位：…``) and B starts a numbered item or
   another field                             -> keep;
 * B is a table's head: no punctuation, and a row of numbers under it -> keep;
@@ -150,6 +152,8 @@ def join_lines(text: str, offs: list[int]) -> tuple[str, list[int]]:
             join = False
         elif RE_FIELD_LABEL.match(text, logical_start) and _starts_item(text, b_start):
             join = False  # 责任单位：市民政局、…|…人民政府|（二）深化…: a field's value ends before the next item
+        elif (after := _item_number(text, b_start)) is not None and _item_number(text, logical_start) == (after[0], after[1] - 1):
+            join = False  # 1.稳岗就业促进工程。…各街道办事处|2.老年助餐…: the next item of the list
         elif (b_start - a_end > 1 or not wrap or widths[i] < lo) and _starts_item(text, b_start):
             # 二、… or 牵头单位：… starts a line of its own; in a hard-wrapped text, after a
             # line that stops short (…各县（区）|人民政府|（二）…: the paragraph ended there)
@@ -217,6 +221,24 @@ def line_end(text: str, pos: int) -> int:
     """Where the line that holds pos ends: its line break, or the end of the text."""
     end = text.find("\n", pos)
     return len(text) if end < 0 else end
+
+
+_ITEM_NUMBER = re.compile(r"(?P<open>[（(]?)(?:(?P<cn>[一二三四五六七八九十]{1,3})|(?P<n>\d{1,2}))(?P<close>[、.．]|[）)])(?!\d)")
+_CN_DIGITS = "一二三四五六七八九"
+
+
+def _item_number(text: str, pos: int) -> tuple[str, int] | None:
+    """The number of the item starting at pos (3. -> ("N.", 3), （二） -> ("（一）", 2)):
+    its style, and its value."""
+    m = _ITEM_NUMBER.match(text, pos)
+    if m is None or bool(m.group("open")) != (m.group("close") in "）)"):
+        return None
+    if m.group("n"):
+        return ("(N)" if m.group("open") else "N" + m.group("close").replace("．", "."), int(m.group("n")))
+    cn = m.group("cn")  # 一 … 九十九
+    tens, _, ones = cn.rpartition("十")
+    value = (_CN_DIGITS.index(tens) + 1 if tens else 1 if "十" in cn else 0) * 10 + (_CN_DIGITS.index(ones) + 1 if ones else 0)
+    return ("(一)" if m.group("open") else "一" + m.group("close"), value)
 
 
 def _starts_item(text: str, pos: int) -> bool:
