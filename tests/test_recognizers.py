@@ -89,6 +89,13 @@ def test_a_kind_of_facility_only_counted_is_no_program_but_one_talked_of_is(lex)
     assert "家庭养老床位" in _program_names(lex, talked)
 
 
+def test_renamed_departments_of_housing_and_city_management_are_bodies(lex):
+    text = "武汉市江汉区人民政府。牵头单位：区住房和城市更新局；责任单位：区城管执法局、各街道办事处。"
+    found = _org_canonicals(text, lex)
+    assert found["区住房和城市更新局"] == "区住房和城市更新局", found
+    assert found["区城管执法局"] == "区城市管理执法局", found  # its full name
+
+
 def test_a_body_counted_right_after_its_name_is_a_kind_of_body(lex):
     text = ("西安市雁塔区民政局工作总结。新建电子城街道、等驾坡街道综合养老服务中心2个，"
             "建成马官镇区域性养老服务中心1个。")
