@@ -96,6 +96,21 @@ def test_renamed_departments_of_housing_and_city_management_are_bodies(lex):
     assert found["区城管执法局"] == "区城市管理执法局", found  # its full name
 
 
+def test_a_school_before_its_principal_and_a_town_before_a_county_are_not_in_the_name(lex):
+    text = "黄陂区教育局。库车市第五中学校长李红梅说。区教育局走进前川街道黄陂区前川第三中学等12所学校。"
+    found = _org_canonicals(text, lex)
+    assert "库车市第五中学" in found and "库车市第五中学校" not in found, found
+    assert "黄陂区前川第三中学" in found and "前川街道黄陂区前川第三中学" not in found, found
+
+
+def test_a_list_closed_by_countryside_names_no_township(lex):
+    from kg.nlp.recognize.places import recognize_listed_places
+
+    text = "阿克苏市人社局。阿依库勒镇开发果园管护、道路养护等乡村公益性岗位346个，在温宿、佳木等乡镇推广。"
+    names = [m.text for m in recognize_listed_places(text, lex, lambda name, start: None, None, [])]
+    assert names == ["温宿", "佳木"], names
+
+
 def test_a_body_counted_right_after_its_name_is_a_kind_of_body(lex):
     text = ("西安市雁塔区民政局工作总结。新建电子城街道、等驾坡街道综合养老服务中心2个，"
             "建成马官镇区域性养老服务中心1个。")

@@ -273,9 +273,11 @@ class Lexicon:
         self.community_generic_re = re.compile(_alternation(_words("community_generic.txt")))
         self.place_generic_names = frozenset(_words("place_generic_names.txt"))
         self.listed_place_heads = {r[0]: r[1] for r in _rows("listed_place_heads.tsv")}
+        heads_not_after = {r[0]: r[2] for r in _rows("listed_place_heads.tsv") if len(r) > 2}
         self.listed_places_re = re.compile(
             r"(?P<items>(?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,5})等(?:[0-9]+|[一二三四五六七八九十两几]+)?个?(?P<head>"
-            + _alternation(self.listed_place_heads) + ")")
+            + "|".join(re.escape(h) + (f"(?![{heads_not_after[h]}])" if h in heads_not_after else "")
+                       for h in sorted(self.listed_place_heads, key=len, reverse=True)) + ")")
         self.listed_place_cues = tuple(_words("community_cues.txt") + _words("listed_place_cues.txt"))
         # towns named in full in a 、-list (在陆家镇、淀山湖镇等地)
         heads = _alternation(self.town_heads)

@@ -295,6 +295,8 @@ def _open_class(text: str, lex: Lexicon, ctx: PlaceContext, inner_orgs: SpanInde
         needs_name, _kind = lex.org_suffixes[suffix]
         if text[end:end + 1] and text[end] in lex.org_suffix_not_after[suffix]:
             continue
+        if suffix == "学校" and text[end - 3:end - 2] in ("中", "小") and text[end:end + 1] == "长":
+            continue  # 第五中学校长李某: 中学 and its 校长, not 第五中学校
         start = _left_edge(text, end - len(suffix), end, lex, inner_orgs)
         if text[start] in "和与及" and text[start + 1:start + 2] in LEVELS and start and (
                 _CJK_CHAR.match(text[start - 1]) or text[start - 1] in "》”）)"):
@@ -428,7 +430,26 @@ def recognize_organizations(text: str, lex: Lexicon, ctx: PlaceContext, places: 
     chosen = _without_their_county(chosen, places)
     chosen = _within_their_system(chosen, lex)
     chosen = _not_counted(text, chosen, places, lex)
+    chosen = _from_the_wider_place(chosen, places, lex)
     return sorted(chosen + _sharing_a_head(text, chosen, places), key=lambda m: (m.start, m.end))
+
+
+def _from_the_wider_place(orgs: list[Mention], places: list[Mention], lex: Lexicon) -> list[Mention]:
+    """A town right before a county or city that starts a body's name says where
+    the body is, and is no part of its name (走进前川街道黄陂区前川第三中学)."""
+    by_start = {p.start: p for p in places if p.code}
+    out = []
+    for m in orgs:
+        town, wider = by_start.get(m.start), None
+        if town is not None and town.end < m.end:
+            wider = by_start.get(town.end)
+        levels = [(d.level if (d := lex.gazetteer.by_code(p.code)) else None) for p in (town, wider) if p is not None]
+        if wider is not None and wider.end < m.end and levels in (["town", "county"], ["town", "city"]):
+            cut = wider.start - m.start
+            canonical = m.canonical[cut:] if m.canonical and m.canonical.startswith(m.text[:cut]) else m.canonical
+            m = replace(m, text=m.text[cut:], start=wider.start, canonical=canonical)
+        out.append(m)
+    return out
 
 
 def _not_counted(text: str, orgs: list[Mention], places: list[Mention], lex: Lexicon) -> list[Mention]:
