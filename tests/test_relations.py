@@ -257,6 +257,15 @@ def test_a_body_named_by_its_town_is_its_citys_own_and_keeps_the_county_it_is_wr
     assert "辉南县朝阳镇妇联" in a.alt_labels
 
 
+def test_the_outlet_a_story_is_credited_to_employs_its_reporter_and_runs_nothing(tmp_path):
+    rels = _relations(tmp_path, "留守娃有了第二个家\n来源：西双版纳报　　2024年11月18日\n本报记者　玉应罕　通讯员　刀丽\n"
+                                "今年以来，勐海县新建“儿童之家”12个，覆盖留守儿童860名。\n"
+                                "来源：大理市人民政府网\n（编辑：刀晓燕）\n")
+    assert ("玉应罕", "memberOf", "西双版纳报") in rels and ("刀晓燕", "memberOf", "西双版纳报") in rels, rels
+    assert not any(s == "西双版纳报" and p == "runs" for s, p, o in rels), rels
+    assert not any("人民政府网" in s or "人民政府网" in o for s, p, o in rels), rels
+
+
 def test_a_districts_body_is_also_known_by_its_name_with_the_city_first_but_a_countys_is_not(tmp_path):
     r = _analyze(tmp_path, "广州市番禺区民政局关于长者饭堂的报告\n区民政局养老服务科科长苏某说，团区委和番禺区残联参与。"
                            "增城区派潭镇人民政府、从化区民政局配合，龙门县民政局也来了。")

@@ -218,6 +218,11 @@ class Lexicon:
         self.sub_unit_follow_re = re.compile(r"(?:$|[\s，。、；：:（(）)]|" + _alternation(_words("sub_unit_follow.txt")) + ")")
         self.sub_unit_re = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:" + _alternation(_words("sub_unit_heads.txt")) + ")")
         self.org_proper_prefixes = tuple(_lines("org_proper_prefixes.txt"))
+        outlets = {line.split()[0]: line.split()[1:] for line in _lines("source_outlets.txt")}
+        self.source_outlet_re = re.compile(r"(?:" + _alternation(outlets["@labels"]) + r")[：:][ \t\u3000]*"
+                                           r"(?P<name>[\u4e00-\u9fff]{1,9}(?:" + _alternation(outlets["@heads"])
+                                           + r"))(?=[ \t\u3000\n0-9]|$)")
+        self.source_outlet_not_ends = tuple(outlets["@not_ends"])
 
         self.program_suffixes = {r[0]: int(r[1]) for r in _rows("program_suffixes.tsv")}
         self.program_suffix_not_before = {r[0]: tuple(w for w in (r[2] if len(r) > 2 else "").split("|") if w)

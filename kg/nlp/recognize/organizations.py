@@ -177,6 +177,14 @@ def _county_leagues(text: str, lex: Lexicon, ctx: PlaceContext) -> list[Mention]
     return out
 
 
+def _source_outlets(text: str, lex: Lexicon) -> list[Mention]:
+    """The outlet a story is credited to (来源：西双版纳报　2024年…): a body by its name,
+    a medium (it reports; it never acts in a sentence)."""
+    return [Mention("Organization", m.group("name"), m.start("name"), m.end("name"), "org.head.media",
+                    canonical=m.group("name")) for m in lex.source_outlet_re.finditer(text)
+            if not m.group("name").endswith(lex.source_outlet_not_ends)]
+
+
 def _fixed_names(text: str, lex: Lexicon) -> list[Mention]:
     out = []
     for end_idx, name in lex.org_name_automaton.iter_long(text):
@@ -409,7 +417,7 @@ def recognize_organizations(text: str, lex: Lexicon, ctx: PlaceContext, places: 
              if not any(e >= m.end and e - s > m.end - m.start for s, e in place_spans.starting_in(m.start - _PLACE_REACH, m.start + 1))]
     inner = SpanIndex((m.start, m.end) for m in patterned + fixed)
     found = (patterned + _bare_bodies(text, lex, ctx) + fixed + _open_class(text, lex, ctx, inner, _home_town(places, lex))
-             + _county_leagues(text, lex, ctx))
+             + _county_leagues(text, lex, ctx) + _source_outlets(text, lex))
     chosen = select_non_overlapping(found)
     subs = _sub_units(text, chosen, lex)
     if subs:
