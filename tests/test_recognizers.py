@@ -111,6 +111,20 @@ def test_a_list_closed_by_countryside_names_no_township(lex):
     assert names == ["温宿", "佳木"], names
 
 
+def test_a_hotlines_team_is_named_by_its_service_number(lex):
+    found = _org_canonicals("西安市团市委通报。团市委组建了12355青少年心理守护志愿服务队，现有队员86名。"
+                            "组建青少年心理守护志愿服务队。", lex)
+    assert "12355青少年心理守护志愿服务队" in found and "青少年心理守护志愿服务队" not in found, found
+
+
+def test_a_working_group_a_sentence_sets_up_is_a_body_of_its_founders_place(lex):
+    text = ("淮南市民政局工作总结。市民政局成立特困人员供养服务机构提质增效工作专班，由局长任组长。"
+            "市民政局成立由局长李慧敏任组长的工作专班。区卫健局组建康复工作专班。成立专项行动工作专班。")
+    found = _org_canonicals(text, lex)
+    assert found["特困人员供养服务机构提质增效工作专班"] == "淮南市特困人员供养服务机构提质增效工作专班", found
+    assert not any(name.endswith("工作专班") and name != "特困人员供养服务机构提质增效工作专班" for name in found), found
+
+
 def test_a_body_counted_right_after_its_name_is_a_kind_of_body(lex):
     text = ("西安市雁塔区民政局工作总结。新建电子城街道、等驾坡街道综合养老服务中心2个，"
             "建成马官镇区域性养老服务中心1个。")

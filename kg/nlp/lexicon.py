@@ -218,6 +218,12 @@ class Lexicon:
         self.sub_unit_follow_re = re.compile(r"(?:$|[\s，。、；：:（(）)]|" + _alternation(_words("sub_unit_follow.txt")) + ")")
         self.sub_unit_re = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:" + _alternation(_words("sub_unit_heads.txt")) + ")")
         self.org_proper_prefixes = tuple(_lines("org_proper_prefixes.txt"))
+        set_up = {line.split()[0]: line.split()[1:] for line in _lines("org_set_up.txt")}
+        # 成立[了][由…任组长的]<task>[工作]<head>: the task, four characters or more (not 的, 由 or 以)
+        self.org_set_up_re = re.compile(
+            r"(?:" + _alternation(set_up["@verbs"]) + r")了?(?:[由以][^，。；;\n]{1,30}?(?:任|为)[^，。；;\n]{0,20}?的)?"
+            r"(?P<name>(?P<task>[^\W\d_的由以]{4,28}?)(?:工作)?(?:" + _alternation(set_up["@heads"]) + r"))(?![\u4e00-\u9fff])")
+        self.org_set_up_generic = frozenset(set_up["@generic"])
         outlets = {line.split()[0]: line.split()[1:] for line in _lines("source_outlets.txt")}
         self.source_outlet_re = re.compile(r"(?:" + _alternation(outlets["@labels"]) + r")[：:][ \t\u3000]*"
                                            r"(?P<name>[\u4e00-\u9fff]{1,9}(?:" + _alternation(outlets["@heads"])

@@ -177,6 +177,32 @@ def _county_leagues(text: str, lex: Lexicon, ctx: PlaceContext) -> list[Mention]
     return out
 
 
+def _set_up_groups(text: str, lex: Lexicon, ctx: PlaceContext) -> list[Mention]:
+    """A working group a sentence sets up, named by its task (市民政局成立特困人员供养服务机构
+    提质增效工作专班): the body of the place of the body that sets it up (by the level
+    word that body starts with), else of the document's county or city."""
+    out = []
+    for m in lex.org_set_up_re.finditer(text):
+        name, start = m.group("name"), m.start("name")
+        if (name.count("“") != name.count("”") or _starts_proper(name, lex) or name[0] in LEVELS
+                or len(task := m.group("task").removesuffix("工作")) < _TASK_MIN or task in lex.org_set_up_generic):
+            continue  # a place starts it: the open class names it (孝感市老年助餐工作专班)
+        clause = max(text.rfind(c, 0, m.start()) for c in "，。；;\n") + 1
+        founder = text[clause:m.start()].lstrip(" \t\u3000")
+        level = founder[:1] if founder[:1] in LEVELS else founder[:2] if founder.startswith("地区") else ""
+        place = (_place_for_level(level, ctx) if level
+                 else (ctx.county or ctx.city).name if (ctx.county or ctx.city) is not None else None)
+        if place is None:
+            continue
+        out.append(Mention("Organization", name, start, start + len(name), "org.set-up",
+                           canonical=place + _QUOTES.sub("", name), city=place))
+    return out
+
+
+_QUOTES = re.compile("[“”]")
+_TASK_MIN = 4  # 康复工作专班, 相应工作专班: no task of their own
+
+
 def _source_outlets(text: str, lex: Lexicon) -> list[Mention]:
     """The outlet a story is credited to (来源：西双版纳报　2024年…): a body by its name,
     a medium (it reports; it never acts in a sentence)."""
@@ -203,8 +229,12 @@ def _starts_proper(span: str, lex: Lexicon) -> bool:
 
 def _has_proper_name(span: str, lex: Lexicon) -> bool:
     """A name, not a generic head: a place (full or short), a fixed name or a
-    national prefix at its start, a level prefix (市/县/区/省), or a quoted name."""
-    return _starts_proper(span, lex) or "“" in span or '"' in span
+    national prefix at its start, a level prefix (市/县/区/省), a quoted name, or a
+    service number (12355青少年心理守护志愿服务队: the hotline's team)."""
+    return _starts_proper(span, lex) or "“" in span or '"' in span or _SERVICE_NUMBER.match(span) is not None
+
+
+_SERVICE_NUMBER = re.compile(r"\d{5}(?!\d)")
 
 
 def _left_edge(text: str, suffix_start: int, end: int, lex: Lexicon, inner_orgs: SpanIndex) -> int:
@@ -417,7 +447,7 @@ def recognize_organizations(text: str, lex: Lexicon, ctx: PlaceContext, places: 
              if not any(e >= m.end and e - s > m.end - m.start for s, e in place_spans.starting_in(m.start - _PLACE_REACH, m.start + 1))]
     inner = SpanIndex((m.start, m.end) for m in patterned + fixed)
     found = (patterned + _bare_bodies(text, lex, ctx) + fixed + _open_class(text, lex, ctx, inner, _home_town(places, lex))
-             + _county_leagues(text, lex, ctx) + _source_outlets(text, lex))
+             + _county_leagues(text, lex, ctx) + _source_outlets(text, lex) + _set_up_groups(text, lex, ctx))
     chosen = select_non_overlapping(found)
     subs = _sub_units(text, chosen, lex)
     if subs:
