@@ -165,6 +165,14 @@ def test_text_keeps_the_next_item_of_a_list_on_its_own_line_after_a_full_wrapped
     assert normalize("\n".join(lines)).text == "\n".join(lines)
 
 
+def test_text_keeps_a_numbered_heading_after_a_full_line_that_ends_with_a_colon():
+    para = "按照市政府印发的实施方案要求，市民生实事办会同市财政局于九月下旬对各项目进展情况进行了调度核查。现将有关情况通报如下："
+    items = [para, "一、总体进展情况", "截至2024年9月30日，10项市级民生实事项目计划总投资12.6亿元，已累计完成投资9.83亿元。"]
+    raw = "\n".join(item[k:k + 20] for item in items for k in range(0, len(item), 20))
+    assert "通报如下：\n一、总体" in raw  # the colon ends a full line
+    assert normalize(raw).text.split("\n") == items
+
+
 def test_text_keeps_short_lines_of_paragraph_per_line_text():
     raw = ("会议时间:2024年1月5日(周五)上午10:00\n会议地点:市行政中心\n主持人:王某 市政府新闻办副主任\n"
            "各位记者朋友,上午好。今天的发布会请市民政局介绍全市养老服务工作的进展情况,并回答大家的提问。\n")

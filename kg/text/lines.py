@@ -12,7 +12,8 @@ A is not finished:
   line, after a line shorter than a full one, or in a text that is not
   hard-wrapped -> keep;
 * B starts the next item of the list that A's logical line opened (``1.…`` then
-  ``2.…``, ``（三）…`` then ``（四）…``) -> keep;
+  ``2.…``, ``（三）…`` then ``（四）…``), or A ends with ``：`` and B starts a
+  numbered item -> keep;
 * A's logical line is a field (``责任单位：…``) and B starts a numbered item or
   another field                             -> keep;
 * B is a table's head: no punctuation, and a row of numbers under it -> keep;
@@ -158,6 +159,8 @@ def join_lines(text: str, offs: list[int]) -> tuple[str, list[int]]:
             # 二、… or 牵头单位：… starts a line of its own; in a hard-wrapped text, after a
             # line that stops short (…各县（区）|人民政府|（二）…: the paragraph ended there)
             join = False
+        elif last in "：:" and RE_NUMBERED_HEADING.match(text, b_start):
+            join = False  # …现将有关情况通报如下：|一、总体进展情况: the list the colon announces
         elif (last in SOFT_FINAL or last in CLOSERS) and (ending := _ending(line)):
             join = ending == "soft" and lo <= widths[i] <= hi
         elif text[b_start] in CONTINUATION_START or last in DANGLING_END:
