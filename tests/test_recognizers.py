@@ -644,6 +644,15 @@ def test_a_table_closed_by_a_column_of_remarks_counts_each_row_but_not_the_remar
                      ("32", "站次", "督导社工站"), ("213", "宗", "受理申请")]
 
 
+def test_a_table_whose_head_wraps_over_several_lines_counts_each_row_in_its_columns(lex):
+    # a PDF's head, its column names broken anywhere, right above the first row
+    text = ("表1 2024年上半年各街道就业援助工作情况\n街道 帮扶就业困难\n人员就业（人）\n职业技能培训\n（人次）\n"
+            "公益性岗位安\n置（人）\n平湖街道158 326 41\n坂田街道197 402 46\n")
+    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex) if n.value > 100 or n.unit == "人"]
+    assert found == [("158", "人", "帮扶就业困难人员就业"), ("326", "人次", "职业技能培训"), ("41", "人", "公益性岗位安置"),
+                     ("197", "人", "帮扶就业困难人员就业"), ("402", "人次", "职业技能培训"), ("46", "人", "公益性岗位安置")]
+
+
 def test_one_chinese_numeral_before_a_unit_of_events_is_a_count_but_not_one_or_an_ordinal(lex):
     text = "开展食品安全联合检查两轮，举办专场招聘会八场，开展一次督查，第三期培训班开班。"
     found = [(str(n.value), n.unit) for n in recognize_numbers(text, lex)]

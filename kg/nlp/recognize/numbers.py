@@ -309,6 +309,25 @@ def _column_heads(line: str, lex: Lexicon) -> tuple[list[tuple[re.Match | None, 
     return columns + [(None, w) for w in (plain.group().split() if plain else [])], indexed
 
 
+_HEAD_LINES_MAX = 8  # a head wrapped over more lines is no head
+
+
+def _wrapped_heads(lines: list[str], lex: Lexicon) -> tuple[list, bool] | None:
+    """A table's head wrapped over the lines right above its first row (街道 帮扶就业困难|
+    人员就业（人）|职业技能培训|（人次）|…): the most of the last lines that read,
+    joined, as a head line (a line with a number, prose or a caption, ends them)."""
+    k = 0
+    while k < len(lines) and not RE_DIGITS.search(lines[-1 - k]):
+        k += 1
+    for n in range(k, 1, -1):
+        if found := _column_heads("".join(lines[-n:]), lex):
+            return found
+    return None
+
+
+RE_DIGITS = re.compile(r"\d")
+
+
 def _unit_heads(line: str, lex: Lexicon) -> list[re.Match] | None:
     # Anchored once over the whole line first: searching every start of a long
     # line that holds no head would be quadratic.
@@ -343,12 +362,17 @@ def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]
     own_unit: dict[int, str | None] = {}
     columns, indexed = None, False
     pos = 0
+    recent: list[str] = []  # the lines since the last row, for a head wrapped over several
     for line in text.split("\n"):  # an empty line, or any line that is no row, ends a table
         start, pos = pos, pos + len(line) + 1
         found_heads = _column_heads(line, lex)
         if found_heads:
             columns, indexed = found_heads
+            recent = []
             continue
+        if columns is None and _ROW.match(line):
+            columns, indexed = _wrapped_heads(recent, lex) or (None, False)
+        recent = [] if _ROW.match(line) else (recent + [line])[-_HEAD_LINES_MAX:]
         index = _ROW_NUMBER.match(line) if columns and indexed else None
         row = _ROW.match(line, index.end() if index else 0) if columns else None
         cells = list(_NUMBER_CELL.finditer(line, row.start("cells"), row.end("cells"))) if row else []
