@@ -28,7 +28,7 @@ def check_offsets(raw: str, nt) -> None:
         src = raw[offs[i]]
         assert ch == src or ch in (to_simplified(src), src.translate(CHAR_MAP), to_simplified(src.translate(CHAR_MAP))) \
             or (IDEOGRAPH.match(src) and IDEOGRAPH.match(ch)) \
-            or (ch == " " and src.isspace()) or (ch == "\n" and src in "\n\r\x0b\x0c\x85\u2028\u2029") \
+            or (ch == " " and (src.isspace() or src in "|｜")) or (ch == "\n" and src in "\n\r\x0b\x0c\x85\u2028\u2029") \
             or (ch == "." and src == "．") or nt.is_garbled(i, i + 1) or any(
                 w.code == "mojibake-repaired" and w.start <= offs[i] < w.end for w in nt.warnings), (i, ch, src)
 
@@ -171,6 +171,16 @@ def test_text_keeps_a_numbered_heading_after_a_full_line_that_ends_with_a_colon(
     raw = "\n".join(item[k:k + 20] for item in items for k in range(0, len(item), 20))
     assert "通报如下：\n一、总体" in raw  # the colon ends a full line
     assert normalize(raw).text.split("\n") == items
+
+
+def test_text_reads_a_table_whose_cells_are_set_apart_by_bars_as_one_set_apart_by_spaces():
+    raw = ("县（市）｜残疾儿童康复救助（名）｜辅助器具适配（件）\n临夏市｜180｜520\n"
+           "| 序号 | 重点工作 | 牵头单位 |\n| 1 | 残疾儿童康复救助 | 州残联 |\n说明：A|B 不是表格。\n")
+    nt = normalize(raw)
+    spaced = normalize("县（市） 残疾儿童康复救助（名） 辅助器具适配（件）\n临夏市 180 520\n").text.split("\n")
+    assert nt.text.split("\n") == spaced + ["序号 重点工作 牵头单位", "1残疾儿童康复救助 州残联", "说明：A|B 不是表格。"]
+    check_offsets(raw, nt)
+    assert normalize(nt.text).text == nt.text
 
 
 def test_text_keeps_short_lines_of_paragraph_per_line_text():

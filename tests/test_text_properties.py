@@ -24,7 +24,7 @@ CHARS = (
     "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü\ufffd∥ㄔ"
 )
 FRAGMENTS = ["發(fā)", "務(wù)", "(記者 王某)", "**", "2024 年", "社区食 堂", "\n\n", "。\n", "一、", "，\n",
-             "的\n", "报    告", "?hé)", "联系电话：", "王 明", "９８．５％", "\r\n"]
+             "的\n", "报    告", "?hé)", "联系电话：", "王 明", "９８．５％", "\r\n", "临夏市｜180｜52", "| 序号 | 项目 |"]
 
 IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -38,7 +38,7 @@ def related(src: str, ch: str) -> bool:
     mapped = src.translate(CHAR_MAP)
     return (ch in (src, mapped, to_simplified(src), to_simplified(mapped))
             or (IDEOGRAPH.match(src) and IDEOGRAPH.match(ch))  # OpenCC converts some by phrase (答覆)
-            or (ch == "." and src == "．") or (ch == " " and src.isspace()) or (ch == "\n" and src in "\n\r"))
+            or (ch == "." and src == "．") or (ch == " " and (src.isspace() or src in "|｜")) or (ch == "\n" and src in "\n\r"))
 
 
 @settings(max_examples=400, deadline=None)

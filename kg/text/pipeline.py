@@ -12,7 +12,8 @@ Steps, in order (each keeps `offs`, one raw index per current character):
    line separators -> "\\n"), spaces (trim lines; remove between CJK
    characters, except one between two words of two or more ideographs, and
    between CJK and digits/%; ``．`` between digits -> ``.``), a PDF page's
-   footer on a line of its own (－ 4 －, 第3页 共8页), hard line breaks (`kg.text.lines`), then traditional -> simplified (OpenCC
+   footer on a line of its own (－ 4 －, 第3页 共8页), a table's cell bars
+   (临夏市｜180｜5200: spaces, 1:1), hard line breaks (`kg.text.lines`), then traditional -> simplified (OpenCC
    t2s, `kg.text.convert`; phrase-aware, so it runs after joins);
 5. runs of GBK read as Latin-1 (`kg.text.latin1`; also tried before step 4,
    since they hide sentence ends from line joining) are repaired from the text
@@ -51,6 +52,9 @@ RE_MARKUP_GLOSS = re.compile(
 # that the lines around it join as one page's did (…困难重度残疾 ⏎ －4－ ⏎ 人家庭…)
 RE_PAGE_LINE = re.compile(r"(?m)^[ \t]*(?:[－—\-–―][ \t]*[0-9]{1,3}[ \t]*[－—\-–―]|第[ \t]*[0-9]{1,3}[ \t]*页"
                           r"(?:[ \t]*[，,]?[ \t]*共[ \t]*[0-9]{1,3}[ \t]*页)?)[ \t]*$")
+# a table row whose cells are set apart by bars (临夏市｜180｜5200, | 序号 | 项目 |)
+RE_BAR_ROW = re.compile(r"(?m)^[^\n|｜]*[|｜][^\n|｜]*[|｜][^\n]*$")
+RE_BAR = re.compile("[|｜]")
 RE_FULLWIDTH_DOT = re.compile(r"(?<=[0-9])．(?=[0-9])")
 RE_CHAR_MAP = re.compile("[" + "".join(re.escape(chr(c)) for c in CHAR_MAP) + "]+")
 RE_SPACE_RUN = re.compile(" +")
@@ -134,6 +138,8 @@ def _settle(text: str, offs: list[int]) -> tuple[str, list[int]]:
 def _structure(text: str, offs: list[int]) -> tuple[str, list[int]]:
     text, offs = delete_matches(text, offs, RE_MARKUP_GLOSS)
     text = RE_CHAR_MAP.sub(_map_chars, text)
+    if "|" in text or "｜" in text:  # cells set apart by bars: by spaces, as other tables' (1:1)
+        text = RE_BAR_ROW.sub(lambda m: RE_BAR.sub(" ", m.group()), text)
     text, offs = _delete_spaces(text, offs)
     if "．" in text:  # "2 ．5" became "2．5"
         text = RE_FULLWIDTH_DOT.sub(".", text)
