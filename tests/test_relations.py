@@ -257,6 +257,14 @@ def test_a_body_named_by_its_town_is_its_citys_own_and_keeps_the_county_it_is_wr
     assert "辉南县朝阳镇妇联" in a.alt_labels
 
 
+def test_the_documents_own_body_runs_the_campaigns_it_deepens(tmp_path):
+    rels = _relations(tmp_path, "深圳市龙岗区民政局\n龙岗区民政局关于2024年上半年工作情况的报告\n区人民政府：\n"
+                                "深化“就业援助月”“春风行动”等专项活动，上半年举办专场招聘会58场。持续擦亮“暖心行动”品牌。\n"
+                                "特此报告。\n深圳市龙岗区民政局\n2024年7月10日\n")
+    runs = _pairs(rels, "runs")
+    assert {("龙岗区民政局", "就业援助月"), ("龙岗区民政局", "春风行动"), ("龙岗区民政局", "暖心行动")} <= runs, runs
+
+
 def test_the_outlet_a_story_is_credited_to_employs_its_reporter_and_runs_nothing(tmp_path):
     rels = _relations(tmp_path, "留守娃有了第二个家\n来源：西双版纳报　　2024年11月18日\n本报记者　玉应罕　通讯员　刀丽\n"
                                 "今年以来，勐海县新建“儿童之家”12个，覆盖留守儿童860名。\n"
