@@ -125,6 +125,13 @@ def test_a_working_group_a_sentence_sets_up_is_a_body_of_its_founders_place(lex)
     assert not any(name.endswith("工作专班") and name != "特困人员供养服务机构提质增效工作专班" for name in found), found
 
 
+def test_a_level_congress_before_deputy_is_no_name_and_a_quoted_service_list_is_no_program(lex):
+    text = "爱联社区居委会主任曾丽娟说。作为区人大代表，曾丽娟提出建议。"
+    assert _person_names(lex, text) == ["曾丽娟", "曾丽娟"]
+    listed = "对在册人员落实“1次职业指导、3次岗位推荐、1次培训或见习机会”服务，覆盖率达100%。"
+    assert _program_names(lex, listed) == set()
+
+
 def test_a_body_counted_right_after_its_name_is_a_kind_of_body(lex):
     text = ("西安市雁塔区民政局工作总结。新建电子城街道、等驾坡街道综合养老服务中心2个，"
             "建成马官镇区域性养老服务中心1个。")

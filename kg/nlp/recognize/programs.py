@@ -22,7 +22,7 @@ _MAX_LEN = 26
 _SLOGAN = re.compile(r"[+＋\-－](?!$)|^一.一.$|^[^\u4e00-\u9fff]*$|^[一二两三四五六七八九十]{1,2}[^\u4e00-\u9fff]?.{0,3}$(?<!行动)(?<!工程)(?<!计划)")
 _CONJUNCTIONS = "和与及或"
 # “送政策、送岗位、送服务”, “评估—适配—回访”: three or more parallel short phrases
-_PARALLEL_ITEMS = re.compile(r"^[^、—－]{1,6}(?:[、—－][^、—－]{1,6}){2,}$")
+_PARALLEL_ITEMS = re.compile(r"^[^、—－]{1,9}(?:[、—－][^、—－]{1,9}){2,}$")
 _LONG_TAIL = 3  # “学业务、比服务、强作风”岗位练兵活动: a list with a head of its own is a name
 _EDITION = re.compile(r"第[一二三四五六七八九十百\d]{1,4}[届期次]$")
 _YEAR = re.compile(r"^(?:19|20)\d{2}年")
