@@ -94,6 +94,8 @@ def test_renamed_departments_of_housing_and_city_management_are_bodies(lex):
     found = _org_canonicals(text, lex)
     assert found["区住房和城市更新局"] == "区住房和城市更新局", found
     assert found["区城管执法局"] == "区城市管理执法局", found  # its full name
+    found = _org_canonicals("南京市民政局答复。市规划资源局、市住房保障和房产局配合。", lex)
+    assert found["市规划资源局"] == "南京市规划和自然资源局" and found["市住房保障和房产局"] == "南京市住房保障和房产局", found
 
 
 def test_a_school_before_its_principal_and_a_town_before_a_county_are_not_in_the_name(lex):
