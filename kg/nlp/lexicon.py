@@ -222,7 +222,9 @@ class Lexicon:
         # 成立[了][由…任组长的]<task>[工作]<head>: the task, four characters or more (not 的, 由 or 以)
         self.org_set_up_re = re.compile(
             r"(?:" + _alternation(set_up["@verbs"]) + r")了?(?:[由以][^，。；;\n]{1,30}?(?:任|为)[^，。；;\n]{0,20}?的)?"
-            r"(?P<name>(?P<task>[^\W\d_的由以]{4,28}?)(?:工作)?(?:" + _alternation(set_up["@heads"]) + r"))(?![\u4e00-\u9fff])")
+            r"(?P<name>(?P<task>[^\W\d_的由以]{4,28}?)(?:" + _alternation(set_up["@task_tail"]) + ")?(?:"
+            + _alternation(set_up["@heads"]) + r"))(?![\u4e00-\u9fff])")
+        self.org_set_up_task_tail = set_up["@task_tail"][0]
         self.org_set_up_generic = frozenset(set_up["@generic"])
         outlets = {line.split()[0]: line.split()[1:] for line in _lines("source_outlets.txt")}
         self.source_outlet_re = re.compile(r"(?:" + _alternation(outlets["@labels"]) + r")[：:][ \t\u3000]*"
@@ -313,11 +315,10 @@ class Lexicon:
         self.program_people_after_re = re.compile(
             r"(?:[、及和与或](?:" + _alternation(_words("program_people_list.txt")) + r"))?(?:等)?(?:困难)?(?:"
             + _alternation(_words("program_people_after.txt")) + ")")
-        self.program_count_re = re.compile(
-            r"(?:[0-9]+|[一二两三四五六七八九十百千]+)余?(?:" + _alternation(_words("program_count_units.txt")) + ")")
-        # a count right before a name (新增316张家庭养老床位)
-        self.program_count_before_re = re.compile(
-            r"(?:[0-9]+|[一二两三四五六七八九十百千]+)余?(?:" + _alternation(_words("program_count_units.txt")) + ")$")
+        program_count = (r"(?:[0-9]+|[一二两三四五六七八九十百千]+)余?(?:"
+                         + _alternation(_words("program_count_units.txt")) + ")")
+        self.program_count_re = re.compile(program_count)
+        self.program_count_before_re = re.compile(program_count + "$")  # 新增316张家庭养老床位
         self.program_not_head_words = Words(self.program_not_heads)
         self.program_name_tail_words = Words(list(self.program_suffixes) + self.program_name_heads)
         lead = _alternation(w for w in _words("program_cut_words.txt") if len(w) > 1)

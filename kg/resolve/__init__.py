@@ -25,7 +25,9 @@ def _canonical(m: Mention) -> str:
 
 
 # a county-level body written with its city first: 共青团天津市河西区委员会, 温州市鹿城区教育局
-_CITY_COUNTY = re.compile(r"^(?P<pre>共青团|中共)?(?P<city>[\u4e00-\u9fff]{2,9}?市)(?P<county>[\u4e00-\u9fff]{1,9}?[区县])")
+_PARTY_PREFIXES = ("共青团", "中共")  # what may stand before a county's body's place
+_CITY_COUNTY = re.compile(r"^(?P<pre>" + "|".join(_PARTY_PREFIXES)
+                          + r")?(?P<city>[\u4e00-\u9fff]{2,9}?市)(?P<county>[\u4e00-\u9fff]{1,9}?[区县])")
 
 
 def _county_body_name(name: str) -> str:
@@ -84,9 +86,6 @@ def _city_division(name: str | None, levels=("city", "province"), within=None):
     if len(cands) > 1 and within is not None:
         cands = [d for d in cands if any(a.code == within.code for a in gaz.ancestors(d.code))]
     return cands[0] if len(cands) == 1 else None
-
-
-_PARTY_PREFIXES = ("共青团", "中共")
 
 
 def _with_city(label: str, district_code: str | None, gaz) -> str | None:

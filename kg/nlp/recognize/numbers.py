@@ -370,9 +370,10 @@ def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]
             columns, indexed = found_heads
             recent = []
             continue
-        if columns is None and _ROW.match(line):
+        row_like = _ROW.match(line) is not None
+        if columns is None and row_like:
             columns, indexed = _wrapped_heads(recent, lex) or (None, False)
-        recent = [] if _ROW.match(line) else (recent + [line])[-_HEAD_LINES_MAX:]
+        recent = [] if row_like else (recent + [line])[-_HEAD_LINES_MAX:]
         index = _ROW_NUMBER.match(line) if columns and indexed else None
         row = _ROW.match(line, index.end() if index else 0) if columns else None
         cells = list(_NUMBER_CELL.finditer(line, row.start("cells"), row.end("cells"))) if row else []

@@ -185,7 +185,8 @@ def _set_up_groups(text: str, lex: Lexicon, ctx: PlaceContext) -> list[Mention]:
     for m in lex.org_set_up_re.finditer(text):
         name, start = m.group("name"), m.start("name")
         if (name.count("“") != name.count("”") or _starts_proper(name, lex) or name[0] in LEVELS
-                or len(task := m.group("task").removesuffix("工作")) < _TASK_MIN or task in lex.org_set_up_generic):
+                or len(task := m.group("task").removesuffix(lex.org_set_up_task_tail)) < _TASK_MIN
+                or task in lex.org_set_up_generic):
             continue  # a place starts it: the open class names it (孝感市老年助餐工作专班)
         clause = max(text.rfind(c, 0, m.start()) for c in "，。；;\n") + 1
         founder = text[clause:m.start()].lstrip(" \t\u3000")
@@ -200,7 +201,7 @@ def _set_up_groups(text: str, lex: Lexicon, ctx: PlaceContext) -> list[Mention]:
 
 
 _QUOTES = re.compile("[“”]")
-_TASK_MIN = 4  # 康复工作专班, 相应工作专班: no task of their own
+_TASK_MIN = 4  # 康复工作专班, 相应工作专班: no task of their own once 工作 is off
 
 
 def _source_outlets(text: str, lex: Lexicon) -> list[Mention]:
@@ -333,8 +334,6 @@ def _open_class(text: str, lex: Lexicon, ctx: PlaceContext, inner_orgs: SpanInde
         needs_name, _kind = lex.org_suffixes[suffix]
         if text[end:end + 1] and text[end] in lex.org_suffix_not_after[suffix]:
             continue
-        if suffix == "学校" and text[end - 3:end - 2] in ("中", "小") and text[end:end + 1] == "长":
-            continue  # 第五中学校长李某: 中学 and its 校长, not 第五中学校
         start = _left_edge(text, end - len(suffix), end, lex, inner_orgs)
         if text[start] in "和与及" and text[start + 1:start + 2] in LEVELS and start and (
                 _CJK_CHAR.match(text[start - 1]) or text[start - 1] in "》”）)"):
