@@ -89,6 +89,15 @@ def test_a_kind_of_facility_only_counted_is_no_program_but_one_talked_of_is(lex)
     assert "家庭养老床位" in _program_names(lex, talked)
 
 
+def test_national_information_systems_and_home_adaptation_schemes_are_programs(lex):
+    text = ("市残联依托全国残疾人两项补贴信息系统开展动态核查，录入全国儿童福利信息管理系统。"
+            "实施特殊困难老年人家庭适老化改造，由市民政局牵头。心理测评系统配备到位。")
+    names = _program_names(lex, text)
+    assert {"全国残疾人两项补贴信息系统", "全国儿童福利信息管理系统", "特殊困难老年人家庭适老化改造"} <= set(names)
+    assert "心理测评系统" not in names
+    assert "困难重度残疾人家庭无障碍改造" not in _program_names(lex, "完成困难重度残疾人家庭无障碍改造320户。")
+
+
 def test_renamed_departments_of_housing_and_city_management_are_bodies(lex):
     text = "武汉市江汉区人民政府。牵头单位：区住房和城市更新局；责任单位：区城管执法局、各街道办事处。"
     found = _org_canonicals(text, lex)
