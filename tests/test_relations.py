@@ -293,6 +293,15 @@ def test_a_body_belongs_to_the_longest_body_its_name_starts_with_or_to_its_insti
     assert not any(s == "嘉兴市妇幼保健院" for s, _ in sub)  # its parent body is not named here
 
 
+def test_a_standing_committee_and_a_hospital_are_no_departments_of_the_bodies_named_like_them(tmp_path):
+    rels = _relations(tmp_path, "嘉兴市民政局召开会议。嘉兴市人民代表大会常务委员会、嘉兴市人民代表大会和"
+                                "嘉兴市卫生健康委员会、嘉兴市妇幼保健院参加。\n\n抄送：市人大常委会代表工作委员会。")
+    sub = _pairs(rels, "subOrganizationOf")
+    assert ("嘉兴市人民代表大会常务委员会代表工作委员会", "嘉兴市人民代表大会常务委员会") in sub, sub
+    assert ("嘉兴市人民代表大会常务委员会", "嘉兴市人民代表大会") not in sub
+    assert not any(s == "嘉兴市妇幼保健院" for s, _ in sub)
+
+
 def test_reporters_belong_to_the_outlet_named_before_them_and_our_bureaus_people_to_the_publisher(tmp_path):
     rels = _relations(tmp_path, "来源：九江日报　　发布日期：2025年2月18日\n本报讯（记者 周婷 通讯员 陈思远 刘畅）"
                                 "九江市民政局召开会议。")

@@ -14,11 +14,13 @@ def parents_by_name(orgs: list[tuple[int, Mention]]) -> list[RelationFact]:
     first: dict[str, tuple[int, Mention]] = {}
     for i, m in orgs:
         first.setdefault(m.canonical or m.text, (i, m))
+    own_tails = load_lexicon().org_own_body_tails
     out = []
     for name, (i, m) in first.items():
         # the longest proper prefix that is a name here (a lookup per length: a
         # scan of all names per name was quadratic on long documents)
-        parent = next((name[:k] for k in range(len(name) - 1, 3, -1) if name[:k] in first), None)
+        parent = next((name[:k] for k in range(len(name) - 1, 3, -1)
+                       if name[:k] in first and name[k:] not in own_tails), None)
         if parent is None:
             parent = _affiliation_parent(name, first)
         if parent is not None:

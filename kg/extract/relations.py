@@ -750,7 +750,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
     for i, m in orgs_all:
         if m.rule == "org.sub-unit":
             for j, parent in orgs_all:
-                if parent.start == m.start and parent.end < m.end:
+                if parent.start == m.start and parent.end < m.end and text[parent.end:m.end] not in lex.org_own_body_tails:
                     rels.append(RelationFact(i, "subOrganizationOf", j, "rel.sub-unit", start=m.start, end=m.end))
     rels += parents_by_name(orgs_all)
     rels += parents_by_cue(text, orgs_all, cues)

@@ -192,6 +192,7 @@ class Lexicon:
         # institution suffix -> parent name templates, longest institution first
         self.affiliated_bodies = sorted(((r[0], tuple(r[1].split("|"))) for r in _rows("affiliated_bodies.tsv")),
                                         key=lambda r: (-len(r[0]), r[0]))
+        self.org_own_body_tails = tuple(_words("org_own_bodies.txt"))
         # a body's surface that a word after it shows to be part of another word (人大代表: deputies)
         not_before = {r[0]: r[3] for r in _rows("org_bodies.tsv") if len(r) > 3 and r[3]}
         self.org_body_re = "|".join(
