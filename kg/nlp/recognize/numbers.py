@@ -363,16 +363,24 @@ def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]
     columns, indexed = None, False
     pos = 0
     recent: list[str] = []  # the lines since the last row, for a head wrapped over several
+    wider = None  # the head with the lines above its last line, when those read as its start too
     for line in text.split("\n"):  # an empty line, or any line that is no row, ends a table
         start, pos = pos, pos + len(line) + 1
         found_heads = _column_heads(line, lex)
         if found_heads:
             columns, indexed = found_heads
+            # 临时救助年度 | 任务（人次） 已实施（人次） 完成率: the last line reads as a head
+            # by itself; the first row's cells tell which head is the table's
+            wider = _wrapped_heads(recent + [line], lex) if recent else None
             recent = []
             continue
         row_like = _ROW.match(line) is not None
         if columns is None and row_like:
             columns, indexed = _wrapped_heads(recent, lex) or (None, False)
+        if wider is not None and row_like:
+            if _cell_count(line, wider) == len(wider[0]) and _cell_count(line, (columns, indexed)) != len(columns):
+                columns, indexed = wider
+            wider = None
         recent = [] if row_like else (recent + [line])[-_HEAD_LINES_MAX:]
         index = _ROW_NUMBER.match(line) if columns and indexed else None
         row = _ROW.match(line, index.end() if index else 0) if columns else None
@@ -394,6 +402,13 @@ def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]
                 continue
             out += _cell(begin, end, cell.group(), head.group("mag"), lex.units[head.group("unit")], label)
     return out, own_unit
+
+
+def _cell_count(line: str, head: tuple[list, bool]) -> int:
+    """How many number cells a row has under a head (after its row number, if indexed)."""
+    index = _ROW_NUMBER.match(line) if head[1] else None
+    row = _ROW.match(line, index.end() if index else 0)
+    return len(_NUMBER_CELL.findall(line, row.start("cells"), row.end("cells"))) if row else -1
 
 
 @lru_cache(maxsize=4)
