@@ -177,6 +177,14 @@ def test_a_count_after_a_town_is_no_village(tmp_path):
     assert not any(s.startswith("一户") for s, p, o in rels if p == "partOf")
 
 
+def test_a_village_or_community_may_start_with_a_numeral_that_counts_nothing(tmp_path):
+    rels = _relations(tmp_path, "济宁市曲阜市召开会议。鲁城街道五马祠社区儿童之家开展活动，鲁城街道三个社区、"
+                                "十余个村参加。")
+    part_of = _pairs(rels, "partOf")
+    assert ("五马祠社区", "鲁城街道") in part_of
+    assert not any(s.startswith(("三个", "十余")) for s, _ in part_of), part_of
+
+
 def test_a_national_brand_with_no_runner_in_the_text_is_run_by_its_kind_of_body(tmp_path):
     rels = _relations(tmp_path, "宜春市召开会议。依托12355青少年服务台，团市委组建心理咨询志愿服务团队。"
                                 "宜春市青少年宫建设“青翼家园”站点8个。市民政局开通12349养老服务热线。")

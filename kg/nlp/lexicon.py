@@ -274,7 +274,11 @@ class Lexicon:
         # a village or community after a town, then after each 、 of its list
         self.settlement_re = re.compile(r"、?(?P<name>[\u4e00-\u9fff]{2,4}?(?:" + _alternation(_words("settlement_heads.txt")) + "))")
         self.settlement_heads = tuple(_words("settlement_heads.txt"))
-        self.settlement_not_start = frozenset(_words("settlement_not_start.txt"))
+        not_start = {line.split()[0]: line.split()[1:] for line in _lines("settlement_not_start.txt")}
+        numerals = "".join(not_start["@numerals"])
+        self.settlement_not_start_re = re.compile(
+            "[" + "".join(not_start["@never"]) + "]|[" + numerals + "]+(?:[" + "".join(not_start["@counters"])
+            + "]|(?:" + _alternation(_words("settlement_heads.txt") + _words("town_heads.txt")) + ")$)")
         self.town_heads = tuple(_words("town_heads.txt"))
         self.town_re = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?(?:" + _alternation(_words("town_heads.txt")) + "))")
         # after a cue word, after another community in a 、-list, or right after a

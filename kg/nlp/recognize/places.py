@@ -102,14 +102,14 @@ def recognize_settlements(text: str, divisions: list[Mention], lex: Lexicon) -> 
         if div.level == "county":
             m = lex.town_re.match(text, pos)
             name = m.group("name") if m and pos not in starts else None
-            if (not name or name[0] in lex.settlement_not_start or text.startswith("镇", m.end())
+            if (not name or lex.settlement_not_start_re.match(name) or text.startswith("镇", m.end())
                     or lex.boundary_re.search(name) or lex.program_verb_re.search(name)):
                 continue  # 率先实现乡镇全覆盖, 残联与乌镇: words of a sentence, not a town's name
             out.append(Mention("Location", name, pos, m.end(), "loc.settlement", canonical=name, city=d.city))
             pos = m.end()
         while m := lex.settlement_re.match(text, pos):
             name = m.group("name")
-            if lex.boundary_re.match(name) or name[0] in lex.settlement_not_start:
+            if lex.boundary_re.match(name) or lex.settlement_not_start_re.match(name):
                 break  # 新建村级…: a verb; 一户村民: a count; neither names a village
             end = m.end("name")
             # 清扬新村社区: a community named after a village, not the village
