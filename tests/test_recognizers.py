@@ -671,6 +671,21 @@ def test_a_table_whose_head_wraps_over_several_lines_counts_each_row_in_its_colu
                      ("197", "人", "帮扶就业困难人员就业"), ("402", "人次", "职业技能培训"), ("46", "人", "公益性岗位安置")]
 
 
+def test_a_head_whose_last_line_reads_as_a_head_by_itself_takes_the_line_above_when_the_rows_say_so(lex):
+    # 临时救助年度 | 任务（人次）…: the second line alone names three columns, the rows have four
+    text = ("各镇街工作进展情况见下表。\n镇（街道）特困人员（人）临时救助年度\n任务（人次）已实施（人次）完成率\n"
+            "钢山街道96 190 131 68.95%\n千泉街道88 175 112 64.00%\n")
+    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex)]
+    assert found[:4] == [("96", "人", "特困人员"), ("190", "人次", "临时救助年度任务"), ("131", "人次", "已实施"),
+                         ("68.95", "%", "完成率")], found
+
+
+def test_how_often_something_is_done_is_no_part_of_a_programs_name(lex):
+    text = "市政府办公室负责统筹调度，每月调度一次项目进展。每季度开展“银龄助餐”项目督查。"
+    names = _program_names(lex, text)
+    assert not any(n.startswith(("每月", "每季度", "一次")) for n in names), names
+
+
 def test_one_chinese_numeral_before_a_unit_of_events_is_a_count_but_not_one_or_an_ordinal(lex):
     text = "开展食品安全联合检查两轮，举办专场招聘会八场，开展一次督查，第三期培训班开班。"
     found = [(str(n.value), n.unit) for n in recognize_numbers(text, lex)]
