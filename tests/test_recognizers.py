@@ -686,6 +686,13 @@ def test_how_often_something_is_done_is_no_part_of_a_programs_name(lex):
     assert not any(n.startswith(("每月", "每季度", "一次")) for n in names), names
 
 
+def test_a_plan_to_build_and_an_insurance_institution_name_no_program(lex):
+    text = ("据统计，2024年婺城区计划建设家庭养老床位300张。委托中国人民健康保险股份有限公司湛江中心支公司"
+            "两家商业保险机构参与经办。实施“阳光家园”计划。")
+    names = _program_names(lex, text)
+    assert not any(n.endswith(("区计划", "商业保险")) for n in names), names
+
+
 def test_one_chinese_numeral_before_a_unit_of_events_is_a_count_but_not_one_or_an_ordinal(lex):
     text = "开展食品安全联合检查两轮，举办专场招聘会八场，开展一次督查，第三期培训班开班。"
     found = [(str(n.value), n.unit) for n in recognize_numbers(text, lex)]
