@@ -10,6 +10,7 @@ from kg.nlp.recognize.organizations import recognize_organizations
 from kg.nlp.recognize.persons import recognize_persons
 from kg.nlp.recognize.policies import recognize_policies
 from kg.nlp.recognize.programs import recognize_programs
+from kg.text import normalize
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +38,13 @@ def _orgs(text, lex):
 def _org_canonicals(text, lex) -> dict[str, str | None]:
     """surface -> canonical of the organizations recognized in text"""
     return {m.text: m.canonical for m in _orgs(text, lex)}
+
+
+def test_a_schools_and_an_autonomous_regions_youth_league_committees_are_named_in_full(lex):
+    found = _org_canonicals("百色市消息。团市委与百色学院团委组织志愿者，燕山大学团委参加。团自治区委联合自治区民政厅开展活动。", lex)
+    assert found["百色学院团委"] == "共青团百色学院委员会", found
+    assert found["燕山大学团委"] == "共青团燕山大学委员会", found
+    assert found["团自治区委"] == "共青团广西壮族自治区委员会", found
 
 
 def test_a_fixed_short_name_inside_a_places_name_is_no_organization(lex):
@@ -649,6 +657,20 @@ def test_a_table_whose_rows_hold_a_column_of_words_before_their_numbers(lex):
     found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex)]
     assert found == [("18", "个", "照料中心"), ("286", "张", "床位"), ("4200000", "元", "投入资金"),
                      ("24", "个", "照料中心"), ("226", "张", "床位"), ("2950000", "元", "投入资金")]
+
+
+def test_a_markdown_tables_rule_line_and_contact_column_do_not_end_the_table(lex):
+    text = ("附件1\n名额分配表\n| 县（市、区） | 儿童督导员（名） | 儿童主任（名） | 县级妇联联系人 |\n|---|---|---|---|\n"
+            "| 云城区 | 10 | 45 | 云城区妇联 刘颖 |\n| 云安区 | 8 | 38 | 云安区妇联 邓慧芳 |\n")
+    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(normalize(text).text, lex)]
+    assert found == [("10", "名", "儿童督导员"), ("45", "名", "儿童主任"), ("8", "名", "儿童督导员"), ("38", "名", "儿童主任")], found
+
+
+def test_a_conjunction_right_before_a_head_word_starts_no_name(lex):
+    canonicals = _org_canonicals("沈阳市沈河区消息。团区委将推动12355沈河区分台与学校心理辅导室的数据互通。"
+                                 "唐河县仁和颐养院开展活动。", lex)
+    assert not any("分台与学校" in k for k in canonicals), canonicals
+    assert "唐河县仁和颐养院" in canonicals, canonicals
 
 
 def test_a_table_closed_by_a_column_of_remarks_counts_each_row_but_not_the_remarks(lex):

@@ -217,6 +217,7 @@ class Lexicon:
         self.boundary_re = re.compile(_guarded_alternation(self.boundaries, _words("org_boundary_inside.txt")))
         self.org_never_inside = frozenset(_words("org_never_inside.txt"))
         self.sub_unit_follow_re = re.compile(r"(?:$|[\s，。、；：:（(）)]|" + _alternation(_words("sub_unit_follow.txt")) + ")")
+        self.body_committees = {r[0]: r[1] for r in _rows("body_committees.tsv")}
         self.sub_unit_re = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:" + _alternation(_words("sub_unit_heads.txt")) + ")")
         self.org_proper_prefixes = tuple(_lines("org_proper_prefixes.txt"))
         set_up = {line.split()[0]: line.split()[1:] for line in _lines("org_set_up.txt")}
@@ -240,7 +241,7 @@ class Lexicon:
         table_lines = {line.split()[0]: line.split()[1:] for line in _lines("table_rows.txt")}
         self.table_row_heads = tuple(sorted(table_lines["@row_heads"], key=len, reverse=True))
         self.table_total_words = tuple(table_lines["@totals"])
-        self.table_remark_heads = frozenset(table_lines["@remarks"])
+        self.table_remark_heads = tuple(table_lines["@remarks"])
         self.table_title_ends = tuple(sorted(table_lines["@title_ends"], key=len, reverse=True))
         self.table_title_scope = tuple(table_lines["@title_scope"])
         self.table_status_ends = tuple(table_lines["@status_ends"])

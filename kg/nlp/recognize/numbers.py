@@ -262,6 +262,7 @@ def _cell(start: int, end: int, digits: str, magnitude: str | None, unit,
 _ROW = re.compile(r"(?P<name>[^\d\s](?:[^\d\s]|[ \t\u3000](?=[^\d\s])){1,40}?)[ \t\u3000]*(?P<cells>\d+(?:\.\d+)?%?(?:[ \t\u3000]+\d+(?:\.\d+)?%?)+)"
                   r"[ \t\u3000]*(?P<remark>[^\d\s%.].*)?$")
 _NUMBER_CELL = re.compile(r"\d+(?:\.\d+)?%?")
+_RULE_LINE = re.compile(r"[ \t\u3000|｜:：\-－—]*-[ \t\u3000|｜:：\-－—]*")
 _ROW_NUMBER = re.compile(r"[ \t\u3000]*\d{1,3}(?![\d.%])[ \t\u3000]*")  # a 序号 cell (1魏塘街道8 8 100%)
 # heads after the last head with a unit that name none (… 目标任务（人） 完成率):
 # their cells carry their own unit
@@ -366,6 +367,8 @@ def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]
     wider = None  # the head with the lines above its last line, when those read as its start too
     for line in text.split("\n"):  # an empty line, or any line that is no row, ends a table
         start, pos = pos, pos + len(line) + 1
+        if columns and _RULE_LINE.fullmatch(line):
+            continue  # |---|---|: a markdown table's rule under its head
         found_heads = _column_heads(line, lex)
         if found_heads:
             columns, indexed = found_heads
@@ -386,7 +389,7 @@ def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]
         row = _ROW.match(line, index.end() if index else 0) if columns else None
         cells = list(_NUMBER_CELL.finditer(line, row.start("cells"), row.end("cells"))) if row else []
         remark = bool(row and row.group("remark"))
-        if remark and not (columns[-1][0] is None and columns[-1][1] in lex.table_remark_heads):
+        if remark and not (columns[-1][0] is None and columns[-1][1].endswith(lex.table_remark_heads)):
             row = None  # words after the numbers, with no column of remarks for them
         if not row or len(cells) != len(columns) - remark:
             columns = None if not row else columns
