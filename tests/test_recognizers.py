@@ -910,6 +910,14 @@ def test_contact_lines_name_the_unit_of_the_contact(lex):
     assert units == {("王晓燕", "市民政局养老服务科"), ("王丽娜", "市总工会权益保障部")}
 
 
+def test_a_contact_line_may_name_a_second_unit_and_contact_after_a_semicolon(lex):
+    text = "联系人：市妇联儿童工作部 陈晓琳（副部长），电话：0766-8812356；市民政局儿童福利科 黄志鹏（科长），电话：0766-8823417。\n"
+    orgs = _orgs(text, lex)
+    persons, posts = recognize_persons(text, lex, orgs)
+    units = {(persons[p.person].text, orgs[p.organization].text) for p in posts if p.organization is not None}
+    assert units == {("陈晓琳", "市妇联儿童工作部"), ("黄志鹏", "市民政局儿童福利科")}, units
+
+
 def test_web_page_buttons_are_not_speaker_tags(lex):
     assert recognize_persons("【打印】【关闭】\n【关闭窗口】", lex, [])[0] == []
     assert [m.text for m in recognize_persons("【王海燕】我们会继续做好。", lex, [])[0]] == ["王海燕"]

@@ -349,6 +349,26 @@ def _row_cells(line: str, upto: int) -> list[tuple[int, str]]:
     return cells
 
 
+def _unit_contact(text: str, start: int, lex: Lexicon, org_at: dict, orgs: list[Mention], post_re: re.Pattern,
+                  role: str, add) -> int | None:
+    """A contact written as its unit, a space and the name (市总工会权益保障部 王某) at
+    start; where the line goes on with ；and another body, that body's start."""
+    oi = org_at.get(start)
+    unit_end = orgs[oi].end if oi is not None else start
+    department = lex.sub_unit_re.match(text, unit_end)
+    for pos in ((unit_end, department.end()) if department else (unit_end,)):
+        post, pos = _posts_at(text, pos, post_re)  # 康复部部长 邓某
+        gap = _GAP_OR_NONE.match(text, pos)
+        name = name_at(text, gap.end(), lex) if pos > start or gap.end() > pos else None
+        after = gap.end() + len(name) if name else 0
+        if name and (_LINE_END_OR_NON_CJK.match(text, after) or text.startswith(lex.person_contact_labels, after)):
+            add(name, gap.end(), "person.label-unit", oi, post or role)
+            line_end = text.find("\n", after)
+            nxt = text.find("；", after, len(text) if line_end < 0 else line_end)
+            return nxt + 1 if nxt >= 0 and oi is not None and (nxt + 1) in org_at else None
+    return None
+
+
 def _contact_rows(text: str, lex: Lexicon, post_re: re.Pattern, orgs: list[Mention], add) -> None:
     """A table of contacts whose head line names a column of persons (县区 单位
     联系人 职务 电话), one row a line of cells apart: the name in that column, a
@@ -459,19 +479,11 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
                 name = None  # 联系人：康复部部长 邓某: a department, not a name
             if name is None:
                 # 联系人：市总工会权益保障部 王某: the unit, a space, the name (the space
-                # may be gone: normalization joins CJK runs, 市民生实事办综合科刘某 电话)
-                oi = org_at.get(m.end())
-                unit_end = orgs[oi].end if oi is not None else m.end()
-                department = lex.sub_unit_re.match(text, unit_end)
-                for pos in ((unit_end, department.end()) if department else (unit_end,)):
-                    post, pos = _posts_at(text, pos, post_re)  # 康复部部长 邓某
-                    gap = _GAP_OR_NONE.match(text, pos)
-                    name = name_at(text, gap.end(), lex) if pos > m.end() or gap.end() > pos else None
-                    after = gap.end() + len(name) if name else 0
-                    if name and (_LINE_END_OR_NON_CJK.match(text, after)
-                                 or text.startswith(lex.person_contact_labels, after)):
-                        add(name, gap.end(), "person.label-unit", oi, post or role)
-                        break
+                # may be gone: normalization joins CJK runs, 市民生实事办综合科刘某 电话);
+                # another unit and name may follow after ；on the line (…；市民政局儿童福利科 黄某)
+                start = m.end()
+                while start is not None:
+                    start = _unit_contact(text, start, lex, org_at, orgs, post_re, role, add)
                 continue
             end = m.end() + len(name)
             after = text[end:end + 1]
