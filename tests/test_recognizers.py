@@ -47,6 +47,14 @@ def test_a_schools_and_an_autonomous_regions_youth_league_committees_are_named_i
     assert found["团自治区委"] == "共青团广西壮族自治区委员会", found
 
 
+def test_discipline_inspection_and_supervision_commissions_are_bodies(lex):
+    found = _org_canonicals("琼海市民政局报告。市民政局会同市纪委监委开展集中整治。", lex)
+    assert found["市纪委监委"] == "琼海市纪委监委", found
+    found = _org_canonicals("迪庆藏族自治州民政局报告。按照州纪委州监委统一部署开展整治。", lex)
+    assert found["州纪委"] == "中共迪庆藏族自治州纪律检查委员会", found
+    assert found["州监委"] == "迪庆藏族自治州监察委员会", found
+
+
 def test_a_fixed_short_name_inside_a_places_name_is_no_organization(lex):
     canonicals = _org_canonicals("雅安市荥经县人社局动态。在龙苍沟镇和民建彝族乡建设就业驿站6个。民建荥经县委员会开展调研。", lex)
     assert "民建" not in canonicals and canonicals["民建荥经县委员会"] == "中国民主建国会荥经县委员会"
