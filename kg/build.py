@@ -14,6 +14,7 @@ import os
 import queue
 import sys
 import threading
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -109,7 +110,14 @@ def build(paths, out_dir, workers: int = 1, prune: bool = False, config: Pipelin
     # this one writes it; reading commands refuse to open it meanwhile
     with writer_lock(out / "store"):
         store = open_store(out / "store", create=True)
-        _update(store, out, report, files, workers, prune, config, progress, force, on_error)
+        try:
+            _update(store, out, report, files, workers, prune, config, progress, force, on_error)
+        except BaseException as e:
+            # the store's handle, and so its lock, lives on in the frames the error
+            # carries: let it go, so that the caller may open the store or build again
+            del store
+            traceback.clear_frames(e.__traceback__)
+            raise
     return report
 
 
@@ -139,7 +147,7 @@ def _update(store, out: Path, report: BuildReport, files, workers: int, prune: b
 
     bar = _progress(len(todo), progress)
     cache = GraphCache(out / CACHE_DIR)
-    writer = _StoreWriter(store, cache, known)
+    writer = _StoreWriter(store, cache, known, out / "store")
     writer.start()
     try:
         if workers > 1 and len(todo) > 1:
@@ -268,8 +276,8 @@ class _StoreWriter:
     left alone, a build's memory grows with them (about 1 MB per 1,000 quads),
     so the writer flushes every FLUSH_EVERY_QUADS such quads."""
 
-    def __init__(self, store, cache: GraphCache, known: dict):
-        self.store, self.cache, self.known = store, cache, known
+    def __init__(self, store, cache: GraphCache, known: dict, where: Path):
+        self.store, self.cache, self.known, self.where = store, cache, known, where
         self.queue: queue.Queue = queue.Queue()
         # the producer waits only while more than QUEUED_QUADS are waiting: a
         # short queue (8 documents) left extraction blocked through each bulk
@@ -288,7 +296,7 @@ class _StoreWriter:
 
     def put(self, res: DocResult, made: GraphExport) -> None:
         if self.error is not None:
-            raise self.error
+            self._raise()
         with self.room:
             while self.queued_quads and self.queued_quads + made.count > QUEUED_QUADS:
                 self.room.wait()
@@ -299,7 +307,13 @@ class _StoreWriter:
         self.queue.put(None)
         self.thread.join()
         if self.error is not None:
-            raise self.error
+            self._raise()
+
+    def _raise(self) -> None:
+        if isinstance(self.error, OSError):  # a full disk: each bulk load is whole or absent
+            raise StoreError(f"{self.where}: could not store the documents' graphs ({self.error}); "
+                             "the store keeps the graphs it held before the failed write") from self.error
+        raise self.error
 
     def _run(self) -> None:
         while True:
@@ -326,6 +340,8 @@ class _StoreWriter:
                         self._add_batch()
             except BaseException as e:  # reported by the producer thread
                 self.error = e
+                if item is None:
+                    return  # the last batch failed: nothing more will come (waiting again hung the build)
 
     def _replace(self, res: DocResult, made: GraphExport) -> None:
         # the stored version, to change only what differs: its cache entry

@@ -263,7 +263,8 @@ def test_the_store_writer_holds_back_extraction_only_past_its_queue_bound(tmp_pa
         lines = "".join(f"<urn:s:{i}> <urn:p:{k}> \"{k}\" .\n" for k in range(quads)).encode()
         return DocResult(str(i), str(i), iri, f"{i:064d}", "built"), graph_export(iri, lines)
 
-    writer = kb._StoreWriter(open_store(tmp_path / "store", create=True), GraphCache(tmp_path / "graphs"), {})
+    writer = kb._StoreWriter(open_store(tmp_path / "store", create=True), GraphCache(tmp_path / "graphs"), {},
+                             tmp_path / "store")
     writer.put(*doc(0, 3))
     writer.put(*doc(1, 2))  # 5 waiting: at the bound, not past it
     third = threading.Thread(target=writer.put, args=doc(2, 1))

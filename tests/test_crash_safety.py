@@ -448,3 +448,46 @@ def test_reading_commands_refuse_a_store_a_build_is_writing(corpus):
         proc.wait(timeout=30)
         proc.stderr.close()
     assert len(open_store(out, read_only=True)) > 0  # the killed build's lock went with it
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_store_write_failing_on_a_full_disk_ends_the_build_with_an_error_and_keeps_the_store(tmp_path, monkeypatch,
+                                                                                              workers):
+    # the last batch's bulk load failing once left the writer waiting for more work: the build hung
+    import threading
+
+    import kg.build as build_mod
+
+    src, out = tmp_path / "src", tmp_path / "out"
+    write_corpus(src, 3)
+    build([str(src)], out)
+    before = _stored_quads(out)
+    write_corpus(src, 2, start=3)
+
+    def full_disk(store, graphs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(build_mod, "add_graphs", full_disk)
+    outcome: list = []
+
+    def run() -> None:
+        try:
+            build([str(src)], out, workers=workers)
+            outcome.append(None)
+        except Exception as e:  # noqa: BLE001 - the test reports what was raised
+            outcome.append(e)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(60)
+    assert not thread.is_alive(), "the build hung after the store write failed"
+    assert isinstance(outcome[0], StoreError) and "No space left" in str(outcome[0]), outcome
+    assert str(out / "store") in str(outcome[0])
+    assert _stored_quads(out) == before
+
+
+def _stored_quads(out: Path) -> list[str]:
+    store = open_store(out, read_only=True)
+    quads = sorted(str(q) for q in store.quads_for_pattern(None, None, None, None))
+    del store  # the store's lock goes with its last handle
+    return quads
