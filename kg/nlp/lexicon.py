@@ -193,6 +193,7 @@ class Lexicon:
         self.affiliated_bodies = sorted(((r[0], tuple(r[1].split("|"))) for r in _rows("affiliated_bodies.tsv")),
                                         key=lambda r: (-len(r[0]), r[0]))
         self.org_own_body_tails = tuple(_words("org_own_bodies.txt"))
+        self.org_name_conjunctions = frozenset(_words("org_name_conjunctions.txt"))
         # a body's surface that a word after it shows to be part of another word (人大代表: deputies)
         not_before = {r[0]: r[3] for r in _rows("org_bodies.tsv") if len(r) > 3 and r[3]}
         self.org_body_re = "|".join(
@@ -217,7 +218,7 @@ class Lexicon:
         self.boundary_re = re.compile(_guarded_alternation(self.boundaries, _words("org_boundary_inside.txt")))
         self.org_never_inside = frozenset(_words("org_never_inside.txt"))
         self.sub_unit_follow_re = re.compile(r"(?:$|[\s，。、；：:（(）)]|" + _alternation(_words("sub_unit_follow.txt")) + ")")
-        self.body_committees = {r[0]: r[1] for r in _rows("body_committees.tsv")}
+        self.body_committees = {r[0]: (r[1], tuple(r[2]) if len(r) > 2 else ()) for r in _rows("body_committees.tsv")}
         self.sub_unit_re = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:" + _alternation(_words("sub_unit_heads.txt")) + ")")
         self.org_proper_prefixes = tuple(_lines("org_proper_prefixes.txt"))
         set_up = {line.split()[0]: line.split()[1:] for line in _lines("org_set_up.txt")}

@@ -276,7 +276,7 @@ def _left_edge(text: str, suffix_start: int, end: int, lex: Lexicon, inner_orgs:
     # nor right after a quoted program's name (“心灵护航”工程向幼儿园延伸)
     # nor, 与 or 及, right before the head (…分台与学校: the head word alone, no school's name)
     after_head = {m.start() for m in cuts
-                  if len(m.group(0)) == 1 and ((m.end() == len(modifier) and m.group(0) in "与及") or modifier[:m.start()].endswith(lex.org_suffix_tuple)
+                  if len(m.group(0)) == 1 and ((m.end() == len(modifier) and m.group(0) in lex.org_name_conjunctions) or modifier[:m.start()].endswith(lex.org_suffix_tuple)
                                                or m.end() in place_starts_here or m.end() in short_place_starts
                                                or (modifier[:m.start()].endswith(lex.program_suffix_tuple)
                                                    and "”" in modifier[:m.start()]))}
@@ -383,8 +383,9 @@ def _sub_units(text: str, parents: list[Mention], lex: Lexicon) -> list[Mention]
     out = []
     for p in parents:
         word = next((w for w in lex.body_committees if text.startswith(w, p.end)), None)
-        if word and p.rule.startswith("org.head.") and not text.startswith("员", p.end + len(word)):
-            canonical = lex.body_committees[word].format(body=p.canonical or p.text)
+        template, not_before = lex.body_committees[word] if word else ("", ())
+        if word and p.rule.startswith("org.head.") and not text.startswith(not_before, p.end + len(word)):
+            canonical = template.format(body=p.canonical or p.text)
             out.append(Mention("Organization", p.text + word, p.start, p.end + len(word), "org.sub-unit",
                                canonical=canonical, city=p.city))
             continue
