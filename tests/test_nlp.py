@@ -114,3 +114,10 @@ def test_towns_named_in_full_in_a_list_are_places_though_the_gazetteer_lacks_the
             "推动特色小镇、历史文化名镇等建设。")
     listed = {m.text for m in recognize(nlp, text).places if m.rule == "loc.listed-town"}
     assert listed == {"淀山湖镇", "锦溪镇", "周庄镇"}  # 陆家镇 is the gazetteer's; kinds of town are no names
+
+
+def test_the_last_town_of_a_list_is_a_place_whatever_word_follows_it():
+    nlp = build_pipeline(PipelineConfig())
+    text = "沈阳市大东区消息。大东区在小北街道、津桥街道建成社区嵌入式老年食堂，在仙塘镇、漳溪畲族乡开设门诊。"
+    places = {m.text for m in recognize(nlp, text).places}
+    assert {"小北街道", "津桥街道", "漳溪畲族乡"} <= places, places

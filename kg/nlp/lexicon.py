@@ -299,10 +299,11 @@ class Lexicon:
             + "|".join(re.escape(h) + (f"(?![{heads_not_after[h]}])" if h in heads_not_after else "")
                        for h in sorted(self.listed_place_heads, key=len, reverse=True)) + ")")
         self.listed_place_cues = tuple(_words("community_cues.txt") + _words("listed_place_cues.txt"))
-        # towns named in full in a 、-list (在陆家镇、淀山湖镇等地)
+        # towns named in full in a 、-list (在陆家镇、淀山湖镇等地), the last whatever follows it
+        # (在小北街道、津桥街道建成: the shortest name ending in a town head)
         heads = _alternation(self.town_heads)
         self.listed_towns_re = re.compile(r"(?:[\u4e00-\u9fff]{2,10}?(?:" + heads + r")、)+[\u4e00-\u9fff]{2,6}?(?:"
-                                          + heads + r")(?=[等和及、，,。；;])")
+                                          + heads + r")")
         self.town_generic_ends = tuple(_words("town_generic_ends.txt"))
         self.place_head_automaton = _automaton(self.place_heads)
         self.program_suffix_automaton = _automaton(self.program_suffixes)
