@@ -724,7 +724,8 @@ def test_a_plan_to_build_and_an_insurance_institution_name_no_program(lex):
 
 
 def test_one_chinese_numeral_before_a_unit_of_events_is_a_count_but_not_one_or_an_ordinal(lex):
-    text = "开展食品安全联合检查两轮，举办专场招聘会八场，开展一次督查，第三期培训班开班。"
+    text = ("开展食品安全联合检查两轮，举办专场招聘会八场，开展一次督查，第三期培训班开班。"
+            "在市人大常委会第二十一次会议上，第一百二十次主任会议。")
     found = [(str(n.value), n.unit) for n in recognize_numbers(text, lex)]
     assert found == [("2", "轮"), ("8", "场")]
 

@@ -40,7 +40,8 @@ class NumberMention:
 # a Chinese numeral of two characters or more, 万 and 亿 inside it (一万二千) and
 # a decimal part after 点 (三点六万, 八十七点五)
 _CN_DECIMALS = "点[零〇一二三四五六七八九]+"
-_CN_NUMBER = "[" + _CN_DIGITS + "万亿]{2,}(?:" + _CN_DECIMALS + ")?|[" + _CN_DIGITS + "]" + _CN_DECIMALS
+# never the tail of a longer numeral (十一 of 第二十一次, whose 第 keeps it out)
+_CN_NUMBER = "(?<![" + _CN_DIGITS + "])[" + _CN_DIGITS + "万亿]{2,}(?:" + _CN_DECIMALS + ")?|[" + _CN_DIGITS + "]" + _CN_DECIMALS
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # one numeral before a unit of events or batches (检查两轮, 举办八场, 授旗七支): 一 is left out,
 # it mostly means "a" (开展一次…)
