@@ -185,6 +185,12 @@ def test_a_village_or_community_may_start_with_a_numeral_that_counts_nothing(tmp
     assert not any(s.startswith(("三个", "十余")) for s, _ in part_of), part_of
 
 
+def test_a_community_a_cue_revealed_is_the_same_place_where_it_is_named_again_without_one(tmp_path):
+    rels = _relations(tmp_path, "唐山市路北区召开会议。街道在康乐里社区试点开办暑期托管班。"
+                                "孩子们的午餐由康乐里社区“暖心食堂”统一配送。")
+    assert ("暖心食堂", "康乐里社区") in _pairs(rels, "operatesIn"), rels
+
+
 def test_a_national_brand_with_no_runner_in_the_text_is_run_by_its_kind_of_body(tmp_path):
     rels = _relations(tmp_path, "宜春市召开会议。依托12355青少年服务台，团市委组建心理咨询志愿服务团队。"
                                 "宜春市青少年宫建设“青翼家园”站点8个。市民政局开通12349养老服务热线。")

@@ -24,7 +24,8 @@ from kg.nlp.recognize.numbers import _number_regex, recognize_numbers
 from kg.nlp.recognize.organizations import recognize_organizations
 from kg.nlp.recognize.persons import recognize_persons
 from kg.nlp.recognize.places import (recognize_column_communities, recognize_communities, recognize_listed_places,
-                                     recognize_listed_towns, recognize_named_places, recognize_settlements)
+                                     recognize_listed_towns, recognize_named_places, recognize_settlements,
+                                     places_named_again)
 from kg.nlp.recognize.policies import recognize_policies
 from kg.nlp.recognize.programs import recognize_programs
 from kg.nlp.statistical import COMPONENT_PREFIX as STATISTICAL_COMPONENT  # runs its own pipeline on the text
@@ -84,8 +85,9 @@ def make_locations(nlp: Language, name: str):
                                          ctx.city.name if ctx.city else None, divisions + settlements + communities + named)
         listed += recognize_listed_towns(text_of(doc), lex, ctx.city.name if ctx.city else None,
                                          divisions + settlements + communities + named + listed)
-        doc._.kg_places = _clean(doc, sorted(divisions + named + settlements + communities + listed,
-                                             key=lambda m: (m.start, m.end)))
+        places = divisions + named + settlements + communities + listed
+        places += places_named_again(text_of(doc), places)
+        doc._.kg_places = _clean(doc, sorted(places, key=lambda m: (m.start, m.end)))
         return doc
 
     return locations

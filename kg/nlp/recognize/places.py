@@ -235,3 +235,29 @@ def recognize_listed_towns(text: str, lex: Lexicon, city: str | None, taken: lis
                 continue
             out.append(Mention("Location", item, start, start + len(item), "loc.listed-town", canonical=item, city=city))
     return out
+
+
+# the rules whose places only a cue next to them revealed (在建华里社区): elsewhere
+# in the document the same name goes unseen without this pass
+_NAMED_BY_CUE = ("loc.settlement", "loc.community", "loc.listed-town")
+_AGAIN_MIN = 3  # characters: a shorter name (东村) is too often part of other words
+
+
+def places_named_again(text: str, found: list[Mention]) -> list[Mention]:
+    """A village, community or town a cue revealed once, named again where no cue
+    stands (由建华里社区“幸福食堂”配送): the same place, wherever no other place
+    mention covers the name."""
+    spans = sorted((m.start, m.end) for m in found)
+    seen: dict[str, Mention] = {}
+    for m in found:
+        if m.rule in _NAMED_BY_CUE and m.text == m.canonical and len(m.text) >= _AGAIN_MIN:
+            seen.setdefault(m.text, m)
+    out = []
+    for name, first in seen.items():
+        pos = text.find(name)
+        while pos >= 0:
+            end = pos + len(name)
+            if not any(s < end and pos < e for s, e in spans):
+                out.append(Mention("Location", name, pos, end, "loc.named-again", canonical=name, city=first.city))
+            pos = text.find(name, end)
+    return out
