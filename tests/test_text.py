@@ -152,6 +152,17 @@ def test_text_drops_a_pdf_page_footer_line_and_joins_the_lines_around_it():
     assert normalize(nt.text).text == nt.text
 
 
+def test_text_joins_a_page_whose_last_line_has_no_comma_to_the_next_across_blank_lines_and_footer():
+    para = ("全县18个乡镇妇联、366个村（社区）妇联共有执委3120名。县妇联党组书记、主席王春燕带领班子成员"
+            "深入基层调研42次，协调解决妇女儿童实际问题67件，推动各项工作落实落细。")
+    lines = [para[k:k + 24] for k in range(0, len(para), 24)]
+    assert lines[0] == "全县18个乡镇妇联、366个村（社区）妇联共有执"  # no comma: a page may end on it
+    raw = "六、加强自身建设\n" + lines[0] + "\n\n              － 2 －\n\n" + "\n".join(lines[1:])
+    nt = normalize(raw)
+    assert nt.text.split("\n") == ["六、加强自身建设", para]
+    check_offsets(raw, nt)
+
+
 def test_text_keeps_the_next_item_of_a_list_on_its_own_line_after_a_full_wrapped_line():
     items = ["各位代表：区政府确定2025年十件民生实事，计划总投资6.82亿元，每件实事明确一个牵头单位负责推进。",
              "1.稳岗就业促进工程。城镇新增就业2.3万人以上，新建家门口就业服务站10个。牵头单位：区人社局；"

@@ -48,10 +48,12 @@ RE_MARKUP_GLOSS = re.compile(
     r"\*\*"
     rf"|[(（](?<=[{CJK}A-Za-z?\ufffd][(（])(?=[a-z]*[{PINYIN_VOWELS}])[a-z{PINYIN_VOWELS}]{{1,6}}[)）]"
 )
-# a PDF page's footer on a line of its own (－ 4 －, — 2 —, 第3页 共8页): dropped, so
-# that the lines around it join as one page's did (…困难重度残疾 ⏎ －4－ ⏎ 人家庭…)
-RE_PAGE_LINE = re.compile(r"(?m)^[ \t]*(?:[－—\-–―][ \t]*[0-9]{1,3}[ \t]*[－—\-–―]|第[ \t]*[0-9]{1,3}[ \t]*页"
-                          r"(?:[ \t]*[，,]?[ \t]*共[ \t]*[0-9]{1,3}[ \t]*页)?)[ \t]*$")
+# a PDF page's footer on a line of its own (－ 4 －, — 2 —, 第3页 共8页): dropped with
+# the blank lines around it, so that the lines around it join as one page's did
+# (…困难重度残疾 ⏎ －4－ ⏎ 人家庭…, …共有执委312 ⏎⏎ －2－ ⏎⏎ 0名): a page break is no paragraph's end
+RE_PAGE_LINE = re.compile(r"(?m)(?:(?:\n[ \t]*)*\n|^)[ \t]*(?:[－—\-–―][ \t]*[0-9]{1,3}[ \t]*[－—\-–―]"
+                          r"|第[ \t]*[0-9]{1,3}[ \t]*页(?:[ \t]*[，,]?[ \t]*共[ \t]*[0-9]{1,3}[ \t]*页)?)[ \t]*$"
+                          r"(?:\n[ \t]*(?=\n))*")
 # a table row whose cells are set apart by bars (临夏市｜180｜5200, | 序号 | 项目 |)
 RE_BAR_ROW = re.compile(r"(?m)^[^\n|｜]*[|｜][^\n|｜]*[|｜][^\n]*$")
 RE_BAR = re.compile("[|｜]")
