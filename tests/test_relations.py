@@ -201,6 +201,12 @@ def test_a_national_brand_with_no_runner_in_the_text_is_run_by_its_kind_of_body(
     assert ("宜春市青少年宫", "青翼家园") in runs and ("共青团宜春市委员会", "青翼家园") not in runs
 
 
+def test_the_spring_bud_scheme_is_a_national_brand_of_the_womens_federation(tmp_path):
+    rels = _relations(tmp_path, "通化市妇联2024年工作总结\n市妇联深入实施春蕾计划，资助困难家庭女童320名。"
+                                "市妇联联合市教育局开展家庭教育讲座。")
+    assert ("通化市妇女联合会", "春蕾计划") in _pairs(rels, "runs"), rels
+
+
 def test_a_countys_document_places_its_unplaced_programs_in_the_county_not_the_city_above(tmp_path):
     county = ("长兴县开展青少年关爱工作\n2024年，长兴县团县委开展“护河少年”志愿服务活动120场。"
               "全县新建“青苗小屋”12个。长兴县关工委参与其中。")
