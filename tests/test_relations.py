@@ -1281,3 +1281,18 @@ def test_a_place_after_an_award_verb_scopes_the_award_not_where_the_program_runs
                                 "“暖心驿站”被评为全省示范项目。")
     assert _pairs(rels, "operatesIn") >= {("邻里食堂", "巴城镇")}
     assert not {o for _, o in _pairs(rels, "operatesIn")} & {"江苏省"}
+
+
+def test_a_place_after_an_award_verb_and_its_year_is_not_where_a_list_items_program_runs(tmp_path):
+    rels = _relations(tmp_path, "黄冈市民政局关于市六届人大四次会议第0123号建议的答复\n"
+                                "（二）实施“童心护航”困境儿童关爱服务项目。市民政局委托社工机构开展个案服务。"
+                                "该项目获评2023年度湖北省民政领域优秀社会工作服务项目。\n")
+    assert "湖北省" not in {o for _, o in _pairs(rels, "operatesIn")}, rels
+
+
+def test_a_post_after_a_demonstrative_is_held_at_the_last_body_of_its_kind(tmp_path):
+    rels = _relations(tmp_path, "黄冈共青团\n在团风县方高坪镇中心小学，“心晴小屋”每周二下午开放。"
+                                "“自从有了小屋，孩子们有了说悄悄话的地方。”该校心理健康教师刘佩说。"
+                                "黄冈市心理卫生中心心理治疗师夏文杰介绍，热线全天开通。")
+    members = {(s, o) for s, p, o in rels if p == "memberOf"}
+    assert {("刘佩", "团风县方高坪镇中心小学"), ("夏文杰", "黄冈市心理卫生中心")} <= members, rels

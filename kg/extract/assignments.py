@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from kg.nlp.lexicon import load_lexicon
 from kg.nlp.recognize.spans import mention_index
 from kg.text.lines import RE_FIELD_LABEL, RE_NUMBER_ROW, RE_ROW_INDEX, TABLE_HEAD, line_end, names_columns
 from kg.types import RelationFact
@@ -138,7 +139,10 @@ def item_relations(text: str, mentions, orgs, cues) -> list[RelationFact]:
     programs = mention_index((i, m) for i, m in enumerate(mentions) if m.type == "Program")
     # a place right before another place or a body only qualifies it (天元区嵩山路街道)
     fronts = {m.start for m in mentions if m.type in ("Location", "Organization")}
-    candidates = [(i, m) for i, m in enumerate(mentions) if m.type == "Location" and m.end not in fronts]
+    # …获评2023年度湖北省…: a place an award's verb scopes is not where the item's program is
+    lex = load_lexicon()
+    candidates = [(i, m) for i, m in enumerate(mentions) if m.type == "Location" and m.end not in fronts
+                  and not lex.after_award(text, m.start)]
     in_org = _inside_any([m for _, m in candidates], [(o.start, o.end) for _, o in orgs])
     places = mention_index(pair for pair, inside in zip(candidates, in_org) if not inside)
     for head in _ITEM_HEAD.finditer(text):

@@ -37,7 +37,6 @@ _OWN_NOUN_MIN = 3  # the shortest end of a program's name that calls its sites (
 _BARE_HEAD = 2, 4  # lengths of a program's own head word that may stand for it (驿站, 服务中心)
 _PASSIVE_GAP = 2  # 由各县区残联: a determiner at most before the body
 _COMMISSION_GAP = 3  # 委托本地…: characters at most between 委托 and the body commissioned
-_HONOR_REACH = 4  # characters of an award's verb before its place (被评为|江苏省…)
 _FRAME_MAX = 40  # characters of a guidance frame's bodies (市委、市政府的坚强领导和省民政厅的精心)
 _OWN_VERB_REACH = 4  # 具体实施, 负责: the verb right after the organization
 
@@ -508,7 +507,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
         qualifiers = {m.start for _, m in here if m.type in ("Location", "Organization")}
         # …入选江苏省养老服务创新案例: a place right after an award's verb scopes the award
         targets = [(i, m) for i, m in places if m.end not in qualifiers
-                   and not lex.award_before_re.search(text, max(s, m.start - _HONOR_REACH), m.start)]
+                   and not lex.after_award(text, m.start, s)]
         # subject: an organization at the head of the sentence, else the one carried over
         subject = last_subject
         # a department before its body where both start together (团市委学校部, 团市委): the department acts

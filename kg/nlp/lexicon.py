@@ -190,6 +190,7 @@ class Lexicon:
 
         self.org_bodies = {r[0]: OrgBody(r[0], r[1], r[2]) for r in _rows("org_bodies.tsv")}
         # institution suffix -> parent name templates, longest institution first
+        self.org_demonstratives = {r[0]: tuple(r[1].split("|")) for r in _rows("org_demonstratives.tsv")}
         self.affiliated_bodies = sorted(((r[0], tuple(r[1].split("|"))) for r in _rows("affiliated_bodies.tsv")),
                                         key=lambda r: (-len(r[0]), r[0]))
         self.org_own_body_tails = tuple(_words("org_own_bodies.txt"))
@@ -340,8 +341,11 @@ class Lexicon:
         self.program_verb_re = re.compile(_alternation(
             w for w in _words("program_lead_words.txt") + _words("program_cut_words.txt") if len(w) > 1))
         self.program_tail_cut_re = re.compile(_alternation(_words("program_tail_cut.txt")))
-        self.award_before_re = re.compile("(?:" + _alternation(_words("award_verbs.txt")) + ")[“\"]?$")
-        self.program_honor_before_re = re.compile("(?:" + _alternation(_words("program_honor_verbs.txt")) + ")[“\"]?$")
+        # the honour's year may stand between the verb and its title (获评2023年度湖北省…优秀…项目)
+        honor_year = "[“\"]?(?:(?:19|20)\\d{2}年度?)?[“\"]?$"
+        self.award_before_re = re.compile("(?:" + _alternation(_words("award_verbs.txt")) + ")" + honor_year)
+        self.program_honor_before_re = re.compile("(?:" + _alternation(_words("program_honor_verbs.txt")) + ")"
+                                                  + honor_year)
         brands = json.loads(_read("brands.json"))["brands"]
         self.brands = [
             (b["canonical"], re.compile(b["pattern"]), re.compile(b["require_context"]) if b.get("require_context") else None)
@@ -440,6 +444,14 @@ class Lexicon:
         self.carrier_open = tuple(self.relation_cues["carrier"]["open"])
         self.carrier_close_re = re.compile(_alternation(self.relation_cues["carrier"]["close"]))
         self.role_bodies = {r[0]: r[1] for r in _rows("role_bodies.tsv")}
+
+    def after_award(self, text: str, pos: int, floor: int = 0) -> bool:
+        """Whether an award's verb (and its year) stands right before pos: a place
+        there scopes the award (入选江苏省…, 获评2023年度湖北省…), not a program."""
+        return self.award_before_re.search(text, max(floor, pos - _AWARD_REACH), pos) is not None
+
+
+_AWARD_REACH = 10  # characters: 被评为, a quote and a year (获评2023年度)
 
 
 @lru_cache(maxsize=1)

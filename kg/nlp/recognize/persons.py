@@ -319,14 +319,16 @@ def _group_members(text: str, lex: Lexicon, post_re: re.Pattern, orgs: list[Ment
 def _bare_head_body(text: str, pos: int, orgs: list[Mention], lex: Lexicon) -> int | None:
     """The organization a bare head right before pos stands for (…就业中心。中心负责人,
     …残疾人康复中心…。康复中心主任): the last one named before it whose name ends
-    with the words from a clause's start to pos, when they end in a head word."""
+    with the words from a clause's start to pos, when they end in a head word; or
+    the last of its kind a demonstrative stands for (该校, org_demonstratives.tsv)."""
     start = pos
     while start > 0 and pos - start <= _SHORT_BODY_MAX and _CJK.match(text[start - 1]):
         start -= 1
     words = text[start:pos]  # from the clause's start: 。康复中心主任, not inside a longer word
-    if not words or pos - start > _SHORT_BODY_MAX or not words.endswith(lex.org_suffix_tuple):
+    ends = lex.org_demonstratives.get(words)  # 该校心理老师: the school named last
+    if not words or pos - start > _SHORT_BODY_MAX or not (ends or words.endswith(lex.org_suffix_tuple)):
         return None
-    before = [oi for oi, o in enumerate(orgs) if o.end <= start and o.text.endswith(words)]
+    before = [oi for oi, o in enumerate(orgs) if o.end <= start and o.text.endswith(ends or (words,))]
     return before[-1] if before else None
 
 

@@ -298,6 +298,9 @@ def _after_orgs(m: Mention, orgs: SpanIndex) -> Mention:
                    alias=m.text)
 
 
+_HONOR_REACH = 10  # characters before a name: 被评为 and a year (获评2023年度…)
+
+
 def recognize_programs(text: str, lex: Lexicon, orgs=(), policy_spans=(), places=()) -> list[Mention]:
     """Programs; unquoted names inside policy titles are part of the title, not mentions."""
     from kg.nlp.recognize.organizations import select_non_overlapping
@@ -338,7 +341,7 @@ def recognize_programs(text: str, lex: Lexicon, orgs=(), policy_spans=(), places
                                       and m.text not in quoted and not _placed(m.text))]
     found = list(filter(_outside(org_spans), found + quoted_found + _repeated(text, quoted_found, lex)))
     # 获评…优秀志愿服务项目: an honour's title
-    found = [m for m in found if not lex.program_honor_before_re.search(text, max(0, m.start - 4), m.start)]
+    found = [m for m in found if not lex.program_honor_before_re.search(text, max(0, m.start - _HONOR_REACH), m.start)]
     found = select_non_overlapping(found)
     again = list(filter(_outside(policy_spans), filter(_outside(org_spans), _named_again(text, found))))
     return _with_short_names(text, select_non_overlapping(found + again) if again else found)
