@@ -1296,3 +1296,11 @@ def test_a_post_after_a_demonstrative_is_held_at_the_last_body_of_its_kind(tmp_p
                                 "黄冈市心理卫生中心心理治疗师夏文杰介绍，热线全天开通。")
     members = {(s, o) for s, p, o in rels if p == "memberOf"}
     assert {("刘佩", "团风县方高坪镇中心小学"), ("夏文杰", "黄冈市心理卫生中心")} <= members, rels
+
+
+def test_the_issuer_named_inside_a_policy_title_does_not_act_in_the_sentence(tmp_path):
+    rels = _relations(tmp_path, "阿克苏地区民政局关于开展核查工作的通知\n根据《国务院关于全面建立困难残疾人生活补贴和"
+                                "重度残疾人护理补贴制度的意见》要求，地区民政局、地区残联联合开展残疾人两项补贴精准核查工作。")
+    runs = _pairs(rels, "runs")
+    assert not any("国务院" in s for s, _ in runs), runs
+    assert not any("国务院" in s or "国务院" in o for s, o in _pairs(rels, "partnerOf")), rels

@@ -514,7 +514,9 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
         framed = [(f.start(), f.end()) for f in cues["guidance_frame"].finditer(text, s, e)]
         actors = sorted(((i, m) for i, m in orgs if i not in media
                          and not cues["source"].search(text, max(s, m.start - 2), m.start)
-                         and not any(a <= m.start and m.end <= b for a, b in framed)),
+                         and not any(a <= m.start and m.end <= b for a, b in framed)
+                         # 根据《国务院关于…的意见》…开展: the issuer inside a title does not act here
+                         and not any(_in(m, t.start, t.end) for _, t in policies)),
                         key=lambda a: (a[1].start, -a[1].end))
         if (actors and actors[0][1].start - s <= _SUBJECT_WINDOW
                 and not cues["partner"].search(text, s, actors[0][1].start) and not _venue(text, s, actors[0][1], cues)):
