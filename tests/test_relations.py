@@ -871,6 +871,17 @@ def test_bodies_assigned_under_a_heading_with_no_program_run_the_programs_of_the
     assert {s for s, o in runs if o == "麓山长者食堂"} == {"区卫生健康局"}
 
 
+def test_the_lead_named_in_an_items_heading_brackets_runs_the_programs_of_its_account(tmp_path):
+    rels = _relations(tmp_path, "周口市人民政府新闻办公室\n\n今年十件民生实事进展顺利。\n\n"
+                                "（一）老年助餐服务提升工程（牵头单位：市民政局）\n"
+                                "以“颐养食堂”为品牌推进城乡老年助餐，年度目标新建助餐点120个，上半年已建成87个，"
+                                "完成率72.5%。全市累计提供助餐服务46.3万人次，为80周岁以上老人减免餐费112万元。\n\n"
+                                "（二）就业服务提质（牵头单位：市人社局，责任单位：市残联）\n"
+                                "建成“家门口”就业服务站15个，开展职业技能培训3200人次。\n")
+    runs = _pairs(rels, "runs")
+    assert {("周口市民政局", "颐养食堂"), ("周口市人力资源和社会保障局", "家门口就业服务站")} <= runs, runs
+
+
 def test_a_place_in_a_documents_title_is_not_where_its_program_runs(tmp_path):
     rels = _relations(tmp_path, "承德市残疾人联合会通知。为落实《河北省残疾儿童康复救助制度实施办法》，市残联在双桥区、滦平县"
                                 "开展残疾儿童康复救助，救助儿童860名。")
@@ -1304,3 +1315,9 @@ def test_the_issuer_named_inside_a_policy_title_does_not_act_in_the_sentence(tmp
     runs = _pairs(rels, "runs")
     assert not any("国务院" in s for s, _ in runs), runs
     assert not any("国务院" in s or "国务院" in o for s, o in _pairs(rels, "partnerOf")), rels
+
+
+def test_a_programs_name_never_holds_a_persons(tmp_path):
+    programs = _entities(tmp_path, "铁岭市残联2024年工作总结。5月，市残联与市人社局共同举办铁岭市第三届残疾人职业技能竞赛，"
+                                   "164名选手参赛，市残联副理事长王丽娜任竞赛组委会办公室主任。", "Program")
+    assert programs == {"铁岭市第三届残疾人职业技能竞赛"}, programs

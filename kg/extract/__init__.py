@@ -34,6 +34,8 @@ def extract(source: SourceDocument, normalized: NormalizedText, found: Recognize
 
     places, orgs, programs, persons, policies = (list(found.places), list(found.orgs), list(found.programs),
                                                  list(found.persons), list(found.policies))
+    # a program's name never holds a person's (市残联副理事长王丽娜任竞赛…): its head word was found too far on
+    programs = [p for p in programs if not any(q.start < p.end and p.start < q.end for q in persons)]
     mentions = places + orgs + programs + persons + policies
     org_base = len(places)
     person_base = len(places) + len(orgs) + len(programs)

@@ -72,8 +72,13 @@ def assigned_projects(text: str, mentions, orgs, cues) -> list[RelationFact]:
             # “岳麓救助通”…): every body assigned runs the programs of that account
             # (not of fields such as 进展情况：…, which tell of other bodies' work)
             own = [pi for _, _, pi, _ in programs.within(*_account(text, label.start(), cues))]
+        if lead and _labels_in_heading(text, item_start, label.start()):
+            # （一）老年助餐服务提升工程（牵头单位：市民政局）⏎ 市民政局以“幸福食堂”为品牌…: the lead
+            # named in the heading's brackets runs the programs its account tells of too
+            own += [pi for _, _, pi, _ in programs.within(end, line_end(text, end))]
+            own += [pi for _, _, pi, _ in programs.within(*_account(text, label.start(), cues))]
         labelled = [oi for _, _, oi, _ in bodies.within(label.end(), end)]
-        for oi in labelled:
+        for oi in dict.fromkeys(labelled):
             for pi in own:
                 out.append(RelationFact(oi, "runs", pi, "rel.runs.assigned", start=label.start(), end=end))
         # 主办单位：A；会办单位：B、C: the lead works with each body the item assigns after it
@@ -83,6 +88,12 @@ def assigned_projects(text: str, mentions, orgs, cues) -> list[RelationFact]:
             out += [RelationFact(a, "partnerOf", b, "rel.partner.assigned", start=label.start(), end=end)
                     for a in leads for b in labelled if a != b]
     return out
+
+
+def _labels_in_heading(text: str, item_start: int, label_start: int) -> bool:
+    """The label opens a bracket on the item's heading line ((一)…工程（牵头单位：…）)."""
+    return (_ITEM_HEAD.match(text, item_start) is not None and label_start > item_start
+            and text[label_start - 1] in "（(" and "\n" not in text[item_start:label_start])
 
 
 def _account(text: str, pos: int, cues) -> tuple[int, int]:
