@@ -1247,6 +1247,17 @@ def test_a_declaration_of_several_units_assigns_none(lex):
     assert not any(n.unit == "元" for n in recognize_numbers(text, lex))
 
 
+def test_a_table_under_a_list_of_units_gives_each_column_the_unit_its_head_names(lex):
+    text = normalize("2024年上半年各地辅助器具适配及“残疾人之家”运营情况统计表\n（单位：人、家）\n"
+                     "地区 适配人数 “残疾人之家”数 服务残疾人数\n张家港市 1125 41 902\n常熟市 1310 45 987\n"
+                     "合计 2435 86 1889\n\n单位：个、万元\n序号 镇（街道） 新建点数 补助金额\n1 玉屏街道 4 26\n"
+                     "2 龙山街道 3 19\n").text
+    found = {(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex)}
+    assert {("1125", "人", "适配人数"), ("41", "家", "残疾人之家数"), ("987", "人", "服务残疾人数"),
+            ("4", "个", "新建点数"), ("260000", "元", "补助金额"), ("190000", "元", "补助金额")} <= found, found
+    assert not any(v in ("2435", "86", "1889") for v, _, _ in found), found  # the total row
+
+
 def test_a_quoted_name_before_a_long_facility_noun_is_a_program(lex):
     assert "彭城颐家" in _program_names(lex, "今年1至7月，全市新建“彭城颐家”社区嵌入式养老服务综合体21个。")
 

@@ -573,6 +573,11 @@ def test_a_wrapped_fields_value_ends_before_the_next_item_and_a_run_in_heading_w
                          "（四）守护心灵，护航成长。州妇联与州民政局联合实施“心语护童”儿童心理关爱项目，服务儿童300人。"], lines
 
 
+def test_text_keeps_the_space_between_a_table_heads_words_where_one_is_quoted():
+    head = "地区 适配人数 “残疾人之家”数 服务残疾人数"
+    assert normalize(head + "\n张家港市 1125 41 902").text.split("\n")[0] == head
+
+
 def test_rows_of_a_column_table_flattened_with_spaces_stay_lines_of_their_own():
     text = ("各县（区）目标任务见下表。\n目标任务分解表\n县（区） 生活补贴（人） 护理补贴（人） 覆盖率（%）\n"
             "港北区 6850 7420 85\n港南区 5930 6380 85\n合计 12780 13800 ≥85\n注：数据截至6月底")

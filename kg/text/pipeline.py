@@ -68,8 +68,9 @@ RE_LABEL = re.compile(rf"[{CJK}]{{2,6}}[：:]")
 # a space between two words of two or more ideographs separates fields (记者 陈卓,
 # 主持人 陈慧, a letterhead's two bodies, a table's columns); one between single
 # ideographs is letter spacing (发 展 改 革) and goes
-RE_HAN_WORD_BEFORE = re.compile(rf"[{CJK}]{{2}}$")
-RE_HAN_WORD_AFTER = re.compile(rf"[{CJK}]{{2}}|[{CJK}][0-9]")  # (a cell may open on 为1200名…)
+# (a quoted name may open or close a word: 适配人数 “残疾人之家”数 服务残疾人数, a table's head)
+RE_HAN_WORD_BEFORE = re.compile(rf"[{CJK}][”’]?[{CJK}]$")
+RE_HAN_WORD_AFTER = re.compile(rf"[“‘]?[{CJK}]{{2}}|[{CJK}][0-9]")  # (a cell may open on 为1200名…)
 
 
 def normalize(raw: str) -> NormalizedText:
@@ -172,7 +173,7 @@ def _delete_spaces(text: str, offs: list[int]) -> tuple[str, list[int]]:
             if RE_LABEL.match(text, e):
                 if e - s > 1:
                     edits.append((s + 1, e, ""))
-            elif RE_HAN_WORD_AFTER.match(text, e) and RE_HAN_WORD_BEFORE.search(text, max(0, s - 2), s):
+            elif RE_HAN_WORD_AFTER.match(text, e) and RE_HAN_WORD_BEFORE.search(text, max(0, s - 3), s):
                 if e - s > 1:
                     edits.append((s + 1, e, ""))
             elif RE_CJKISH_DIGIT.match(after):

@@ -202,6 +202,7 @@ def recognize_numbers(text: str, lex: Lexicon, number_re: re.Pattern | None = No
                if own_unit.get(n.start, "") is not None]
     cells += column_cells
     cells += _stacked_head_cells(text, lex, out + cells)
+    cells += _unit_list_cells(text, lex, out + cells)
     return sorted(out + cells + _declared_cells(text, lex, out + cells), key=lambda n: (n.start, n.end))
 
 
@@ -465,6 +466,76 @@ def _stacked_head_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> 
                 if token.group()[0].isdigit() and (begin, end) not in taken and not token.group().endswith("%"):
                     out += _cell(begin, end, token.group(), head.group("mag"), lex.units[head.group("unit")], label)
     return out
+
+
+@lru_cache(maxsize=4)
+def _unit_list_regex(unit_re: str) -> re.Pattern:
+    # a list of units declared over a table ((单位：人、家), 单位：个、万元): one per kind of column
+    item = r"(?:万|亿)?(?:" + unit_re + r")"
+    return re.compile(r"[（(]?单位[：:][ \t]*(?P<units>" + item + r"(?:[、，,/]" + item + r")+)[）)]?")
+
+
+_QUOTE_MARKS = re.compile("[“”‘’\"]")
+_UNIT_ITEM_PARTS = re.compile(r"(?P<mag>万|亿)?(?P<unit>.+)")
+_NUMBERED_HEAD = "序号"
+
+
+def _unit_list_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list[NumberMention]:
+    """A table under a line that declares a list of units (（单位：人、家）|地区 适配人数
+    “残疾人之家”数 服务残疾人数|张家港市 1125 41 902): each column takes the unit its
+    head names last (“残疾人之家”数: 家, not the 人 of 残疾人), a money column (补助金额)
+    the list's unit of money, any other the list's one other unit; the cells at the end
+    of each row fill the columns from the right; a total row is not counted again."""
+    taken = {(n.start, n.end) for n in found}
+    lines, starts = lines_with_starts(text)
+    out = []
+    for i, line in enumerate(lines[:-2]):
+        declared = _unit_list_regex(lex.unit_re).fullmatch(line.strip())
+        if declared is None:
+            continue
+        units = []
+        for item in re.split("[、，,/]", declared.group("units")):
+            parts = _UNIT_ITEM_PARTS.fullmatch(item)
+            mag, unit = (parts.group("mag"), parts.group("unit")) if parts.group("unit") in lex.units else (None, item)
+            units.append((mag, unit))
+        heads = lines[i + 1].split()
+        if heads and heads[0].startswith(_NUMBERED_HEAD):
+            heads[0] = heads[0][len(_NUMBERED_HEAD):]
+        # the rows' column runs into the first column's head once spaces are gone (镇（街道）新建点数)
+        row_head = next((h for h in lex.table_row_heads if heads and heads[0].startswith(h)), None)
+        if row_head and len(heads[0]) > len(row_head):
+            heads[:1] = [row_head, heads[0][len(row_head):]]
+        heads = [h for h in heads if h]
+        if len(heads) < 2 or any(ch.isdigit() for ch in lines[i + 1]):
+            continue
+        columns = [(norm_head, _column_unit(norm_head, units, lex))
+                   for norm_head in (_QUOTE_MARKS.sub("", h) for h in heads[1:])]
+        if any(unit is None for _, unit in columns):
+            continue  # a column no unit of the list fits: the table is not understood
+        for row in range(i + 2, len(lines)):
+            cells = _TRAILING_CELLS.search(lines[row])
+            if not cells or cells.start() == 0:
+                break  # a line that is no row ends the table
+            if _ROW_NUMBER.sub("", lines[row], count=1).lstrip().startswith(lex.table_total_words):
+                continue
+            tokens = list(_CELL_TOKEN.finditer(lines[row], cells.start()))[-len(columns):]
+            for token, (label, (mag, unit)) in zip(tokens, columns[len(columns) - len(tokens):]):
+                begin, end = starts[row] + token.start(), starts[row] + token.end()
+                if token.group()[0].isdigit() and (begin, end) not in taken and not token.group().endswith("%"):
+                    out += _cell(begin, end, token.group(), mag, lex.units[unit], label)
+    return out
+
+
+def _column_unit(head: str, units: list[tuple[str | None, str]], lex: Lexicon) -> tuple[str | None, str] | None:
+    """The unit of a declared list a column's head takes (see _unit_list_cells)."""
+    named = [(head.rfind(unit), k) for k, (_, unit) in enumerate(units) if unit in head]
+    if named:
+        return units[max(named)[1]]
+    money = [u for u in units if lex.units[u[1]].kind == "money"]
+    others = [u for u in units if lex.units[u[1]].kind != "money"]
+    if head.endswith(lex.table_money_heads):
+        return money[0] if len(money) == 1 else None
+    return others[0] if len(others) == 1 else None
 
 
 @lru_cache(maxsize=4)
