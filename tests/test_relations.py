@@ -1321,3 +1321,11 @@ def test_a_programs_name_never_holds_a_persons(tmp_path):
     programs = _entities(tmp_path, "铁岭市残联2024年工作总结。5月，市残联与市人社局共同举办铁岭市第三届残疾人职业技能竞赛，"
                                    "164名选手参赛，市残联副理事长王丽娜任竞赛组委会办公室主任。", "Program")
     assert programs == {"铁岭市第三届残疾人职业技能竞赛"}, programs
+
+
+def test_a_contact_row_makes_its_person_a_member_of_the_department_the_unit_cell_names(tmp_path):
+    rels = _relations(tmp_path, "广安市妇女联合会文件\n附件\n各县（市、区）及市级联络员名单\n"
+                                "单位 | 姓名 | 职务 | 联系电话\n市妇联儿童工作部 | 何丽君 | 部长 | 0826-2223541\n"
+                                "广安区妇联 | 吴晓燕 | 副主席 | 0826-2621450\n")
+    members = _pairs(rels, "memberOf")
+    assert {("何丽君", "广安市妇女联合会儿童工作部"), ("吴晓燕", "广安区妇女联合会")} <= members, members

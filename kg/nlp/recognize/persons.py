@@ -391,8 +391,9 @@ def _contact_rows(text: str, lex: Lexicon, post_re: re.Pattern, orgs: list[Menti
             if not 2 <= len(name) <= 4 or name_at(name, 0, lex) != name:
                 continue
             start = starts[row] + offset
+            # the last body before the name, in full (市妇联儿童工作部, not 市妇联 at the same start)
             body = max((oi for oi, o in enumerate(orgs) if starts[row] <= o.start and o.end <= start),
-                       key=lambda oi: orgs[oi].start, default=None)
+                       key=lambda oi: (orgs[oi].start, orgs[oi].end), default=None)
             post = _cell_post(cells[post_at][1], post_re) if post_at is not None and post_at < len(cells) else None
             add(name, start, "person.contact-row", body if post else None, post)
 
