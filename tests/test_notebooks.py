@@ -15,19 +15,25 @@ NOTEBOOKS = Path(__file__).parents[1] / "notebooks"
 pytestmark = pytest.mark.slow
 
 
-def execute(name: str):
+def execute(name: str, out: Path):
+    """Run the notebook with its output folder at `out` (KG_NOTEBOOK_OUT), so that a
+    test run leaves nothing behind in the system's temporary folder."""
     nb = nbformat.read(NOTEBOOKS / name, as_version=4)
-    env_path = os.environ.get("PYTHONPATH", "")
-    root = str(NOTEBOOKS.parent)
-    os.environ["PYTHONPATH"] = root + (os.pathsep + env_path if env_path else "")
+    env = {"PYTHONPATH": str(NOTEBOOKS.parent) + (os.pathsep + os.environ["PYTHONPATH"]
+                                                  if os.environ.get("PYTHONPATH") else ""),
+           "KG_NOTEBOOK_OUT": str(out)}
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
     try:
         nbclient.NotebookClient(nb, timeout=600, kernel_name="python3",
                                 resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
     finally:
-        if env_path:
-            os.environ["PYTHONPATH"] = env_path
-        else:
-            os.environ.pop("PYTHONPATH", None)
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    assert (out / "store").is_dir(), "the notebook did not build into KG_NOTEBOOK_OUT"
     return nb
 
 
@@ -44,16 +50,16 @@ def outputs(nb, kind: str) -> list:
     return found
 
 
-def test_sparql_walkthrough_notebook_runs_on_the_samples():
-    nb = execute("sparql-walkthrough.ipynb")
+def test_sparql_walkthrough_notebook_runs_on_the_samples(tmp_path):
+    nb = execute("sparql-walkthrough.ipynb", tmp_path / "out")
     tables = outputs(nb, "text/html")
     assert len(tables) >= 15 and all("<table>" in t for t in tables)
     text = "\n".join(outputs(nb, "text/plain"))
     assert "programs-in-several-cities" in text and "http://127.0.0.1:" in text and " programs" in text
 
 
-def test_cross_city_notebook_runs_with_graph_and_plot():
-    nb = execute("cross-city-exploration.ipynb")
+def test_cross_city_notebook_runs_with_graph_and_plot(tmp_path):
+    nb = execute("cross-city-exploration.ipynb", tmp_path / "out")
     html_out = "\n".join(outputs(nb, "text/html"))
     assert '<iframe srcdoc="' in html_out and "vis.Network" in html_out
     assert outputs(nb, "image/png"), "no matplotlib figure"
