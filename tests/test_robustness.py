@@ -282,3 +282,20 @@ def test_a_50_mb_text_can_be_read_and_normalized(tmp_path):
     doc = read_document(str(path), "huge.txt")
     norm = normalize(doc.raw_text)
     assert len(norm.text) > 10_000_000 and "常州市民政局" in norm.text
+
+
+def test_a_long_unpunctuated_run_after_a_bracket_does_not_hang_extraction(tmp_path):
+    # the table-head pattern once backtracked over every split of such a run: a line of
+    # 57 ideographs between （一） and 。 took hours. Run in a process of its own so that a
+    # regression fails here with a clear reason instead of hanging the suite.
+    doc = tmp_path / "report.txt"
+    doc.write_text("某某市民政局工作报告\n（一）" + "各街道按照统一部署推进老年助餐服务工作" * 3 + "。\n"
+                   "全市新建助餐点12个。\n", encoding="utf-8")
+    code = ("import sys; from kg.pipeline import analyze; "
+            "r = analyze(sys.argv[1], 'report.txt'); print(len(r.observations))")
+    try:
+        done = subprocess.run([sys.executable, "-c", code, str(doc)], capture_output=True, text=True, timeout=120)
+    except subprocess.TimeoutExpired:
+        pytest.fail("extraction of a 57-character run after a bracket did not finish in 120 s")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "1"
