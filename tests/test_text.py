@@ -578,6 +578,13 @@ def test_text_keeps_the_space_between_a_table_heads_words_where_one_is_quoted():
     assert normalize(head + "\n张家港市 1125 41 902").text.split("\n")[0] == head
 
 
+def test_rows_of_a_table_with_a_remarks_column_stay_lines_of_their_own_when_a_remark_has_a_comma():
+    rows = ["街道（镇）　社区食堂（个）　就餐人次（万人次）　备注", "雄关街道　6　4.8　新建2个（长城社区、天诚社区）",
+            "新华街道　4　3.2　新建1个，配建中央厨房1处", "胜利街道　4　2.7　—", "钢城街道　4　3.1　新建1个"]
+    lines = normalize("\n".join(rows)).text.split("\n")
+    assert len(lines) == len(rows) and lines[2] == "新华街道4 3.2新建1个，配建中央厨房1处", lines
+
+
 def test_rows_of_a_column_table_flattened_with_spaces_stay_lines_of_their_own():
     text = ("各县（区）目标任务见下表。\n目标任务分解表\n县（区） 生活补贴（人） 护理补贴（人） 覆盖率（%）\n"
             "港北区 6850 7420 85\n港南区 5930 6380 85\n合计 12780 13800 ≥85\n注：数据截至6月底")

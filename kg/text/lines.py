@@ -138,7 +138,7 @@ def join_lines(text: str, offs: list[int]) -> tuple[str, list[int]]:
             join = False
         elif table == "rows" or (table and (RE_ROW_INDEX.match(text, b_start) or RE_SECTION.match(text, b_start))):
             join = False  # a table row starts a line of its own, and so does the next section
-        elif RE_NUMBER_ROW.fullmatch(lines[i + 1]) or RE_NUMBER_ROW.fullmatch(line):
+        elif _row_line(lines[i + 1]) or _row_line(line):
             join = False  # 港北区 6850 7420 260: a row of a table flattened with spaces, and what follows it
         elif i + 2 < len(lines) and RE_NUMBER_ROW.fullmatch(lines[i + 2]) and not RE_PROSE_PUNCT.search(lines[i + 1]):
             join = False  # …情况|县（市） 招聘会（场）…|都匀市 38 21600: B heads a table of numbers
@@ -190,6 +190,14 @@ def join_lines(text: str, offs: list[int]) -> tuple[str, list[int]]:
 # a row of a column table: a name, then two or more bare numbers apart (港北区 6850 7420 ≥85)
 # (the space after the name may be gone: spaces between CJK and digits are dropped first)
 RE_NUMBER_ROW = re.compile(r"[^\d\s]{1,20}[ \t\u3000]*[≥≤]?\d+(?:\.\d+)?%?(?:[ \t\u3000]+[≥≤]?\d+(?:\.\d+)?%?)+")
+# …and a last cell of remarks, which may hold prose (新华街道 4 3.2 12.1 新建1个，配建中央厨房1处)
+_REMARKED_ROW = re.compile(RE_NUMBER_ROW.pattern + r"[ \t\u3000]*[^\d\s.%．][^\n]*")
+
+
+def _row_line(line: str) -> bool:
+    return RE_NUMBER_ROW.fullmatch(line) is not None or _REMARKED_ROW.fullmatch(line) is not None
+
+
 # a table's head line (序号 项目名称 责任单位 …) and the number that starts each of its rows
 TABLE_HEAD = "序号"
 RE_ROW_INDEX = re.compile(r"\d{1,3}(?![\d.．%％万亿年月日])")
