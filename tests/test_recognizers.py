@@ -1717,3 +1717,17 @@ def test_names_from_the_seventy_ninth_probe(lex):
 def test_a_social_work_service_society_is_a_body(lex):
     names = [m.text for m in _orgs("常熟市民政局。常熟市颐康社会工作服务社负责运营，上海乐邻社会工作服务社参与。", lex)]
     assert "常熟市颐康社会工作服务社" in names and "上海乐邻社会工作服务社" in names
+
+
+def test_a_rural_banks_name_is_an_organization_and_a_time_bank_a_program(lex):
+    text = "县人社局联合安龙农商银行发放创业担保贷款。张家港农村商业银行捐赠学习包。金安苑社区推行“时间银行”互助养老。"
+    orgs = _orgs(text, lex)
+    assert {"安龙农商银行", "张家港农村商业银行"} <= {m.text for m in orgs}
+    programs = {m.text for m in recognize_programs(text, lex, orgs)}
+    assert "时间银行" in programs and not any(p.endswith("商银行") for p in programs), programs
+
+
+def test_an_embroiderer_and_a_villager_who_fell_ill_are_persons(lex):
+    text = ("龙广镇残疾人之家由布依族绣娘韦秀芬担任负责人。晴隆县沙子镇三合村苗族群众杨正芬因病致残多年，"
+            "县残联工作人员上门评估。")
+    assert {"韦秀芬", "杨正芬"} <= set(_person_names(lex, text))
