@@ -1731,3 +1731,10 @@ def test_an_embroiderer_and_a_villager_who_fell_ill_are_persons(lex):
     text = ("龙广镇残疾人之家由布依族绣娘韦秀芬担任负责人。晴隆县沙子镇三合村苗族群众杨正芬因病致残多年，"
             "县残联工作人员上门评估。")
     assert {"韦秀芬", "杨正芬"} <= set(_person_names(lex, text))
+
+
+def test_cases_votes_and_multiples_are_counted_but_not_a_start_or_together(lex):
+    text = ("成功处置危机个案12起，化解纠纷十九起。得票361票。特困人员基本生活标准不低于当地低保标准的1.3倍。"
+            "本办法自2024年1月1日起施行，3起草案，大家一起努力。")
+    found = {(str(n.value), n.unit) for n in recognize_numbers(text, lex)}
+    assert found == {("12", "起"), ("19", "起"), ("361", "票"), ("1.3", "倍")}, found
