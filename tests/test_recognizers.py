@@ -1738,3 +1738,8 @@ def test_cases_votes_and_multiples_are_counted_but_not_a_start_or_together(lex):
             "本办法自2024年1月1日起施行，3起草案，大家一起努力。")
     found = {(str(n.value), n.unit) for n in recognize_numbers(text, lex)}
     assert found == {("12", "起"), ("19", "起"), ("361", "票"), ("1.3", "倍")}, found
+
+
+def test_a_colloquial_unit_of_money_is_reported_in_yuan(lex):
+    found = {(str(n.value), n.unit) for n in recognize_numbers("刷老年卡才12块钱。新建12块社会足球场。", lex)}
+    assert found == {("12", "元"), ("12", "块")}, found

@@ -409,7 +409,9 @@ class Lexicon:
         self.person_affiliation_re = re.compile(_alternation(_words("person_affiliations.txt")))
         self.address_forms = tuple(_words("person_address_forms.txt"))
 
-        self.units = {r[0]: Unit(r[0], r[1], r[2] if len(r) > 2 else "") for r in _rows("units.tsv")}
+        # (a colloquial unit is reported as the standard one its fourth column names: 8块钱 is 8 元)
+        self.units = {r[0]: Unit(r[3] if len(r) > 3 and r[3] else r[0], r[1], r[2] if len(r) > 2 else "")
+                      for r in _rows("units.tsv")}
         self.unit_re = _alternation(self.units)
         self.number_exclusions = [re.compile(r[0]) for r in _rows("number_exclusions.tsv")]
         self.number_prefixes = {r[0]: (r[1] if len(r) > 1 else "") for r in _rows("number_prefixes.tsv")}
