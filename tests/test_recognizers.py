@@ -1743,3 +1743,10 @@ def test_cases_votes_and_multiples_are_counted_but_not_a_start_or_together(lex):
 def test_a_colloquial_unit_of_money_is_reported_in_yuan(lex):
     found = {(str(n.value), n.unit) for n in recognize_numbers("刷老年卡才12块钱。新建12块社会足球场。", lex)}
     assert found == {("12", "元"), ("12", "块")}, found
+
+
+def test_a_column_before_the_bracketed_heads_counts_the_unit_its_name_ends_in(lex):
+    text = normalize("附：2024年全市医疗救助情况（分县区）\n县（区） 医疗救助人次 救助资金（万元） “一站式”结算率（%）\n"
+                     "雨城区 61235 3186.4 99.1\n名山区 38450 2052.7 98.9\n").text
+    found = {(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex)}
+    assert {("61235", "人次", "医疗救助人次"), ("31864000", "元", "救助资金"), ("98.9", "%", "一站式结算率")} <= found, found

@@ -307,11 +307,38 @@ def _column_heads(line: str, lex: Lexicon) -> tuple[list[tuple[re.Match | None, 
     for k, h in enumerate(heads):
         if k:  # a unit-less head kept apart by a space (已建成（个） 完成率 累计…（万人次）)
             columns += [(None, w) for w in line[heads[k - 1].end():h.start()].split()]
-        columns.append((h, h.group("label").strip("“”\"")))
+        columns.append((h, _QUOTE_MARKS.sub("", h.group("label"))))
     label = columns[0][1]
     first = next((w for w in lex.table_row_heads if label.startswith(w) and len(label) > len(w)), "")
     columns[0] = (heads[0], label[len(first):])
-    return columns + [(None, w) for w in (plain.group().split() if plain else [])], indexed
+    return _leading_columns(line[:heads[0].start()], lex) + columns + [
+        (None, w) for w in (plain.group().split() if plain else [])], indexed
+
+
+def _leading_columns(before: str, lex: Lexicon) -> list[tuple[re.Match, str]]:
+    """Columns before the first head with a bracketed unit whose names end in a unit
+    (县（区） 医疗救助人次 救助资金（万元） …: 医疗救助人次 counts 人次), after the rows' own
+    column; none unless every such name ends in one."""
+    words = before.split()
+    if not words:
+        return []
+    bracketed = _BRACKETED_FIRST.match(words[0])
+    row_head = bracketed.group(0) if bracketed else next(
+        (w for w in lex.table_row_heads if words[0].startswith(w)), "")
+    words = [w for w in [words[0][len(row_head):], *words[1:]] if w]
+    columns = []
+    for word in words:
+        unit = next((u for u in _units_longest_first(lex) if word.endswith(u) and len(word) > len(u)), None)
+        head = _column_head_regex(lex.unit_re).fullmatch(f"{word}（{unit}）") if unit else None
+        if head is None:
+            return []
+        columns.append((head, word))
+    return columns
+
+
+@lru_cache(maxsize=1)
+def _units_longest_first(lex: Lexicon) -> tuple[str, ...]:
+    return tuple(sorted((u for u in lex.units if not u[0].isascii()), key=len, reverse=True))
 
 
 _HEAD_LINES_MAX = 8  # a head wrapped over more lines is no head
