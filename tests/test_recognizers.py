@@ -1741,8 +1741,9 @@ def test_cases_votes_and_multiples_are_counted_but_not_a_start_or_together(lex):
 
 
 def test_a_colloquial_unit_of_money_is_reported_in_yuan(lex):
-    found = {(str(n.value), n.unit) for n in recognize_numbers("刷老年卡才12块钱。新建12块社会足球场。", lex)}
-    assert found == {("12", "元"), ("12", "块")}, found
+    found = {(str(n.value), n.unit) for n in recognize_numbers("刷老年卡才12块钱。新建12块社会足球场。"
+                                                               "累计存了216个小时。", lex)}
+    assert found == {("12", "元"), ("12", "块"), ("216", "小时")}, found
 
 
 def test_a_column_before_the_bracketed_heads_counts_the_unit_its_name_ends_in(lex):
