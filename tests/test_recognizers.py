@@ -1751,3 +1751,10 @@ def test_a_column_before_the_bracketed_heads_counts_the_unit_its_name_ends_in(le
                      "雨城区 61235 3186.4 99.1\n名山区 38450 2052.7 98.9\n").text
     found = {(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex)}
     assert {("61235", "人次", "医疗救助人次"), ("31864000", "元", "救助资金"), ("98.9", "%", "一站式结算率")} <= found, found
+
+
+def test_a_full_name_before_a_form_of_address_and_a_credited_editor_are_persons(lex):
+    text = ("住在5栋的刘德明大爷去年做了膝关节手术，由低龄老人陪诊。社区的张大爷也来了。\n"
+            "来源：苍坪社区\n编辑：罗雯\n责编：杨帆\n")
+    names = set(_person_names(lex, text))
+    assert {"刘德明", "杨帆", "罗雯"} <= names and not names & {"由低龄", "张大爷"}, names

@@ -408,6 +408,10 @@ class Lexicon:
         self.group_heads = tuple(_words("group_heads.txt"))
         self.person_affiliation_re = re.compile(_alternation(_words("person_affiliations.txt")))
         self.address_forms = tuple(_words("person_address_forms.txt"))
+        # the forms that follow a full name too (刘德明大爷): not a word for who someone is
+        # (由低龄老人: 老人 is one, person_speakers.txt), nor the placeholder 某
+        speakers = set(_words("person_speakers.txt"))
+        self.name_address_forms = tuple(f for f in self.address_forms if f not in speakers and f != "某")
 
         # (a colloquial unit is reported as the standard one its fourth column names: 8块钱 is 8 元)
         self.units = {r[0]: Unit(r[3] if len(r) > 3 and r[3] else r[0], r[1], r[2] if len(r) > 2 else "")

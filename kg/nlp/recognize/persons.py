@@ -316,6 +316,15 @@ def _group_members(text: str, lex: Lexicon, post_re: re.Pattern, orgs: list[Ment
                 add(name, end, "person.group-role", oi, m.group(1))
 
 
+_FULL_NAME = 3  # characters: a surname and a given name of two (a shorter one is the address form's surname)
+_NAME_OPENERS = "的和与及"  # words a name may follow without a break (住在5栋的刘德明大爷)
+
+
+@lru_cache(maxsize=2)
+def _address_form_regex(forms: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True))))
+
+
 def _bare_head_body(text: str, pos: int, orgs: list[Mention], lex: Lexicon) -> int | None:
     """The organization a bare head right before pos stands for (…就业中心。中心负责人,
     …残疾人康复中心…。康复中心主任): the last one named before it whose name ends
@@ -616,6 +625,12 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
                 name = dotted  # 爷爷买买提江·阿不都拉对此深有感触: a transliterated name needs no verb
         if name and not _is_address(name, lex):
             add(name, m.end(), "person.speaker", None, None)
+    # 住在5栋的刘德明大爷, 王秀兰阿姨说: a full name with a form of address after it
+    for m in _address_form_regex(lex.name_address_forms).finditer(text):
+        s = m.start() - _FULL_NAME
+        if (s >= 0 and name_at(text, s, lex) == text[s:m.start()] and not _is_address(text[s:m.start()], lex)
+                and (s == 0 or not _CJK.match(text[s - 1]) or text[s - 1] in _NAME_OPENERS)):
+            add(text[s:m.start()], s, "person.name-address", None, None)
     # 62岁的居民胡某, 78岁的独居老人庞某某 (a word or two may qualify who they are)
     for m in _AGED.finditer(text):
         qualified = _IDEOGRAPHS.match(text, m.end(), m.end() + _AGED_QUALIFIER + _SPEAKER_MAX)
