@@ -1758,3 +1758,10 @@ def test_a_full_name_before_a_form_of_address_and_a_credited_editor_are_persons(
             "来源：苍坪社区\n编辑：罗雯\n责编：杨帆\n")
     names = set(_person_names(lex, text))
     assert {"刘德明", "杨帆", "罗雯"} <= names and not names & {"由低龄", "张大爷"}, names
+
+
+def test_a_one_syllable_tibetan_name_after_a_word_for_who_someone_is_ends_at_what_they_do(lex):
+    text = ("本报记者 白玛央金 通讯员 旦增曲扎\n今年78岁的甲措雄村村民次珍拉着记者的手说。72岁的老党员旺堆正在做训练。"
+            "村民多吉一边给邻座的阿妈盛汤一边说。“高原上的老人高血压、关节病比较多。”")
+    names = set(_person_names(lex, text))
+    assert {"旦增曲扎", "次珍", "旺堆", "多吉"} <= names and "高血压" not in names, names

@@ -117,14 +117,15 @@ def _known_parts(text: str, pos: int, lex: Lexicon) -> tuple[int, bool]:
     return end, complete
 
 
-def _syllable_name_at(text: str, pos: int, lex: Lexicon) -> str | None:
+def _syllable_name_at(text: str, pos: int, lex: Lexicon, ends: re.Pattern | None = None) -> str | None:
     """A Mongolian or Tibetan given name at pos: two or more syllables of
     name_syllables.txt in a row, four characters at least (乌云其其格, 才仁多杰),
-    or one standing alone, no ideograph after it (图雅 锡林郭勒盟…副局长, 【图雅】)."""
+    or one standing alone, no ideograph after it (图雅 锡林郭勒盟…副局长, 【图雅】)
+    or one of `ends` (村民多吉一边…说)."""
     end, count = pos, 0
     while (syllable := next((w for w in lex.name_syllables if text.startswith(w, end)), None)) is not None:
         end, count = end + len(syllable), count + 1
-    if count == 1 and not _CJK.match(text[end:end + 1]):
+    if count == 1 and (not _CJK.match(text[end:end + 1]) or (ends is not None and ends.match(text, end))):
         return text[pos:end]
     return text[pos:end] if count >= 2 and end - pos >= 4 else None
 
@@ -620,7 +621,7 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
             name = _name_before(text, m.end(), name_at(text, m.end(), lex), lex.speaker_name_end_re)
             name = name if name and len(name) == 3 and name[0] not in lex.word_surnames else None
             # 残疾人扎西次仁拄着…: a name of syllables ends where they do
-            name = name or _syllable_name_at(text, m.end(), lex)
+            name = name or _syllable_name_at(text, m.end(), lex, lex.speaker_name_end_re)
             if name is None and "·" in (dotted := name_at(text, m.end(), lex) or ""):
                 name = dotted  # 爷爷买买提江·阿不都拉对此深有感触: a transliterated name needs no verb
         if name and not _is_address(name, lex):
