@@ -1765,3 +1765,8 @@ def test_a_one_syllable_tibetan_name_after_a_word_for_who_someone_is_ends_at_wha
             "村民多吉一边给邻座的阿妈盛汤一边说。“高原上的老人高血压、关节病比较多。”")
     names = set(_person_names(lex, text))
     assert {"旦增曲扎", "次珍", "旺堆", "多吉"} <= names and "高血压" not in names, names
+
+
+def test_what_a_reporter_did_closes_a_credit_and_names_nobody(lex):
+    names = set(_person_names(lex, "北京市东城区。（东城区融媒体中心记者 杨帆 整理）\n记者 陈卓 刘洋\n"))
+    assert names == {"杨帆", "陈卓", "刘洋"}, names

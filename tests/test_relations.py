@@ -1329,3 +1329,8 @@ def test_a_contact_row_makes_its_person_a_member_of_the_department_the_unit_cell
                                 "广安区妇联 | 吴晓燕 | 副主席 | 0826-2621450\n")
     members = _pairs(rels, "memberOf")
     assert {("何丽君", "广安市妇女联合会儿童工作部"), ("吴晓燕", "广安区妇女联合会")} <= members, members
+
+
+def test_a_bungalow_quarter_is_no_district_of_another_city(tmp_path):
+    places = _entities(tmp_path, "北京市东城区民政局\n“老年餐桌”在胡同平房区的覆盖仍有短板。", "Location")
+    assert "平房区" not in places, places

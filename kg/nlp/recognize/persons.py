@@ -524,9 +524,12 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
                     break
                 nxt = name_at(text, gap.end(), lex) or (_spaced_name(text, gap.end(), lex)
                                                         if spaced and gap.end() > pos else None)
-                if nxt is None or (_CJK.match(text[gap.end() + len(nxt):gap.end() + len(nxt) + 1])
-                                   and not text.startswith(lex.person_cue_tuple, gap.end() + len(nxt))):
-                    break  # (a label may follow the last name: 通讯员 吴某 冯某图/符某)
+                if nxt is None or lex.person_act_re.fullmatch(nxt) or (
+                        _CJK.match(text[gap.end() + len(nxt):gap.end() + len(nxt) + 1])
+                        and not text.startswith(lex.person_cue_tuple, gap.end() + len(nxt))):
+                    # (a label may follow the last name: 通讯员 吴某 冯某图/符某; what the
+                    # reporter did may close the credit: 记者 杨某 整理)
+                    break
                 add(nxt, gap.end(), "person.label", None, role)
                 pos, name = gap.end(), nxt
 
