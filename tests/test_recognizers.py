@@ -1770,3 +1770,8 @@ def test_a_one_syllable_tibetan_name_after_a_word_for_who_someone_is_ends_at_wha
 def test_what_a_reporter_did_closes_a_credit_and_names_nobody(lex):
     names = set(_person_names(lex, "北京市东城区。（东城区融媒体中心记者 杨帆 整理）\n记者 陈卓 刘洋\n"))
     assert names == {"杨帆", "陈卓", "刘洋"}, names
+
+
+def test_youth_and_morning_papers_are_media_outlets(lex):
+    orgs = {m.text for m in _orgs("北京市东城区。【北京青年报记者 罗毅】据中国妇女报报道。", lex)}
+    assert {"北京青年报", "中国妇女报"} <= orgs, orgs

@@ -1334,3 +1334,8 @@ def test_a_contact_row_makes_its_person_a_member_of_the_department_the_unit_cell
 def test_a_bungalow_quarter_is_no_district_of_another_city(tmp_path):
     places = _entities(tmp_path, "北京市东城区民政局\n“老年餐桌”在胡同平房区的覆盖仍有短板。", "Location")
     assert "平房区" not in places, places
+
+
+def test_a_community_named_after_its_street_is_a_place_within_it(tmp_path):
+    rels = _relations(tmp_path, "北京市东城区民政局\n和平里街道和平里三区社区养老服务驿站开设“邻里共享厨房”。")
+    assert ("和平里三区社区", "和平里街道") in _pairs(rels, "partOf"), rels

@@ -3,6 +3,7 @@ found from their head word with the same left-boundary rule as organizations."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.nlp.lexicon import Lexicon, heads_by_end
 from kg.text.lines import lines_with_starts
@@ -107,9 +108,13 @@ def recognize_settlements(text: str, divisions: list[Mention], lex: Lexicon) -> 
                 continue  # 率先实现乡镇全覆盖, 残联与乌镇: words of a sentence, not a town's name
             out.append(Mention("Location", name, pos, m.end(), "loc.settlement", canonical=name, city=d.city))
             pos = m.end()
-        while m := lex.settlement_re.match(text, pos):
+        # 和平里街道和平里三区社区: a community named after its street, whose name may be
+        # longer and start with a boundary word (和)
+        stem = next((d.text[:-len(h)] for h in lex.town_heads if d.text.endswith(h) and len(d.text) > len(h)), None)
+        while m := ((stem and _named_after(stem, lex).match(text, pos)) or lex.settlement_re.match(text, pos)):
             name = m.group("name")
-            if lex.boundary_re.match(name) or lex.settlement_not_start_re.match(name):
+            if ((lex.boundary_re.match(name) and not (stem and name.startswith(stem)))
+                    or lex.settlement_not_start_re.match(name)):
                 break  # 新建村级…: a verb; 一户村民: a count; neither names a village
             end = m.end("name")
             # 清扬新村社区: a community named after a village, not the village
@@ -118,6 +123,13 @@ def recognize_settlements(text: str, divisions: list[Mention], lex: Lexicon) -> 
             out.append(Mention("Location", name, m.start("name"), end, "loc.settlement", canonical=name, city=d.city))
             pos = end
     return out
+
+
+@lru_cache(maxsize=256)
+def _named_after(stem: str, lex: Lexicon) -> re.Pattern:
+    """A village or community whose name starts with its town's or street's (和平里三区社区)."""
+    return re.compile("(?P<name>" + re.escape(stem) + r"[\u4e00-\u9fff]{1,4}?(?:"
+                      + "|".join(map(re.escape, lex.settlement_heads)) + "))")
 
 
 def recognize_communities(text: str, lex: Lexicon, city: str | None, taken: list[Mention]) -> list[Mention]:
