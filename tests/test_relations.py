@@ -1339,3 +1339,11 @@ def test_a_bungalow_quarter_is_no_district_of_another_city(tmp_path):
 def test_a_community_named_after_its_street_is_a_place_within_it(tmp_path):
     rels = _relations(tmp_path, "北京市东城区民政局\n和平里街道和平里三区社区养老服务驿站开设“邻里共享厨房”。")
     assert ("和平里三区社区", "和平里街道") in _pairs(rels, "partOf"), rels
+
+
+def test_a_table_whose_place_column_is_headed_zhenbie_places_its_programs_in_each_row(tmp_path):
+    rels = _relations(tmp_path, "文昌市民政局关于2024年社会救助工作的报告\n表1  2024年部分镇社会救助对象情况\n"
+                                "镇别  低保户数（户）  临时救助（人次）  备注\n文城镇  1021  612  含城市低保对象\n"
+                                "龙楼镇  486  287  —\n\n四、存在问题\n全市城乡低保、特困人员救助供养、临时救助、医疗救助工作有序推进。\n")
+    operates = _pairs(rels, "operatesIn")
+    assert {("临时救助", "文城镇"), ("临时救助", "龙楼镇")} <= operates, operates
