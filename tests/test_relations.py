@@ -1347,3 +1347,15 @@ def test_a_table_whose_place_column_is_headed_zhenbie_places_its_programs_in_eac
                                 "龙楼镇  486  287  —\n\n四、存在问题\n全市城乡低保、特困人员救助供养、临时救助、医疗救助工作有序推进。\n")
     operates = _pairs(rels, "operatesIn")
     assert {("临时救助", "文城镇"), ("临时救助", "龙楼镇")} <= operates, operates
+
+
+def test_a_numbered_tables_rows_name_their_projects_and_the_table_ends_at_the_next_section(tmp_path):
+    rels = _relations(tmp_path, "重庆市江津区人民政府关于印发2025年江津区重点民生实事的通知\n"
+                                "2025年江津区重点民生实事项目表\n序号 项目 目标 牵头单位 配合单位\n"
+                                "1 社区（村）食堂建设工程 新建社区（村）食堂20个 区民政局 区财政局、区市场监管局\n"
+                                "2 巾帼家政技能提升行动 培训家政服务人员1000人次 区妇联 区人力社保局\n"
+                                "三、工作要求\n区政府督查室要会同区发展改革委对民生实事实行月调度。\n"
+                                "抄送：区委办公室，区人大常委会办公室。\n")
+    runs = _pairs(rels, "runs")
+    assert {("江津区民政局", "社区（村）食堂建设工程"), ("江津区妇女联合会", "巾帼家政技能提升行动")} <= runs, runs
+    assert not any("办公室" in s or "督查室" in s for s, _ in runs), runs

@@ -10,7 +10,8 @@ import re
 
 from kg.nlp.lexicon import load_lexicon
 from kg.nlp.recognize.spans import mention_index
-from kg.text.lines import RE_FIELD_LABEL, RE_NUMBER_ROW, RE_ROW_INDEX, TABLE_HEAD, line_end, names_columns
+from kg.text.lines import (RE_FIELD_LABEL, RE_NUMBER_ROW, RE_ROW_INDEX, RE_SECTION, TABLE_HEAD, line_end,
+                            names_columns)
 from kg.types import RelationFact
 
 # an item of a numbered list starts a line: 一、 （三） 3. 3、
@@ -228,6 +229,7 @@ _DUTY_ITEM = re.compile(r"^[ \t\u3000]*(?:" + ITEM_NUMBER + r")[ \t\u3000]*", re
 _UNIT_RULES = ("org.level", "org.place", "org.youth-league", "org.bare-body", "org.party")
 # the rows normalization keeps as lines under a table's head line (kg.text.lines)
 _TABLE_ROW = re.compile("^" + RE_ROW_INDEX.pattern, re.MULTILINE)
+_SECTION_LINE = re.compile("^(?:" + RE_SECTION.pattern + ")", re.MULTILINE)
 
 
 def table_rows(text: str, mentions, orgs, cues) -> list[RelationFact]:
@@ -283,9 +285,13 @@ def table_rows(text: str, mentions, orgs, cues) -> list[RelationFact]:
 
 
 def _numbered_rows(text: str, head_end: int) -> list[int]:
-    """The starts of the rows under a 序号 head line, then the table's end."""
+    """The starts of the rows under a 序号 head line, then the table's end: a blank
+    line, or the next section's heading (三、工作要求), which a normalized text has
+    in place of one (the last row would otherwise run over the rest of the document)."""
     end_of_table = text.find("\n\n", head_end)
     end_of_table = len(text) if end_of_table < 0 else end_of_table
+    section = _SECTION_LINE.search(text, head_end, end_of_table)
+    end_of_table = section.start() if section else end_of_table
     return [r.start() for r in _TABLE_ROW.finditer(text, head_end, end_of_table)] + [end_of_table]
 
 

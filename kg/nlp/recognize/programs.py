@@ -27,6 +27,8 @@ _LONG_TAIL = 3  # “学业务、比服务、强作风”岗位练兵活动: a l
 _EDITION = re.compile(r"第[一二三四五六七八九十百\d]{1,4}[届期次]$")
 _YEAR = re.compile(r"^(?:19|20)\d{2}年")
 _ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|附?表\d{1,2})")  # （二）, 表2
+# a table row's number run into the name in its next cell once spaces are gone (1社区（村）食堂建设工程)
+_ROW_NUMBER = re.compile(r"^\d{1,3}(?=[\u4e00-\u9fff“\"（(])")
 
 
 def canonical_program(name: str) -> str:
@@ -243,6 +245,8 @@ def _by_suffix(text: str, lex: Lexicon) -> list[Mention]:
         enum = _ENUMERATOR.match(span)  # （二）建设…平台, 表2上半年…驿站: a heading's or table's number
         if enum:
             span = span[enum.end():]
+        elif (row := _ROW_NUMBER.match(span)) and (end - len(span) == 0 or text[end - len(span) - 1] == "\n"):
+            span = span[row.end():]  # a row's 序号 at the start of its line
         if text[end - len(span) - 1:end - len(span)] in ("”", '"', "」"):
             continue  # the quoted name before it is the program; this is its head noun
         lead = lex.program_lead_re.match(span)
