@@ -1775,3 +1775,12 @@ def test_what_a_reporter_did_closes_a_credit_and_names_nobody(lex):
 def test_youth_and_morning_papers_are_media_outlets(lex):
     orgs = {m.text for m in _orgs("北京市东城区。【北京青年报记者 罗毅】据中国妇女报报道。", lex)}
     assert {"北京青年报", "中国妇女报"} <= orgs, orgs
+
+
+def test_a_unit_declared_at_the_end_of_a_tables_caption_counts_its_rows(lex):
+    text = normalize("全年各镇（乡、街道）残疾人基本服务完成情况见表1。\n"
+                     "表1 2024年各镇（乡、街道）残疾人基本服务完成情况（单位：人）\n"
+                     "镇（乡、街道） 持证残疾人数 基本康复服务人数\n骅东街道 1068 412\n常郭镇 873 331\n合计 1941 743\n").text
+    found = {(str(n.value), n.unit) for n in recognize_numbers(text, lex)}
+    assert {("1068", "人"), ("412", "人"), ("331", "人")} <= found, found
+    assert not {("1941", "人"), ("743", "人")} & found, found  # the total row

@@ -598,7 +598,7 @@ def _declared_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list
             if (cell.start(), cell.end()) in taken or label is None or unit_after.match(text, cell.end()):
                 continue
             out += _cell(cell.start(), cell.end(), cell.group(), d.group("mag"), unit, _trim(label.group(), lex))
-        if not text[d.end():pairs_end].strip():
+        if not text[d.end():pairs_end].strip(" \t\u3000）)"):  # (a caption may close on it: …情况（单位：人）)
             out += _declared_rows(text, d, pairs_end, unit, lex, taken)
     return out
 
@@ -609,7 +609,9 @@ def _declared_rows(text: str, declaration: re.Match, pos: int, unit, lex: Lexico
     below the columns' head line, in that unit, counted as the table's title says;
     a total row is not counted again."""
     declaration_line = text.rfind("\n", 0, declaration.start()) + 1
-    title = text[text.rfind("\n", 0, max(0, declaration_line - 1)) + 1:max(0, declaration_line - 1)]  # the line above
+    # the caption the declaration closes (表1 …完成情况（单位：人）), else the line above
+    title = text[declaration_line:declaration.start()].rstrip(" \t\u3000（(") or text[
+        text.rfind("\n", 0, max(0, declaration_line - 1)) + 1:max(0, declaration_line - 1)]
     label = _trim(_title_subject(title, lex), lex) if title else ""
     row = pos + 1
     if row < len(text) and not RE_NUMBER_ROW.fullmatch(text, row, line_end(text, row)):
