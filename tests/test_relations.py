@@ -877,9 +877,12 @@ def test_the_lead_named_in_an_items_heading_brackets_runs_the_programs_of_its_ac
                                 "以“颐养食堂”为品牌推进城乡老年助餐，年度目标新建助餐点120个，上半年已建成87个，"
                                 "完成率72.5%。全市累计提供助餐服务46.3万人次，为80周岁以上老人减免餐费112万元。\n\n"
                                 "（二）就业服务提质（牵头单位：市人社局，责任单位：市残联）\n"
-                                "建成“家门口”就业服务站15个，开展职业技能培训3200人次。\n")
+                                "建成“家门口”就业服务站15个，开展职业技能培训3200人次。\n"
+                                "下一步，团市委将开展“心理健康进社区”活动，全面完成年度任务。\n")
     runs = _pairs(rels, "runs")
     assert {("周口市民政局", "颐养食堂"), ("周口市人力资源和社会保障局", "家门口就业服务站")} <= runs, runs
+    # the paragraph after the last item is no part of its account
+    assert ("周口市人力资源和社会保障局", "心理健康进社区活动") not in runs, runs
 
 
 def test_a_place_in_a_documents_title_is_not_where_its_program_runs(tmp_path):

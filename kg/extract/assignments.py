@@ -76,8 +76,12 @@ def assigned_projects(text: str, mentions, orgs, cues) -> list[RelationFact]:
         if lead and _labels_in_heading(text, item_start, label.start()):
             # （一）老年助餐服务提升工程（牵头单位：市民政局）⏎ 市民政局以“幸福食堂”为品牌…: the lead
             # named in the heading's brackets runs the programs its account tells of too
+            # (its account is the rest of the heading's line and the paragraph under it: the
+            # last item's would otherwise take in the closing paragraphs after the list)
             own += [pi for _, _, pi, _ in programs.within(end, line_end(text, end))]
-            own += [pi for _, _, pi, _ in programs.within(*_account(text, label.start(), cues))]
+            below = line_end(text, end) + 1
+            if below < len(text) and not _ITEM_HEAD.match(text, below):
+                own += [pi for _, _, pi, _ in programs.within(below, line_end(text, below))]
         labelled = [oi for _, _, oi, _ in bodies.within(label.end(), end)]
         for oi in dict.fromkeys(labelled):
             for pi in own:
