@@ -506,7 +506,6 @@ def _unit_list_regex(unit_re: str) -> re.Pattern:
 
 _QUOTE_MARKS = re.compile("[“”‘’\"]")
 _UNIT_ITEM_PARTS = re.compile(r"(?P<mag>万|亿)?(?P<unit>.+)")
-_NUMBERED_HEAD = "序号"
 
 
 def _unit_list_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list[NumberMention]:
@@ -528,8 +527,8 @@ def _unit_list_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> lis
             mag, unit = (parts.group("mag"), parts.group("unit")) if parts.group("unit") in lex.units else (None, item)
             units.append((mag, unit))
         heads = lines[i + 1].split()
-        if heads and heads[0].startswith(_NUMBERED_HEAD):
-            heads[0] = heads[0][len(_NUMBERED_HEAD):]
+        if heads and heads[0].startswith(TABLE_HEAD):
+            heads[0] = heads[0][len(TABLE_HEAD):]
         # the rows' column runs into the first column's head once spaces are gone (镇（街道）新建点数)
         row_head = next((h for h in lex.table_row_heads if heads and heads[0].startswith(h)), None)
         if row_head and len(heads[0]) > len(row_head):
