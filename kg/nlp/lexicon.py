@@ -412,6 +412,7 @@ class Lexicon:
         # (由低龄老人: 老人 is one, person_speakers.txt), nor the placeholder 某
         speakers = set(_words("person_speakers.txt"))
         self.name_address_forms = tuple(f for f in self.address_forms if f not in speakers and f != "某")
+        self.name_openers = frozenset(_words("person_name_openers.txt"))
 
         # (a colloquial unit is reported as the standard one its fourth column names: 8块钱 is 8 元)
         self.units = {r[0]: Unit(r[3] if len(r) > 3 and r[3] else r[0], r[1], r[2] if len(r) > 2 else "")

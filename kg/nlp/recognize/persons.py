@@ -318,7 +318,6 @@ def _group_members(text: str, lex: Lexicon, post_re: re.Pattern, orgs: list[Ment
 
 
 _FULL_NAME = 3  # characters: a surname and a given name of two (a shorter one is the address form's surname)
-_NAME_OPENERS = "的和与及"  # words a name may follow without a break (住在5栋的刘德明大爷)
 
 
 @lru_cache(maxsize=2)
@@ -633,7 +632,7 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
     for m in _address_form_regex(lex.name_address_forms).finditer(text):
         s = m.start() - _FULL_NAME
         if (s >= 0 and name_at(text, s, lex) == text[s:m.start()] and not _is_address(text[s:m.start()], lex)
-                and (s == 0 or not _CJK.match(text[s - 1]) or text[s - 1] in _NAME_OPENERS)):
+                and (s == 0 or not _CJK.match(text[s - 1]) or text[s - 1] in lex.name_openers)):
             add(text[s:m.start()], s, "person.name-address", None, None)
     # 62岁的居民胡某, 78岁的独居老人庞某某 (a word or two may qualify who they are)
     for m in _AGED.finditer(text):
