@@ -276,10 +276,11 @@ def _left_edge(text: str, suffix_start: int, end: int, lex: Lexicon, inner_orgs:
     # nor right after a quoted program's name (“心灵护航”工程向幼儿园延伸)
     # nor, 与 or 及, right before the head (…分台与学校: the head word alone, no school's name)
     after_head = {m.start() for m in cuts
-                  if len(m.group(0)) == 1 and ((m.end() == len(modifier) and m.group(0) in lex.org_name_conjunctions) or modifier[:m.start()].endswith(lex.org_suffix_tuple)
-                                               or m.end() in place_starts_here or m.end() in short_place_starts
-                                               or (modifier[:m.start()].endswith(lex.program_suffix_tuple)
-                                                   and "”" in modifier[:m.start()]))}
+                  if len(m.group(0)) == 1
+                  and ((m.end() == len(modifier) and m.group(0) in lex.org_name_conjunctions)
+                       or modifier[:m.start()].endswith(lex.org_suffix_tuple)
+                       or m.end() in place_starts_here or m.end() in short_place_starts
+                       or (modifier[:m.start()].endswith(lex.program_suffix_tuple) and "”" in modifier[:m.start()]))}
     # a place before a province's name (平利县陕西…有限公司) is no part of a name: names run
     # from the province down, so the name starts at the province
     provinces = set(lex.province_names.starts(modifier))
