@@ -116,6 +116,16 @@ def test_towns_named_in_full_in_a_list_are_places_though_the_gazetteer_lacks_the
     assert listed == {"淀山湖镇", "锦溪镇", "周庄镇"}  # 陆家镇 is the gazetteer's; kinds of town are no names
 
 
+def test_villages_and_communities_named_in_full_in_a_list_are_places():
+    nlp = build_pipeline(PipelineConfig())
+    text = ("龙泉县民政局消息。今年，镇里计划在梅岭村、杏坪村再开2个互助食堂；城关街道新建2个服务站（柳荫社区、"
+            "桃园社区），辖金桥社区、银杏社区2个社区。聚焦白鹭社区、青松社区开展探访，推动示范村、文明村创建。")
+    places = {m.text for m in recognize(nlp, text).places}
+    assert {"梅岭村", "杏坪村", "柳荫社区", "桃园社区", "金桥社区", "银杏社区", "青松社区"} <= places, places
+    # a verb (聚焦) before the first item hides where its name starts; kinds are no names
+    assert not places & {"白鹭社区", "聚焦白鹭社区", "示范村", "文明村"}, places
+
+
 def test_the_last_town_of_a_list_is_a_place_whatever_word_follows_it():
     nlp = build_pipeline(PipelineConfig())
     text = "沈阳市大东区消息。大东区在小北街道、津桥街道建成社区嵌入式老年食堂，在仙塘镇、漳溪畲族乡开设门诊。"

@@ -24,7 +24,7 @@ from kg.nlp.recognize.numbers import _number_regex, recognize_numbers
 from kg.nlp.recognize.organizations import recognize_organizations
 from kg.nlp.recognize.persons import recognize_persons
 from kg.nlp.recognize.places import (recognize_column_communities, recognize_communities, recognize_listed_places,
-                                     recognize_listed_towns, recognize_named_places, recognize_settlements,
+                                     recognize_places_listed_in_full, recognize_named_places, recognize_settlements,
                                      places_named_again)
 from kg.nlp.recognize.policies import recognize_policies
 from kg.nlp.recognize.programs import recognize_programs
@@ -83,7 +83,7 @@ def make_locations(nlp: Language, name: str):
         listed = recognize_listed_places(text_of(doc), lex, lambda name, start: resolve_place(name, start, text_of(doc),
                                                                                              ctx, lex),
                                          ctx.city.name if ctx.city else None, divisions + settlements + communities + named)
-        listed += recognize_listed_towns(text_of(doc), lex, ctx.city.name if ctx.city else None,
+        listed += recognize_places_listed_in_full(text_of(doc), lex, ctx.city.name if ctx.city else None,
                                          divisions + settlements + communities + named + listed)
         places = divisions + named + settlements + communities + listed
         places += places_named_again(text_of(doc), places)

@@ -306,6 +306,9 @@ class Lexicon:
         heads = _alternation(self.town_heads)
         self.listed_towns_re = re.compile(r"(?:[\u4e00-\u9fff]{2,10}?(?:" + heads + r")、)+[\u4e00-\u9fff]{2,6}?(?:"
                                           + heads + r")")
+        heads = _alternation(_words("settlement_heads.txt") + _words("community_heads.txt"))
+        self.listed_settlements_re = re.compile(r"(?:[\u4e00-\u9fff]{2,10}?(?:" + heads + r")、)+[\u4e00-\u9fff]{2,6}?(?:"
+                                                + heads + r")")
         self.town_generic_ends = tuple(_words("town_generic_ends.txt"))
         self.place_head_automaton = _automaton(self.place_heads)
         self.program_suffix_automaton = _automaton(self.program_suffixes)

@@ -222,36 +222,48 @@ def recognize_listed_places(text: str, lex: Lexicon, resolve, city: str | None,
     return out
 
 
-_TOWN_STEM = (2, 4)  # characters of a town's name before its head (陆家|镇, 淀山湖|镇)
+_STEM = (2, 4)  # characters of a listed name before its head (陆家|镇, 淀山湖|镇, 郎家|村)
 
 
-def recognize_listed_towns(text: str, lex: Lexicon, city: str | None, taken: list[Mention]) -> list[Mention]:
-    """Towns named in full in a 、-list (在陆家镇、淀山湖镇等地) that no other rule
-    found: a town the gazetteer lacks (created or renamed since its data). The
-    first item counts only after a place cue (在, 辖区), where its start is sure."""
+def recognize_places_listed_in_full(text: str, lex: Lexicon, city: str | None, taken: list[Mention]) -> list[Mention]:
+    """Towns, villages and communities named in full in a 、-list (在陆家镇、淀山湖镇等地,
+    在郎家村、现龙村再开…, （长城社区、天诚社区）) that no other rule found: a town
+    the gazetteer lacks (created or renamed since its data), or a village below it.
+    The first item counts only after a place cue (在, 辖区) or where it opens its
+    clause, where its start is sure."""
     spans = [(m.start, m.end) for m in taken]
+    known = {m.canonical for m in taken}
     out = []
-    for m in lex.listed_towns_re.finditer(text):
-        pos = m.start()
-        for k, item in enumerate(m.group().split("、")):
-            start = pos
-            pos += len(item) + 1
-            if k == 0:
-                cue = max((item.rfind(c) + len(c) for c in lex.listed_place_cues if c in item), default=-1)
-                if cue < 0:
+    for pattern, heads, rule in ((lex.listed_towns_re, lex.town_heads, "loc.listed-town"),
+                                 (lex.listed_settlements_re, lex.settlement_heads + lex.community_heads,
+                                  "loc.listed-settlement")):
+        for m in pattern.finditer(text):
+            pos = m.start()
+            opens = pos == 0 or not _NAME_CHAR.match(text[pos - 1])
+            for k, item in enumerate(m.group().split("、")):
+                start = pos
+                pos += len(item) + 1
+                if k == 0:
+                    cue = max((item.rfind(c) + len(c) for c in lex.listed_place_cues if c in item), default=-1)
+                    if cue < 0 and not opens:
+                        continue
+                    start, item = start + max(cue, 0), item[max(cue, 0):]
+                head = max((h for h in heads if item.endswith(h)), key=len)
+                if (not _STEM[0] <= len(item) - len(head) <= _STEM[1] or item.endswith(lex.town_generic_ends)
+                        or lex.community_generic_re.search(item) or lex.boundary_re.match(item)
+                        or lex.program_verb_re.match(item)
+                        or (rule == "loc.listed-settlement" and lex.settlement_not_start_re.match(item))
+                        or any(s < start + len(item) and start < e for s, e in spans)):
                     continue
-                start, item = start + cue, item[cue:]
-            head = next(h for h in lex.town_heads if item.endswith(h))
-            if (not _TOWN_STEM[0] <= len(item) - len(head) <= _TOWN_STEM[1] or item.endswith(lex.town_generic_ends)
-                    or lex.community_generic_re.search(item) or any(s < start + len(item) and start < e for s, e in spans)):
-                continue
-            out.append(Mention("Location", item, start, start + len(item), "loc.listed-town", canonical=item, city=city))
+                # 控江一村 of a table headed 居民区: the place is known by the name with its kind
+                canonical = next((item + h for h in lex.community_heads if item + h in known), item)
+                out.append(Mention("Location", item, start, start + len(item), rule, canonical=canonical, city=city))
     return out
 
 
 # the rules whose places only a cue next to them revealed (在建华里社区): elsewhere
 # in the document the same name goes unseen without this pass
-_NAMED_BY_CUE = ("loc.settlement", "loc.community", "loc.listed-town")
+_NAMED_BY_CUE = ("loc.settlement", "loc.community", "loc.listed-town", "loc.listed-settlement")
 _AGAIN_MIN = 3  # characters: a shorter name (东村) is too often part of other words
 
 
