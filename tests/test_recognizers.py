@@ -123,6 +123,27 @@ def test_renamed_departments_of_housing_and_city_management_are_bodies(lex):
     assert found["市规划资源局"] == "南京市规划和自然资源局" and found["市住房保障和房产局"] == "南京市住房保障和房产局", found
 
 
+def test_the_short_forms_of_housing_commerce_and_culture_departments_are_bodies(lex):
+    text = ("福州市民政局答复。市建设局、市文体旅局配合；市住房城乡建委、市商务委和市住房城乡建设委参加。"
+            "由市精神卫生中心或属地学校跟进。")
+    found = _org_canonicals(text, lex)
+    assert found["市建设局"] == "福州市建设局" and found["市文体旅局"] == "福州市文化体育和旅游局", found
+    assert found["市住房城乡建委"] == found["市住房城乡建设委"] == "福州市住房和城乡建设委员会", found
+    assert found["市商务委"] == "福州市商务委员会", found
+    assert not any("或" in name for name in found), found  # 或 joins two bodies, it is in neither name
+
+
+def test_a_department_named_bare_before_its_heads_post_is_the_documents_bodys(lex):
+    text = ("清河县民政局2024年社会救助工作总结\n今年，县民政局会同县财政局落实低保政策，县民政局牵头开展排查。"
+            "养老服务股股长刘梅介绍，全县建成助餐点12个。\n联系单位：县民政局社会救助股\n"
+            "联系人：王强（社会救助股股长）\n县人社局 320 张兰 就业股股长\n")
+    found = {m.text: m.canonical for m in _orgs(text, lex) if m.start > text.index("牵头")}
+    # the body named most often, and the department the document names in full elsewhere
+    assert found["养老服务股"] == "清河县民政局养老服务股", found
+    assert found["社会救助股"] == found["县民政局社会救助股"], found
+    assert "就业股" not in found, found  # a table row's post: the row's body's
+
+
 def test_a_school_before_its_principal_and_a_town_before_a_county_are_not_in_the_name(lex):
     text = "黄陂区教育局。库车市第五中学校长李红梅说。区教育局走进前川街道黄陂区前川第三中学等12所学校。"
     found = _org_canonicals(text, lex)

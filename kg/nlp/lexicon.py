@@ -220,6 +220,13 @@ class Lexicon:
         self.org_never_inside = frozenset(_words("org_never_inside.txt"))
         self.sub_unit_follow_re = re.compile(r"(?:$|[\s，。、；：:（(）)]|" + _alternation(_words("sub_unit_follow.txt")) + ")")
         self.body_committees = {r[0]: (r[1], tuple(r[2]) if len(r) > 2 else ()) for r in _rows("body_committees.tsv")}
+        bare = _rows("bare_sub_units.tsv")
+        # 社会救助股股长: a department named without its body, right before its head's post
+        self.bare_sub_unit_re = re.compile(r"(?<![\u4e00-\u9fff])(?P<unit>[\u4e00-\u9fff]{2,8}?(?P<head>"
+                                           + "|".join(re.escape(r[0]) for r in bare) + r"))[ \u3000]?(?=副?(?:"
+                                           + "|".join(re.escape(r[1]) for r in bare) + "))")
+        self.bare_sub_unit_posts = {r[0]: r[1] for r in bare}
+        self.bare_sub_unit_parents = {r[0]: tuple(r[2].split("|")) for r in bare}
         self.sub_unit_re = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:" + _alternation(_words("sub_unit_heads.txt")) + ")")
         self.org_proper_prefixes = tuple(_lines("org_proper_prefixes.txt"))
         set_up = {line.split()[0]: line.split()[1:] for line in _lines("org_set_up.txt")}

@@ -477,7 +477,41 @@ def recognize_organizations(text: str, lex: Lexicon, ctx: PlaceContext, places: 
     chosen = _within_their_system(chosen, lex)
     chosen = _not_counted(text, chosen, places, lex)
     chosen = _from_the_wider_place(chosen, places, lex)
+    chosen += _bare_sub_units(text, chosen, lex)
     return sorted(chosen + _sharing_a_head(text, chosen, places), key=lambda m: (m.start, m.end))
+
+
+_CLAUSE_END = re.compile("[。；;，,]")
+
+
+def _bare_sub_units(text: str, orgs: list[Mention], lex: Lexicon) -> list[Mention]:
+    """A department named without its body right before its head's post (联系人：
+    冯建民，社会救助股股长): the department named in full elsewhere, else one of
+    the body of its kind the document names most often, its author as a rule
+    (bare_sub_units.tsv). On a line that names a body (a table row) the post is
+    that body's (茂南区人社局 380 黄少华 就业股股长)."""
+    counts = Counter(m.canonical for m in orgs if m.canonical)
+    out = []
+    for m in lex.bare_sub_unit_re.finditer(text):
+        unit, head = m.group("unit"), m.group("head")
+        start, end = m.start(), m.end("unit")
+        if (not text.startswith(lex.bare_sub_unit_posts[head], m.end() + text.startswith("副", m.end()))
+                or unit[0] in LEVELS or lex.boundary_re.match(unit) or unit in lex.org_bodies
+                or "委" + unit in lex.org_bodies or any(o.start < end and start < o.end for o in orgs)):
+            continue  # 市民政局科长: a level body's; 宣传部部长: the party's, another rule's
+        named = next((o for o in orgs if o.rule == "org.sub-unit" and (o.canonical or "").endswith(unit)), None)
+        if named is not None:
+            out.append(replace(named, text=unit, start=start, end=end, rule="org.bare-sub-unit"))
+            continue
+        bodies = [o for o in orgs if o.canonical and o.canonical.endswith(lex.bare_sub_unit_parents[head])]
+        line_start = text.rfind("\n", 0, start) + 1
+        if not bodies or any(line_start <= o.start and o.end <= start and not _CLAUSE_END.search(text, o.end, start)
+                             for o in orgs):
+            continue  # 茂南区人社局 380 黄少华 就业股股长: a table row's post in the body it names
+        parent = max(bodies, key=lambda o: (counts[o.canonical], -bodies.index(o)))
+        out.append(Mention("Organization", unit, start, end, "org.bare-sub-unit",
+                           canonical=parent.canonical + unit, city=parent.city))
+    return out
 
 
 def _from_the_wider_place(orgs: list[Mention], places: list[Mention], lex: Lexicon) -> list[Mention]:
