@@ -489,6 +489,17 @@ def test_programs_by_head_word_strip_leading_verbs(lex):
     assert "长期护理保险" in names
 
 
+def test_a_quarter_before_a_program_is_when_not_part_of_its_name(lex):
+    names = _program_names(lex, "区民政局召开推进会，通报前三季度社区养老服务驿站运营情况，第二季度长者助餐服务扩面。")
+    assert "社区养老服务驿站" in names and not any("季度" in name for name in names), names
+
+
+def test_an_intern_in_a_byline_writes_for_the_paper_named_before(lex):
+    text = "来源：北京青年报\n文/本报记者 杨帆 实习生 马可欣\n"
+    names = set(_person_names(lex, text))
+    assert {"杨帆", "马可欣"} <= names and "实习生" not in names, names
+
+
 def test_programs_12355_variants_are_one_brand(lex):
     text = "依托12355青少年服务热线和省12355青少年服务平台，开通“12355”服务台。"
     brands = {m.canonical for m in recognize_programs(text, lex) if m.rule == "program.brand"}
@@ -1779,6 +1790,15 @@ def test_a_full_name_before_a_form_of_address_and_a_credited_editor_are_persons(
             "来源：苍坪社区\n编辑：罗雯\n责编：杨帆\n")
     names = set(_person_names(lex, text))
     assert {"刘德明", "杨帆", "罗雯"} <= names and not names & {"由低龄", "张大爷"}, names
+
+
+def test_a_name_ends_before_where_its_person_sits_and_a_southern_form_of_address_follows_a_full_name(lex):
+    text = ("专职心理教师俞婷坐在一旁，轻声和孩子说话。区妇联主席何静具体介绍了做法。"
+            "家住南洲街道的梁桂英阿婆是长者饭堂的常客。\n海西州人民政府州长　额尔敦毕力格\n"
+            "填表人：胡文静　　联系电话：0977-8223671\n（责任编辑：拜婷）\n")
+    names = set(_person_names(lex, text))
+    assert {"俞婷", "何静", "梁桂英", "额尔敦毕力格", "胡文静", "拜婷"} <= names, names
+    assert not names & {"俞婷坐", "何静具"}, names
 
 
 def test_a_one_syllable_tibetan_name_after_a_word_for_who_someone_is_ends_at_what_they_do(lex):

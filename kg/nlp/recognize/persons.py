@@ -170,13 +170,15 @@ def _spaced_name(text: str, pos: int, lex: Lexicon) -> str | None:
     return m.group()
 
 
-def _name_before(text: str, pos: int, name: str | None, follows: re.Pattern, longer: bool = False) -> str | None:
+def _name_before(text: str, pos: int, name: str | None, follows: re.Pattern, longer: bool = False,
+                 stop_words: tuple[str, ...] = ()) -> str | None:
     """The name at pos, or one character shorter (黄颖告诉: 黄颖, then 告诉) or, with
-    `longer`, one longer (孟庆和多次带队), that `follows` matches right after."""
+    `longer`, one longer (孟庆和多次带队) unless a word of `stop_words` starts
+    there (俞婷坐在一旁), that `follows` matches right after."""
     if not name:
         return None
     candidates = [name, name[:-1]]
-    if longer and len(name) == 2:
+    if longer and len(name) == 2 and not text.startswith(stop_words, pos + 2):
         candidates.append(text[pos:pos + 3])
     # where two lengths fit, the longer act decides (刘芳接到: 刘芳 and 接到, not 刘芳接 and 到)
     fits = [(m.end() - m.start(), -k, n) for k, n in enumerate(candidates)
@@ -594,7 +596,8 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
     for m in post_re.finditer(text):
         role, end = _posts_at(text, m.start(), post_re)
         # the act decides the name's length: 黄颖告诉 is 黄颖, then 告诉
-        name = _name_before(text, end, name_at(text, end, lex), lex.person_act_re, longer=True)
+        name = _name_before(text, end, name_at(text, end, lex), lex.person_act_re, longer=True,
+                            stop_words=lex.name_stop_words)
         if name and not any(s <= end < e for s, e in found):
             # 中心负责人刘某介绍: the 中心 the story named before
             add(name, end, "person.post-name-act", _bare_head_body(text, m.start(), orgs, lex), role)
