@@ -1290,6 +1290,22 @@ def test_a_table_under_a_list_of_units_gives_each_column_the_unit_its_head_names
     assert not any(v in ("2435", "86", "1889") for v, _, _ in found), found  # the total row
 
 
+def test_a_list_of_units_at_the_end_of_a_caption_declares_the_columns_below(lex):
+    text = normalize("2024年全市各镇（街道）医疗救助实施情况如下（单位：人次、万元）：\n镇（街道）    救助人次    救助金额\n"
+                     "金鹅街道    8126    412.5\n古湖街道    7354    386.2\n合计    15480    798.7\n").text
+    found = {(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex)}
+    assert {("8126", "人次", "救助人次"), ("4125000", "元", "救助金额"), ("3862000", "元", "救助金额")} <= found, found
+    assert not any(v in ("15480", "7987000") for v, _, _ in found), found  # the total row
+
+
+def test_a_months_row_under_a_declared_unit_gives_each_cell_its_columns_head(lex):
+    text = normalize("四、分月支出情况\n表3 2024年1—6月社会救助资金支出（单位：万元）\n月份 低保金 特困供养金 合计\n"
+                     "1月 378.81 58.02 436.83\n2月 384.07 56.71 440.78\n合计 762.88 114.73 877.61\n五、下一步打算\n").text
+    found = {(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex)}
+    assert {("3788100", "元", "低保金"), ("580200", "元", "特困供养金"), ("567100", "元", "特困供养金")} <= found, found
+    assert not any(v.startswith(("7628800", "8776100")) for v, _, _ in found), found  # the total row
+
+
 def test_a_quoted_name_before_a_long_facility_noun_is_a_program(lex):
     assert "彭城颐家" in _program_names(lex, "今年1至7月，全市新建“彭城颐家”社区嵌入式养老服务综合体21个。")
 

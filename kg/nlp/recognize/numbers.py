@@ -504,6 +504,16 @@ def _unit_list_regex(unit_re: str) -> re.Pattern:
     return re.compile(r"[（(]?单位[：:][ \t]*(?P<units>" + item + r"(?:[、，,/]" + item + r")+)[）)]?")
 
 
+def _declared_units(line: str, unit_list: re.Pattern) -> re.Match | None:
+    """The list of units a line declares on its own or at the end of its caption
+    (…实施情况如下（单位：人次、万元）：)."""
+    line = line.strip().rstrip("：:")
+    if (whole := unit_list.fullmatch(line)) is not None:
+        return whole
+    at_end = unit_list.search(line)
+    return at_end if at_end is not None and at_end.end() == len(line) and line[at_end.start()] in "（(" else None
+
+
 _QUOTE_MARKS = re.compile("[“”‘’\"]")
 _UNIT_ITEM_PARTS = re.compile(r"(?P<mag>万|亿)?(?P<unit>.+)")
 
@@ -518,7 +528,7 @@ def _unit_list_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> lis
     lines, starts = lines_with_starts(text)
     out = []
     for i, line in enumerate(lines[:-2]):
-        declared = _unit_list_regex(lex.unit_re).fullmatch(line.strip())
+        declared = _declared_units(line, _unit_list_regex(lex.unit_re))
         if declared is None:
             continue
         units = []
@@ -602,26 +612,35 @@ def _declared_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list
     return out
 
 
+# a row of a month (1月378.81 58.02 39.05): its cells follow the month
+_MONTH_ROW = re.compile(r"\d{1,2}月份?[ \t\u3000]*(?P<cells>\d+(?:\.\d+)?%?(?:[ \t\u3000]+\d+(?:\.\d+)?%?)+)")
+
+
 def _declared_rows(text: str, declaration: re.Match, pos: int, unit, lex: Lexicon, taken) -> list[NumberMention]:
     """A table under a line that only declares its unit (统计表|单位：人|县（区）
     年度目标任务 完成数 完成率|潞州区1500 1392 92.80%): each bare number of its rows,
     below the columns' head line, in that unit, counted as the table's title says;
-    a total row is not counted again."""
+    a total row is not counted again. A row may be a month's (1月378.81 58.02)."""
     declaration_line = text.rfind("\n", 0, declaration.start()) + 1
     # the caption the declaration closes (表1 …完成情况（单位：人）), else the line above
     title = text[declaration_line:declaration.start()].rstrip(" \t\u3000（(") or text[
         text.rfind("\n", 0, max(0, declaration_line - 1)) + 1:max(0, declaration_line - 1)]
     label = _trim(_title_subject(title, lex), lex) if title else ""
-    row = pos + 1
+    row, heads = pos + 1, []
     if row < len(text) and not RE_NUMBER_ROW.fullmatch(text, row, line_end(text, row)):
-        row = line_end(text, row) + 1  # the columns' head line
+        heads = text[row:line_end(text, row)].split()  # the columns' head line
+        row = line_end(text, row) + 1
     out = []
-    while row < len(text) and RE_NUMBER_ROW.fullmatch(text, row, end := line_end(text, row)):
+    while row < len(text) and ((by_month := _MONTH_ROW.fullmatch(text, row, end := line_end(text, row)))
+                               or RE_NUMBER_ROW.fullmatch(text, row, end)):
         if not text.startswith(lex.table_total_words, row):
-            first = re.search(r"\d", text[row:end]).start() + row
-            for cell in _BARE_CELL.finditer(text, first, end):
+            first = by_month.start("cells") if by_month else re.search(r"\d", text[row:end]).start() + row
+            cells = list(_BARE_CELL.finditer(text, first, end))
+            # one head a column, after the rows' own (月份 低保金 特困供养金): each cell its column's
+            labels = heads[1:] if by_month and len(heads) == len(cells) + 1 else [label] * len(cells)
+            for cell, cell_label in zip(cells, labels):
                 if (cell.start(), cell.end()) not in taken:
-                    out += _cell(cell.start(), cell.end(), cell.group(), declaration.group("mag"), unit, label)
+                    out += _cell(cell.start(), cell.end(), cell.group(), declaration.group("mag"), unit, cell_label)
         row = end + 1
     return out
 
