@@ -144,6 +144,17 @@ def test_a_department_named_bare_before_its_heads_post_is_the_documents_bodys(le
     assert "就业股" not in found, found  # a table row's post: the row's body's
 
 
+def test_a_department_right_after_its_body_before_its_heads_post_of_a_section(lex):
+    found = _org_canonicals("丹江口市民政局通知。丹江口市民政局养老服务股股长胡建军介绍。联系人：周晓琳（市民政局社会救助股股长）", lex)
+    assert found["丹江口市民政局养老服务股"] == "丹江口市民政局养老服务股", found
+    assert found["市民政局社会救助股"] == "丹江口市民政局社会救助股", found
+
+
+def test_the_head_and_the_statistician_of_a_reporting_unit_are_persons(lex):
+    names = set(_person_names(lex, "库尔勒市民政局统计报告\n单位负责人：马建国    统计负责人：努尔比亚·艾买提\n"))
+    assert {"马建国", "努尔比亚·艾买提"} <= names, names
+
+
 def test_a_school_before_its_principal_and_a_town_before_a_county_are_not_in_the_name(lex):
     text = "黄陂区教育局。库车市第五中学校长李红梅说。区教育局走进前川街道黄陂区前川第三中学等12所学校。"
     found = _org_canonicals(text, lex)
