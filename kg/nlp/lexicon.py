@@ -160,6 +160,12 @@ class Unit:
     not_after: str
 
 
+def _listed_in_full_regex(heads) -> re.Pattern:
+    """A 、-list of names each ending in one of heads, the last whatever follows it."""
+    alternation = _alternation(heads)
+    return re.compile(r"(?:[\u4e00-\u9fff]{2,10}?(?:" + alternation + r")、)+[\u4e00-\u9fff]{2,6}?(?:" + alternation + r")")
+
+
 class Lexicon:
     """All vocabulary the recognizers use, compiled once."""
 
@@ -310,12 +316,9 @@ class Lexicon:
         self.listed_place_cues = tuple(_words("community_cues.txt") + _words("listed_place_cues.txt"))
         # towns named in full in a 、-list (在陆家镇、淀山湖镇等地), the last whatever follows it
         # (在小北街道、津桥街道建成: the shortest name ending in a town head)
-        heads = _alternation(self.town_heads)
-        self.listed_towns_re = re.compile(r"(?:[\u4e00-\u9fff]{2,10}?(?:" + heads + r")、)+[\u4e00-\u9fff]{2,6}?(?:"
-                                          + heads + r")")
-        heads = _alternation(_words("settlement_heads.txt") + _words("community_heads.txt"))
-        self.listed_settlements_re = re.compile(r"(?:[\u4e00-\u9fff]{2,10}?(?:" + heads + r")、)+[\u4e00-\u9fff]{2,6}?(?:"
-                                                + heads + r")")
+        self.listed_towns_re = _listed_in_full_regex(self.town_heads)
+        # villages and communities likewise (在郎家村、现龙村再开…)
+        self.listed_settlements_re = _listed_in_full_regex(_words("settlement_heads.txt") + _words("community_heads.txt"))
         self.town_generic_ends = tuple(_words("town_generic_ends.txt"))
         self.place_head_automaton = _automaton(self.place_heads)
         self.program_suffix_automaton = _automaton(self.program_suffixes)

@@ -508,7 +508,7 @@ def _bare_sub_units(text: str, orgs: list[Mention], lex: Lexicon) -> list[Mentio
         if not bodies or any(line_start <= o.start and o.end <= start and not _CLAUSE_END.search(text, o.end, start)
                              for o in orgs):
             continue  # 茂南区人社局 380 黄少华 就业股股长: a table row's post in the body it names
-        parent = max(bodies, key=lambda o: (counts[o.canonical], -bodies.index(o)))
+        parent = max(bodies, key=lambda o: counts[o.canonical])  # the first of the most named
         out.append(Mention("Organization", unit, start, end, "org.bare-sub-unit",
                            canonical=parent.canonical + unit, city=parent.city))
     return out
