@@ -228,10 +228,11 @@ class Lexicon:
         self.body_committees = {r[0]: (r[1], tuple(r[2]) if len(r) > 2 else ()) for r in _rows("body_committees.tsv")}
         bare = _rows("bare_sub_units.tsv")
         # 社会救助股股长: a department named without its body, right before its head's post
+        self.bare_sub_unit_posts = {r[0]: tuple(r[1].split("|")) for r in bare}
         self.bare_sub_unit_re = re.compile(r"(?<![\u4e00-\u9fff])(?P<unit>[\u4e00-\u9fff]{2,8}?(?P<head>"
-                                           + "|".join(re.escape(r[0]) for r in bare) + r"))[ \u3000]?(?=副?(?:"
-                                           + "|".join(re.escape(r[1]) for r in bare) + "))")
-        self.bare_sub_unit_posts = {r[0]: r[1] for r in bare}
+                                           + "|".join(re.escape(r[0]) for r in bare) + r"))[ \u3000]?(?="
+                                           + _alternation([p for posts in self.bare_sub_unit_posts.values() for p in posts])
+                                           + ")")
         self.bare_sub_unit_parents = {r[0]: tuple(r[2].split("|")) for r in bare}
         self.sub_unit_re = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:" + _alternation(_words("sub_unit_heads.txt")) + ")")
         self.org_proper_prefixes = tuple(_lines("org_proper_prefixes.txt"))

@@ -495,7 +495,7 @@ def _bare_sub_units(text: str, orgs: list[Mention], lex: Lexicon) -> list[Mentio
     for m in lex.bare_sub_unit_re.finditer(text):
         unit, head = m.group("unit"), m.group("head")
         start, end = m.start(), m.end("unit")
-        if (not text.startswith(lex.bare_sub_unit_posts[head], m.end() + text.startswith("副", m.end()))
+        if (not text.startswith(lex.bare_sub_unit_posts[head], m.end())
                 or unit[0] in LEVELS or lex.boundary_re.match(unit) or unit in lex.org_bodies
                 or "委" + unit in lex.org_bodies or any(o.start < end and start < o.end for o in orgs)):
             continue  # 市民政局科长: a level body's; 宣传部部长: the party's, another rule's
