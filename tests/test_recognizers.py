@@ -1280,6 +1280,14 @@ def test_a_table_under_a_unit_declaration_line_counts_its_rows_bare_numbers_in_t
     assert not any(v in ("2220", "2033", "1", "9") for v, _, _ in found), found  # the total row, the head
 
 
+def test_a_numeral_inside_a_place_or_body_name_counts_nothing(lex):
+    text = "各镇签约情况：抱由镇6120人，九所镇5230人，五道街社区服务120人。"
+    names = [(text.index(n), text.index(n) + len(n)) for n in ("抱由镇", "九所镇", "五道街社区")]
+    found = {(str(n.value), n.unit) for n in recognize_numbers(text, lex, names=names)}
+    assert {("6120", "人"), ("5230", "人"), ("120", "人")} <= found, found
+    assert not any(v in ("9", "5") for v, _ in found), found  # 九所 is no 9 schools, 五道 no 5 roads
+
+
 def test_a_declared_unit_with_its_magnitude_counts_in_the_base_unit(lex):
     found = {(str(n.value), n.unit) for n in recognize_numbers("服务人次（单位：万人次）：城区1.2乡镇0.8\n", lex)}
     assert {("12000", "人次"), ("8000", "人次")} <= found  # as 1.2万人次 in prose would be
@@ -1817,6 +1825,14 @@ def test_a_full_name_before_a_form_of_address_and_a_credited_editor_are_persons(
             "来源：苍坪社区\n编辑：罗雯\n责编：杨帆\n")
     names = set(_person_names(lex, text))
     assert {"刘德明", "杨帆", "罗雯"} <= names and not names & {"由低龄", "张大爷"}, names
+
+
+def test_a_full_name_before_lao_ren_is_a_person_only_right_after_de_or_he(lex):
+    text = ("家住新康社区的刘淑珍老人说，现在吃饭方便多了。倡导低龄老人服务高龄老人，由低龄老人陪诊。"
+            "与原高龄老人生活补贴相比，标准提高了。关键看老人满不满意。")
+    names = set(_person_names(lex, text))
+    assert "刘淑珍" in names, names
+    assert not names & {"由低龄", "原高龄", "关键看", "倡导低"}, names
 
 
 def test_a_name_ends_before_where_its_person_sits_and_a_southern_form_of_address_follows_a_full_name(lex):

@@ -403,6 +403,7 @@ class Lexicon:
         self.name_stop_words = tuple(w for w in stops if len(w) > 1)
         # words that start with a surname and are no name (关于, 农村, 高校), nor is a post (任组长)
         self.not_name_starts = tuple(_words("person_not_name_starts.txt"))
+        self.not_given_names = tuple(_words("person_not_given_names.txt"))
         self.speaker_word_re = re.compile(_alternation(_words("person_speakers.txt")))
         self.speech_verb_re = re.compile(_alternation(_words("speech_verbs.txt")))
         self.person_act_re = re.compile(_alternation(_words("person_acts.txt")))
@@ -426,6 +427,9 @@ class Lexicon:
         # (由低龄老人: 老人 is one, person_speakers.txt), nor the placeholder 某
         speakers = set(_words("person_speakers.txt"))
         self.name_address_forms = tuple(f for f in self.address_forms if f not in speakers and f != "某")
+        # one that is such a word too follows a full name only right after 的 or 和
+        # (家住新康社区的刘淑珍老人说), since after a qualifier (由低龄老人) it is the qualifier's
+        self.opened_name_address_forms = tuple(f for f in self.address_forms if f in speakers)
         self.name_openers = frozenset(_words("person_name_openers.txt"))
 
         # (a colloquial unit is reported as the standard one its fourth column names: 8块钱 is 8 元)

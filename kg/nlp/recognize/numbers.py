@@ -3,7 +3,7 @@ unit, approximate qualifier, completion-rate flag, and the indicator phrase."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -155,6 +155,15 @@ def _breakdown_of(text: str, start: int, unit: str, earlier: list[NumberMention]
 _PRODUCT_SIGNS = "×*＊"
 
 
+def _inside_name(start: int, end: int, names, name_starts, longest: int) -> bool:
+    k = bisect_right(name_starts, start)
+    while k and names[k - 1][0] >= start - longest:
+        k -= 1
+        if names[k][0] <= start and end <= names[k][1] and (names[k][0], names[k][1]) != (start, end):
+            return True
+    return False
+
+
 def recognize_numbers(text: str, lex: Lexicon, number_re: re.Pattern | None = None, names=(),
                       garbled=()) -> list[NumberMention]:
     """`names`: (start, end) of organization and place mentions, kept out of
@@ -162,8 +171,11 @@ def recognize_numbers(text: str, lex: Lexicon, number_re: re.Pattern | None = No
     number_re = number_re or _number_regex(lex)
     names = sorted(names)
     longest = max((e - s for s, e in names), default=0)
+    name_starts = [s for s, _ in names]
     out = []
     for m in number_re.finditer(text):
+        if _inside_name(m.start(), m.end(), names, name_starts, longest):
+            continue  # 九所镇, 五道街社区: a place's or a body's name, not 9 schools
         if m.group("percent"):
             unit, num = lex.units["%"], m.group("percent")
         else:

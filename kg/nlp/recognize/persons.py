@@ -137,8 +137,9 @@ def name_at(text: str, pos: int, lex: Lexicon) -> str | None:
     if text[pos:pos + 1] in lex.name_syllable_starts and (syllables := _syllable_name_at(text, pos, lex)):
         return syllables
     s = _surname_len(text, pos, lex)
-    if not s or text.startswith(lex.not_name_starts, pos) or text.startswith(lex.post_tuple, pos + s):
-        return None  # 关于残疾人, 农村残疾人; 副县长任组长
+    if (not s or text.startswith(lex.not_name_starts, pos) or text.startswith(lex.post_tuple, pos + s)
+            or text.startswith(lex.not_given_names, pos + s)):
+        return None  # 关于残疾人, 农村残疾人; 副县长任组长; 原高龄老人
     given = ""
     for k in range(2):
         i = pos + s + k
@@ -632,11 +633,14 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
         if name and not _is_address(name, lex):
             add(name, m.end(), "person.speaker", None, None)
     # 住在5栋的刘德明大爷, 王秀兰阿姨说: a full name with a form of address after it
-    for m in _address_form_regex(lex.name_address_forms).finditer(text):
-        s = m.start() - _FULL_NAME
-        if (s >= 0 and name_at(text, s, lex) == text[s:m.start()] and not _is_address(text[s:m.start()], lex)
-                and (s == 0 or not _CJK.match(text[s - 1]) or text[s - 1] in lex.name_openers)):
-            add(text[s:m.start()], s, "person.name-address", None, None)
+    for forms, needs_opener in ((lex.name_address_forms, False), (lex.opened_name_address_forms, True)):
+        for m in _address_form_regex(forms).finditer(text) if forms else ():
+            s = m.start() - _FULL_NAME
+            if s < 0 or name_at(text, s, lex) != text[s:m.start()] or _is_address(text[s:m.start()], lex):
+                continue
+            before = text[s - 1] if s else ""
+            if before in lex.name_openers or not (needs_opener or (before and _CJK.match(before))):
+                add(text[s:m.start()], s, "person.name-address", None, None)
     # 62岁的居民胡某, 78岁的独居老人庞某某 (a word or two may qualify who they are)
     for m in _AGED.finditer(text):
         qualified = _IDEOGRAPHS.match(text, m.end(), m.end() + _AGED_QUALIFIER + _SPEAKER_MAX)
