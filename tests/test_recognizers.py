@@ -1827,6 +1827,31 @@ def test_a_full_name_before_a_form_of_address_and_a_credited_editor_are_persons(
     assert {"刘德明", "杨帆", "罗雯"} <= names and not names & {"由低龄", "张大爷"}, names
 
 
+def test_a_body_or_place_written_right_after_a_street_address_starts_after_its_number(lex):
+    text = ("地址：市南区江西路118号青岛市青少年宫4楼\n地址：黄岛区辛安街道前湾港路587号辛安街道党群服务中心2楼\n"
+            "地址：黄岛区长江中路216号西海岸新区青少年宫3楼")
+    orgs = {m.text for m in _orgs(text, lex)}
+    assert {"青岛市青少年宫", "辛安街道党群服务中心"} <= orgs, orgs
+    assert not any("号" in o for o in orgs), orgs
+    from kg.nlp.recognize.places import recognize_named_places
+    assert [m.text for m in recognize_named_places(text, lex)] == ["西海岸新区"]
+
+
+def test_a_name_after_a_post_ends_before_an_adverb_or_where_its_person_comes_from(lex):
+    text = ("中心副主任李海燕则负责家长培训。特教老师罗永胜几乎每周都要跑一趟板升乡。"
+            "康复治疗师韦丽娟来自本县都阳镇。治疗师罗晓敏都会到孩子家中。"
+            "全市已有21.3万名网约车司机纳入新就业形态就业人员职业伤害保障。")
+    names = set(_person_names(lex, text))
+    assert {"李海燕", "罗永胜", "韦丽娟", "罗晓敏"} <= names, names
+    assert "纳入新" not in names, names  # 就业 is no act
+
+
+def test_the_first_of_a_listed_communities_names_starts_after_xia_she(lex):
+    from kg.nlp.recognize.places import recognize_places_listed_in_full
+    text = "该安置区共安置搬迁群众4862户，下设安福社区、安兴社区2个社区。"
+    assert [m.text for m in recognize_places_listed_in_full(text, lex, None, [])][:1] == ["安福社区"]
+
+
 def test_a_full_name_before_lao_ren_is_a_person_only_right_after_de_or_he(lex):
     text = ("家住新康社区的刘淑珍老人说，现在吃饭方便多了。倡导低龄老人服务高龄老人，由低龄老人陪诊。"
             "与原高龄老人生活补贴相比，标准提高了。关键看老人满不满意。")

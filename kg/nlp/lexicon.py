@@ -379,6 +379,7 @@ class Lexicon:
         self.second_post_re = re.compile(r"、(?:[\u4e00-\u9fff]{1,6}?(?:" + self.post_re + r")|\d{1,3}岁的)")
         self.org_count_re = re.compile(
             r"(?:[0-9]+|[两几多数]|[一二三四五六七八九十]+)(?:" + _alternation(_words("org_count_units.txt")) + ")")
+        self.house_number_re = re.compile(r"[0-9]+(?:[-－—][0-9]+)?(?:" + _alternation(_words("house_number_marks.txt")) + ")")
         # a body's name counted right after it (…街道综合养老服务中心2个，): a kind of body
         self.org_plural_count_re = re.compile(
             r"(?:[0-9]*[02-9]|[0-9]+0|[1-9][0-9]+|[两几多数]|[二三四五六七八九十][一二三四五六七八九十]*)(?:"

@@ -258,6 +258,7 @@ def _left_edge(text: str, suffix_start: int, end: int, lex: Lexicon, inner_orgs:
             and (m.start() not in place_starts_here or modifier[:m.start()].endswith(lex.org_suffix_tuple))]
     cuts += lex.post_holder_re.finditer(modifier)  # 局长方文华任|办公室主任
     cuts += lex.org_count_re.finditer(modifier)  # 长涂镇两家|乡镇敬老院: a count is no part of a name
+    cuts += lex.house_number_re.finditer(modifier)  # 江西路118号|青岛市青少年宫: an address ends there
     starts = {0} | {m.end() for m in cuts}
     for words in (lex.place_words, lex.short_place_words):
         # a name does not start inside a boundary word (建成县级…: not 成县)

@@ -57,6 +57,11 @@ def recognize_named_places(text: str, lex: Lexicon, city=None) -> list[Mention]:
                 cut = max(cut, m.end())
         for m in lex.program_lead_any_re.finditer(modifier):
             cut = max(cut, m.end())
+        number = i
+        while number > 0 and text[number - 1].isdigit():
+            number -= 1
+        if number < i and (address := lex.house_number_re.match(text, number)) and address.end() > i:
+            cut = max(cut, address.end() - i)  # 长江中路216号|西海岸新区: an address ends at its number
         start = i + cut
         if head in lex.zone_heads:
             start = _division_start(text, start, end - len(head), lex)
