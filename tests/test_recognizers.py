@@ -1288,6 +1288,16 @@ def test_a_numeral_inside_a_place_or_body_name_counts_nothing(lex):
     assert not any(v in ("9", "5") for v, _ in found), found  # 九所 is no 9 schools, 五道 no 5 roads
 
 
+def test_a_head_of_two_lines_under_a_unit_list_names_each_column_by_its_group_and_lower_head(lex):
+    text = ("表1 2024年两项补贴发放情况\n（单位：人、万元）\n序号 镇（街道） 生活补贴 护理补贴\n"
+            "享受人数 发放金额 享受人数 发放金额\n1 太平街道 501 205.19 673 224.37\n"
+            "2 城东街道 362 149.60 402 136.47\n合计 863 354.79 1075 360.84\n")
+    found = {(str(n.value), n.unit, n.indicator) for n in recognize_numbers(normalize(text).text, lex)}
+    assert {("501", "人", "生活补贴享受人数"), ("2051900", "元", "生活补贴发放金额"),
+            ("673", "人", "护理补贴享受人数"), ("1364700", "元", "护理补贴发放金额")} <= found, found
+    assert not any(v in ("863", "1075") for v, _, _ in found), found  # the total row
+
+
 def test_a_declared_unit_with_its_magnitude_counts_in_the_base_unit(lex):
     found = {(str(n.value), n.unit) for n in recognize_numbers("服务人次（单位：万人次）：城区1.2乡镇0.8\n", lex)}
     assert {("12000", "人次"), ("8000", "人次")} <= found  # as 1.2万人次 in prose would be

@@ -560,9 +560,12 @@ def _unit_list_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> lis
             continue
         columns = [(norm_head, _column_unit(norm_head, units, lex))
                    for norm_head in (_QUOTE_MARKS.sub("", h) for h in heads[1:])]
+        first_row = i + 2
+        if (grouped := _grouped_columns(heads[1:], lines[i + 2], units, lex)) is not None:
+            columns, first_row = grouped, i + 3
         if any(unit is None for _, unit in columns):
             continue  # a column no unit of the list fits: the table is not understood
-        for row in range(i + 2, len(lines)):
+        for row in range(first_row, len(lines)):
             cells = _TRAILING_CELLS.search(lines[row])
             if not cells or cells.start() == 0:
                 break  # a line that is no row ends the table
@@ -574,6 +577,19 @@ def _unit_list_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> lis
                 if token.group()[0].isdigit() and (begin, end) not in taken and not token.group().endswith("%"):
                     out += _cell(begin, end, token.group(), mag, lex.units[unit], label)
     return out
+
+
+def _grouped_columns(groups: list[str], line: str, units, lex: Lexicon) -> list | None:
+    """A head of two lines (困难残疾人生活补贴 重度残疾人护理补贴 | 享受人数 发放金额 享受人数
+    发放金额): each group's share of the second line's heads are its columns, named by
+    both and counted in the unit the lower head takes."""
+    subheads = [_QUOTE_MARKS.sub("", h) for h in line.split()]
+    if (not groups or len(subheads) <= len(groups) or len(subheads) % len(groups)
+            or any(ch.isdigit() for ch in line)):
+        return None
+    share = len(subheads) // len(groups)
+    return [(_QUOTE_MARKS.sub("", group) + sub, _column_unit(sub, units, lex))
+            for k, group in enumerate(groups) for sub in subheads[k * share:(k + 1) * share]]
 
 
 def _column_unit(head: str, units: list[tuple[str | None, str]], lex: Lexicon) -> tuple[str | None, str] | None:
