@@ -131,3 +131,14 @@ def test_the_last_town_of_a_list_is_a_place_whatever_word_follows_it():
     text = "沈阳市大东区消息。大东区在小北街道、津桥街道建成社区嵌入式老年食堂，在仙塘镇、漳溪畲族乡开设门诊。"
     places = {m.text for m in recognize(nlp, text).places}
     assert {"小北街道", "津桥街道", "漳溪畲族乡"} <= places, places
+
+
+def test_a_village_or_town_body_written_by_its_level_is_the_body_of_the_last_such_place_named():
+    nlp = build_pipeline()
+    text = ("稻田镇崔岭村是有名的蔬菜村。村党支部书记崔建国介绍，村委会腾出三间房，由村妇联组织志愿者。"
+            "镇政府每餐补贴1元。全县185个村卫生室实现全覆盖，农村党支部建设有序推进。")
+    orgs = {m.text: m.canonical for m in recognize(nlp, text).orgs}
+    assert orgs.get("村党支部") == "崔岭村党支部" and orgs.get("村委会") == "崔岭村村民委员会", orgs
+    assert orgs.get("村妇联") == "崔岭村妇女联合会" and orgs.get("镇政府") == "稻田镇人民政府", orgs
+    assert "村卫生室" not in orgs and not any(k.startswith("农") for k in orgs), orgs
+    assert not recognize(nlp, "村委会腾出三间房。").orgs  # no village named: no body to tell apart

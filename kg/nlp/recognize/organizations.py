@@ -10,6 +10,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from kg.nlp.lexicon import Lexicon, _read, heads_by_end
+from kg.nlp.recognize.local_bodies import recognize_local_bodies
 from kg.nlp.recognize.locations import PlaceContext
 from kg.nlp.recognize.notes import SHORT_NAME_NOTE
 from kg.nlp.recognize.placed import PlacePattern, place_starts
@@ -455,7 +456,9 @@ def recognize_organizations(text: str, lex: Lexicon, ctx: PlaceContext, places: 
     fixed = [m for m in _fixed_names(text, lex)
              if not any(e >= m.end and e - s > m.end - m.start for s, e in place_spans.starting_in(m.start - _PLACE_REACH, m.start + 1))]
     inner = SpanIndex((m.start, m.end) for m in patterned + fixed)
-    found = (patterned + _bare_bodies(text, lex, ctx) + fixed + _open_class(text, lex, ctx, inner, _home_town(places, lex))
+    # a village's or town's body first: of two readings of one span, its full name is the surer
+    found = (recognize_local_bodies(text, lex, places) + patterned + _bare_bodies(text, lex, ctx) + fixed
+             + _open_class(text, lex, ctx, inner, _home_town(places, lex))
              + _county_leagues(text, lex, ctx) + _source_outlets(text, lex) + _set_up_groups(text, lex, ctx))
     chosen = select_non_overlapping(found)
     subs = _sub_units(text, chosen, lex)

@@ -1,0 +1,59 @@
+"""Bodies of a town, village, community or street (村委会, 镇政府, 村党支部 …), written
+after the level word alone or right after the place's name: the body of that place,
+or, written bare, of the last place of that level the document named before it
+(稻田镇崔岭村… 村党支部书记崔建国: 崔岭村党支部). With no such place named, a bare
+one is no body the graph can tell apart from every other village's, and is left out."""
+from __future__ import annotations
+
+import bisect
+
+from kg.nlp.lexicon import Lexicon
+from kg.types import Mention
+
+_CJK_START, _CJK_END = "\u4e00", "\u9fff"
+
+
+def _is_cjk(ch: str) -> bool:
+    return _CJK_START <= ch <= _CJK_END
+
+
+def recognize_local_bodies(text: str, lex: Lexicon, places: list[Mention]) -> list[Mention]:
+    forms = lex.local_bodies  # level word -> [(short form, full-name template, bare)], longest first
+    by_level: dict[str, list[tuple[int, Mention]]] = {}
+    for p in sorted(places, key=lambda p: p.end):
+        level = next((w for w in forms if p.text.endswith(w) and len(p.text) > len(w)), None)
+        if level is not None:
+            by_level.setdefault(level, []).append((p.end, p))
+    ends = {level: [e for e, _ in named] for level, named in by_level.items()}
+    out = []
+    for level, shorts in forms.items():
+        if level not in by_level:
+            continue
+        pos = text.find(level)
+        while pos >= 0:
+            after = pos + len(level)
+            short, template, bare = next((f for f in shorts if text.startswith(f[0], after)), (None, "", False))
+            if short is not None:
+                k = bisect.bisect_right(ends[level], after) - 1
+                end, place = by_level[level][k] if k >= 0 else (0, None)
+                name = place.canonical or place.text if place is not None else ""
+                if place is not None and end == after and not lex.boundary_re.search(place.text):
+                    # 崔岭村党支部: after the place's own name (not 幸福院由村党支部: a misread place)
+                    out.append(Mention("Organization", text[place.start:after + len(short)], place.start,
+                                       after + len(short), "org.local-body", canonical=template.format(place=name),
+                                       city=name))
+                elif place is not None and bare and _stands_alone(text, pos, lex):
+                    out.append(Mention("Organization", level + short, pos, after + len(short), "org.local-body",
+                                       canonical=template.format(place=name), city=name))
+            pos = text.find(level, pos + 1)
+    return out
+
+
+def _stands_alone(text: str, pos: int, lex: Lexicon) -> bool:
+    """The level word starts a word of its own: no name or counting word before it."""
+    if pos == 0 or not _is_cjk(text[pos - 1]):
+        return True
+    if text[pos - 1] in lex.local_body_not_after:
+        return False
+    return any(m.end() == pos for m in lex.boundary_re.finditer(text, max(0, pos - 4), pos)) \
+        or text[pos - 1] in "该本的"
