@@ -298,15 +298,15 @@ class Lexicon:
             "[" + "".join(not_start["@never"]) + "]|[" + numerals + "]+(?:[" + "".join(not_start["@counters"])
             + "]|(?:" + _alternation(_words("settlement_heads.txt") + _words("town_heads.txt")) + ")$)")
         self.town_heads = tuple(_words("town_heads.txt"))
-        local = [r for r in _rows("local_bodies.tsv") if not r[0].startswith("@")]
-        self.local_bodies: dict[str, list[tuple[str, str]]] = {}
-        for levels, short, template, bare in local:
+        local = _rows("local_bodies.tsv")
+        self.local_bodies: dict[str, list[tuple[str, str, bool]]] = {}
+        for levels, short, template, bare in (r for r in local if not r[0].startswith("@")):
             for level in levels.split("|"):
                 self.local_bodies.setdefault(level, []).append((short, template, bare == "1"))
         for forms in self.local_bodies.values():
             forms.sort(key=lambda f: -len(f[0]))
-        self.local_body_not_after = frozenset(
-            ch for r in _rows("local_bodies.tsv") if r[0] == "@not_after" for ch in "".join(r[1].split()))
+        chars = {r[0]: frozenset("".join(r[1].split())) for r in local if r[0].startswith("@")}
+        self.local_body_not_after, self.local_body_openers = chars["@not_after"], chars["@openers"]
         self.town_re = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?(?:" + _alternation(_words("town_heads.txt")) + "))")
         # after a cue word, after another community in a 、-list, or right after a
         # community (琵琶亭社区滨江花园小区: the compound inside it)

@@ -6,15 +6,13 @@ one is no body the graph can tell apart from every other village's, and is left 
 from __future__ import annotations
 
 import bisect
+import re
 
+from kg.charclass import IDEOGRAPH
 from kg.nlp.lexicon import Lexicon
 from kg.types import Mention
 
-_CJK_START, _CJK_END = "\u4e00", "\u9fff"
-
-
-def _is_cjk(ch: str) -> bool:
-    return _CJK_START <= ch <= _CJK_END
+_IDEOGRAPH = re.compile(f"[{IDEOGRAPH}]")
 
 
 def recognize_local_bodies(text: str, lex: Lexicon, places: list[Mention]) -> list[Mention]:
@@ -51,9 +49,9 @@ def recognize_local_bodies(text: str, lex: Lexicon, places: list[Mention]) -> li
 
 def _stands_alone(text: str, pos: int, lex: Lexicon) -> bool:
     """The level word starts a word of its own: no name or counting word before it."""
-    if pos == 0 or not _is_cjk(text[pos - 1]):
+    if pos == 0 or not _IDEOGRAPH.match(text[pos - 1]):
         return True
     if text[pos - 1] in lex.local_body_not_after:
         return False
-    return any(m.end() == pos for m in lex.boundary_re.finditer(text, max(0, pos - 4), pos)) \
-        or text[pos - 1] in "该本的"
+    return text[pos - 1] in lex.local_body_openers or any(
+        m.end() == pos for m in lex.boundary_re.finditer(text, max(0, pos - 4), pos))
