@@ -1903,3 +1903,22 @@ def test_a_unit_declared_at_the_end_of_a_tables_caption_counts_its_rows(lex):
     found = {(str(n.value), n.unit) for n in recognize_numbers(text, lex)}
     assert {("1068", "人"), ("412", "人"), ("331", "人")} <= found, found
     assert not {("1941", "人"), ("743", "人")} & found, found  # the total row
+
+
+def test_a_name_starts_neither_inside_a_boundary_word_nor_across_a_copula(lex):
+    text = ("全年投入项目资金186万元，其中共青团神木市委员会配套资金60万元。"
+            "局属昆山市劳动人事争议仲裁院开辟快速处理通道。秀英是五龙池村银龄互助志愿服务队的队长。"
+            "滨州医学院附属医院合作共建市残疾儿童康复中心。")
+    orgs = _org_canonicals(text, lex)
+    assert {"共青团神木市委员会", "昆山市劳动人事争议仲裁院", "滨州医学院附属医院"} <= set(orgs), orgs
+    assert not [o for o in orgs if o.startswith(("中共青团", "秀英是")) or "合作共建" in o], orgs
+
+
+def test_a_months_unit_before_a_campaign_is_no_part_of_its_name(lex):
+    names = _program_names(lex, "7月老年健康宣传周期间，市卫健委在道南街道组织宣传活动26场。")
+    assert "老年健康宣传周" in names and "月老年健康宣传周" not in names, names
+
+
+def test_one_mongolian_syllable_after_a_post_and_before_a_verb_of_saying_is_a_name(lex):
+    names = set(_person_names(lex, "“我们要让青年扎根边疆。”共青团满洲里市委书记孟和说。社区书记图门介绍，全年服务300人次。"))
+    assert {"孟和", "图门"} <= names, names

@@ -1362,3 +1362,12 @@ def test_a_numbered_tables_rows_name_their_projects_and_the_table_ends_at_the_ne
     runs = _pairs(rels, "runs")
     assert {("江津区民政局", "社区（村）食堂建设工程"), ("江津区妇女联合会", "巾帼家政技能提升行动")} <= runs, runs
     assert not any("办公室" in s or "督查室" in s for s, _ in runs), runs
+
+
+def test_the_body_that_leads_is_the_one_its_partners_join_whatever_the_last_sentence_said(tmp_path):
+    rels = _relations(tmp_path, "满洲里市团委\n今年3月，共青团内蒙古自治区委员会在全区启动“北疆青年”志愿服务行动。"
+                                "地处中俄蒙三国交界的满洲里市，由共青团满洲里市委牵头，联合市民政局、市教育局，"
+                                "围绕国门宣讲、边境助老等方向组织实施。")
+    partners = _pairs(rels, "partnerOf")
+    assert {("共青团满洲里市委员会", "满洲里市民政局"), ("共青团满洲里市委员会", "满洲里市教育局")} <= partners, partners
+    assert not any(a == "共青团内蒙古自治区委员会" for a, _ in partners), partners

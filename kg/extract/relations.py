@@ -536,9 +536,11 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
             before = [(i, m) for i, m in orgs if m.end <= cue.start()
                       and not any(m.end <= q.start and q.end <= cue.start() for _, q in policies)]
             lead = before[-1][0] if before else subject
-            if subject is not None and before and mentions[before[-1][0]].end <= _clause_start(text, s, cue.start()):
+            if (subject is not None and before and mentions[before[-1][0]].end <= _clause_start(text, s, cue.start())
+                    and not cues["lead"].match(text, mentions[before[-1][0]].end)):
                 # …贯彻渭南市妇联关于…的部署要求，会同区教育局 (or ，并会同): a clause that opens
                 # on the cue has the sentence's subject, not the last body named before it
+                # (but 由团市委牵头，联合…: the body that leads is the one the partners join)
                 lead = subject
             # A、B联合C: each of the organizations listed right before the cue
             leads = (_org_list_before(orgs, cue.start(), text) if before and before[-1][1].end == cue.start()

@@ -267,7 +267,8 @@ def _left_edge(text: str, suffix_start: int, end: int, lex: Lexicon, inner_orgs:
     for prefix in lex.org_proper_prefixes:
         k = modifier.find(prefix)
         while 0 <= k < len(modifier):
-            starts.add(k)
+            if not any(m.start() < k < m.end() for m in cuts):  # 其中|共青团…: not 中共
+                starts.add(k)
             k = modifier.find(prefix, k + 1)
     # the last organization inside the modifier: a start at or before it would contain it
     last_inner = max((s for s, e in inner_orgs.starting_in(i, suffix_start + 1) if e <= suffix_start), default=-1)

@@ -134,7 +134,9 @@ def name_at(text: str, pos: int, lex: Lexicon) -> str | None:
     """A personal name starting at pos, its length decided by what follows."""
     if any(c in "·•・" for c in text[pos + 2:pos + _DOTTED_FIRST_MAX + 1]) and (dotted := _dotted_name_at(text, pos, lex)):
         return dotted
-    if text[pos:pos + 1] in lex.name_syllable_starts and (syllables := _syllable_name_at(text, pos, lex)):
+    # 市委书记孟和说: one syllable before a verb of saying is a whole name
+    if text[pos:pos + 1] in lex.name_syllable_starts and (syllables := _syllable_name_at(text, pos, lex,
+                                                                                        lex.speech_verb_re)):
         return syllables
     s = _surname_len(text, pos, lex)
     if (not s or text.startswith(lex.not_name_starts, pos) or text.startswith(lex.post_tuple, pos + s)

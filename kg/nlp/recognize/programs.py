@@ -247,6 +247,8 @@ def _by_suffix(text: str, lex: Lexicon) -> list[Mention]:
             span = span[enum.end():]
         elif (row := _ROW_NUMBER.match(span)) and (end - len(span) == 0 or text[end - len(span) - 1] == "\n"):
             span = span[row.end():]  # a row's 序号 at the start of its line
+        if span[:1] in ("年", "月", "日") and text[end - len(span) - 1:end - len(span)].isdigit():
+            span = span[1:]  # 7月老年健康宣传周: a date's unit, not a row's number and the name
         if text[end - len(span) - 1:end - len(span)] in ("”", '"', "」"):
             continue  # the quoted name before it is the program; this is its head noun
         lead = lex.program_lead_re.match(span)
