@@ -160,6 +160,7 @@ class DocFacts:
     observations: tuple[ObservationFact, ...]
     relations: tuple[RelationFact, ...]
     warnings: tuple[Problem, ...] = ()
+    city_code: str | None = None  # its division code: the city may be a county-level city (仙桃市, 林州市)
 
     def sentence_of(self, start: int) -> tuple[int, int]:
         k = bisect.bisect_right(self.sentences, (start, float("inf"))) - 1

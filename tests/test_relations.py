@@ -1371,3 +1371,19 @@ def test_the_body_that_leads_is_the_one_its_partners_join_whatever_the_last_sent
     partners = _pairs(rels, "partnerOf")
     assert {("共青团满洲里市委员会", "满洲里市民政局"), ("共青团满洲里市委员会", "满洲里市教育局")} <= partners, partners
     assert not any(a == "共青团内蒙古自治区委员会" for a, _ in partners), partners
+
+
+def test_a_county_level_citys_own_report_counts_its_city_wide_figures_in_it_not_its_prefecture(tmp_path):
+    r = _analyze(tmp_path, "林州市民政局\n关于林州市2024年11月份城乡低保审批对象的公示\n"
+                           "经林州市民政局审核确认，本月林州市新增低保对象38户。因收入超过标准等原因，本月停发低保对象6户8人。"
+                           "全市新增特困人员2人。\n")
+    label = {e.iri: e.label for e in r.entities}
+    areas = {(o.value, o.unit): label.get(o.area) for o in r.observations}
+    assert areas[(6, "户")] == areas[(2, "人")] == "林州市", areas
+    assert "安阳市" not in label.values() and label.get(r.city_iri) == "林州市", label
+
+
+def test_a_provinces_own_county_level_city_is_the_area_of_its_city_wide_figures(tmp_path):
+    r = _analyze(tmp_path, "仙桃市民政局\n关于仙桃市2024年城乡低保审批对象的公示\n本月仙桃市停发低保对象6户8人。全市新增低保5户。\n")
+    label = {e.iri: e.label for e in r.entities}
+    assert {label.get(o.area) for o in r.observations} == {"仙桃市"}, [(o.value, label.get(o.area)) for o in r.observations]

@@ -56,11 +56,13 @@ def extract(source: SourceDocument, normalized: NormalizedText, found: Recognize
                                   regional=ctx.regional, county_city=ctx.county_city)
 
     warnings = tuple(source.warnings) + tuple(normalized.warnings)
+    # a county-level city's own report (义乌市, 林州市) is about it, not its prefecture
+    own = ctx.county if ctx.county_city and ctx.county is not None else ctx.city
     return DocFacts(
         source=source, normalized=normalized, sentences=sentences,
-        city=ctx.city.name if ctx.city is not None else None,
+        city=own.name if own is not None else None,
         province=ctx.province.name if ctx.province is not None else None,
         title=title, issued=issued, publisher=publisher,
         mentions=tuple(mentions), observations=tuple(observations), relations=tuple(relations),
-        warnings=warnings,
+        warnings=warnings, city_code=own.code if own is not None and own.level == "county" else None,
     )

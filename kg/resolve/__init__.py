@@ -171,7 +171,8 @@ def _town_led(label: str, places_at: dict, start: int, end: int) -> bool:
 
 def resolve(facts: DocFacts) -> ResolvedFacts:
     doc_iri = ns.document_iri(facts.source.source)
-    city_div = _city_division(facts.city)
+    gaz = load_lexicon().gazetteer
+    city_div = gaz.by_code(facts.city_code) if facts.city_code else _city_division(facts.city)
     city_iri = ns.entity_iri("Location", city_div.name, code=city_div.code) if city_div else None
 
     mention_iri: list[str] = []
@@ -253,7 +254,6 @@ def resolve(facts: DocFacts) -> ResolvedFacts:
                     located[iri] = place_iri
                     break
 
-    gaz = load_lexicon().gazetteer
     for iri, (etype, label) in labels.items():
         if etype == "Organization" and (full := _with_city(label, codes.get(located.get(iri, "")), gaz)):
             aliases[iri].add(full)
@@ -306,7 +306,7 @@ def resolve(facts: DocFacts) -> ResolvedFacts:
     for r in list(relations.values()):
         place = located.get(r.subject) if r.predicate == "runs" else None
         division = gaz.by_code(codes[place]) if place in codes else None
-        if division is not None and place != city_iri and division.level != "province":
+        if division is not None and division.level != "province" and (place != city_iri or city_div.level == "county"):
             add(ResolvedRelation(r.object, "operatesIn", place, "rel.operates.runner-place", start=r.start, end=r.end))
     for e in entities:
         if e.located_in:
