@@ -1922,3 +1922,18 @@ def test_a_months_unit_before_a_campaign_is_no_part_of_its_name(lex):
 def test_one_mongolian_syllable_after_a_post_and_before_a_verb_of_saying_is_a_name(lex):
     names = set(_person_names(lex, "“我们要让青年扎根边疆。”共青团满洲里市委书记孟和说。社区书记图门介绍，全年服务300人次。"))
     assert {"孟和", "图门"} <= names, names
+
+
+def test_a_word_for_a_job_ending_in_yuan_and_a_speaker_word_before_a_name_and_laoren_open_a_person(lex):
+    text = ("“比在家自己做还方便。”社区居民陈德福老人笑着说。在大市镇中心卫生院，结算员曹小红告诉记者，今年已结算300人次。"
+            "“跑一趟就办完了。”刚办完登记的务工人员刘德顺笑着说。36岁的肢体残疾员工肖红梅说，她每天坐轮椅来上班。"
+            "倡导低龄老人服务高龄老人，由低龄老人陪诊。")
+    names = set(_person_names(lex, text))
+    assert {"陈德福", "曹小红", "刘德顺", "肖红梅"} <= names, names
+    assert not names & {"由低龄", "工肖红"}, names
+
+
+def test_a_name_after_a_post_ends_before_where_its_person_goes_and_korean_family_names_start_names(lex):
+    text = "副主任医师周伟走进太仓市实验中学授课。在新兴社区，社区居委会主任玄春子组织网格员建立台账。"
+    names = set(_person_names(lex, text))
+    assert {"周伟", "玄春子"} <= names and "周伟走" not in names, names

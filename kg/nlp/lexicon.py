@@ -414,7 +414,13 @@ class Lexicon:
         # words that start with a surname and are no name (关于, 农村, 高校), nor is a post (任组长)
         self.not_name_starts = tuple(_words("person_not_name_starts.txt"))
         self.not_given_names = tuple(_words("person_not_given_names.txt"))
-        self.speaker_word_re = re.compile(_alternation(_words("person_speakers.txt")))
+        speakers_words = _words("person_speakers.txt")
+        self.speaker_word_re = re.compile("|".join(
+            [_alternation(w for w in speakers_words if not w.startswith("*"))]
+            # …残疾员工: not the ending where a listed word (员工) runs on from it
+            + ["[\u4e00-\u9fff]{1,3}" + re.escape(w[1:]) + "(?!" + _alternation(
+                x[len(w) - 1:] for x in speakers_words if x.startswith(w[1:]) and len(x) > len(w) - 1) + ")"
+               for w in speakers_words if w.startswith("*")]))
         self.speech_verb_re = re.compile(_alternation(_words("speech_verbs.txt")))
         self.person_act_re = re.compile(_alternation(_words("person_acts.txt")))
         # a label that ends its line: 评审专家（单一来源采购人员）名单：

@@ -641,7 +641,10 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
             if s < 0 or name_at(text, s, lex) != text[s:m.start()] or _is_address(text[s:m.start()], lex):
                 continue
             before = text[s - 1] if s else ""
-            if before in lex.name_openers or not (needs_opener or (before and _CJK.match(before))):
+            # …or right after a word for who someone is (社区居民陈德福老人笑着说)
+            after_speaker = needs_opener and any(sp.end() == s for sp in lex.speaker_word_re.finditer(
+                text, max(0, s - _SPEAKER_MAX), s))
+            if before in lex.name_openers or after_speaker or not (needs_opener or (before and _CJK.match(before))):
                 add(text[s:m.start()], s, "person.name-address", None, None)
     # 62岁的居民胡某, 78岁的独居老人庞某某 (a word or two may qualify who they are)
     for m in _AGED.finditer(text):
