@@ -1387,3 +1387,14 @@ def test_a_provinces_own_county_level_city_is_the_area_of_its_city_wide_figures(
     r = _analyze(tmp_path, "仙桃市民政局\n关于仙桃市2024年城乡低保审批对象的公示\n本月仙桃市停发低保对象6户8人。全市新增低保5户。\n")
     label = {e.iri: e.label for e in r.entities}
     assert {label.get(o.area) for o in r.observations} == {"仙桃市"}, [(o.value, label.get(o.area)) for o in r.observations]
+
+
+def test_a_county_level_citys_own_paper_is_located_in_it_and_its_campaign_named_with_and_without_it_is_one(tmp_path):
+    r = _analyze(tmp_path, "太仓市妇联、团市委联合举办2024年家庭教育指导周活动\n"
+                           "本报讯（记者 张皓）5月13日至19日，太仓市妇联在全市开展2024年太仓市家庭教育指导周活动。"
+                           "太仓日报社记者全程报道。太仓市民政局同步开展宣传。\n")
+    label = {e.iri: e.label for e in r.entities}
+    programs = [e for e in r.entities if e.type == "Program"]
+    assert [p.label for p in programs] == ["2024年太仓市家庭教育指导周"], [(p.label, p.alt_labels) for p in programs]
+    located = {(label[x.subject], label[x.object]) for x in r.relations if x.predicate == "locatedIn"}
+    assert ("太仓日报社", "太仓市") in located, located

@@ -61,9 +61,15 @@ def _program_names(mentions) -> dict[str, str]:
     # 台州青年驿站 and later 青年驿站 alone: the document's one brand, by its city's short name
     labels = {_canonical(m) for m in mentions if m.type == "Program"}
     for label in sorted(labels):
-        place = _short_place_prefix(label)
-        rest = label[len(place.short):] if place is not None else ""
-        if len(rest) >= _CITY_BRAND_REST_MIN and rest in labels and rest not in named:
+        # 2024年太仓市家庭教育指导周 and 2024年家庭教育指导周: the year may come first, the
+        # place's full name may stand for its short one
+        year = _YEAR_PREFIX.match(label)
+        head, body = label[:year.end()], label[year.end():]
+        place = _short_place_prefix(body)
+        rest = head + body[len(place.short):] if place is not None else ""
+        if not rest and (full := _full_place_prefix(body)):
+            rest = head + body[len(full):]
+        if len(rest) - len(head) >= _CITY_BRAND_REST_MIN and rest in labels and rest not in named:
             named[rest] = label
         # 困难老年人居家适老化改造项目 after the table's 困难老年人居家适老化改造: one project
         bare = label.removesuffix(_PROJECT_WORD)
@@ -102,6 +108,18 @@ def _with_city(label: str, district_code: str | None, gaz) -> str | None:
     if not label.startswith(prefix + district.name):
         return None
     return prefix + city.name + label[len(prefix):]
+
+
+_YEAR_PREFIX = re.compile(r"(?:(?:19|20)\d{2}年度?)?")
+
+
+def _full_place_prefix(name: str) -> str | None:
+    """The full name of a province, city or county that starts `name` (太仓市…)."""
+    gaz = load_lexicon().gazetteer
+    for n in range(min(len(name) - 1, 8), 1, -1):
+        if any(d.name == name[:n] and d.level in ("province", "city", "county") for d in gaz.lookup(name[:n])):
+            return name[:n]
+    return None
 
 
 def _short_place_prefix(name: str):
@@ -234,6 +252,8 @@ def resolve(facts: DocFacts) -> ResolvedFacts:
                     located[iri] = ns.entity_iri("Location", scope.name, code=scope.code)
             elif m.rule != "org.sub-unit":  # 洛阳日报, 江苏通途…: a short place name starts the name
                 scope = _short_place_prefix(label)
+                if scope is None and city_div is not None and city_div.short and label.startswith(city_div.short):
+                    scope = city_div  # 瑞安日报 in a 瑞安市 document: the county-level city's own
                 if scope is not None:
                     located[iri] = ns.entity_iri("Location", scope.name, code=scope.code)
 
