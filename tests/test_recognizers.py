@@ -1937,3 +1937,11 @@ def test_a_name_after_a_post_ends_before_where_its_person_goes_and_korean_family
     text = "副主任医师周伟走进太仓市实验中学授课。在新兴社区，社区居委会主任玄春子组织网格员建立台账。"
     names = set(_person_names(lex, text))
     assert {"周伟", "玄春子"} <= names and "周伟走" not in names, names
+
+
+def test_a_table_cell_may_group_its_digits_with_commas(lex):
+    text = normalize("一、新增城乡低保对象（按乡镇、街道汇总）\n序号 乡镇（街道） 新增户数（户） 新增人数（人） 月保障金额（元）\n"
+                     "1 开元街道 5 8 3,120\n2 姚村镇 9 14 4,606\n合计 38 63 21,215\n注：开元街道执行城市低保标准。\n").text
+    found = {(str(n.value), n.unit) for n in recognize_numbers(text, lex)}
+    assert {("3120", "元"), ("4606", "元"), ("14", "人"), ("9", "户")} <= found, found
+    assert ("21215", "元") not in found, found  # the total row

@@ -224,11 +224,11 @@ def _table_row_regex(unit_re: str) -> re.Pattern:
     # (65岁及以上老年人健康体检人数（万人）28 30.2 107.9%); the match starts at the
     # bracket, a literal the scanner finds fast, and the label is read back from it
     return re.compile(r"[（(](?P<mag>万|亿)?(?P<unit>" + unit_re + r")[）)]"
-                      r"[ \t]*(?P<cells>\d+(?:\.\d+)?(?:[ \t]+\d+(?:\.\d+)?%?)*)")
+                      r"[ \t]*(?P<cells>(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[ \t]+(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)%?)*)")
 
 
 _ROW_LABEL_CHARS = 40
-_CELL = re.compile(r"\d+(?:\.\d+)?%?")
+_CELL = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)%?")
 _ROW_INDEX = re.compile(r"^\s*\d{1,2}\s*")
 
 
@@ -273,9 +273,9 @@ def _cell(start: int, end: int, digits: str, magnitude: str | None, unit,
 # a cell may carry its own unit (完成率 111.5%): the number recognizer reads it
 # a row's name may hold a column of words too (双塔街道 江山市康颐居家养老服务有限公司18 286 420)
 # (and a last column of remarks, 备注, may close it: …9 412 36老城区困难家庭集中)
-_ROW = re.compile(r"(?P<name>[^\d\s](?:[^\d\s]|[ \t\u3000](?=[^\d\s])){1,40}?)[ \t\u3000]*(?P<cells>\d+(?:\.\d+)?%?(?:[ \t\u3000]+\d+(?:\.\d+)?%?)+)"
+_ROW = re.compile(r"(?P<name>[^\d\s](?:[^\d\s]|[ \t\u3000](?=[^\d\s])){1,40}?)[ \t\u3000]*(?P<cells>(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)%?(?:[ \t\u3000]+(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)%?)+)"
                   r"[ \t\u3000]*(?P<remark>[^\d\s%.].*)?$")
-_NUMBER_CELL = re.compile(r"\d+(?:\.\d+)?%?")
+_NUMBER_CELL = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)%?")
 _RULE_LINE = re.compile(r"[ \t\u3000|｜:：\-－—]*-[ \t\u3000|｜:：\-－—]*")
 _ROW_NUMBER = re.compile(r"[ \t\u3000]*\d{1,3}(?![\d.%])[ \t\u3000]*")  # a 序号 cell (1魏塘街道8 8 100%)
 # heads after the last head with a unit that name none (… 目标任务（人） 完成率):
@@ -468,8 +468,8 @@ def _unit_line_regex(unit_re: str) -> re.Pattern:
 _UNIT_ITEM = re.compile(r"(?P<label>[\u4e00-\u9fff]{0,8})(?:[（(](?P<mag>万|亿)?(?P<unit>[^）)]+)[）)])?[ \t\u3000]*")
 _HEAD_WORDS = re.compile(r"[\u4e00-\u9fff（）()、]+(?:[ \t\u3000]+[\u4e00-\u9fff（）()、]+)+")
 # a row's cells at its end: numbers, or a dash for an empty cell
-_TRAILING_CELLS = re.compile(r"(?:(?:\d+(?:\.\d+)?%?|[—\-－/]+)[ \t\u3000]*)+$")
-_CELL_TOKEN = re.compile(r"\d+(?:\.\d+)?%?|[—\-－/]+")
+_TRAILING_CELLS = re.compile(r"(?:(?:(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)%?|[—\-－/]+)[ \t\u3000]*)+$")
+_CELL_TOKEN = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)%?|[—\-－/]+")
 
 
 def _stacked_head_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list[NumberMention]:
@@ -610,10 +610,10 @@ def _declaration_regex(unit_re: str) -> re.Pattern:
     return re.compile(r"单位[：:][ \t]*(?P<mag>万|亿)?(?P<unit>" + unit_re + r")(?![、，,/])")
 
 
-_PAIRS_LINE = re.compile(r"(?:[\u4e00-\u9fff]{2,12}[ \t\u3000]*\d+(?:\.\d+)?[ \t\u3000]*)+")
+_PAIRS_LINE = re.compile(r"(?:[\u4e00-\u9fff]{2,12}[ \t\u3000]*(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t\u3000]*)+")
 
 
-_BARE_CELL = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.%])")
+_BARE_CELL = re.compile(r"(?<![\d.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d.%])")
 _CELL_LABEL = re.compile(r"[\u4e00-\u9fff]{2,12}$")
 
 
@@ -641,7 +641,7 @@ def _declared_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list
 
 
 # a row of a month (1月378.81 58.02 39.05): its cells follow the month
-_MONTH_ROW = re.compile(r"\d{1,2}月份?[ \t\u3000]*(?P<cells>\d+(?:\.\d+)?%?(?:[ \t\u3000]+\d+(?:\.\d+)?%?)+)")
+_MONTH_ROW = re.compile(r"\d{1,2}月份?[ \t\u3000]*(?P<cells>(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)%?(?:[ \t\u3000]+(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)%?)+)")
 
 
 def _declared_rows(text: str, declaration: re.Match, pos: int, unit, lex: Lexicon, taken) -> list[NumberMention]:
