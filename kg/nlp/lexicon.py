@@ -417,8 +417,10 @@ class Lexicon:
         speakers_words = _words("person_speakers.txt")
         self.speaker_word_re = re.compile("|".join(
             [_alternation(w for w in speakers_words if not w.startswith("*"))]
-            # …残疾员工: not the ending where a listed word (员工) runs on from it
-            + ["[\u4e00-\u9fff]{1,3}" + re.escape(w[1:]) + "(?!" + _alternation(
+            # the ending alone is matched (what the word starts with does not matter, and a
+            # pattern of ideographs before it would cost the scan its literal fast path);
+            # …残疾员工: not where a listed word (员工) runs on from it
+            + [re.escape(w[1:]) + "(?!" + _alternation(
                 x[len(w) - 1:] for x in speakers_words if x.startswith(w[1:]) and len(x) > len(w) - 1) + ")"
                for w in speakers_words if w.startswith("*")]))
         self.speech_verb_re = re.compile(_alternation(_words("speech_verbs.txt")))
