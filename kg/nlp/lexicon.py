@@ -443,7 +443,7 @@ class Lexicon:
         self.address_forms = tuple(_words("person_address_forms.txt"))
         # the forms that follow a full name too (刘德明大爷): not a word for who someone is
         # (由低龄老人: 老人 is one, person_speakers.txt), nor the placeholder 某
-        speakers = set(_words("person_speakers.txt"))
+        speakers = set(speakers_words)
         self.name_address_forms = tuple(f for f in self.address_forms if f not in speakers and f != "某")
         # one that is such a word too follows a full name only right after 的 or 和
         # (家住新康社区的刘淑珍老人说), since after a qualifier (由低龄老人) it is the qualifier's

@@ -115,11 +115,10 @@ _YEAR_PREFIX = re.compile(r"(?:(?:19|20)\d{2}年度?)?")
 
 def _full_place_prefix(name: str) -> str | None:
     """The full name of a province, city or county that starts `name` (太仓市…)."""
-    gaz = load_lexicon().gazetteer
-    for n in range(min(len(name) - 1, 8), 1, -1):
-        if any(d.name == name[:n] and d.level in ("province", "city", "county") for d in gaz.lookup(name[:n])):
-            return name[:n]
-    return None
+    lex = load_lexicon()
+    place = lex.place_words.longest_prefix(name)
+    levels = ("province", "city", "county")
+    return place if place and any(d.name == place and d.level in levels for d in lex.gazetteer.lookup(place)) else None
 
 
 def _short_place_prefix(name: str):

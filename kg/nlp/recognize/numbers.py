@@ -43,6 +43,8 @@ _CN_DECIMALS = "点[零〇一二三四五六七八九]+"
 # never the tail of a longer numeral (十一 of 第二十一次, whose 第 keeps it out)
 _CN_NUMBER = "(?<![" + _CN_DIGITS + "])[" + _CN_DIGITS + "万亿]{2,}(?:" + _CN_DECIMALS + ")?|[" + _CN_DIGITS + "]" + _CN_DECIMALS
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# a table cell's number: the same forms, grouped digits (3,120) first
+_CELL_NUMBER = "(?:" + _ARABIC + ")"
 # one numeral before a unit of events or batches (检查两轮, 举办八场, 授旗七支): 一 is left out,
 # it mostly means "a" (开展一次…)
 _CN_SINGLE = "(?<![" + _CN_DIGITS + "])[两二三四五六七八九](?=[场轮期支所趟批])"
@@ -224,11 +226,11 @@ def _table_row_regex(unit_re: str) -> re.Pattern:
     # (65岁及以上老年人健康体检人数（万人）28 30.2 107.9%); the match starts at the
     # bracket, a literal the scanner finds fast, and the label is read back from it
     return re.compile(r"[（(](?P<mag>万|亿)?(?P<unit>" + unit_re + r")[）)]"
-                      r"[ \t]*(?P<cells>(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[ \t]+(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)%?)*)")
+                      r"[ \t]*(?P<cells>" + _CELL_NUMBER + r"(?:[ \t]+" + _CELL_NUMBER + r"%?)*)")
 
 
 _ROW_LABEL_CHARS = 40
-_CELL = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)%?")
+_CELL = re.compile(_CELL_NUMBER + r"%?")
 _ROW_INDEX = re.compile(r"^\s*\d{1,2}\s*")
 
 
@@ -273,9 +275,9 @@ def _cell(start: int, end: int, digits: str, magnitude: str | None, unit,
 # a cell may carry its own unit (完成率 111.5%): the number recognizer reads it
 # a row's name may hold a column of words too (双塔街道 江山市康颐居家养老服务有限公司18 286 420)
 # (and a last column of remarks, 备注, may close it: …9 412 36老城区困难家庭集中)
-_ROW = re.compile(r"(?P<name>[^\d\s](?:[^\d\s]|[ \t\u3000](?=[^\d\s])){1,40}?)[ \t\u3000]*(?P<cells>(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)%?(?:[ \t\u3000]+(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)%?)+)"
+_ROW = re.compile(r"(?P<name>[^\d\s](?:[^\d\s]|[ \t\u3000](?=[^\d\s])){1,40}?)[ \t\u3000]*"
+                  r"(?P<cells>" + _CELL_NUMBER + r"%?(?:[ \t\u3000]+" + _CELL_NUMBER + r"%?)+)"
                   r"[ \t\u3000]*(?P<remark>[^\d\s%.].*)?$")
-_NUMBER_CELL = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)%?")
 _RULE_LINE = re.compile(r"[ \t\u3000|｜:：\-－—]*-[ \t\u3000|｜:：\-－—]*")
 _ROW_NUMBER = re.compile(r"[ \t\u3000]*\d{1,3}(?![\d.%])[ \t\u3000]*")  # a 序号 cell (1魏塘街道8 8 100%)
 # heads after the last head with a unit that name none (… 目标任务（人） 完成率):
@@ -430,7 +432,7 @@ def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]
         recent = [] if row_like else (recent + [line])[-_HEAD_LINES_MAX:]
         index = _ROW_NUMBER.match(line) if columns and indexed else None
         row = _ROW.match(line, index.end() if index else 0) if columns else None
-        cells = list(_NUMBER_CELL.finditer(line, row.start("cells"), row.end("cells"))) if row else []
+        cells = list(_CELL.finditer(line, row.start("cells"), row.end("cells"))) if row else []
         remark = bool(row and row.group("remark"))
         if remark and not (columns[-1][0] is None and columns[-1][1].endswith(lex.table_remark_heads)):
             row = None  # words after the numbers, with no column of remarks for them
@@ -454,7 +456,7 @@ def _cell_count(line: str, head: tuple[list, bool]) -> int:
     """How many number cells a row has under a head (after its row number, if indexed)."""
     index = _ROW_NUMBER.match(line) if head[1] else None
     row = _ROW.match(line, index.end() if index else 0)
-    return len(_NUMBER_CELL.findall(line, row.start("cells"), row.end("cells"))) if row else -1
+    return len(_CELL.findall(line, row.start("cells"), row.end("cells"))) if row else -1
 
 
 @lru_cache(maxsize=4)
@@ -468,8 +470,8 @@ def _unit_line_regex(unit_re: str) -> re.Pattern:
 _UNIT_ITEM = re.compile(r"(?P<label>[\u4e00-\u9fff]{0,8})(?:[（(](?P<mag>万|亿)?(?P<unit>[^）)]+)[）)])?[ \t\u3000]*")
 _HEAD_WORDS = re.compile(r"[\u4e00-\u9fff（）()、]+(?:[ \t\u3000]+[\u4e00-\u9fff（）()、]+)+")
 # a row's cells at its end: numbers, or a dash for an empty cell
-_TRAILING_CELLS = re.compile(r"(?:(?:(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)%?|[—\-－/]+)[ \t\u3000]*)+$")
-_CELL_TOKEN = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)%?|[—\-－/]+")
+_TRAILING_CELLS = re.compile(r"(?:(?:" + _CELL_NUMBER + r"%?|[—\-－/]+)[ \t\u3000]*)+$")
+_CELL_TOKEN = re.compile(_CELL_NUMBER + r"%?|[—\-－/]+")
 
 
 def _stacked_head_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list[NumberMention]:
@@ -610,10 +612,10 @@ def _declaration_regex(unit_re: str) -> re.Pattern:
     return re.compile(r"单位[：:][ \t]*(?P<mag>万|亿)?(?P<unit>" + unit_re + r")(?![、，,/])")
 
 
-_PAIRS_LINE = re.compile(r"(?:[\u4e00-\u9fff]{2,12}[ \t\u3000]*(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t\u3000]*)+")
+_PAIRS_LINE = re.compile(r"(?:[\u4e00-\u9fff]{2,12}[ \t\u3000]*" + _CELL_NUMBER + r"[ \t\u3000]*)+")
 
 
-_BARE_CELL = re.compile(r"(?<![\d.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d.%])")
+_BARE_CELL = re.compile(r"(?<![\d.])" + _CELL_NUMBER + r"(?![\d.%])")
 _CELL_LABEL = re.compile(r"[\u4e00-\u9fff]{2,12}$")
 
 
@@ -641,7 +643,7 @@ def _declared_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list
 
 
 # a row of a month (1月378.81 58.02 39.05): its cells follow the month
-_MONTH_ROW = re.compile(r"\d{1,2}月份?[ \t\u3000]*(?P<cells>(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)%?(?:[ \t\u3000]+(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)%?)+)")
+_MONTH_ROW = re.compile(r"\d{1,2}月份?[ \t\u3000]*(?P<cells>" + _CELL_NUMBER + r"%?(?:[ \t\u3000]+" + _CELL_NUMBER + r"%?)+)")
 
 
 def _declared_rows(text: str, declaration: re.Match, pos: int, unit, lex: Lexicon, taken) -> list[NumberMention]:

@@ -28,6 +28,7 @@ _EDITION = re.compile(r"第[一二三四五六七八九十百\d]{1,4}[届期次]
 _YEAR = re.compile(r"^(?:19|20)\d{2}年")
 _ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|附?表\d{1,2})")  # （二）, 表2
 # a table row's number run into the name in its next cell once spaces are gone (1社区（村）食堂建设工程)
+_DATE_UNITS = ("年", "月", "日")  # after a date's digits (2024年…, 7月…): no part of a name
 _ROW_NUMBER = re.compile(r"^\d{1,3}(?=[\u4e00-\u9fff“\"（(])")
 
 
@@ -124,7 +125,7 @@ def _topic_start(text: str, quote: int, lex: Lexicon) -> int:
     i = quote
     while i > 0 and quote - i < 3 * _TOPIC_MAX and "\u4e00" <= text[i - 1] <= "\u9fff":
         i -= 1
-    if i and text[i - 1].isdigit() and text.startswith(("年", "月", "日"), i):
+    if i and text[i - 1].isdigit() and text.startswith(_DATE_UNITS, i):
         i += 1  # 2024年随州市“随心护苗”…: a date ends before the topic
     words = text[i:quote]
     edge = 0 if i == 0 or not "\u4e00" <= text[i - 1] <= "\u9fff" else None  # after punctuation
@@ -247,7 +248,7 @@ def _by_suffix(text: str, lex: Lexicon) -> list[Mention]:
             span = span[enum.end():]
         elif (row := _ROW_NUMBER.match(span)) and (end - len(span) == 0 or text[end - len(span) - 1] == "\n"):
             span = span[row.end():]  # a row's 序号 at the start of its line
-        if span[:1] in ("年", "月", "日") and text[end - len(span) - 1:end - len(span)].isdigit():
+        if span.startswith(_DATE_UNITS) and text[end - len(span) - 1:end - len(span)].isdigit():
             span = span[1:]  # 7月老年健康宣传周: a date's unit, not a row's number and the name
         if text[end - len(span) - 1:end - len(span)] in ("”", '"', "」"):
             continue  # the quoted name before it is the program; this is its head noun
