@@ -780,6 +780,12 @@ def test_numbers_indicator_phrase(lex):
     assert "社会足球场" in by_value[Decimal(12)]
 
 
+def test_the_indicator_trim_never_cuts_into_a_word_at_the_phrase_edge(lex):
+    text = "老年人签约9860人，全市在岗职工12万人，达成就业意向356人。"
+    found = [n.indicator for n in recognize_numbers(text, lex)]
+    assert found == ["老年人签约", "在岗职工", "达成就业意向"]
+
+
 def test_organizations_joined_by_a_conjunction_after_a_head_are_two(lex):
     orgs = _orgs("九江市妇幼保健院与九江市残疾人康复中心合作开展早期筛查。", lex)
     assert [m.text for m in orgs] == ["九江市妇幼保健院", "九江市残疾人康复中心"]
@@ -1317,6 +1323,15 @@ def test_a_table_under_a_list_of_units_gives_each_column_the_unit_its_head_names
     assert {("1125", "人", "适配人数"), ("41", "家", "残疾人之家数"), ("987", "人", "服务残疾人数"),
             ("4", "个", "新建点数"), ("260000", "元", "补助金额"), ("190000", "元", "补助金额")} <= found, found
     assert not any(v in ("2435", "86", "1889") for v, _, _ in found), found  # the total row
+
+
+def test_a_unit_list_table_with_a_number_column_and_a_head_run_into_the_next(lex):
+    # 序号 opens the head, 乡镇（街道） runs into 救助人数 once spaces go, and 救助金 counts money
+    text = normalize("单位：人、元\n序号　乡镇（街道）　救助人数　救助金\n1　东关街道　312　468000\n"
+                     "2　北山镇　207　310500\n").text
+    found = {(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex)}
+    assert {("312", "人", "救助人数"), ("468000", "元", "救助金"), ("207", "人", "救助人数"),
+            ("310500", "元", "救助金")} == found, found
 
 
 def test_a_list_of_units_at_the_end_of_a_caption_declares_the_columns_below(lex):

@@ -462,6 +462,8 @@ class Lexicon:
         # rank and length find the same word without scanning the list
         self.indicator_trim_rank = {w: i for i, w in enumerate(self.indicator_trim)}
         self.indicator_trim_lengths = sorted({len(w) for w in self.indicator_trim})
+        self.indicator_whole_words = frozenset(_words("indicator_whole_words.txt"))
+        self.indicator_whole_lengths = sorted({len(w) for w in self.indicator_whole_words})
         self.count_verb_re = re.compile("^(?:" + _alternation(_words("count_verbs.txt")) + ")(?:了)?$")
         self.city_scope_re = re.compile(_alternation(_words("city_scope_words.txt")))
         self.county_scope_re = re.compile(_alternation(_words("county_scope_words.txt")))

@@ -74,15 +74,20 @@ def parse_value(num: str, magnitude: str | None) -> Decimal | None:
 def _trim_word(phrase: str, lex: Lexicon) -> tuple[int, int] | None:
     """The cut the first word of `lex.indicator_trim` (in its order) allows:
     (0, n) to drop it from the start, (1, n) from the end; a word that is both
-    is cut at the start."""
+    is cut at the start. No cut falls inside a word of `lex.indicator_whole_words`
+    at that end (签约 keeps its 约)."""
     rank = lex.indicator_trim_rank
+    whole = lex.indicator_whole_words
+    # the longest whole word at each end: a cut shorter than it would split it
+    keep = [max((m for m in lex.indicator_whole_lengths if m < len(phrase) and edge(m) in whole), default=0)
+            for edge in (lambda m: phrase[:m], lambda m: phrase[-m:])]
     best = None
     for n in lex.indicator_trim_lengths:
         if len(phrase) - n < 2:
             break
         for side, word in ((0, phrase[:n]), (1, phrase[-n:])):
             r = rank.get(word)
-            if r is not None and (best is None or (r, side) < best[:2]):
+            if r is not None and n >= keep[side] and (best is None or (r, side) < best[:2]):
                 best = (r, side, n)
     return best[1:] if best else None
 
@@ -553,11 +558,11 @@ def _unit_list_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> lis
         heads = lines[i + 1].split()
         if heads and heads[0].startswith(TABLE_HEAD):
             heads[0] = heads[0][len(TABLE_HEAD):]
+        heads = [h for h in heads if h]
         # the rows' column runs into the first column's head once spaces are gone (镇（街道）新建点数)
         row_head = next((h for h in lex.table_row_heads if heads and heads[0].startswith(h)), None)
         if row_head and len(heads[0]) > len(row_head):
             heads[:1] = [row_head, heads[0][len(row_head):]]
-        heads = [h for h in heads if h]
         if len(heads) < 2 or any(ch.isdigit() for ch in lines[i + 1]):
             continue
         columns = [(norm_head, _column_unit(norm_head, units, lex))
