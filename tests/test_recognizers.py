@@ -1314,24 +1314,31 @@ def test_a_declaration_of_several_units_assigns_none(lex):
     assert not any(n.unit == "元" for n in recognize_numbers(text, lex))
 
 
-def test_a_table_under_a_list_of_units_gives_each_column_the_unit_its_head_names(lex):
-    text = normalize("2024年上半年各地辅助器具适配及“残疾人之家”运营情况统计表\n（单位：人、家）\n"
-                     "地区 适配人数 “残疾人之家”数 服务残疾人数\n张家港市 1125 41 902\n常熟市 1310 45 987\n"
-                     "合计 2435 86 1889\n\n单位：个、万元\n序号 镇（街道） 新建点数 补助金额\n1 玉屏街道 4 26\n"
-                     "2 龙山街道 3 19\n").text
-    found = {(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex)}
-    assert {("1125", "人", "适配人数"), ("41", "家", "残疾人之家数"), ("987", "人", "服务残疾人数"),
-            ("4", "个", "新建点数"), ("260000", "元", "补助金额"), ("190000", "元", "补助金额")} <= found, found
-    assert not any(v in ("2435", "86", "1889") for v, _, _ in found), found  # the total row
-
-
-def test_a_unit_list_table_with_a_number_column_and_a_head_run_into_the_next(lex):
+@pytest.mark.parametrize("text, expected, excluded", [
+    # a list of units: each column the unit its head names (“残疾人之家”数: 家, not the 人 of 残疾人)
+    ("2024年上半年各地辅助器具适配及“残疾人之家”运营情况统计表\n（单位：人、家）\n"
+     "地区 适配人数 “残疾人之家”数 服务残疾人数\n张家港市 1125 41 902\n常熟市 1310 45 987\n"
+     "合计 2435 86 1889\n\n单位：个、万元\n序号 镇（街道） 新建点数 补助金额\n1 玉屏街道 4 26\n2 龙山街道 3 19\n",
+     {("1125", "人", "适配人数"), ("41", "家", "残疾人之家数"), ("987", "人", "服务残疾人数"),
+      ("4", "个", "新建点数"), ("260000", "元", "补助金额"), ("190000", "元", "补助金额")},
+     ("2435", "86", "1889")),
     # 序号 opens the head, 乡镇（街道） runs into 救助人数 once spaces go, and 救助金 counts money
-    text = normalize("单位：人、元\n序号　乡镇（街道）　救助人数　救助金\n1　东关街道　312　468000\n"
-                     "2　北山镇　207　310500\n").text
-    found = {(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex)}
-    assert {("312", "人", "救助人数"), ("468000", "元", "救助金"), ("207", "人", "救助人数"),
-            ("310500", "元", "救助金")} == found, found
+    ("单位：人、元\n序号　乡镇（街道）　救助人数　救助金\n1　东关街道　312　468000\n2　北山镇　207　310500\n",
+     {("312", "人", "救助人数"), ("468000", "元", "救助金"), ("207", "人", "救助人数"), ("310500", "元", "救助金")},
+     ("1", "2")),
+    # one declared unit over numbered rows, the rows' head run into a head that opens on a digit,
+    # and the last head wrapped onto a line of its own
+    ("附件：2025年度各单位老年人健康管理目标任务分配表\n单位：人\n"
+     "序号 责任单位 65岁及以上老年人口数 健康管理目标任务数 中医药健康管理\n目标任务数\n"
+     "1 城关街道社区卫生服务中心 21250 14025 15300\n2 南河镇卫生院 9380 6191 6754\n合计 30630 20216 22054\n",
+     {("21250", "人", "65岁及以上老年人口数"), ("14025", "人", "健康管理目标任务数"),
+      ("6754", "人", "中医药健康管理目标任务数")},
+     ("1", "2", "30630")),
+])
+def test_a_tables_cells_take_their_columns_head_and_unit_and_not_its_total_row(lex, text, expected, excluded):
+    found = {(str(n.value), n.unit, n.indicator) for n in recognize_numbers(normalize(text).text, lex)}
+    assert expected <= found, found
+    assert not any(v in excluded for v, _, _ in found), found
 
 
 def test_a_list_of_units_at_the_end_of_a_caption_declares_the_columns_below(lex):

@@ -401,6 +401,15 @@ def test_a_breakdown_clause_after_a_bare_count_of_the_programs_sites(tmp_path):
                                 "新建家庭教育指导服务站点126个，其中亭湖区18个、盐都区21个。")
     assert not {"亭湖区", "盐都区"} & {o for s, o in _pairs(rels, "operatesIn") if s == "盐城家长课堂"}
 
+def test_a_breakdown_by_place_paragraphs_after_the_program_counts_it_there_and_in_the_city(tmp_path):
+    rels = _relations(tmp_path, "邵武市残联推进困难重度残疾人家庭无障碍改造，全年完成改造150户。\n"
+                                "一、入户摸底\n市残联组织专职委员开展入户评估。评估结束后逐户确定改造清单。\n"
+                                "二、分片实施\n项目按照分片实施的原则推进。从各地完成情况看：晒口街道32户，水北镇28户。\n"
+                                "沿山镇开展了宣传活动。")
+    places = {o for s, o in _pairs(rels, "operatesIn") if s == "困难重度残疾人家庭无障碍改造"}
+    assert {"晒口街道", "水北镇", "邵武市"} <= places and "沿山镇" not in places
+
+
 def test_two_bodies_that_build_and_manage_a_site_together_both_run_it(tmp_path):
     rels = _relations(tmp_path, "九江市濂溪区十里街道。由九江市民政局与十里街道办事处共建共管的“乐享食堂”已在3个社区开门营业。")
     assert {s for s, o in _pairs(rels, "runs")} == {"九江市民政局", "十里街道办事处"}

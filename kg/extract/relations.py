@@ -33,6 +33,7 @@ _BODY_SPEAKER_TAG = re.compile(r"^[ \t\u3000]*【([^】\n]{9,40})】[ \t\u3000]*
 # a transcript's line that names the next speaker and ends with a colon (伊春市民政局局长 王德胜：)
 _LINE_SPEAKER_TAG = re.compile(r"^[ \t\u3000]*([^\n：:。，；;！？]{5,40})[：:][ \t\u3000]*$", re.M)
 _TOPIC_REACH = 1  # sentences after a program's own that may count its sites
+_BREAKDOWN_REACH = 15  # sentences after the last program named that may break its count down by place
 _OWN_NOUN_MIN = 3  # the shortest end of a program's name that calls its sites (青年驿站, not 驿站)
 _BARE_HEAD = 2, 4  # lengths of a program's own head word that may stand for it (驿站, 服务中心)
 _PASSIVE_GAP = 2  # 由各县区残联: a determiner at most before the body
@@ -696,6 +697,13 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
             # the sentence counts are by their name the program's, though it named no count
             for li, l in targets:
                 rels.append(RelationFact(named, "operatesIn", li, "rel.operates.topic", start=s, end=e))
+        elif (targets and named is not None and k - topic_k <= _BREAKDOWN_REACH
+              and cues["breakdown_clause"].match(text, s, targets[0][1].start)
+              and lex.program_count_re.search(text, s, e)):
+            # 从各地完成情况看：崇安街道32户，新丰街道28户: a breakdown by place with no
+            # program of its own counts the last program named, paragraphs before
+            for li, l in targets:
+                rels.append(RelationFact(named, "operatesIn", li, "rel.operates.breakdown", start=s, end=e))
     rels += assigned_projects(text, mentions, orgs_all, cues)
     rels += item_relations(text, mentions, orgs_all, cues)
     rels += duty_items(text, mentions, orgs_all, cues)
@@ -729,7 +737,8 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
                 placed_names.add(m.canonical)
     # A program a city's document talks about, with no place named for it anywhere
     # in the document, operates in the document's city (a county's document: the county).
-    placed = {r.subject for r in rels if r.predicate == "operatesIn"}
+    # (a breakdown of its count by place, paragraphs after it, leaves it the city's too)
+    placed = {r.subject for r in rels if r.predicate == "operatesIn" and r.rule != "rel.operates.breakdown"}
     programs_by_name: dict = {}
     for j, n in enumerate(mentions):
         if n.type == "Program":

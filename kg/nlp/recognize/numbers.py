@@ -555,14 +555,7 @@ def _unit_list_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> lis
             parts = _UNIT_ITEM_PARTS.fullmatch(item)
             mag, unit = (parts.group("mag"), parts.group("unit")) if parts.group("unit") in lex.units else (None, item)
             units.append((mag, unit))
-        heads = lines[i + 1].split()
-        if heads and heads[0].startswith(TABLE_HEAD):
-            heads[0] = heads[0][len(TABLE_HEAD):]
-        heads = [h for h in heads if h]
-        # the rows' column runs into the first column's head once spaces are gone (镇（街道）新建点数)
-        row_head = next((h for h in lex.table_row_heads if heads and heads[0].startswith(h)), None)
-        if row_head and len(heads[0]) > len(row_head):
-            heads[:1] = [row_head, heads[0][len(row_head):]]
+        heads = _head_line_heads(lines[i + 1], lex)
         if len(heads) < 2 or any(ch.isdigit() for ch in lines[i + 1]):
             continue
         columns = [(norm_head, _column_unit(norm_head, units, lex))
@@ -584,6 +577,23 @@ def _unit_list_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> lis
                 if token.group()[0].isdigit() and (begin, end) not in taken and not token.group().endswith("%"):
                     out += _cell(begin, end, token.group(), mag, lex.units[unit], label)
     return out
+
+
+def _head_line_heads(line: str, lex: Lexicon) -> list[str]:
+    """A table's head line as its columns' heads, the rows' own first, without a
+    序号 column; a rows' head that the next head ran into once spaces were gone
+    (镇（街道）新建点数) is split off it."""
+    heads = line.split()
+    if heads and heads[0].startswith(TABLE_HEAD):
+        heads[0] = heads[0][len(TABLE_HEAD):]
+    heads = [h for h in heads if h]
+    row_head = next((h for h in lex.table_row_heads if heads and heads[0].startswith(h)), None)
+    if row_head and len(heads[0]) > len(row_head):
+        heads[:1] = [row_head, heads[0][len(row_head):]]
+    elif (heads and (glued := _HEAD_BEFORE_DIGIT.match(heads[0]))  # 责任单位65岁及以上老年人口数
+          and glued.group(1).endswith(lex.table_row_heads)):
+        heads[:1] = [glued.group(1), heads[0][glued.end(1):]]
+    return heads
 
 
 def _grouped_columns(groups: list[str], line: str, units, lex: Lexicon) -> list | None:
@@ -647,6 +657,10 @@ def _declared_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list
     return out
 
 
+# a rows' head run into a next head that opens on a digit (责任单位|65岁及以上…)
+_HEAD_BEFORE_DIGIT = re.compile(r"([\u4e00-\u9fff（）()]{2,})(?=\d)")
+# a head line's last words wrapped onto a line of their own (目标任务数)
+_WRAPPED_HEAD = re.compile(r"[\u4e00-\u9fff（）()]{2,12}")
 # a row of a month (1月378.81 58.02 39.05): its cells follow the month
 _MONTH_ROW = re.compile(r"\d{1,2}月份?[ \t\u3000]*(?P<cells>" + _CELL_NUMBER + r"%?(?:[ \t\u3000]+" + _CELL_NUMBER + r"%?)+)")
 
@@ -662,17 +676,23 @@ def _declared_rows(text: str, declaration: re.Match, pos: int, unit, lex: Lexico
         text.rfind("\n", 0, max(0, declaration_line - 1)) + 1:max(0, declaration_line - 1)]
     label = _trim(_title_subject(title, lex), lex) if title else ""
     row, heads = pos + 1, []
-    if row < len(text) and not RE_NUMBER_ROW.fullmatch(text, row, line_end(text, row)):
-        heads = text[row:line_end(text, row)].split()  # the columns' head line
+    if row < len(text) and not _number_row(text, row, line_end(text, row)):
+        heads = _head_line_heads(text[row:line_end(text, row)], lex)  # the columns' head line
         row = line_end(text, row) + 1
+        # a head wrapped onto a line of its own (… 中医药健康管理|目标任务数) goes on the last
+        wrapped_end = line_end(text, row)
+        if (heads and _WRAPPED_HEAD.fullmatch(text, row, wrapped_end) and wrapped_end < len(text)
+                and _number_row(text, wrapped_end + 1, line_end(text, wrapped_end + 1))):
+            heads[-1] += text[row:wrapped_end]
+            row = wrapped_end + 1
     out = []
     while row < len(text) and ((by_month := _MONTH_ROW.fullmatch(text, row, end := line_end(text, row)))
-                               or RE_NUMBER_ROW.fullmatch(text, row, end)):
+                               or (numbered := _number_row(text, row, end))):
         if not text.startswith(lex.table_total_words, row):
-            first = by_month.start("cells") if by_month else re.search(r"\d", text[row:end]).start() + row
+            first = by_month.start("cells") if by_month else re.search(r"\d", text[numbered:end]).start() + numbered
             cells = list(_BARE_CELL.finditer(text, first, end))
             # one head a column, after the rows' own (月份 低保金 特困供养金): each cell its column's
-            labels = heads[1:] if by_month and len(heads) == len(cells) + 1 else [label] * len(cells)
+            labels = heads[1:] if len(heads) == len(cells) + 1 else [label] * len(cells)
             for cell, cell_label in zip(cells, labels):
                 if (cell.start(), cell.end()) not in taken:
                     out += _cell(cell.start(), cell.end(), cell.group(), declaration.group("mag"), unit, cell_label)
@@ -680,13 +700,23 @@ def _declared_rows(text: str, declaration: re.Match, pos: int, unit, lex: Lexico
     return out
 
 
+def _number_row(text: str, start: int, end: int) -> int:
+    """Where the row at text[start:end] starts after its 序号 cell (1云阳街道…31250 20625),
+    if it is a row of a name and numbers; else 0."""
+    index = _ROW_NUMBER.match(text, start, end)
+    first = index.end() if index and index.end() < end and not text[index.end()].isdigit() else start
+    return first if RE_NUMBER_ROW.fullmatch(text, first, end) else 0
+
+
 def _title_subject(title: str, lex: Lexicon) -> str:
     """What a table's title says its cells count: without the words that close it
     (情况统计表) and the period and scope that open it (2024年1—9月各县（区）)."""
     end = next((w for w in lex.table_title_ends if title.endswith(w)), "")
-    return _title_scope_regex(lex.table_title_scope).sub("", title[:len(title) - len(end)])
+    return _title_scope_regex(lex.table_title_scope, lex.table_row_heads).sub("", title[:len(title) - len(end)])
 
 
 @lru_cache(maxsize=4)
-def _title_scope_regex(scope_words: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"^.*?(?:" + "|".join(map(re.escape, scope_words)) + r")[\u4e00-\u9fff]{1,4}(?:（[^）]*）)?")
+def _title_scope_regex(scope_words: tuple[str, ...], row_heads: tuple[str, ...]) -> re.Pattern:
+    # the scope is a rows' head where one follows (各单位|老年人健康管理…), else a short word (各县（区）)
+    return re.compile(r"^.*?(?:" + "|".join(map(re.escape, scope_words)) + r")(?:"
+                      + "|".join(map(re.escape, row_heads)) + r"|[\u4e00-\u9fff]{1,4}(?:（[^）]*）)?)")
