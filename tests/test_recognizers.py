@@ -484,13 +484,16 @@ def test_a_national_scheme_name_before_a_word_for_people_describes_them_and_is_n
 
 
 def test_assistance_schemes_are_programs_only_where_the_document_lays_several_out(lex):
-    passing = "社区为辖区老人提供助餐服务，纳入低保的老人免费就餐，特困供养对象优先。"
+    passing = "社区为辖区老人提供助餐服务，纳入低保的老人免费就餐。"
     assert _program_names(lex, passing) == set()
     laid_out = "全市落实最低生活保障、特困人员救助供养和临时救助制度，低保标准提高到每人每月760元。"
     assert {"最低生活保障", "特困供养", "临时救助"} <= _program_names(lex, laid_out)
     # or where the document is about one of them, naming it again and again
-    about = "全市临时救助2.3万人次。临时救助实行“小额先行”。乡镇临时救助审批权限提高到3000元，低保对象优先。"
+    about = "全市临时救助2.3万人次。临时救助实行“小额先行”。乡镇临时救助审批权限提高到3000元，困难对象优先。"
     assert _program_names(lex, about) == {"临时救助"}
+    # two named once each: programs still (readers take them), though in passing
+    two = "市民政局将最低生活保障与临时救助衔接，做到应救尽救。"
+    assert _program_names(lex, two) == {"最低生活保障", "临时救助"}
 
 
 def test_programs_by_head_word_strip_leading_verbs(lex):

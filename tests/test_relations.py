@@ -1277,6 +1277,15 @@ def test_a_table_headed_by_a_community_column_names_its_communities_and_places_t
     assert {"开鲁一村居民区", "国和二村居民区"} <= places
 
 
+def test_assistance_schemes_named_in_passing_are_placed_nowhere(tmp_path):
+    text = ("九江市民政局推进老年助餐服务。全市建成“幸福食堂”26个，最低生活保障对象和临时救助对象就餐每餐补贴3元。"
+            "九江市将最低生活保障与临时救助衔接。")
+    programs = {e.label for e in _analyze(tmp_path, text).entities if e.type == "Program"}
+    placed = {s for s, o in _pairs(_relations(tmp_path, text), "operatesIn")}
+    assert {"幸福食堂", "最低生活保障", "临时救助"} <= programs
+    assert "幸福食堂" in placed and not {"最低生活保障", "临时救助"} & placed
+
+
 def test_bodies_that_pay_out_a_scheme_run_it(tmp_path):
     rels = _relations(tmp_path, "九江市人社局工作总结。市人社局会同市财政局发放创业担保贷款3000万元，支持返乡人员创业。")
     assert {s for s, o in _pairs(rels, "runs") if o == "创业担保贷款"} == {"九江市人力资源和社会保障局", "九江市财政局"}

@@ -12,7 +12,7 @@ from kg.extract.hierarchy import parents_by_cue, parents_by_name
 from kg.extract.letterhead import letterhead_partners
 from kg.nlp.lexicon import load_lexicon
 from kg.nlp.recognize.notes import SHORT_NAME_NOTE
-from kg.nlp.recognize.programs import carrier_close
+from kg.nlp.recognize.programs import PASSING_SCHEME_RULE, carrier_close
 from kg.text.lines import TABLE_HEAD
 from kg.types import Mention, RelationFact
 
@@ -766,7 +766,8 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
                     rels.append(RelationFact(i, "subOrganizationOf", j, "rel.sub-unit", start=m.start, end=m.end))
     rels += parents_by_name(orgs_all)
     rels += parents_by_cue(text, orgs_all, cues)
-    return rels
+    # a scheme named only in passing is placed nowhere (see assistance_schemes.txt)
+    return [r for r in rels if r.predicate != "operatesIn" or mentions[r.subject].rule != PASSING_SCHEME_RULE]
 
 
 def _county_level(mention, lex) -> bool:

@@ -275,6 +275,8 @@ class Lexicon:
         scheme_lines = _lines("assistance_schemes.txt")
         self.assistance_min_named = int(next(w.split()[1] for w in scheme_lines if w.startswith("@min_named")))
         self.assistance_min_mentions = int(next(w.split()[1] for w in scheme_lines if w.startswith("@min_mentions")))
+        self.assistance_passing_min_named = int(next(w.split()[1] for w in scheme_lines
+                                                     if w.startswith("@passing_min_named")))
         self.assistance_schemes = frozenset(w for line in scheme_lines if not line.startswith("@") for w in line.split())
         self.program_not_contain = re.compile(_alternation(_lines("program_not_contain.txt")))
         self.program_manner_ends = tuple(_words("program_manner_ends.txt"))

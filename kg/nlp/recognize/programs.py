@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from dataclasses import replace
 from itertools import accumulate
 
 from kg.nlp.lexicon import Lexicon, Words, heads_by_end
@@ -91,6 +92,10 @@ def _name_tail(text: str, pos: int, lex: Lexicon) -> str:
     return lex.program_name_tail_words.shortest_prefix_ending_in_word(window, min_len=2) or ""
 
 
+# a social-assistance scheme a document names in passing: a program, but placed nowhere
+PASSING_SCHEME_RULE = "program.national-passing"
+
+
 def _national(text: str, lex: Lexicon) -> list[Mention]:
     out = []
     for end_idx, alias in lex.national_program_automaton.iter_long(text):
@@ -103,7 +108,10 @@ def _national(text: str, lex: Lexicon) -> list[Mention]:
     if len(named) < lex.assistance_min_named:
         # …or where it is about that one scheme, naming it again and again
         counts = Counter(m.canonical for m in out)
-        out = [m for m in out if m.canonical not in lex.assistance_schemes
+        passing = len(named) >= lex.assistance_passing_min_named
+        out = [m if m.canonical not in lex.assistance_schemes or counts[m.canonical] >= lex.assistance_min_mentions
+               else replace(m, rule=PASSING_SCHEME_RULE) for m in out
+               if passing or m.canonical not in lex.assistance_schemes
                or counts[m.canonical] >= lex.assistance_min_mentions]
     # a kind of facility only ever counted (家庭养老床位316张) is what is counted, no program
     talked_of = {m.canonical for m in out if m.canonical in lex.counted_programs
