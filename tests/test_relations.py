@@ -1286,6 +1286,13 @@ def test_assistance_schemes_named_in_passing_are_placed_nowhere(tmp_path):
     assert "幸福食堂" in placed and not {"最低生活保障", "临时救助"} & placed
 
 
+def test_a_numbered_list_of_names_with_their_bodies_and_posts_makes_members(tmp_path):
+    rels = _relations(tmp_path, "宜都市人民政府关于表彰2024年度养老服务工作先进个人的决定\n二、先进个人（3名）\n"
+                                "1.黄秋燕　市民政局养老服务股股长\n2.邱　明　团市委副书记\n（3）罗建华　宜都市社会福利院院长\n")
+    members = _pairs(rels, "memberOf")
+    assert {("黄秋燕", "宜都市民政局养老服务股"), ("邱明", "共青团宜都市委员会"), ("罗建华", "宜都市社会福利院")} <= members, members
+
+
 def test_bodies_that_pay_out_a_scheme_run_it(tmp_path):
     rels = _relations(tmp_path, "九江市人社局工作总结。市人社局会同市财政局发放创业担保贷款3000万元，支持返乡人员创业。")
     assert {s for s, o in _pairs(rels, "runs") if o == "创业担保贷款"} == {"九江市人力资源和社会保障局", "九江市财政局"}

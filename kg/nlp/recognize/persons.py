@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.recognize.notes import SHORT_NAME_NOTE
-from kg.text.lines import RE_FIELD_LABEL, lines_with_starts
+from kg.text.lines import RE_FIELD_LABEL, RE_NUMBERED_HEADING, lines_with_starts
 from kg.text.sentences import split_sentences
 from kg.types import Mention
 
@@ -469,6 +469,8 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
             head = text[line_start:org.start].strip("【】 ")
             if label := RE_FIELD_LABEL.match(head):
                 head = head[label.end():].lstrip()  # 发布人员：孙某 市民政局…
+            elif item := RE_NUMBERED_HEADING.match(head):
+                head = head[item.end():].lstrip()  # a list of names: 1.覃某 市民政局养老服务股股长
             if 2 <= len(head) <= 4 and name_at(head, 0, lex) == head:
                 at = text.rindex(head, line_start, org.start)  # a space may stand before the body
                 add(head, at, "person.name-org-post", oi, role)
