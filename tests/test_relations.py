@@ -1313,6 +1313,12 @@ def test_a_number_for_each_place_of_a_list_is_an_observation_in_each(tmp_path):
     assert found == [("东石镇", "2", "新建长者食堂"), ("内坑镇", "1", "新建长者食堂"), ("安海镇", "2", "新建长者食堂"),
                      ("紫帽镇", "1", "新建长者食堂"), ("英林镇", "2", "新建长者食堂")]
     assert len({o.iri for o in r.observations}) == len(r.observations) == 6
+    # a verb or a hedge may stand between 各 and the number, and is no part of what is counted
+    r = _analyze(tmp_path, "宜春市民政局通知\n樟树市、高安市各建成长者食堂12个，万载县、上高县各不低于5个。")
+    label = {e.iri: e.label for e in r.entities}
+    found = sorted((label.get(o.area), str(o.value), o.indicator) for o in r.observations)
+    assert found == [("万载县", "5", "建成长者食堂"), ("上高县", "5", "建成长者食堂"),
+                     ("樟树市", "12", "建成长者食堂"), ("高安市", "12", "建成长者食堂")], found
 
 
 def test_a_place_after_an_award_verb_scopes_the_award_not_where_the_program_runs(tmp_path):

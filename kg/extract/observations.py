@@ -10,7 +10,8 @@ _YEAR = re.compile(r"((?:19|20)\d{2})(?:年)")
 _RELATIVE_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1}
 EACH_PLACE_RULE = "obs.each-place"
 # 安海镇、东石镇、英林镇各2个: the number holds for each place of the list before 各
-_EACH = "各"
+# (a verb or a hedge may stand between 各 and the number: 樟树市、高安市各建成12个, 各不少于5个)
+_EACH_BEFORE = re.compile("各[\u4e00-\u9fff]{0,8}$")
 _PLACE_LIST_SEP = ("、", "和", "及")
 
 
@@ -71,8 +72,9 @@ def attach_observations(text: str, numbers, mentions: list[Mention], sentences, 
         for i, m in programs[lo:hi]:
             if s_start <= m.start < n.start or (n.end <= m.start <= n.end + 2):
                 program = i
-        each = (_each_places(text, places, place_starts, bisect.bisect_left(place_starts, s_start), n.start - 1)
-                if text[n.start - 1:n.start] == _EACH else [])
+        each_at = _EACH_BEFORE.search(text, max(s_start, n.start - 10), n.start)
+        each = (_each_places(text, places, place_starts, bisect.bisect_left(place_starts, s_start), each_at.start())
+                if each_at else [])
         if each:
             # the indicator of the sentence's last number of that unit (计划新建长者食堂12个，其中…各2个)
             indicator = next((o.indicator for o in reversed(out) if o.unit == n.unit and o.start >= s_start),
