@@ -77,19 +77,21 @@ def _trim_word(phrase: str, lex: Lexicon) -> tuple[int, int] | None:
     is cut at the start. No cut falls inside a word of `lex.indicator_whole_words`
     at that end (签约 keeps its 约)."""
     rank = lex.indicator_trim_rank
-    whole = lex.indicator_whole_words
-    # the longest whole word at each end: a cut shorter than it would split it
-    keep = [max((m for m in lex.indicator_whole_lengths if m < len(phrase) and edge(m) in whole), default=0)
-            for edge in (lambda m: phrase[:m], lambda m: phrase[-m:])]
     best = None
     for n in lex.indicator_trim_lengths:
         if len(phrase) - n < 2:
             break
         for side, word in ((0, phrase[:n]), (1, phrase[-n:])):
             r = rank.get(word)
-            if r is not None and n >= keep[side] and (best is None or (r, side) < best[:2]):
+            if r is not None and (best is None or (r, side) < best[:2]) and not _cuts_into_word(phrase, side, n, lex):
                 best = (r, side, n)
     return best[1:] if best else None
+
+
+def _cuts_into_word(phrase: str, side: int, n: int, lex: Lexicon) -> bool:
+    """Whether cutting n characters from that end splits a longer whole word there."""
+    return any((phrase[:m] if side == 0 else phrase[-m:]) in lex.indicator_whole_words
+               for m in lex.indicator_whole_lengths if n < m < len(phrase))
 
 
 def _trim(phrase: str, lex: Lexicon) -> str:

@@ -108,11 +108,11 @@ def _national(text: str, lex: Lexicon) -> list[Mention]:
     if len(named) < lex.assistance_min_named:
         # …or where it is about that one scheme, naming it again and again
         counts = Counter(m.canonical for m in out)
-        passing = len(named) >= lex.assistance_passing_min_named
-        out = [m if m.canonical not in lex.assistance_schemes or counts[m.canonical] >= lex.assistance_min_mentions
-               else replace(m, rule=PASSING_SCHEME_RULE) for m in out
-               if passing or m.canonical not in lex.assistance_schemes
-               or counts[m.canonical] >= lex.assistance_min_mentions]
+        passing = len(named) >= lex.assistance_passing_min_named  # …else, named in passing, placed nowhere
+
+        def kept(m: Mention) -> bool:
+            return m.canonical not in lex.assistance_schemes or counts[m.canonical] >= lex.assistance_min_mentions
+        out = [m if kept(m) else replace(m, rule=PASSING_SCHEME_RULE) for m in out if kept(m) or passing]
     # a kind of facility only ever counted (家庭养老床位316张) is what is counted, no program
     talked_of = {m.canonical for m in out if m.canonical in lex.counted_programs
                  and not lex.program_count_re.match(text, m.end)
