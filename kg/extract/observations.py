@@ -11,7 +11,8 @@ _RELATIVE_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1}
 EACH_PLACE_RULE = "obs.each-place"
 # 安海镇、东石镇、英林镇各2个: the number holds for each place of the list before 各
 # (a verb or a hedge may stand between 各 and the number: 樟树市、高安市各建成12个, 各不少于5个)
-_EACH_BEFORE = re.compile("各[\u4e00-\u9fff]{0,8}$")
+_EACH_GAP = 8  # the most ideographs between 各 and the number
+_EACH_BEFORE = re.compile("各[\u4e00-\u9fff]{0,%d}$" % _EACH_GAP)
 _PLACE_LIST_SEP = ("、", "和", "及")
 
 
@@ -72,7 +73,7 @@ def attach_observations(text: str, numbers, mentions: list[Mention], sentences, 
         for i, m in programs[lo:hi]:
             if s_start <= m.start < n.start or (n.end <= m.start <= n.end + 2):
                 program = i
-        each_at = _EACH_BEFORE.search(text, max(s_start, n.start - 10), n.start)
+        each_at = _EACH_BEFORE.search(text, max(s_start, n.start - 1 - _EACH_GAP), n.start)
         each = (_each_places(text, places, place_starts, bisect.bisect_left(place_starts, s_start), each_at.start())
                 if each_at else [])
         if each:

@@ -34,6 +34,7 @@ _BODY_SPEAKER_TAG = re.compile(r"^[ \t\u3000]*【([^】\n]{9,40})】[ \t\u3000]*
 _LINE_SPEAKER_TAG = re.compile(r"^[ \t\u3000]*([^\n：:。，；;！？]{5,40})[：:][ \t\u3000]*$", re.M)
 _TOPIC_REACH = 1  # sentences after a program's own that may count its sites
 _BREAKDOWN_REACH = 15  # sentences after the last program named that may break its count down by place
+_BREAKDOWN_RULE = "rel.operates.breakdown"  # such a breakdown leaves the program its document city too
 _OWN_NOUN_MIN = 3  # the shortest end of a program's name that calls its sites (青年驿站, not 驿站)
 _BARE_HEAD = 2, 4  # lengths of a program's own head word that may stand for it (驿站, 服务中心)
 _PASSIVE_GAP = 2  # 由各县区残联: a determiner at most before the body
@@ -703,7 +704,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
             # 从各地完成情况看：崇安街道32户，新丰街道28户: a breakdown by place with no
             # program of its own counts the last program named, paragraphs before
             for li, l in targets:
-                rels.append(RelationFact(named, "operatesIn", li, "rel.operates.breakdown", start=s, end=e))
+                rels.append(RelationFact(named, "operatesIn", li, _BREAKDOWN_RULE, start=s, end=e))
     rels += assigned_projects(text, mentions, orgs_all, cues)
     rels += item_relations(text, mentions, orgs_all, cues)
     rels += duty_items(text, mentions, orgs_all, cues)
@@ -738,7 +739,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
     # A program a city's document talks about, with no place named for it anywhere
     # in the document, operates in the document's city (a county's document: the county).
     # (a breakdown of its count by place, paragraphs after it, leaves it the city's too)
-    placed = {r.subject for r in rels if r.predicate == "operatesIn" and r.rule != "rel.operates.breakdown"}
+    placed = {r.subject for r in rels if r.predicate == "operatesIn" and r.rule != _BREAKDOWN_RULE}
     programs_by_name: dict = {}
     for j, n in enumerate(mentions):
         if n.type == "Program":
