@@ -395,6 +395,18 @@ def test_text_guess_metadata_press_release():
     assert guess_metadata(text) == {"title": "聚力办好社区食堂让老人吃得更放心", "issued": None, "publisher": None}
 
 
+def test_an_emoji_at_a_lines_end_ends_its_paragraph_as_a_full_stop_would():
+    text = ("活动当天，志愿者为社区老人测血压、理发、清洗油烟机，小屋里满是笑声😊\n\n"
+            "📍城南街道·幸福社区\n"
+            "“银龄守望”志愿服务队上门为独居老人打扫卫生，一上午服务老人36人次✂️\n"
+            "📍城北街道·光明社区\n"
+            "医护志愿者在社区广场义诊老人120人次。")
+    lines = normalize(text).text.split("\n")
+    assert lines == ["活动当天，志愿者为社区老人测血压、理发、清洗油烟机，小屋里满是笑声😊", "📍城南街道·幸福社区",
+                     "“银龄守望”志愿服务队上门为独居老人打扫卫生，一上午服务老人36人次✂️", "📍城北街道·光明社区",
+                     "医护志愿者在社区广场义诊老人120人次。"]
+
+
 def test_text_guess_metadata_label_lines():
     text = "发布时间:2023年11月8日(周三)上午9:30\n发布地点:某市行政中心\n发布主题:2023年为民办实事项目进展发布会\n各位好。"
     assert guess_metadata(text) == {"title": "2023年为民办实事项目进展发布会", "issued": "2023-11-08",

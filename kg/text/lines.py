@@ -5,7 +5,7 @@ any number of blank lines between, e.g. a page break) the break is removed when
 A is not finished:
 
 * A ends with sentence-final punctuation (``。！？!?…`` plus closing
-  quotes/brackets)                        -> keep: paragraph break;
+  quotes/brackets) or an emoji (a post's ``…笑声😊``) -> keep: paragraph break;
 * A ends with ``；：`` or a bare ``”``       -> keep, unless A is a full line of
   a hard-wrapped text (a wrap after a clause);
 * B starts a numbered item or a field label (``二、`` ``牵头单位：``) after a blank
@@ -71,6 +71,8 @@ HARD_FINAL = frozenset("。！？!?…")
 SOFT_FINAL = frozenset("；;：:")
 CONTINUATION_START = frozenset("，,。、；;：:！!？?”’」』）)】》〉]…%")
 DANGLING_END = frozenset("，,、“‘（(《【「『〔的和与及或")
+# an emoji at a line's end, maybe with its variation selector (✂️) or a joiner
+RE_PICTOGRAPH_END = re.compile("[\u231a-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff][\ufe0e\ufe0f\u200d]*$")
 RE_PROSE_PUNCT = re.compile(r"[，,；;。！？!?]")
 RE_SENTENCE_END = re.compile(r"[。！？!?]")
 # words set apart by a space, or a field label at the start or after a space
@@ -134,8 +136,8 @@ def join_lines(text: str, offs: list[int]) -> tuple[str, list[int]]:
             # a blank line ends a table, or the next section's prose (（二）健全…，…); a
             # heading with no punctuation (一、心理援助热线) may head the table's next rows
             table = False
-        if last in HARD_FINAL:
-            join = False
+        if last in HARD_FINAL or RE_PICTOGRAPH_END.search(line):
+            join = False  # …小屋里满是笑声😊: in a post, an emoji ends its paragraph as 。 would
         elif table == "rows" or (table and (RE_ROW_INDEX.match(text, b_start) or RE_SECTION.match(text, b_start))):
             join = False  # a table row starts a line of its own, and so does the next section
         elif _row_line(lines[i + 1]) or _row_line(line):
