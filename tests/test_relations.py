@@ -724,6 +724,27 @@ def test_a_projects_lead_and_responsible_bodies_are_not_partners(tmp_path):
     assert {s for s, _ in _pairs(rels, "runs")} == {"徐州市民政局", "徐州市住房和城乡建设局"}
 
 
+def test_bodies_that_assist_a_projects_lead_partner_it_and_run_nothing(tmp_path):
+    rels = _relations(tmp_path, "徐州市2025年民生实事项目\n\n（一）“彭城颐家”养老服务提升工程。新建社区养老服务综合体25个。\n"
+                                "牵头单位：市民政局\n配合单位：市财政局、市住房城乡建设局\n\n"
+                                "（二）“彭城青心”心理健康服务行动。新建服务站12个。\n"
+                                "责任单位：牵头单位 团市委；配合单位 市教育局。\n")
+    partners = {frozenset(p) for p in _pairs(rels, "partnerOf")}
+    assert partners == {frozenset(("徐州市民政局", "徐州市财政局")), frozenset(("徐州市民政局", "徐州市住房和城乡建设局")),
+                        frozenset(("共青团徐州市委员会", "徐州市教育局"))}
+    assert {s for s, _ in _pairs(rels, "runs")} == {"徐州市民政局", "共青团徐州市委员会"}
+
+
+def test_a_tables_assisting_column_partners_the_rows_lead(tmp_path):
+    rels = _relations(tmp_path, "徐州市2025年民生实事项目表\n\n序号 项目 目标 牵头单位 配合单位\n"
+                                "1 “彭城颐家”养老服务提升工程 新建综合体25个 市民政局 市财政局、市住房城乡建设局\n"
+                                "2 “彭城青心”心理健康服务行动 新建服务站12个 团市委 市教育局\n\n三、工作要求\n")
+    assert {frozenset(p) for p in _pairs(rels, "partnerOf")} == {
+        frozenset(("徐州市民政局", "徐州市财政局")), frozenset(("徐州市民政局", "徐州市住房和城乡建设局")),
+        frozenset(("共青团徐州市委员会", "徐州市教育局"))}
+    assert {s for s, _ in _pairs(rels, "runs")} == {"徐州市民政局", "共青团徐州市委员会"}
+
+
 def test_designated_rows_wrapped_and_run_together_are_read_by_their_numbers(tmp_path):
     rels = _relations(tmp_path, "二、2025年度残疾儿童康复救助定点服务机构名单（共3家）\n\n"
                                 "序号 机构名称 所在镇（街道） 机构性质 核定救助名额（名）\n"
@@ -1158,6 +1179,20 @@ def test_a_body_commissioned_to_carry_out_a_program_runs_it_with_the_one_commiss
                                        "“护童微光”困境儿童社会工作服务项目，投入资金48万元。"), "runs")
     assert {("牡丹江市民政局", "护童微光困境儿童社会工作服务项目"),
             ("牡丹江市益童社会工作服务中心", "护童微光困境儿童社会工作服务项目")} <= runs, runs
+
+
+def test_a_body_commissioned_after_the_program_is_named_runs_it(tmp_path):
+    runs = _pairs(_relations(tmp_path, "牡丹江市民政局通报。“颐心食堂”于2024年6月开业，由爱民区民政局出资建设，委托牡丹江市康颐餐饮管理有限公司"
+                                       "运营，日均就餐90人次。阳明街道“青苗之家”引入牡丹江市童心社会工作服务中心专业化运营，"
+                                       "服务儿童300人次。"), "runs")
+    assert {("爱民区民政局", "颐心食堂"), ("牡丹江市康颐餐饮管理有限公司", "颐心食堂"),
+            ("牡丹江市童心社会工作服务中心", "青苗之家")} <= runs, runs
+
+
+def test_a_body_commissioned_with_no_verb_of_its_own_does_not_run_the_program(tmp_path):
+    runs = _pairs(_relations(tmp_path, "牡丹江市民政局通报。“颐心食堂”于2024年6月开业，委托牡丹江市康颐餐饮管理有限公司，"
+                                       "日均就餐90人次。"), "runs")
+    assert ("牡丹江市康颐餐饮管理有限公司", "颐心食堂") not in runs, runs
 
 
 def test_a_county_named_like_a_verb_is_the_verb_outside_the_documents_own_city(tmp_path):

@@ -44,9 +44,10 @@ def assigned_projects(text: str, mentions, orgs, cues) -> list[RelationFact]:
     bodies = mention_index(orgs)
     prev_end, item_start, heading_end, first_label = 0, 0, 0, 0
     leads: list[int] = []  # the bodies of the item's lead label
+    partnering = False  # whether that label hosts (主办单位) rather than leads (牵头单位)
     for label in cues["assignment"].finditer(text):
         if text[prev_end:label.start()].strip(" \t\u3000\n；;，,。") or not prev_end:
-            leads, first_label = [], label.start()
+            leads, partnering, first_label = [], False, label.start()
             # a new item (not the next label of the same one): it starts at its heading,
             # and never before the bodies the item above was assigned to
             line_start = max(text.rfind("\n", 0, label.start()) + 1, prev_end)
@@ -63,7 +64,8 @@ def assigned_projects(text: str, mentions, orgs, cues) -> list[RelationFact]:
         end = cues["assignment_end"].search(text, label.end())
         end = end.start() if end else len(text)
         prev_end = end
-        lead = label.group(0) in cues["assignment_lead"]
+        word = label.group("word") or label.group("inner")
+        lead = word in cues["assignment_lead"]
         own = [pi for _, _, pi, p in programs.within(item_start, label.start())
                if lead or p.end <= heading_end or _ITEM_HEAD.match(text, item_start) is None]
         if heading_end < first_label and not text[heading_end:first_label].strip() \
@@ -83,13 +85,15 @@ def assigned_projects(text: str, mentions, orgs, cues) -> list[RelationFact]:
             if below < len(text) and not _ITEM_HEAD.match(text, below):
                 own += [pi for _, _, pi, _ in programs.within(below, line_end(text, below))]
         labelled = [oi for _, _, oi, _ in bodies.within(label.end(), end)]
-        for oi in dict.fromkeys(labelled):
+        # 牵头单位：A；配合单位：B、C: the bodies that assist work with the lead, they do not run the item
+        assisting = word in cues["assignment_assisting"]
+        for oi in dict.fromkeys(labelled) if not assisting else ():
             for pi in own:
                 out.append(RelationFact(oi, "runs", pi, "rel.runs.assigned", start=label.start(), end=end))
-        # 主办单位：A；会办单位：B、C: the lead works with each body the item assigns after it
+        # 主办单位：A；会办单位：B、C: a lead that hosts works with each body the item assigns after it
         if lead:
-            leads = labelled if label.group(0) in cues["assignment_partnering"] else []
-        else:
+            leads, partnering = labelled, word in cues["assignment_partnering"]
+        elif partnering or assisting:
             out += [RelationFact(a, "partnerOf", b, "rel.partner.assigned", start=label.start(), end=end)
                     for a in leads for b in labelled if a != b]
     return out
@@ -256,6 +260,7 @@ def table_rows(text: str, mentions, orgs, cues) -> list[RelationFact]:
         lead = cues["table_lead"].search(head_line)
         other = cues["table_other"].search(head_line)
         lead_first = lead is not None and (other is None or lead.start() < other.start())
+        assist_after_lead = lead_first and other is not None and cues["table_assist"].fullmatch(other.group(0))
         for r_start, r_end in zip(rows, rows[1:]):
             program = next((i for _, _, i, _ in programs.starting_in(r_start, r_start + 5)), None)
             if program is None:
@@ -280,8 +285,12 @@ def table_rows(text: str, mentions, orgs, cues) -> list[RelationFact]:
                 led = [pi for _, _, pi, _ in programs.within(r_start, cell_start)]
                 out += [RelationFact(oi, "runs", pi, "rel.runs.table-lead", start=r_start, end=r_end)
                         for oi in cells[0] for pi in led]
-                out += [RelationFact(oi, "runs", program, "rel.runs.table-row", start=r_start, end=r_end)
-                        for cell in cells[1:] for oi in cell]
+                if assist_after_lead:  # 牵头单位 配合单位: the later cells' bodies work with the lead's
+                    out += [RelationFact(a, "partnerOf", b, "rel.partner.table-assist", start=r_start, end=r_end)
+                            for a in cells[0] for cell in cells[1:] for b in cell if a != b]
+                else:
+                    out += [RelationFact(oi, "runs", program, "rel.runs.table-row", start=r_start, end=r_end)
+                            for cell in cells[1:] for oi in cell]
             else:
                 out += [RelationFact(oi, "runs", program, "rel.runs.table-row", start=r_start, end=r_end)
                         for oi in cells[0]]

@@ -40,7 +40,11 @@ _BARE_HEAD = 2, 4  # lengths of a program's own head word that may stand for it 
 _PASSIVE_GAP = 2  # 由各县区残联: a determiner at most before the body
 _COMMISSION_GAP = 3  # 委托本地…: characters at most between 委托 and the body commissioned
 _FRAME_MAX = 40  # characters of a guidance frame's bodies (市委、市政府的坚强领导和省民政厅的精心)
+_COMMISSIONED_VERB_REACH = 12  # 引入某公司等专业机构连锁化运营: the verb within the commissioned body's clause
 _OWN_VERB_REACH = 4  # 具体实施, 负责: the verb right after the organization
+
+
+_ASSIGNMENT_LABEL = r"(?P<word>%s)[：:]|(?<=[：:；;])[ \t\u3000]*(?P<inner>%s)[ \t\u3000]+"
 
 
 @lru_cache(maxsize=1)
@@ -72,13 +76,15 @@ def _cues():
         "joint": frozenset(c["joint"]),
         "silent_publisher_ends": tuple(c["silent_publishers"]["ends"]),
         "questioner_ends": tuple(c["questioner_ends"]),
-        "assignment": re.compile("(?:" + alt(c["assignment"]["lead"] + c["assignment"]["other"]).pattern + ")[：:]"),
+        # 牵头单位：…, or a label set apart by a space inside a field (责任单位：牵头单位 市民政局；配合单位 市财政局)
+        "assignment": re.compile(_ASSIGNMENT_LABEL % ((alt(c["assignment"]["lead"] + c["assignment"]["other"]).pattern,) * 2)),
         # a table of projects: its head line names a unit-in-charge column (序号 项目名称 … 责任单位 …)
         # or whose head line names its columns (项目名称 目标任务 牵头单位 责任单位)
         "table_head": re.compile("^.*(?:" + alt(c["assignment"]["lead"] + c["assignment"]["other"]).pattern
                                  + ").*$", re.MULTILINE),
         "table_lead": alt(c["assignment"]["lead"]),
         "table_other": alt(c["assignment"]["other"]),
+        "table_assist": alt(c["assignment"]["assisting"]),
         # a table of institutions (序号 机构名称 …) and the list words of the line naming its program
         "designation_head": re.compile("^" + TABLE_HEAD + ".*(?:" + alt(c["designation"]["columns"]).pattern + ")",
                                        re.MULTILINE),
@@ -86,11 +92,12 @@ def _cues():
         "designation_list": alt(c["designation"]["list"]),
         # a table of places: the head line starts with a column of them (地区 长者食堂 …)
         "place_column": re.compile(r"[ \t\u3000]*(?:" + alt(c["place_table"]["columns"]).pattern + ")"),
-        "assignment_lead": frozenset(w + sep for w in c["assignment"]["lead"] for sep in "：:"),
-        "assignment_partnering": frozenset(w + sep for w in c["assignment"]["partnering"] for sep in "：:"),
+        "assignment_lead": frozenset(c["assignment"]["lead"]),
+        "assignment_partnering": frozenset(c["assignment"]["partnering"]),
+        "assignment_assisting": frozenset(c["assignment"]["assisting"]),
         # an assignment's list of bodies ends with its line, its sentence or the next label
-        "assignment_end": re.compile(r"[\n。；;]|(?:" + alt(c["assignment"]["lead"] + c["assignment"]["other"]).pattern
-                                     + ")[：:]"),
+        "assignment_end": re.compile(r"[\n。；;]|" + _ASSIGNMENT_LABEL % (
+            (alt(c["assignment"]["lead"] + c["assignment"]["other"]).pattern,) * 2)),
         # a breakdown by place starts with the place (其中，平城区新建…; 从各地完成情况看，朝阳区…)
         "breakdown_head": re.compile(r"\s*(?:" + alt(c["breakdown_head"]).pattern + r")?[，,：:]?\s*$"),
         # or a later clause of a counting sentence starts with it (上半年新建47个，其中昆都仑区12个)
@@ -225,6 +232,21 @@ def _org_for_role(text: str, role: str, person: Mention, orgs, publisher: int | 
 def _quote_start(text: str, m: Mention) -> int:
     """Where a mention starts, with its opening quote mark if it has one."""
     return m.start - 1 if m.start and text[m.start - 1] in "“\"「" else m.start
+
+
+def _commissioned_after(text: str, start: int, e: int, orgs, cues) -> list[int]:
+    """Bodies commissioned after `start` (委托/引入 ORG) whose own verb follows in the same clause."""
+    found = []
+    for oi, o in orgs:
+        if o.start < start:
+            continue
+        cue = cues["commission"].search(text, max(start, o.start - _COMMISSION_GAP), o.start)
+        if cue is None:
+            continue
+        brk = _CLAUSE_BREAK.search(text, o.end, e)
+        if cues["runs"].search(text, o.end, min(brk.start() if brk else e, o.end + _COMMISSIONED_VERB_REACH)):
+            found.append(oi)
+    return found
 
 
 def _in(m: Mention, s: int, e: int) -> bool:
@@ -613,11 +635,15 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
                 after = [oi for oi, o in orgs if o.start >= passive.end()]
                 # 由市残联负责: the body follows 由 at once (组建由86名社工组成的服务队 is no runner)
                 if after and mentions[after[0]].start - passive.end() <= _PASSIVE_GAP:
-                    runner = after[0]
+                    runner, rule = after[0], "rel.runs.passive"
                     # 由A联合B运营: the bodies named before the verb run it together (not one that 配合)
                     verb = cues["runs"].search(text, mentions[runner].end, e)
                     co_runners = [oi for oi in after[1:] if verb and mentions[oi].end <= verb.start()
                                   and not cues["assist"].match(text, mentions[oi].end)] if verb else []
+            # “乐龄食堂”…委托某公司运营: a body commissioned after the program, with its own verb, runs it
+            for oi in _commissioned_after(text, p.end, e, orgs, cues):
+                if oi != runner:
+                    rels.append(RelationFact(oi, "runs", pi, "rel.runs.commissioned-after", start=s, end=e))
             if runner is not None:
                 rels.append(RelationFact(runner, "runs", pi, rule, start=s, end=e))
                 # 市民政局委托某社工中心在…实施“…”项目: the body commissioned runs it too
