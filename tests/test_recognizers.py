@@ -738,6 +738,16 @@ def test_a_table_closed_by_a_column_of_remarks_counts_each_row_but_not_the_remar
                      ("32", "站次", "督导社工站"), ("213", "宗", "受理申请")]
 
 
+def test_a_table_whose_head_opens_on_two_columns_of_words_counts_rows_with_and_without_a_remark(lex):
+    # as normalization leaves it: the place column's bracket runs into the first head with a unit
+    text = ("序号 单位名称 所在乡镇（街道）安置残疾人数（名）补贴金额（元）备注\n"
+            "1许昌市福康服装厂 长兴路街道14 84000集中安置\n2许昌市金穗面业有限公司 和尚桥镇11 55000\n"
+            "3许昌市恒瑞铝材有限公司 坡胡镇8 40000\n")
+    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex)]
+    assert found == [("14", "名", "安置残疾人数"), ("84000", "元", "补贴金额"), ("11", "名", "安置残疾人数"),
+                     ("55000", "元", "补贴金额"), ("8", "名", "安置残疾人数"), ("40000", "元", "补贴金额")], found
+
+
 def test_a_table_whose_head_wraps_over_several_lines_counts_each_row_in_its_columns(lex):
     # a PDF's head, its column names broken anywhere, right above the first row
     text = ("表1 2024年上半年各街道就业援助工作情况\n街道 帮扶就业困难\n人员就业（人）\n职业技能培训\n（人次）\n"

@@ -390,7 +390,7 @@ def _unit_heads(line: str, lex: Lexicon) -> list[re.Match] | None:
     if bracketed and _column_head_regex(lex.unit_re).fullmatch(bracketed.group(0)):
         bracketed = None  # 资金（万元）: a column's head itself
     if not _head_line_regex(lex.unit_re).fullmatch(squeezed, bracketed.end() if bracketed else 0):
-        return None
+        return _heads_after_word_columns(line, lex)
     heads = list(_column_head_regex(lex.unit_re).finditer(line))  # 县（区）: 区 is no unit
     if len(heads) < 2:
         return None
@@ -399,6 +399,22 @@ def _unit_heads(line: str, lex: Lexicon) -> list[re.Match] | None:
     if first and line.split()[0] != first and not (bracketed and first == bracketed.group(0)):
         return None
     return heads
+
+
+# two or more columns of words before a table's heads with units (单位名称 所在乡镇（街道） 安置人数（名） …),
+# the last one's bracket maybe run into the first head once spaces are gone
+_WORD_COLUMN = r"[\u4e00-\u9fff]{2,8}(?:[（(][\u4e00-\u9fff、]{1,6}[）)])?"
+_WORD_COLUMNS = re.compile(r"[ \t\u3000]*%s(?:[ \t\u3000]+%s){1,3}[ \t\u3000]*" % (_WORD_COLUMN, _WORD_COLUMN))
+
+
+def _heads_after_word_columns(line: str, lex: Lexicon) -> list[re.Match] | None:
+    """The heads with units of a line that opens on columns of words (the rows'
+    name and place, 单位名称 所在乡镇（街道）), whose cells the rows' names hold."""
+    heads = list(_column_head_regex(lex.unit_re).finditer(line))
+    if len(heads) < 2 or not _WORD_COLUMNS.fullmatch(line, 0, heads[0].start()):
+        return None
+    rest = re.sub(r"[ \t\u3000]", "", line[heads[0].start():])
+    return heads if _head_line_regex(lex.unit_re).fullmatch(rest) else None
 
 
 def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]
@@ -441,9 +457,10 @@ def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]
         row = _ROW.match(line, index.end() if index else 0) if columns else None
         cells = list(_CELL.finditer(line, row.start("cells"), row.end("cells"))) if row else []
         remark = bool(row and row.group("remark"))
-        if remark and not (columns[-1][0] is None and columns[-1][1].endswith(lex.table_remark_heads)):
+        remark_column = bool(columns) and columns[-1][0] is None and columns[-1][1].endswith(lex.table_remark_heads)
+        if remark and not remark_column:
             row = None  # words after the numbers, with no column of remarks for them
-        if not row or len(cells) != len(columns) - remark:
+        if not row or len(cells) != len(columns) - remark_column:  # a row's remark may be empty
             columns = None if not row else columns
             continue
         if index:  # a row's number is no figure (7天凝镇: not 7 days)
