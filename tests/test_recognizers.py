@@ -1973,3 +1973,19 @@ def test_a_table_cell_may_group_its_digits_with_commas(lex):
     found = {(str(n.value), n.unit) for n in recognize_numbers(text, lex)}
     assert {("3120", "元"), ("4606", "元"), ("14", "人"), ("9", "户")} <= found, found
     assert ("21215", "元") not in found, found  # the total row
+
+
+def test_a_faculty_named_after_its_university_is_one_body_even_with_a_conjunction_in_its_name(lex):
+    canonicals = _org_canonicals("宜昌市消息。团市委联合华中师范大学心理学院、三峡大学法学与公共管理学院共建服务站，"
+                                 "三峡大学与宜昌市第一中学签约。", lex)
+    assert {"华中师范大学心理学院", "三峡大学法学与公共管理学院"} <= set(canonicals), canonicals
+    assert "公共管理学院" not in canonicals and "三峡大学与宜昌市第一中学" not in canonicals, canonicals
+
+
+def test_a_particle_between_a_name_and_what_the_person_does_is_no_part_of_the_name(lex):
+    assert _person_names(lex, "一群学生在心理咨询师谭静的带领下做游戏。") == ["谭静"]
+
+
+def test_a_verb_of_lacking_or_seeking_ends_a_program_name_on_its_left(lex):
+    names = _program_names(lex, "高校有专业优势，却缺少实践平台。团市委共争取青少年心理健康服务进村（社区）行动资金28万元。")
+    assert names == {"青少年心理健康服务进村（社区）行动"}, names

@@ -430,6 +430,10 @@ class Lexicon:
         # a label that ends its line: 评审专家（单一来源采购人员）名单：
         self.roster_label_re = re.compile("(?:" + _alternation(_words("person_roster_labels.txt")) + r")[：:][ \t\u3000]*\n")
         self.speaker_name_end_re = re.compile(_alternation(_words("person_acts.txt") + _words("speaker_name_ends.txt")))
+        # what a person does, maybe after a particle (咨询师谭静的带领下)
+        self.person_act_particles = tuple(_words("person_act_particles.txt"))
+        self.person_act_after_particle_re = re.compile("(?:%s)?(?:%s)" % (_alternation(self.person_act_particles),
+                                                                           self.person_act_re.pattern))
         self.word_surnames = frozenset(_words("surnames_also_words.txt"))
         self.org_system_prefixes = tuple(_words("org_system_prefixes.txt"))
         # longest first, so that 卓玛吉 is read before 卓玛

@@ -311,6 +311,31 @@ def _named_school(text: str, start: int, modifier: str, lex: Lexicon) -> bool:
     return any(m.end() == start for m in lex.boundary_re.finditer(text, max(0, start - 4), start))
 
 
+_UNIVERSITY = "大学"
+_FACULTY_MAX = 10  # characters of a faculty's own name (法学与公共管理)
+
+
+def _faculty_of_named_school(text: str, start: int, modifier: str, lex: Lexicon) -> bool:
+    """华中师范大学心理学院, 三峡大学法学与公共管理学院: a faculty named after a
+    university whose own name is a named school's."""
+    k = modifier.find(_UNIVERSITY)
+    faculty = modifier[k + len(_UNIVERSITY):]
+    return k >= 2 and 0 < len(faculty) <= _FACULTY_MAX and _named_school(text, start, modifier[:k], lex)
+
+
+_FACULTY_CONJUNCTIONS = "与和"
+
+
+def _faculty_start(text: str, start: int, suffix_start: int, lex: Lexicon, inner_orgs: SpanIndex) -> int:
+    """三峡大学法学与公共管理学院: where a 与 cut a faculty's name, the start of its
+    university's name if the whole reads as a faculty of a named school; else start."""
+    k = text.rfind(_UNIVERSITY, max(0, start - _FACULTY_MAX - len(_UNIVERSITY)), start)
+    if k < 0 or k + len(_UNIVERSITY) >= start - 1:  # 三峡大学与…学院: two bodies
+        return start
+    university = _left_edge(text, k, k + len(_UNIVERSITY), lex, inner_orgs)
+    return university if _faculty_of_named_school(text, university, text[university:suffix_start], lex) else start
+
+
 def _home_town(places: list[Mention], lex: Lexicon) -> str | None:
     """The street or town a document is about: named twice at least and more
     often than any other (中华街道's own report). Its bare 街道办事处 is its office."""
@@ -340,6 +365,8 @@ def _open_class(text: str, lex: Lexicon, ctx: PlaceContext, inner_orgs: SpanInde
         if text[end:end + 1] and text[end] in lex.org_suffix_not_after[suffix]:
             continue
         start = _left_edge(text, end - len(suffix), end, lex, inner_orgs)
+        if _kind == "school" and text[start - 1:start] in _FACULTY_CONJUNCTIONS:
+            start = _faculty_start(text, start, end - len(suffix), lex, inner_orgs)
         if text[start] in "和与及" and text[start + 1:start + 2] in LEVELS and start and (
                 _CJK_CHAR.match(text[start - 1]) or text[start - 1] in "》”）)"):
             start += 1  # 热线和县…中心, 《…》和县政府办公室: the conjunction and the county's short form, not 和县
@@ -362,7 +389,8 @@ def _open_class(text: str, lex: Lexicon, ctx: PlaceContext, inner_orgs: SpanInde
             out.append(Mention("Organization", span, start, end, f"org.head.{_kind}",
                                canonical=prefecture + span[2:], city=prefecture))
             continue
-        if needs_name and not _has_proper_name(span, lex) and not (needs_name == 2 and _named_school(text, start, modifier, lex)):
+        if needs_name and not _has_proper_name(span, lex) and not (needs_name == 2 and (
+                _named_school(text, start, modifier, lex) or _faculty_of_named_school(text, start, modifier, lex))):
             if town_head is None or not span.startswith(town_head) or lex.every_unit_before_re.search(text, max(0, start - 4), start):
                 continue
             canonical = home_town + span[len(town_head):]  # 街道办事处 in 中华街道's report: its office

@@ -601,8 +601,9 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
     for m in post_re.finditer(text):
         role, end = _posts_at(text, m.start(), post_re)
         # the act decides the name's length: 黄颖告诉 is 黄颖, then 告诉
-        name = _name_before(text, end, name_at(text, end, lex), lex.person_act_re, longer=True,
-                            stop_words=lex.name_stop_words)
+        # (谭静的带领下: 的 ends the name, it is none of it)
+        name = _name_before(text, end, name_at(text, end, lex), lex.person_act_after_particle_re, longer=True,
+                            stop_words=lex.name_stop_words + lex.person_act_particles)
         if name and not any(s <= end < e for s, e in found):
             # 中心负责人刘某介绍: the 中心 the story named before
             add(name, end, "person.post-name-act", _bare_head_body(text, m.start(), orgs, lex), role)
