@@ -44,13 +44,15 @@ _COMMISSIONED_VERB_REACH = 12  # 引入某公司等专业机构连锁化运营: 
 _OWN_VERB_REACH = 4  # 具体实施, 负责: the verb right after the organization
 
 
-_ASSIGNMENT_LABEL = r"(?P<word>%s)[：:]|(?<=[：:；;])[ \t\u3000]*(?P<inner>%s)[ \t\u3000]+"
+# 牵头单位：…, or a label set apart by a space inside a field (责任单位：牵头单位 市民政局；配合单位 市财政局)
+_ASSIGNMENT_LABEL = r"(?P<word>{0})[：:]|(?<=[：:；;])[ \t\u3000]*(?P<inner>{0})[ \t\u3000]+"
 
 
 @lru_cache(maxsize=1)
 def _cues():
     c = load_lexicon().relation_cues
     alt = lambda words: re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
+    labels = alt(c["assignment"]["lead"] + c["assignment"]["other"]).pattern
     # 等, 等部门, 等五部门 after a list of bodies
     group = r"等(?:[一二三四五六七八九十0-9]*个?(?:" + alt(c["group_tail"]["nouns"]).pattern + r"))?"
     return {
@@ -76,12 +78,10 @@ def _cues():
         "joint": frozenset(c["joint"]),
         "silent_publisher_ends": tuple(c["silent_publishers"]["ends"]),
         "questioner_ends": tuple(c["questioner_ends"]),
-        # 牵头单位：…, or a label set apart by a space inside a field (责任单位：牵头单位 市民政局；配合单位 市财政局)
-        "assignment": re.compile(_ASSIGNMENT_LABEL % ((alt(c["assignment"]["lead"] + c["assignment"]["other"]).pattern,) * 2)),
+        "assignment": re.compile(_ASSIGNMENT_LABEL.format(labels)),
         # a table of projects: its head line names a unit-in-charge column (序号 项目名称 … 责任单位 …)
         # or whose head line names its columns (项目名称 目标任务 牵头单位 责任单位)
-        "table_head": re.compile("^.*(?:" + alt(c["assignment"]["lead"] + c["assignment"]["other"]).pattern
-                                 + ").*$", re.MULTILINE),
+        "table_head": re.compile("^.*(?:" + labels + ").*$", re.MULTILINE),
         "table_lead": alt(c["assignment"]["lead"]),
         "table_other": alt(c["assignment"]["other"]),
         "table_assist": alt(c["assignment"]["assisting"]),
@@ -96,8 +96,7 @@ def _cues():
         "assignment_partnering": frozenset(c["assignment"]["partnering"]),
         "assignment_assisting": frozenset(c["assignment"]["assisting"]),
         # an assignment's list of bodies ends with its line, its sentence or the next label
-        "assignment_end": re.compile(r"[\n。；;]|" + _ASSIGNMENT_LABEL % (
-            (alt(c["assignment"]["lead"] + c["assignment"]["other"]).pattern,) * 2)),
+        "assignment_end": re.compile(r"[\n。；;]|" + _ASSIGNMENT_LABEL.format(labels)),
         # a breakdown by place starts with the place (其中，平城区新建…; 从各地完成情况看，朝阳区…)
         "breakdown_head": re.compile(r"\s*(?:" + alt(c["breakdown_head"]).pattern + r")?[，,：:]?\s*$"),
         # or a later clause of a counting sentence starts with it (上半年新建47个，其中昆都仑区12个)

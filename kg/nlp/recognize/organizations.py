@@ -365,7 +365,7 @@ def _open_class(text: str, lex: Lexicon, ctx: PlaceContext, inner_orgs: SpanInde
         if text[end:end + 1] and text[end] in lex.org_suffix_not_after[suffix]:
             continue
         start = _left_edge(text, end - len(suffix), end, lex, inner_orgs)
-        if _kind == "school" and text[start - 1:start] in _FACULTY_CONJUNCTIONS:
+        if _kind == "school" and start and text[start - 1] in _FACULTY_CONJUNCTIONS:
             start = _faculty_start(text, start, end - len(suffix), lex, inner_orgs)
         if text[start] in "和与及" and text[start + 1:start + 2] in LEVELS and start and (
                 _CJK_CHAR.match(text[start - 1]) or text[start - 1] in "》”）)"):
