@@ -432,6 +432,7 @@ class Lexicon:
         self.speaker_name_end_re = re.compile(_alternation(_words("person_acts.txt") + _words("speaker_name_ends.txt")))
         # what a person does, maybe after a particle (咨询师谭静的带领下)
         self.person_act_particles = tuple(_words("person_act_particles.txt"))
+        self.faculty_parent_heads = tuple(_words("faculty_parent_heads.txt"))
         self.person_act_after_particle_re = re.compile("(?:%s)?(?:%s)" % (_alternation(self.person_act_particles),
                                                                            self.person_act_re.pattern))
         self.word_surnames = frozenset(_words("surnames_also_words.txt"))

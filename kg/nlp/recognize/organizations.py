@@ -311,29 +311,31 @@ def _named_school(text: str, start: int, modifier: str, lex: Lexicon) -> bool:
     return any(m.end() == start for m in lex.boundary_re.finditer(text, max(0, start - 4), start))
 
 
-_UNIVERSITY = "大学"
 _FACULTY_MAX = 10  # characters of a faculty's own name (法学与公共管理)
 
 
 def _faculty_of_named_school(text: str, start: int, modifier: str, lex: Lexicon) -> bool:
     """华中师范大学心理学院, 三峡大学法学与公共管理学院: a faculty named after a
-    university whose own name is a named school's."""
-    k = modifier.find(_UNIVERSITY)
-    faculty = modifier[k + len(_UNIVERSITY):]
-    return k >= 2 and 0 < len(faculty) <= _FACULTY_MAX and _named_school(text, start, modifier[:k], lex)
-
-
-_FACULTY_CONJUNCTIONS = "与和"
+    university (faculty_parent_heads.txt) whose own name is a named school's."""
+    for head in lex.faculty_parent_heads:
+        k = modifier.find(head)
+        faculty = modifier[k + len(head):]
+        if k >= 2 and 0 < len(faculty) <= _FACULTY_MAX and _named_school(text, start, modifier[:k], lex):
+            return True
+    return False
 
 
 def _faculty_start(text: str, start: int, suffix_start: int, lex: Lexicon, inner_orgs: SpanIndex) -> int:
-    """三峡大学法学与公共管理学院: where a 与 cut a faculty's name, the start of its
-    university's name if the whole reads as a faculty of a named school; else start."""
-    k = text.rfind(_UNIVERSITY, max(0, start - _FACULTY_MAX - len(_UNIVERSITY)), start)
-    if k < 0 or k + len(_UNIVERSITY) >= start - 1:  # 三峡大学与…学院: two bodies
-        return start
-    university = _left_edge(text, k, k + len(_UNIVERSITY), lex, inner_orgs)
-    return university if _faculty_of_named_school(text, university, text[university:suffix_start], lex) else start
+    """三峡大学法学与公共管理学院: where a conjunction cut a faculty's name, the start
+    of its university's name if the whole reads as a faculty of a named school; else start."""
+    for head in lex.faculty_parent_heads:
+        k = text.rfind(head, max(0, start - _FACULTY_MAX - len(head)), start)
+        if k < 0 or k + len(head) >= start - 1:  # 三峡大学与…学院: two bodies
+            continue
+        parent = _left_edge(text, k, k + len(head), lex, inner_orgs)
+        if _faculty_of_named_school(text, parent, text[parent:suffix_start], lex):
+            return parent
+    return start
 
 
 def _home_town(places: list[Mention], lex: Lexicon) -> str | None:
@@ -365,7 +367,7 @@ def _open_class(text: str, lex: Lexicon, ctx: PlaceContext, inner_orgs: SpanInde
         if text[end:end + 1] and text[end] in lex.org_suffix_not_after[suffix]:
             continue
         start = _left_edge(text, end - len(suffix), end, lex, inner_orgs)
-        if _kind == "school" and start and text[start - 1] in _FACULTY_CONJUNCTIONS:
+        if _kind == "school" and start and text[start - 1] in lex.org_name_conjunctions:
             start = _faculty_start(text, start, end - len(suffix), lex, inner_orgs)
         if text[start] in "和与及" and text[start + 1:start + 2] in LEVELS and start and (
                 _CJK_CHAR.match(text[start - 1]) or text[start - 1] in "》”）)"):
