@@ -404,17 +404,24 @@ def _unit_heads(line: str, lex: Lexicon) -> list[re.Match] | None:
 # two or more columns of words before a table's heads with units (单位名称 所在乡镇（街道） 安置人数（名） …),
 # the last one's bracket maybe run into the first head once spaces are gone
 _WORD_COLUMN = r"[\u4e00-\u9fff]{2,8}(?:[（(][\u4e00-\u9fff、]{1,6}[）)])?"
-_WORD_COLUMNS = re.compile(r"[ \t\u3000]*%s(?:[ \t\u3000]+%s){1,3}[ \t\u3000]*" % (_WORD_COLUMN, _WORD_COLUMN))
+
+
+@lru_cache(maxsize=4)
+def _word_columns_regex(unit_re: str) -> re.Pattern:
+    # anchored at the line's start and ending where a head with a unit begins: a search
+    # for heads over every start of a line that holds none would be quadratic
+    return re.compile(r"[ \t\u3000]*%s(?:[ \t\u3000]+%s){1,3}[ \t\u3000]*(?=%s)"
+                      % (_WORD_COLUMN, _WORD_COLUMN, _column_head_regex(unit_re).pattern))
 
 
 def _heads_after_word_columns(line: str, lex: Lexicon) -> list[re.Match] | None:
     """The heads with units of a line that opens on columns of words (the rows'
     name and place, 单位名称 所在乡镇（街道）), whose cells the rows' names hold."""
-    heads = list(_column_head_regex(lex.unit_re).finditer(line))
-    if len(heads) < 2 or not _WORD_COLUMNS.fullmatch(line, 0, heads[0].start()):
+    columns = _word_columns_regex(lex.unit_re).match(line)
+    if columns is None or not _head_line_regex(lex.unit_re).fullmatch(re.sub(r"[ \t\u3000]", "", line[columns.end():])):
         return None
-    rest = re.sub(r"[ \t\u3000]", "", line[heads[0].start():])
-    return heads if _head_line_regex(lex.unit_re).fullmatch(rest) else None
+    heads = list(_column_head_regex(lex.unit_re).finditer(line, columns.end()))
+    return heads if len(heads) >= 2 else None
 
 
 def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]
