@@ -233,14 +233,16 @@ def _quote_start(text: str, m: Mention) -> int:
     return m.start - 1 if m.start and text[m.start - 1] in "“\"「" else m.start
 
 
+def _commissioned(text: str, lo: int, o: Mention, cues) -> bool:
+    """委托/引入 right before the body (from lo on): it is commissioned."""
+    return cues["commission"].search(text, max(lo, o.start - _COMMISSION_GAP), o.start) is not None
+
+
 def _commissioned_after(text: str, start: int, e: int, orgs, cues) -> list[int]:
     """Bodies commissioned after `start` (委托/引入 ORG) whose own verb follows in the same clause."""
     found = []
     for oi, o in orgs:
-        if o.start < start:
-            continue
-        cue = cues["commission"].search(text, max(start, o.start - _COMMISSION_GAP), o.start)
-        if cue is None:
+        if o.start < start or not _commissioned(text, start, o, cues):
             continue
         brk = _CLAUSE_BREAK.search(text, o.end, e)
         if cues["runs"].search(text, o.end, min(brk.start() if brk else e, o.end + _COMMISSIONED_VERB_REACH)):
@@ -648,7 +650,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
                 # 市民政局委托某社工中心在…实施“…”项目: the body commissioned runs it too
                 for oi, o in orgs:
                     if (oi != runner and mentions[runner].end <= o.start and o.end <= p.start
-                            and cues["commission"].search(text, max(s, o.start - _COMMISSION_GAP), o.start)
+                            and _commissioned(text, s, o, cues)
                             and cues["runs"].search(text, o.end, p.start)):
                         rels.append(RelationFact(oi, "runs", pi, "rel.runs.commissioned", start=s, end=e))
                 rels += [RelationFact(oi, "runs", pi, "rel.runs.passive-joint", start=s, end=e) for oi in co_runners]
