@@ -618,6 +618,16 @@ def test_persons_in_both_orders_with_posts(lex):
     assert ("李明华", "共青团洛阳市委", "副书记") in roles
 
 
+def test_village_doctors_therapists_and_social_workers_hold_posts_in_their_bodies(lex):
+    text = ("构林镇卫生院乡村医生陈某义背起药箱出了门。大新镇社区卫生服务中心康复师刘某婷每周两次开展康复指导，"
+            "县律师协会律师王某强提供法律咨询。")
+    orgs = _orgs(text, lex)
+    persons, posts = recognize_persons(text, lex, orgs)
+    roles = {(persons[p.person].text, orgs[p.organization].text, p.role) for p in posts if p.organization is not None}
+    assert roles == {("陈某义", "构林镇卫生院", "乡村医生"), ("刘某婷", "大新镇社区卫生服务中心", "康复师"),
+                     ("王某强", "县律师协会", "律师")}
+
+
 def test_a_post_and_a_name_with_what_the_person_does_or_a_conjunction_after_it(lex):
     assert _person_names(lex, "社建工委主任谭志强及部分市人大常委会委员参加调研。") == ["谭志强"]
     assert _person_names(lex, "团市委书记杨帆陪同视察。") == ["杨帆"]  # not 杨帆陪
@@ -1497,6 +1507,13 @@ def test_a_community_in_the_column_after_its_street_is_a_settlement(lex):
 
     text = "鄂尔多斯市互助养老试点社区\n6 康巴什区 青春山街道 青春社区 康巴什区民政局"
     assert [m.text for m in recognize_settlements(text, _locations(text, lex), lex)] == ["青春社区"]
+
+
+def test_a_village_goes_on_to_another_only_in_a_list(lex):
+    from kg.nlp.recognize.places import recognize_settlements
+
+    text = "邓州市构林镇马营村卫生室乡村医生陈某义出了门。构林镇马营村、王营村开展巡诊。"
+    assert [m.text for m in recognize_settlements(text, _locations(text, lex), lex)] == ["马营村", "马营村", "王营村"]
 
 
 def test_a_signatures_post_and_name_apart_are_one_person(lex):

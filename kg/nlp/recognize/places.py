@@ -116,7 +116,11 @@ def recognize_settlements(text: str, divisions: list[Mention], lex: Lexicon) -> 
         # 和平里街道和平里三区社区: a community named after its street, whose name may be
         # longer and start with a boundary word (和)
         stem = next((d.text[:-len(h)] for h in lex.town_heads if d.text.endswith(h) and len(d.text) > len(h)), None)
+        listed = False  # after the first village only a 、-list goes on (马营村卫生室乡村医生 is no 卫生室乡村)
         while m := ((stem and _named_after(stem, lex).match(text, pos)) or lex.settlement_re.match(text, pos)):
+            if listed and not m.group(0).startswith("、"):
+                break
+            listed = True
             name = m.group("name")
             if ((lex.boundary_re.match(name) and not (stem and name.startswith(stem)))
                     or lex.settlement_not_start_re.match(name)):
