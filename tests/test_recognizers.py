@@ -758,6 +758,20 @@ def test_a_table_whose_head_opens_on_two_columns_of_words_counts_rows_with_and_w
                      ("55000", "元", "补贴金额"), ("8", "名", "安置残疾人数"), ("40000", "元", "补贴金额")], found
 
 
+def test_a_table_closed_by_a_column_of_reasons_counts_each_row_but_not_the_reasons(lex):
+    text = ("序号 乡镇（街道）救助户数（户）救助人数（人）主要救助事由\n"
+            "1城关街道24 61因病、因残\n2新华街道19 47因灾（7月强降雨）\n")
+    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex)]
+    assert found == [("24", "户", "救助户数"), ("61", "人", "救助人数"), ("19", "户", "救助户数"), ("47", "人", "救助人数")], found
+
+
+def test_a_households_head_in_a_notices_table_is_a_person_even_with_the_sex_cell_run_into_the_name(lex):
+    # as normalization leaves it: the one-character sex cell loses its space
+    text = ("序号 乡镇（街道）村（社区）户主姓名 性别 保障人数 保障类别 月保障金额（元）\n"
+            "1安民街道 新安社区 金某姬女1城市低保 680\n2龙门街道 海兰社区 崔某洙 男2城市低保 1320\n")
+    assert _person_names(lex, text) == ["金某姬", "崔某洙"]
+
+
 def test_a_table_whose_head_wraps_over_several_lines_counts_each_row_in_its_columns(lex):
     # a PDF's head, its column names broken anywhere, right above the first row
     text = ("表1 2024年上半年各街道就业援助工作情况\n街道 帮扶就业困难\n人员就业（人）\n职业技能培训\n（人次）\n"

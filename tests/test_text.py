@@ -492,6 +492,19 @@ def test_a_tables_rows_under_its_head_line_stay_lines_of_their_own():
     assert [line[:1] for line in lines[1:4]] == ["序", "1", "2"]
 
 
+def test_a_wrapped_rows_next_line_opening_on_a_number_that_is_not_the_next_rows_joins_it():
+    # a PDF's table: the wrap falls inside 110 and before 150户; the next row's number stays apart
+    rows = ["序号 项目名称 主要目标任务 牵头单位 配合单位",
+            "1 残疾人康复暖心工程 为 1200 名持证残疾人提供基本康复服务；为 11",
+            "0 名 0—6 岁残疾儿童提供康复救助；实施困难重度残疾人家庭无障碍改造",
+            " 150 户 市残联 市民政局、市卫生健康局",
+            "2 就业援助 新增城镇就业 8500 人 市人社局 市总工会"]
+    lines = normalize("\n".join(rows)).text.split("\n")
+    assert lines[1:] == ["1残疾人康复暖心工程为1200名持证残疾人提供基本康复服务；为110名0—6岁残疾儿童提供康复救助；"
+                         "实施困难重度残疾人家庭无障碍改造150户市残联 市民政局、市卫生健康局",
+                         "2就业援助 新增城镇就业8500人市人社局 市总工会"], lines
+
+
 def test_rows_under_a_head_line_that_names_a_tasks_columns_stay_lines_of_their_own():
     # no 序号 column: each line up to the blank line is a row, even one that ends
     # in a body's name with no full stop
@@ -603,6 +616,23 @@ def test_rows_of_a_column_table_flattened_with_spaces_stay_lines_of_their_own():
     lines = normalize(text).text.split("\n")
     assert [line[:3] for line in lines[3:6]] == ["港北区", "港南区", "合计1"], lines
     assert lines[6].startswith("注"), lines
+
+
+def test_rows_of_a_table_run_together_on_one_line_get_a_line_each():
+    text = ("序号 乡镇（街道） 救助户数（户） 救助人数（人） 主要救助事由\n"
+            "1 城关街道 24 61 因病、因残 2 新华街道 19 47 因病 3 柳河镇 15 42 因灾\n"
+            "4 白石镇 12 33 因病 5 石桥镇 3 8 因学 合计 73 191\n"
+            "序号 姓名 残疾类别 等级 所在村（社区）\n1 张某强 肢体 一级 城北社区\u30002 王某兰 视力 二级 德胜村\n")
+    lines = normalize(text).text.split("\n")
+    assert lines[1:8] == ["1城关街道24 61因病、因残", "2新华街道19 47因病", "3柳河镇15 42因灾", "4白石镇12 33因病",
+                          "5石桥镇3 8因学", "合计73 191", "序号 姓名 残疾类别 等级 所在村（社区）"], lines
+    assert lines[8:10] == ["1张某强 肢体 一级 城北社区", "2王某兰 视力 二级 德胜村"], lines
+
+
+def test_numbers_in_a_line_that_are_no_row_numbers_keep_the_line_whole():
+    # 2 is a cell here, not the next row: the rows would not have the same number of cells
+    for line in ("1 城关街道 2 61 因病 3 新华街道 19", "1 张某 2 李某", "3 城关镇 4 个 社区 5 户"):
+        assert normalize(line).text.count("\n") == 0, line
 
 
 def test_text_joins_a_wrapped_item_whose_lines_are_outnumbered_by_short_label_lines():

@@ -265,6 +265,8 @@ class Lexicon:
         person_columns = {line.split()[0]: line.split()[1:] for line in _lines("person_columns.txt")}
         self.person_name_columns = frozenset(person_columns["@name"])
         self.person_post_columns = frozenset(person_columns["@post"])
+        self.person_sex_columns = frozenset(person_columns["@sex"])
+        self.person_sex_values = tuple(person_columns["@sex_values"])
         item_lines = _lines("project_items.txt")
         closes = [w for line in item_lines if line.startswith("@close") for w in line.split()[1:]]
         self.program_label_words = frozenset(_words("program_labels.txt"))

@@ -123,13 +123,14 @@ def join_lines(text: str, offs: list[int]) -> tuple[str, list[int]]:
         edits.append((0, spans[0][0], ""))
     logical_start = spans[0][0]
     table = False
+    row_number = None  # the number of the table's last row so far
     for i in range(len(spans) - 1):
         a_start, a_end = spans[i]
         b_start = spans[i + 1][0]
         line = lines[i]
         last = line[-1]
         if text.startswith(TABLE_HEAD, spans[i][0]):
-            table = True  # 序号 项目名称 …: the head of a table whose rows start with their number
+            table, row_number = True, None  # 序号 项目名称 …: the head of a table whose rows start with their number
         elif names_columns(line):
             table = "rows"  # 项目名称 目标任务 牵头单位 …: each line under it is a row
         elif b_start - a_end > 1 or (table and RE_SECTION.match(line) and RE_PROSE_PUNCT.search(line)):
@@ -138,8 +139,9 @@ def join_lines(text: str, offs: list[int]) -> tuple[str, list[int]]:
             table = False
         if last in HARD_FINAL or RE_PICTOGRAPH_END.search(line):
             join = False  # …小屋里满是笑声😊: in a post, an emoji ends its paragraph as 。 would
-        elif table == "rows" or (table and (RE_ROW_INDEX.match(text, b_start) or RE_SECTION.match(text, b_start))):
+        elif table == "rows" or (table and (_next_row(text, b_start, row_number) or RE_SECTION.match(text, b_start))):
             join = False  # a table row starts a line of its own, and so does the next section
+            row_number = _next_row(text, b_start, row_number) or row_number
         elif _row_line(lines[i + 1]) or _row_line(line):
             join = False  # 港北区 6850 7420 260: a row of a table flattened with spaces, and what follows it
         elif i + 2 < len(lines) and RE_NUMBER_ROW.fullmatch(lines[i + 2]) and not RE_PROSE_PUNCT.search(lines[i + 1]):
@@ -222,6 +224,18 @@ def names_columns(line: str) -> bool:
 
 # a field label at the start of a line: 牵头单位：, 联系人：, 年度目标：
 RE_FIELD_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}[：:]")
+
+
+def _next_row(text: str, pos: int, last: int | None) -> int | None:
+    """The number of the row a line at pos starts: the one after the last row's (or
+    the last row's again: its wrapped line may have opened on that number, …达到|
+    10个。), or any where none came yet. A wrapped row's next line may start with
+    the rest of a number (为11|0名) or with a figure (150户 市残联): no row."""
+    m = RE_ROW_INDEX.match(text, pos)
+    if m is None:
+        return None
+    number = int(m.group())
+    return number if (last is None and number > 0) or number in (last, (last or 0) + 1) else None
 
 
 def lines_with_starts(text: str) -> tuple[list[str], list[int]]:

@@ -401,8 +401,13 @@ def _contact_rows(text: str, lex: Lexicon, post_re: re.Pattern, orgs: list[Menti
             cells = _row_cells(lines[row], at)
             if not at + 1 < len(cells) <= len(columns):
                 break  # a line of another shape ends the table
-            offset, name = cells[at]
-            if not 2 <= len(name) <= 4 or name_at(name, 0, lex) != name:
+            offset, cell = cells[at]
+            name = cell if 2 <= len(cell) <= 4 and name_at(cell, 0, lex) == cell else None
+            if name is None and at + 1 < len(columns) and columns[at + 1] in lex.person_sex_columns:
+                # 金某姬女1城市低保: the name, then the sex column's cell run into it
+                name = name_at(cell, 0, lex)
+                name = name if name and cell.startswith(lex.person_sex_values, len(name)) else None
+            if name is None:
                 continue
             start = starts[row] + offset
             # the last body before the name, in full (市妇联儿童工作部, not 市妇联 at the same start)
