@@ -1460,3 +1460,29 @@ def test_a_county_level_citys_own_paper_is_located_in_it_and_its_campaign_named_
     assert [p.label for p in programs] == ["2024年太仓市家庭教育指导周"], [(p.label, p.alt_labels) for p in programs]
     located = {(label[x.subject], label[x.object]) for x in r.relations if x.predicate == "locatedIn"}
     assert ("太仓日报社", "太仓市") in located, located
+
+
+AWARD_NOTICE = """九江市2025年居家养老上门服务项目中标（成交）结果公告
+江西某某项目管理有限公司受九江市民政局委托，对本项目进行公开招标。
+一、项目编号：JJZC2025-017
+二、项目名称：九江市2025年居家养老上门服务项目
+三、中标（成交）信息
+包1（甘棠街道、湓浦街道）：供应商名称：南昌康宁养老服务有限公司；供应商地址：南昌市东湖区滨江街道××号；中标金额：120.50万元。
+包2（白水湖街道）：供应商名称：九江市颐和社会工作服务中心；供应商地址：九江市濂溪区十里街道××号；中标金额：98.00万元。
+"""
+
+
+def test_an_award_notices_suppliers_and_purchaser_run_its_project_in_the_packages_places(tmp_path):
+    rels = _relations(tmp_path, AWARD_NOTICE)
+    project = "九江市2025年居家养老上门服务项目"
+    assert {s for s, o in _pairs(rels, "runs") if o == project} == {
+        "南昌康宁养老服务有限公司", "九江市颐和社会工作服务中心", "九江市民政局"}
+    # the packages' places, not those of the suppliers' addresses, nor the city a supplier is of
+    places = {o for s, o in _pairs(rels, "operatesIn") if s == project}
+    assert places >= {"甘棠街道", "湓浦街道", "白水湖街道"} and not places & {"南昌市", "东湖区", "滨江街道", "十里街道"}
+
+
+def test_a_call_for_tenders_names_no_supplier_and_awards_nothing(tmp_path):
+    text = AWARD_NOTICE.replace("供应商名称：", "联系人：").replace("中标（成交）信息", "采购需求")
+    rels = _relations(tmp_path, text)
+    assert not {(s, o) for s, o in _pairs(rels, "runs") if s.startswith("南昌康宁")}

@@ -11,6 +11,7 @@ import re
 
 from kg import namespaces as ns
 from kg.extract import CITY_OF_DOCUMENT
+from kg.extract.awards import AWARD_RUNS_RULE
 from kg.extract.observations import EACH_PLACE_RULE
 from kg.nlp.lexicon import load_lexicon
 from kg.nlp.recognize.organizations import LEVELS
@@ -321,9 +322,10 @@ def resolve(facts: DocFacts) -> ResolvedFacts:
     # A body of a district, county or town runs its programs there (湛河区民政局在
     # 吉祥社区引入“长者餐桌”: in 湛河区 too), and so does another city's body; the
     # document city's or a province's bodies run theirs in some of its places,
-    # which their sentences name
+    # which their sentences name; an awarded supplier runs its project where its
+    # package lies, which the notice names, not where the supplier is
     for r in list(relations.values()):
-        place = located.get(r.subject) if r.predicate == "runs" else None
+        place = located.get(r.subject) if r.predicate == "runs" and r.rule != AWARD_RUNS_RULE else None
         division = gaz.by_code(codes[place]) if place in codes else None
         if division is not None and division.level != "province" and (place != city_iri or city_div.level == "county"):
             add(ResolvedRelation(r.object, "operatesIn", place, "rel.operates.runner-place", start=r.start, end=r.end))
