@@ -7,7 +7,7 @@ told apart by their numbers: the line opens on row N, and N+1, N+2 … each
 start a cell at the same distance in cells, so every row has the same number
 of cells. The space before each next row becomes a line break (1:1, so the
 offset map is unchanged); a total row (合计 112) after the last row of the
-line is set apart the same way. Runs before spaces are removed, which would
+line is set apart the same way. It runs before spaces are removed, which
 glue the row numbers to the cells around them.
 """
 from __future__ import annotations
@@ -33,7 +33,7 @@ def _total_words() -> tuple[str, ...]:
 
 def split_run_rows(text: str) -> str:
     """Put each row of a line of rows run together on its own line."""
-    if "\n" not in text and " " not in text:
+    if " " not in text:
         return text
     chars = None
     for m in RE_NUMBERED_LINE.finditer(text):
