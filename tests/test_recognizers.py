@@ -770,6 +770,9 @@ def test_a_households_head_in_a_notices_table_is_a_person_even_with_the_sex_cell
     text = ("序号 乡镇（街道）村（社区）户主姓名 性别 保障人数 保障类别 月保障金额（元）\n"
             "1安民街道 新安社区 金某姬女1城市低保 680\n2龙门街道 海兰社区 崔某洙 男2城市低保 1320\n")
     assert _person_names(lex, text) == ["金某姬", "崔某洙"]
+    # the name's cell runs into the figures after it (王某兰80—89周岁50)
+    text = "序号 乡镇（街道）村（社区）姓名 年龄段 月发放标准（元）\n1垭口街道 建业社区 王某兰80—89周岁50\n"
+    assert _person_names(lex, text) == ["王某兰"]
 
 
 def test_a_table_whose_head_wraps_over_several_lines_counts_each_row_in_its_columns(lex):

@@ -629,6 +629,15 @@ def test_rows_of_a_table_run_together_on_one_line_get_a_line_each():
     assert lines[8:10] == ["1张某强 肢体 一级 城北社区", "2王某兰 视力 二级 德胜村"], lines
 
 
+def test_a_tables_head_opening_on_xuhao_keeps_its_line_after_a_bracketed_note():
+    text = ("一、个人创业担保贷款及贴息名单\n（贷款金额合计315万元，贴息金额合计19799.59元）\n\n"
+            "序号 姓名 所在镇 贷款金额（万元） 贴息金额（元）\n"
+            "1 于某燕 城区街道 20 1456.67\u3000\u30002 宋某伟 夏村镇 30 2185.00\u3000\u30003 姜某波 乳山口镇 15 724.38\n")
+    lines = normalize(text).text.split("\n")
+    assert lines[1:] == ["（贷款金额合计315万元，贴息金额合计19799.59元）", "序号 姓名 所在镇 贷款金额（万元）贴息金额（元）",
+                         "1于某燕 城区街道20 1456.67", "2宋某伟 夏村镇30 2185.00", "3姜某波 乳山口镇15 724.38"], lines
+
+
 def test_numbers_in_a_line_that_are_no_row_numbers_keep_the_line_whole():
     # 2 is a cell here, not the next row: the rows would not have the same number of cells
     for line in ("1 城关街道 2 61 因病 3 新华街道 19", "1 张某 2 李某", "3 城关镇 4 个 社区 5 户"):

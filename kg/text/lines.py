@@ -16,7 +16,8 @@ A is not finished:
   numbered item -> keep;
 * A's logical line is a field (``责任单位：…``) and B starts a numbered item or
   another field                             -> keep;
-* B is a table's head: no punctuation, and a row of numbers under it -> keep;
+* B is a table's head: no punctuation, and a row of numbers under it, or it
+  opens on ``序号`` and a space                -> keep;
 * B is a row of three or more cells set apart, after a line with no
   punctuation                               -> keep;
 * B is a table's caption (``表1 2024年…情况``, no punctuation in it) -> keep;
@@ -142,6 +143,8 @@ def join_lines(text: str, offs: list[int]) -> tuple[str, list[int]]:
         elif table == "rows" or (table and (_next_row(text, b_start, row_number) or RE_SECTION.match(text, b_start))):
             join = False  # a table row starts a line of its own, and so does the next section
             row_number = _next_row(text, b_start, row_number) or row_number
+        elif text.startswith(TABLE_HEAD, b_start) and text[b_start + len(TABLE_HEAD):b_start + len(TABLE_HEAD) + 1] == " ":
+            join = False  # …贴息金额合计19799.59元）|序号 姓名 …: a table's head starts a line of its own
         elif _row_line(lines[i + 1]) or _row_line(line):
             join = False  # 港北区 6850 7420 260: a row of a table flattened with spaces, and what follows it
         elif i + 2 < len(lines) and RE_NUMBER_ROW.fullmatch(lines[i + 2]) and not RE_PROSE_PUNCT.search(lines[i + 1]):

@@ -399,14 +399,19 @@ def _contact_rows(text: str, lex: Lexicon, post_re: re.Pattern, orgs: list[Menti
         post_at = next((k for k, c in enumerate(columns) if c in lex.person_post_columns), None)
         for row in range(i + 1, len(lines)):
             cells = _row_cells(lines[row], at)
-            if not at + 1 < len(cells) <= len(columns):
+            if not at < len(cells) <= len(columns):
                 break  # a line of another shape ends the table
             offset, cell = cells[at]
             name = cell if 2 <= len(cell) <= 4 and name_at(cell, 0, lex) == cell else None
-            if name is None and at + 1 < len(columns) and columns[at + 1] in lex.person_sex_columns:
-                # 金某姬女1城市低保: the name, then the sex column's cell run into it
+            if name is not None and len(cells) == at + 1:
+                break  # nothing after the name: a line of another shape
+            if name is None:
+                # 金某姬女1城市低保, 王某兰80—89周岁50: the name, then the sex column's cell
+                # or a number run into it
                 name = name_at(cell, 0, lex)
-                name = name if name and cell.startswith(lex.person_sex_values, len(name)) else None
+                sex = at + 1 < len(columns) and columns[at + 1] in lex.person_sex_columns
+                name = name if name and ((sex and cell.startswith(lex.person_sex_values, len(name)))
+                                         or cell[len(name):len(name) + 1].isdigit()) else None
             if name is None:
                 continue
             start = starts[row] + offset
