@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from kg.nlp.lexicon import load_lexicon
+from kg.nlp.recognize.notes import SHORT_NAME_NOTE
 from kg.nlp.recognize.spans import mention_index
 from kg.text.lines import line_end
 from kg.types import RelationFact
@@ -18,6 +19,7 @@ from kg.types import RelationFact
 AWARD_RUNS_RULE = "rel.runs.award"
 _LABEL_GAP = re.compile(r"[ \t\u3000“\"]*")  # between a field's label and its value
 _FIELD_END = re.compile(r"[；;\n]")
+_NAME_MAX = 40  # a body's name before its short-name note is at most this long
 
 
 @lru_cache(maxsize=1)
@@ -29,7 +31,7 @@ def _award_cues() -> dict:
         "supplier": re.compile(r"(?:" + alt(c["supplier"]) + r")[：:]"),
         "purchaser": re.compile(r"(?:" + alt(c["purchaser"]) + r")[：:]|(?:" + alt(c["purchaser_section"])
                                 + r")[：:]?[ \t\u3000]*\n[ \t\u3000]*(?:" + alt(c["name_label"]) + r")[：:]"),
-        "purchaser_note": re.compile(r"[（(]以下简称[“\"]?(?:" + alt(c["purchaser"]) + r")[”\"]?[）)]"),
+        "purchaser_words": frozenset(c["purchaser"]),
         "agent_open": re.compile(alt(c["agent_open"])),
         "agent_close": tuple(c["agent_close"]),
         # a package's line: 包1（真州镇）, 合同包2：, 第3包, 标项一
@@ -56,8 +58,8 @@ def award_relations(text: str, mentions, orgs) -> list[RelationFact]:
     runners = [(_body_at(text, pos, bodies), pos) for pos in suppliers]
     runners += [(_body_at(text, m.end(), bodies), m.end()) for m in cues["purchaser"].finditer(text)]
     # 界首市残疾人联合会（以下简称“采购人”）: the body right before the note
-    runners += [(b[2], m.start()) for m in cues["purchaser_note"].finditer(text)
-                for b in bodies.starting_in(max(0, m.start() - 40), m.start()) if b[1] == m.start()]
+    runners += [(b[2], m.start()) for m in SHORT_NAME_NOTE.finditer(text) if m.group(1) in cues["purchaser_words"]
+                for b in bodies.starting_in(max(0, m.start() - _NAME_MAX), m.start()) if b[1] == m.start()]
     # 湖北某项目管理有限公司受恩施市民政局委托: the purchaser an agency acts for
     runners += [(b, m.end()) for m in cues["agent_open"].finditer(text)
                 if (b := _body_at(text, m.end(), bodies)) is not None
