@@ -138,12 +138,13 @@ def join_lines(text: str, offs: list[int]) -> tuple[str, list[int]]:
             # a blank line ends a table, or the next section's prose (（二）健全…，…); a
             # heading with no punctuation (一、心理援助热线) may head the table's next rows
             table = False
+        row = _next_row(text, b_start, row_number) if table is True else None
         if last in HARD_FINAL or RE_PICTOGRAPH_END.search(line):
             join = False  # …小屋里满是笑声😊: in a post, an emoji ends its paragraph as 。 would
-        elif table == "rows" or (table and (_next_row(text, b_start, row_number) or RE_SECTION.match(text, b_start))):
+        elif table == "rows" or (table and (row or RE_SECTION.match(text, b_start))):
             join = False  # a table row starts a line of its own, and so does the next section
-            row_number = _next_row(text, b_start, row_number) or row_number
-        elif text.startswith(TABLE_HEAD, b_start) and text[b_start + len(TABLE_HEAD):b_start + len(TABLE_HEAD) + 1] == " ":
+            row_number = row or row_number
+        elif text.startswith(TABLE_HEAD + " ", b_start):
             join = False  # …贴息金额合计19799.59元）|序号 姓名 …: a table's head starts a line of its own
         elif _row_line(lines[i + 1]) or _row_line(line):
             join = False  # 港北区 6850 7420 260: a row of a table flattened with spaces, and what follows it

@@ -402,17 +402,15 @@ def _contact_rows(text: str, lex: Lexicon, post_re: re.Pattern, orgs: list[Menti
             if not at < len(cells) <= len(columns):
                 break  # a line of another shape ends the table
             offset, cell = cells[at]
-            name = cell if 2 <= len(cell) <= 4 and name_at(cell, 0, lex) == cell else None
-            if name is not None and len(cells) == at + 1:
-                break  # nothing after the name: a line of another shape
-            if name is None:
-                # 金某姬女1城市低保, 王某兰80—89周岁50: the name, then the sex column's cell
-                # or a number run into it
-                name = name_at(cell, 0, lex)
-                sex = at + 1 < len(columns) and columns[at + 1] in lex.person_sex_columns
-                name = name if name and ((sex and cell.startswith(lex.person_sex_values, len(name)))
-                                         or cell[len(name):len(name) + 1].isdigit()) else None
-            if name is None:
+            name = name_at(cell, 0, lex)
+            if name == cell and 2 <= len(cell) <= 4:
+                if len(cells) == at + 1:
+                    break  # nothing after the name: a line of another shape
+            elif not name or not ((at + 1 < len(columns) and columns[at + 1] in lex.person_sex_columns
+                                   and cell.startswith(lex.person_sex_values, len(name)))
+                                  or cell[len(name):len(name) + 1].isdigit()):
+                # (金某姬女1城市低保, 王某兰80—89周岁50: the name, then the sex column's
+                # cell or a number run into it, is a name too)
                 continue
             start = starts[row] + offset
             # the last body before the name, in full (市妇联儿童工作部, not 市妇联 at the same start)
