@@ -141,9 +141,13 @@ def join_lines(text: str, offs: list[int]) -> tuple[str, list[int]]:
         row = _next_row(text, b_start, row_number) if table is True else None
         if last in HARD_FINAL or RE_PICTOGRAPH_END.search(line):
             join = False  # …小屋里满是笑声😊: in a post, an emoji ends its paragraph as 。 would
+        elif _unclosed(text, logical_start, a_end) and RE_CLOSES.match(text, b_start):
+            join = True  # …补贴标准（元/|月）: a bracket closes on the next line
         elif table == "rows" or (table and (row or RE_SECTION.match(text, b_start))):
             join = False  # a table row starts a line of its own, and so does the next section
             row_number = row or row_number
+        elif table is True and text.startswith(rows_end(), b_start):
+            join = False  # …迎祥村60|合计：28人: a total or a note after a table's rows
         elif text.startswith(TABLE_HEAD + " ", b_start):
             join = False  # …贴息金额合计19799.59元）|序号 姓名 …: a table's head starts a line of its own
         elif _row_line(lines[i + 1]) or _row_line(line):
@@ -183,9 +187,7 @@ def join_lines(text: str, offs: list[int]) -> tuple[str, list[int]]:
         else:
             join = _prose(text, logical_start, a_end)
         if join:
-            a, b = last, text[b_start]
-            latin = a.isascii() and b.isascii() and a.isalnum() and b.isalnum() and not (a.isdigit() and b.isdigit())
-            edits.append((a_end, b_start, " " if latin else ""))
+            edits.append((a_end, b_start, seam(last, text[b_start])))
         else:
             if b_start - a_end > 1:
                 edits.append((a_end, b_start, "\n"))
@@ -202,6 +204,22 @@ RE_NUMBER_ROW = re.compile(r"[^\d\s]{1,20}[ \t\u3000]*[≥≤]?\d+(?:\.\d+)?%?(?
 _REMARKED_ROW = re.compile(RE_NUMBER_ROW.pattern + r"[ \t\u3000]*[^\d\s.%．][^\n]*")
 
 
+def seam(a: str, b: str) -> str:
+    """What joins a wrapped line ending on a to the next, opening on b: a space
+    between two Latin words, else nothing (ideographs, a number cut in two)."""
+    latin = a.isascii() and b.isascii() and a.isalnum() and b.isalnum() and not (a.isdigit() and b.isdigit())
+    return " " if latin else ""
+
+
+def _unclosed(text: str, start: int, end: int) -> bool:
+    """The logical line text[start:end] leaves a bracket open."""
+    return text.count("（", start, end) + text.count("(", start, end) > text.count("）", start, end) + text.count(")", start, end)
+
+
+# the rest of a bracket that a line left open (…（元/|月）)
+RE_CLOSES = re.compile(r"[^（()）\n]{0,8}[）)]")
+
+
 def _row_line(line: str) -> bool:
     return RE_NUMBER_ROW.fullmatch(line) is not None or _REMARKED_ROW.fullmatch(line) is not None
 
@@ -212,6 +230,19 @@ RE_ROW_INDEX = re.compile(r"\d{1,3}(?![\d.．%％万亿年月日])")
 
 # a line of three or more cells of words, apart (项目名称 目标任务 牵头单位 责任单位)
 _CELLS_LINE = re.compile(r"[\u4e00-\u9fff（）()]{2,10}(?: [\u4e00-\u9fff（）()]{2,10}){2,}")
+
+
+@lru_cache(maxsize=None)
+def table_words(key: str) -> tuple[str, ...]:
+    """The words of one @key line of kg/resources/table_rows.txt."""
+    data = resources.files("kg.resources").joinpath("table_rows.txt").read_text(encoding="utf-8")
+    return tuple(next(line for line in data.splitlines() if line.startswith(f"@{key} ")).split()[1:])
+
+
+@lru_cache(maxsize=1)
+def rows_end() -> tuple[str, ...]:
+    """What opens a line after a table's last row: a total, a note, the next table's head."""
+    return (TABLE_HEAD, *table_words("totals"), *table_words("after_rows"))
 
 
 @lru_cache(maxsize=1)

@@ -38,7 +38,7 @@ from kg.text.edits import apply_edits, delete_matches
 from kg.text.latin1 import fix_latin1_runs, fix_whole_latin1
 from kg.text.lines import join_lines
 from kg.text.mojibake import fix_runs, fix_whole_text
-from kg.text.rows import split_run_rows
+from kg.text.rows import ROW_WRAP, join_row_wraps, one_row_a_line
 from kg.types import NormalizedText
 
 MAX_PASSES = 4
@@ -144,10 +144,12 @@ def _structure(text: str, offs: list[int]) -> tuple[str, list[int]]:
     text = RE_CHAR_MAP.sub(_map_chars, text)
     if "|" in text or "｜" in text:  # cells set apart by bars: by spaces, as other tables' (1:1)
         text = RE_BAR_ROW.sub(lambda m: RE_BAR.sub(" ", m.group()), text)
-    text = split_run_rows(text)  # before spaces go: they tell a row's number from its cells (1:1)
+    text = one_row_a_line(text)  # before spaces go: they tell a row's number from its cells (1:1)
     text, offs = _delete_spaces(text, offs)
     if "．" in text:  # "2 ．5" became "2．5"
         text = RE_FULLWIDTH_DOT.sub(".", text)
+    if ROW_WRAP in text:
+        text, offs = join_row_wraps(text, offs)
     text, offs = delete_matches(text, offs, RE_PAGE_LINE)
     text, offs = join_lines(text, offs)
     # after joining: OpenCC converts some characters by phrase (覆 in 答覆), and

@@ -1,66 +1,131 @@
-"""Table rows run together on one line, one row a line again.
+"""Table rows: one row a line.
 
 A notice's table flattened by copying often keeps several rows to a line
 (``1 洎阳街道 24 61 78600 因病 2 塔山街道 19 47 60300 因病``,
 ``1 张某强 肢体 一级 骥江社区　2 王某兰 视力 二级 城北社区``). The rows are
 told apart by their numbers: the line opens on row N, and N+1, N+2 … each
 start a cell at the same distance in cells, so every row has the same number
-of cells. The space before each next row becomes a line break (1:1, so the
-offset map is unchanged); a total row (合计 112) after the last row of the
-line is set apart the same way. It runs before spaces are removed, which
-glue the row numbers to the cells around them.
+of cells. The space before each next row becomes a line break; a total row
+(合计 112) after the last row of the line is set apart the same way.
+
+Under a 序号 head, a PDF's page width also wraps a row: the line holds one row
+and the start of the next (``14 朱文学 男 1944.08 奎光社区 60 15 胡春兰 女``),
+whose other cells open the next line (``1944.09 光明社区 60``). The next
+row is set apart, and a row short of the table's cells is joined to the line
+after it when that line opens on no row number and the two hold no more cells
+than the table's rows.
+
+Both are 1:1 (a space for a line break and back), so the offset map is
+unchanged. They run before spaces are removed, which glue the row numbers to
+the cells around them.
 """
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from importlib import resources
+from kg.text.edits import apply_edits
+from kg.text.lines import RE_ROW_INDEX, TABLE_HEAD, line_end, rows_end, seam, table_words
+
+# a line break of a row that wraps, joined once spaces are gone (a control
+# character: normalization has dropped every other one by then)
+ROW_WRAP = "\x1f"
+RE_ROW_WRAP = re.compile(" *\x1f *")
 
 # a line opening on a row number and a cell after a space (spaces are " " here: the
 # character map has run)
 RE_NUMBERED_LINE = re.compile(r"(?m)^\d{1,3} [^\n]*$")
+RE_ROW_START = re.compile(r"(\d{1,3}) ")
+RE_SECTION_START = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]")
 RE_CELL = re.compile(r"[^ ]+")
+RE_CLAUSE = re.compile(r"[，,；;。：:]")
 MIN_CELLS = 2  # a row of a number and one cell is a list of names (1 张某 2 李某 3 王某)
 MIN_ROWS_OF_TWO = 3  # such short rows must come three to a line to be told from prose
 
 
-@lru_cache(maxsize=1)
-def _total_words() -> tuple[str, ...]:
-    data = resources.files("kg.resources").joinpath("table_rows.txt").read_text(encoding="utf-8")
-    line = next(line for line in data.splitlines() if line.startswith("@totals"))
-    return tuple(line.split()[1:])
-
-
-def split_run_rows(text: str) -> str:
-    """Put each row of a line of rows run together on its own line."""
+def one_row_a_line(text: str) -> str:
+    """Put each row of a line of rows run together on its own line, and join a
+    wrapped row of a 序号 table to the rest of its cells."""
     if " " not in text:
         return text
     chars = None
     for m in RE_NUMBERED_LINE.finditer(text):
-        breaks = _row_breaks(m.group())
+        following = text[m.end() + 1:line_end(text, m.end() + 1)]
+        breaks = _row_breaks(m.group(), _under_head(text, m.start()) and not following.startswith(m.group().split(" ", 1)[0]))
         if breaks:
             chars = chars if chars is not None else list(text)
             for b in breaks:
                 chars[m.start() + b] = "\n"
-    return text if chars is None else "".join(chars)
+    text = text if chars is None else "".join(chars)
+    return _join_wrapped_rows(text) if "\n" + TABLE_HEAD + " " in text or text.startswith(TABLE_HEAD + " ") else text
 
 
-def _row_breaks(line: str) -> list[int]:
+def _under_head(text: str, pos: int) -> bool:
+    """A table's head line opening on 序号 and a space comes before pos."""
+    return text.startswith(TABLE_HEAD + " ") or text.rfind("\n" + TABLE_HEAD + " ", 0, pos) >= 0
+
+
+def _row_breaks(line: str, wraps: bool) -> list[int]:
     """Offsets in `line` of the spaces before its second and later rows (and a
-    total after them); empty where the line is not rows run together."""
+    total after them); empty where the line is not rows run together. With
+    `wraps`, the line may end on the start of its next row."""
     cells = [(c.start(), c.group()) for c in RE_CELL.finditer(line)]
     first = int(cells[0][1])
-    for width in range(MIN_CELLS, len(cells) // 2 + 1):
+    for width in range(MIN_CELLS, len(cells)):
         if cells[width][1] != str(first + 1):
             continue
         rows = 1
         while (rows + 1) * width <= len(cells) and cells[rows * width][1] == str(first + rows):
             rows += 1
         rest = cells[rows * width:]
-        if rows < 2 or (width == MIN_CELLS and rows < MIN_ROWS_OF_TWO):
+        # one row and the start of the next, whose other cells wrapped to the next
+        # line: only under a 序号 head (elsewhere a line of counts, 3 个街道 12 个社区
+        # 4 个村, looks the same) and where the next line does not open on a row
+        partial = (wraps and rows == 1 and width > MIN_CELLS and rest[0][1] == str(first + 1)
+                   and _starts_row(rest[1:]))
+        if (rows < 2 and not partial) or (width == MIN_CELLS and rows < MIN_ROWS_OF_TWO):
             continue
-        if rest and not (rest[0][1] == str(first + rows) or rest[0][1].startswith(_total_words())):
+        if rest and not (rest[0][1] == str(first + rows) or rest[0][1].startswith(table_words("totals"))):
             continue  # a tail of another shape: not rows of one table
         # (a last row short of a cell, whose remark is empty, or a total row ends the line)
         return [cells[k * width][0] - 1 for k in range(1, rows + (1 if rest else 0))]
     return []
+
+
+def _starts_row(cells: list[tuple[int, str]]) -> bool:
+    """Cells after a row number that open a row: a name or two, no figure
+    first and no clause (阵地 5 个；依托… is a count in a sentence)."""
+    return bool(cells) and not cells[0][1][0].isdigit() and not any(RE_CLAUSE.search(c) for _, c in cells)
+
+
+def _join_wrapped_rows(text: str) -> str:
+    """Join each row of a 序号 table that is short of the table's cells to the
+    next line, where that line goes on with its cells."""
+    lines = text.split("\n")
+    chars = None
+    pos = 0
+    cells = 0  # the most cells of the table's head or a row so far; 0: no table
+    for i, line in enumerate(lines[:-1]):
+        end = pos + len(line)
+        if line.startswith(TABLE_HEAD + " "):
+            cells = len(line.split())
+        elif not line.strip():
+            cells = 0  # a blank line ends the table
+        elif cells and (row := RE_ROW_START.match(line)):
+            have = len(line.split())
+            after = lines[i + 1]
+            nxt = RE_ROW_INDEX.match(after)
+            if (have < cells and after[:1].isalnum() and have + len(after.split()) <= cells
+                    and not (nxt and int(nxt.group()) in (int(row.group(1)), int(row.group(1)) + 1))
+                    and not RE_SECTION_START.match(after) and not after.startswith(rows_end())
+                    and not (line[-1:].isdigit() and after[0].isdigit())):  # 2800|2650: two cells or one number?
+                chars = chars if chars is not None else list(text)
+                chars[end] = ROW_WRAP
+            cells = max(cells, have)
+        pos = end + 1
+    return text if chars is None else "".join(chars)
+
+
+def join_row_wraps(text: str, offs: list[int]) -> tuple[str, list[int]]:
+    """Join the wrapped rows `one_row_a_line` marked, as line joining joins a
+    wrapped line (nothing between ideographs or digits, a space between words)."""
+    edits = [(m.start(), m.end(), seam(text[m.start() - 1], text[m.end()])) for m in RE_ROW_WRAP.finditer(text)]
+    return apply_edits(text, offs, edits)
