@@ -765,6 +765,28 @@ def test_a_table_closed_by_a_column_of_reasons_counts_each_row_but_not_the_reaso
     assert found == [("24", "户", "救助户数"), ("61", "人", "救助人数"), ("19", "户", "救助户数"), ("47", "人", "救助人数")], found
 
 
+def test_a_table_with_one_column_of_figures_after_columns_of_words_counts_each_row_in_its_unit(lex):
+    # as normalization leaves it: the village column's bracket runs into the money column, and a
+    # reason opening on 本人 is no count of books
+    text = ("序号 姓名 所在村（社区）救助金额（元）救助事由\n1张某芬 钢都街道新华社区3000本人患病住院\n"
+            "2李某胜 石桥街道铁东社区2400突发疾病\n")
+    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex)]
+    assert found == [("3000", "元", "救助金额"), ("2400", "元", "救助金额")], found
+    # three columns of words, one of a single ideograph before its bracket (村（社区）)
+    text = ("序号 户主姓名 所在乡镇（街道）村（社区）保障人数（人）月保障金额（元）\n"
+            "1徐某福 宛水街道 东门社区3 1,620\n")
+    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex)]
+    assert found == [("3", "人", "保障人数"), ("1620", "元", "月保障金额")], found
+
+
+def test_columns_named_by_a_count_word_without_a_bracket_count_in_its_unit_and_months_are_not_read(lex):
+    text = ("序号 用人单位 岗位人数 补贴月数 补贴金额（元）\n1某市英城街道办事处12 6 116640\n"
+            "2某市大站镇人民政府9 5 72900\n合计21 189540\n")
+    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex)]
+    assert found == [("12", "人", "岗位人数"), ("116640", "元", "补贴金额"), ("9", "人", "岗位人数"),
+                     ("72900", "元", "补贴金额")], found
+
+
 def test_a_households_head_in_a_notices_table_is_a_person_even_with_the_sex_cell_run_into_the_name(lex):
     # as normalization leaves it: the one-character sex cell loses its space
     text = ("序号 乡镇（街道）村（社区）户主姓名 性别 保障人数 保障类别 月保障金额（元）\n"

@@ -652,6 +652,16 @@ def test_a_pdf_tables_wrapped_head_and_rows_come_back_one_row_a_line():
     check_offsets(text, normalize(text))
 
 
+def test_a_tables_head_as_wide_as_a_wrapped_page_goes_on_on_the_next_line():
+    prose = ("根据《最低生活保障审核确认办法》，经个人申请、入户调查核实、村（居）民委员会民主评议、"
+             "乡镇人民政府审核，报市民政局审核确认，现将拟新纳入城乡最低生活保障对象予以公示，公示期七天。")
+    lines = [prose[i:i + 28] for i in range(0, len(prose), 28)]
+    text = "\n".join(lines + ["序号 户主姓名 所在乡镇（街道） 村（社区） 保障人数（人） 月", "保障金额（元）",
+                            "1 徐某福 宛水街道 东门社区 3 1,620"])
+    assert normalize(text).text.split("\n")[-2:] == [
+        "序号 户主姓名 所在乡镇（街道）村（社区）保障人数（人）月保障金额（元）", "1徐某福 宛水街道 东门社区3 1,620"]
+
+
 def test_a_short_row_stays_apart_from_a_next_row_a_total_or_two_figures_it_cannot_tell_apart():
     text = ("序号 项目名称 牵头单位 目标 完成\n1 助餐服务 市民政局\n2 就业援助 市人社局 2800\n2650 已完成\n"
             "3 心理关爱 团市委 12\n合计 3\n")

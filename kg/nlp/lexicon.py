@@ -262,6 +262,8 @@ class Lexicon:
         self.table_title_scope = tuple(table_lines["@title_scope"])
         self.table_status_ends = tuple(table_lines["@status_ends"])
         self.table_money_heads = tuple(table_lines["@money_heads"])
+        self.table_count_heads = dict(w.split(":") for w in table_lines["@count_heads"])
+        self.table_figure_heads = tuple(table_lines["@figure_heads"])
         person_columns = {line.split()[0]: line.split()[1:] for line in _lines("person_columns.txt")}
         self.person_name_columns = frozenset(person_columns["@name"])
         self.person_post_columns = frozenset(person_columns["@post"])

@@ -75,6 +75,7 @@ DANGLING_END = frozenset("，,、“‘（(《【「『〔的和与及或")
 # an emoji at a line's end, maybe with its variation selector (✂️) or a joiner
 RE_PICTOGRAPH_END = re.compile("[\u231a-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff][\ufe0e\ufe0f\u200d]*$")
 RE_PROSE_PUNCT = re.compile(r"[，,；;。！？!?]")
+RE_DIGIT = re.compile(r"\d")
 RE_SENTENCE_END = re.compile(r"[。！？!?]")
 # words set apart by a space, or a field label at the start or after a space
 # (its value short: 张某：残疾人朋友可以拨打… is a speaker's turn, which wraps)
@@ -148,6 +149,11 @@ def join_lines(text: str, offs: list[int]) -> tuple[str, list[int]]:
             row_number = row or row_number
         elif table is True and text.startswith(rows_end(), b_start):
             join = False  # …迎祥村60|合计：28人: a total or a note after a table's rows
+        elif (table is True and text.startswith(TABLE_HEAD, logical_start) and lo <= widths[i] <= hi
+              and " " not in lines[i + 1] and not RE_DIGIT.search(lines[i + 1]) and not RE_PROSE_PUNCT.search(lines[i + 1])):
+            # 序号 户主姓名 … 保障人数（人） 月|保障金额（元）: a head as wide as the page wraps
+            # (a line of cells under it is the head's second line: 享受人数 发放金额 …)
+            join = True
         elif text.startswith(TABLE_HEAD + " ", b_start):
             join = False  # …贴息金额合计19799.59元）|序号 姓名 …: a table's head starts a line of its own
         elif _row_line(lines[i + 1]) or _row_line(line):

@@ -218,6 +218,9 @@ def recognize_numbers(text: str, lex: Lexicon, number_re: re.Pattern | None = No
         out.append(NumberMention(m.start(), m.end(), value, unit_text, qualifier, is_rate, indicator or unit_text))
     cells = _table_cells(text, lex, out)
     column_cells, own_unit = _column_cells(text, lex, out + cells)
+    if column_cells:  # a column's figure is read in the column's unit (3000本人患…: 3000 元, not 3000 本)
+        in_columns = {n.start for n in column_cells}
+        out = [n for n in out if n.start not in in_columns]
     if own_unit:  # a cell with its own unit: its column's head says what it counts; none in a total row
         out = [replace(n, indicator=own_unit.get(n.start) or n.indicator) for n in out
                if own_unit.get(n.start, "") is not None]
@@ -286,6 +289,10 @@ _ROW = re.compile(r"(?P<name>[^\d\s](?:[^\d\s]|[ \t\u3000](?=[^\d\s])){1,40}?)[ 
                   r"(?P<cells>" + _CELL_NUMBER + r"%?(?:[ \t\u3000]+" + _CELL_NUMBER + r"%?)+)"
                   r"[ \t\u3000]*(?P<remark>[^\d\s%.].*)?$")
 _RULE_LINE = re.compile(r"[ \t\u3000|｜:：\-－—]*-[ \t\u3000|｜:：\-－—]*")
+# …a row of a table with one column of figures: its name, the figure, maybe a remark
+# (1张玉芬 钢都街道新华社区3000本人患乳腺癌住院治疗)
+_ONE_CELL_ROW = re.compile(r"(?P<name>[^\d\s](?:[^\d\s]|[ \t\u3000](?=[^\d\s])){1,40}?)[ \t\u3000]*"
+                           r"(?P<cells>" + _CELL_NUMBER + r")(?![\d.%])[ \t\u3000]*(?P<remark>[^\d\s%.].*)?$")
 _ROW_NUMBER = re.compile(r"[ \t\u3000]*\d{1,3}(?![\d.%])[ \t\u3000]*")  # a 序号 cell (1魏塘街道8 8 100%)
 # heads after the last head with a unit that name none (… 目标任务（人） 完成率):
 # their cells carry their own unit
@@ -347,14 +354,27 @@ def _leading_columns(before: str, lex: Lexicon) -> list[tuple[re.Match, str]]:
     row_head = bracketed.group(0) if bracketed else next(
         (w for w in lex.table_row_heads if words[0].startswith(w)), "")
     words = [w for w in [words[0][len(row_head):], *words[1:]] if w]
+    if len(words) > 1 and not row_head and _count_column(words[0], lex) is None:
+        words = words[1:]  # 用人单位 岗位人数 补贴月数 补贴金额（元）: the rows' own column, then counts
     columns = []
     for word in words:
-        unit = next((u for u in _units_longest_first(lex) if word.endswith(u) and len(word) > len(u)), None)
-        head = _column_head_regex(lex.unit_re).fullmatch(f"{word}（{unit}）") if unit else None
-        if head is None:
+        column = _count_column(word, lex)
+        if column is None:
             return []
-        columns.append((head, word))
+        columns.append(column)
     return columns
+
+
+def _count_column(word: str, lex: Lexicon) -> tuple[re.Match | None, str] | None:
+    """A column named without a bracket: one whose name ends in a unit (医疗救助人次)
+    or a count word (岗位人数: 人), or in 数 (补贴月数: its figures kept apart, not
+    read); None for any other name."""
+    unit = next((u for u in _units_longest_first(lex) if word.endswith(u) and len(word) > len(u)), None)
+    unit = unit or next((u for w, u in lex.table_count_heads.items() if word.endswith(w) and len(word) > len(w)), None)
+    head = _column_head_regex(lex.unit_re).fullmatch(f"{word}（{unit}）") if unit else None
+    if head is not None:
+        return head, word
+    return (None, word) if word.endswith(lex.table_figure_heads) and len(word) > 2 else None
 
 
 @lru_cache(maxsize=1)
@@ -392,8 +412,8 @@ def _unit_heads(line: str, lex: Lexicon) -> list[re.Match] | None:
     if not _head_line_regex(lex.unit_re).fullmatch(squeezed, bracketed.end() if bracketed else 0):
         return _heads_after_word_columns(line, lex)
     heads = list(_column_head_regex(lex.unit_re).finditer(line))  # 县（区）: 区 is no unit
-    if len(heads) < 2:
-        return None
+    if len(heads) < 2:  # 用人单位 岗位人数 补贴月数 补贴金额（元）: one head after words set apart
+        return _heads_after_word_columns(line, lex)
     # the first column's name stands apart where a space was kept (街道 长者食堂（个）…)
     first = squeezed[:len(squeezed) - len(re.sub(r"[ \t\u3000]", "", line[heads[0].start():]))]
     if first and line.split()[0] != first and not (bracketed and first == bracketed.group(0)):
@@ -403,15 +423,20 @@ def _unit_heads(line: str, lex: Lexicon) -> list[re.Match] | None:
 
 # two or more columns of words before a table's heads with units (单位名称 所在乡镇（街道） 安置人数（名） …),
 # the last one's bracket maybe run into the first head once spaces are gone
-_WORD_COLUMN = r"[\u4e00-\u9fff]{2,8}(?:[（(][\u4e00-\u9fff、]{1,6}[）)])?"
+# (one ideograph before a bracket is a column too: 村（社区）)
+_WORD_COLUMN = r"(?:[\u4e00-\u9fff]{1,8}[（(](?!(?:万|亿)?(?:%s)[）)])[\u4e00-\u9fff、]{1,6}[）)]|[\u4e00-\u9fff]{2,8})"
+_COLUMN_GAP = r"(?:[ \t\u3000]+|(?<=[）)]))"  # a space, or none after a bracket
 
 
 @lru_cache(maxsize=4)
 def _word_columns_regex(unit_re: str) -> re.Pattern:
     # anchored at the line's start and ending where a head with a unit begins: a search
     # for heads over every start of a line that holds none would be quadratic
-    return re.compile(r"[ \t\u3000]*%s(?:[ \t\u3000]+%s){1,3}[ \t\u3000]*(?=%s)"
-                      % (_WORD_COLUMN, _WORD_COLUMN, _column_head_regex(unit_re).pattern))
+    # (a column's bracket may run into the next column once spaces are gone: 所在村（社区）救助金额（元）)
+    # (and a column whose bracket holds a unit is a head with a unit, no column of words)
+    word = _WORD_COLUMN % unit_re
+    return re.compile(r"[ \t\u3000]*%s(?:%s%s){1,3}%s(?=%s)"
+                      % (word, _COLUMN_GAP, word, _COLUMN_GAP, _column_head_regex(unit_re).pattern))
 
 
 def _heads_after_word_columns(line: str, lex: Lexicon) -> list[re.Match] | None:
@@ -420,8 +445,7 @@ def _heads_after_word_columns(line: str, lex: Lexicon) -> list[re.Match] | None:
     columns = _word_columns_regex(lex.unit_re).match(line)
     if columns is None or not _head_line_regex(lex.unit_re).fullmatch(re.sub(r"[ \t\u3000]", "", line[columns.end():])):
         return None
-    heads = list(_column_head_regex(lex.unit_re).finditer(line, columns.end()))
-    return heads if len(heads) >= 2 else None
+    return list(_column_head_regex(lex.unit_re).finditer(line, columns.end()))
 
 
 def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]
@@ -461,7 +485,7 @@ def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]
             wider = None
         recent = [] if row_like else (recent + [line])[-_HEAD_LINES_MAX:]
         index = _ROW_NUMBER.match(line) if columns and indexed else None
-        row = _ROW.match(line, index.end() if index else 0) if columns else None
+        row = _row(line, index.end() if index else 0, columns) if columns else None
         cells = list(_CELL.finditer(line, row.start("cells"), row.end("cells"))) if row else []
         remark = bool(row and row.group("remark"))
         remark_column = bool(columns) and columns[-1][0] is None and columns[-1][1].endswith(lex.table_remark_heads)
@@ -483,10 +507,17 @@ def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]
     return out, own_unit
 
 
+def _row(line: str, pos: int, columns: list) -> re.Match | None:
+    """A row under the columns: a name and its cells (one, where one column counts)."""
+    if sum(head is not None for head, _ in columns) == 1:
+        return _ONE_CELL_ROW.match(line, pos) or _ROW.match(line, pos)
+    return _ROW.match(line, pos)
+
+
 def _cell_count(line: str, head: tuple[list, bool]) -> int:
     """How many number cells a row has under a head (after its row number, if indexed)."""
     index = _ROW_NUMBER.match(line) if head[1] else None
-    row = _ROW.match(line, index.end() if index else 0)
+    row = _row(line, index.end() if index else 0, head[0])
     return len(_CELL.findall(line, row.start("cells"), row.end("cells"))) if row else -1
 
 
