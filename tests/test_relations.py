@@ -1063,6 +1063,13 @@ def test_a_subdistrict_named_after_its_road_is_part_of_the_district_not_of_the_s
     assert "广瑞路街道" in places and not {"广瑞路", "金星街"} & places, places
 
 
+def test_each_community_of_a_list_under_its_streets_heading_is_part_of_that_street(tmp_path):
+    text = ("石河子市民政局打造社区养老服务品牌。\n（一）新城街道。东环路社区、北子午路社区2个中心由某养老服务有限公司运营。\n"
+            "（二）向阳街道。军垦社区、明珠社区3个中心由某社会工作服务中心运营。")
+    parts = _pairs(_relations(tmp_path, text), "partOf")
+    assert {("东环路社区", "新城街道"), ("北子午路社区", "新城街道"), ("军垦社区", "向阳街道"), ("明珠社区", "向阳街道")} <= parts, parts
+
+
 def test_a_town_name_shared_by_two_counties_of_the_city_is_the_home_countys(tmp_path):
     # 猫场镇 is a town of both 大方县 and 织金县 of 毕节市
     text = ("大方县残疾人联合会工作总结。大方县全年筛查儿童1.86万人次。由县卫生健康局牵头，在猫场镇、羊场镇等地开展儿童残疾筛查。"

@@ -751,7 +751,8 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
     parent_ends = [e for e, _ in parents]
     placed_names = set()
     for i, m in enumerate(mentions):
-        if m.type == "Location" and m.rule in ("loc.settlement", "loc.community", "loc.community-column"):
+        if m.type == "Location" and m.rule in ("loc.settlement", "loc.community", "loc.community-column",
+                                               "loc.listed-settlement"):
             if m.canonical in placed_names:
                 continue  # named again later, after other streets: its first mention placed it
             k = bisect.bisect_right(parent_ends, m.start)
