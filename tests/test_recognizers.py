@@ -496,6 +496,12 @@ def test_assistance_schemes_are_programs_only_where_the_document_lays_several_ou
     assert _program_names(lex, two) == {"最低生活保障", "临时救助"}
 
 
+def test_a_ledger_and_a_planning_committee_end_in_no_program_head(lex):
+    text = ("成交供应商每季度末向采购人报送服务台账。参照原国家发展计划委员会《招标代理服务收费管理暂行办法》收取。"
+            "团市委开通12355青少年服务台。")
+    assert _program_names(lex, text) == {"12355青少年服务台"}
+
+
 def test_programs_by_head_word_strip_leading_verbs(lex):
     text = "全市持续开展青少年心理健康服务进村（社区）行动，推行长期护理保险。"
     names = {m.text for m in recognize_programs(text, lex)}
