@@ -619,37 +619,35 @@ def test_rows_of_a_column_table_flattened_with_spaces_stay_lines_of_their_own():
     assert lines[6].startswith("注"), lines
 
 
-def test_rows_of_a_table_run_together_on_one_line_get_a_line_each():
-    text = ("序号 乡镇（街道） 救助户数（户） 救助人数（人） 主要救助事由\n"
-            "1 城关街道 24 61 因病、因残 2 新华街道 19 47 因病 3 柳河镇 15 42 因灾\n"
-            "4 白石镇 12 33 因病 5 石桥镇 3 8 因学 合计 73 191\n"
-            "序号 姓名 残疾类别 等级 所在村（社区）\n1 张某强 肢体 一级 城北社区\u30002 王某兰 视力 二级 德胜村\n")
-    lines = normalize(text).text.split("\n")
-    assert lines[1:8] == ["1城关街道24 61因病、因残", "2新华街道19 47因病", "3柳河镇15 42因灾", "4白石镇12 33因病",
-                          "5石桥镇3 8因学", "合计73 191", "序号 姓名 残疾类别 等级 所在村（社区）"], lines
-    assert lines[8:10] == ["1张某强 肢体 一级 城北社区", "2王某兰 视力 二级 德胜村"], lines
-
-
-def test_a_tables_head_opening_on_xuhao_keeps_its_line_after_a_bracketed_note():
-    text = ("一、个人创业担保贷款及贴息名单\n（贷款金额合计315万元，贴息金额合计19799.59元）\n\n"
-            "序号 姓名 所在镇 贷款金额（万元） 贴息金额（元）\n"
-            "1 于某燕 城区街道 20 1456.67\u3000\u30002 宋某伟 夏村镇 30 2185.00\u3000\u30003 姜某波 乳山口镇 15 724.38\n")
-    lines = normalize(text).text.split("\n")
-    assert lines[1:] == ["（贷款金额合计315万元，贴息金额合计19799.59元）", "序号 姓名 所在镇 贷款金额（万元）贴息金额（元）",
-                         "1于某燕 城区街道20 1456.67", "2宋某伟 夏村镇30 2185.00", "3姜某波 乳山口镇15 724.38"], lines
-
-
-def test_a_pdf_tables_wrapped_head_and_rows_come_back_one_row_a_line():
-    # the page width cut the head inside its bracket, and row 15 after its sex cell
-    text = ("序号 姓名 性别 出生年月 所在社区 补贴标准（元/\n月）\n"
-            "13 马淑贞 女 1944.08 光明社区 60\n14 朱文学 男 1944.08 奎光社区 60 15 胡春兰 女\n"
-            "1944.09 光明社区 60\n16 郭秀芳 女 1944.07 金凤社区 60\n17 何光荣 男\n1944.07 蒲柏社区 60\n"
-            "合计：5人，月发放金额300元\n")
-    lines = normalize(text).text.split("\n")
-    assert lines == ["序号 姓名 性别 出生年月 所在社区 补贴标准（元/月）", "13马淑贞女1944.08光明社区60",
-                     "14朱文学男1944.08奎光社区60", "15胡春兰女1944.09光明社区60", "16郭秀芳女1944.07金凤社区60",
-                     "17何光荣男1944.07蒲柏社区60", "合计：5人，月发放金额300元"], lines
-    check_offsets(text, normalize(text))
+@pytest.mark.parametrize("text, expected", [
+    # rows run together on one line: each row and the total on a line of its own
+    ("序号 乡镇（街道） 救助户数（户） 救助人数（人） 主要救助事由\n"
+     "1 城关街道 24 61 因病、因残 2 新华街道 19 47 因病 3 柳河镇 15 42 因灾\n"
+     "4 白石镇 12 33 因病 5 石桥镇 3 8 因学 合计 73 191\n"
+     "序号 姓名 残疾类别 等级 所在村（社区）\n1 张某强 肢体 一级 城北社区\u30002 王某兰 视力 二级 德胜村\n",
+     ["序号 乡镇（街道）救助户数（户）救助人数（人）主要救助事由", "1城关街道24 61因病、因残", "2新华街道19 47因病",
+      "3柳河镇15 42因灾", "4白石镇12 33因病", "5石桥镇3 8因学", "合计73 191", "序号 姓名 残疾类别 等级 所在村（社区）",
+      "1张某强 肢体 一级 城北社区", "2王某兰 视力 二级 德胜村"]),
+    # a head opening on 序号 keeps its line after a bracketed note
+    ("一、个人创业担保贷款及贴息名单\n（贷款金额合计315万元，贴息金额合计19799.59元）\n\n"
+     "序号 姓名 所在镇 贷款金额（万元） 贴息金额（元）\n"
+     "1 于某燕 城区街道 20 1456.67\u3000\u30002 宋某伟 夏村镇 30 2185.00\u3000\u30003 姜某波 乳山口镇 15 724.38\n",
+     ["一、个人创业担保贷款及贴息名单", "（贷款金额合计315万元，贴息金额合计19799.59元）",
+      "序号 姓名 所在镇 贷款金额（万元）贴息金额（元）", "1于某燕 城区街道20 1456.67", "2宋某伟 夏村镇30 2185.00",
+      "3姜某波 乳山口镇15 724.38"]),
+    # a PDF's page cut the head inside its bracket, and row 15 after its sex cell
+    ("序号 姓名 性别 出生年月 所在社区 补贴标准（元/\n月）\n"
+     "13 马淑贞 女 1944.08 光明社区 60\n14 朱文学 男 1944.08 奎光社区 60 15 胡春兰 女\n"
+     "1944.09 光明社区 60\n16 郭秀芳 女 1944.07 金凤社区 60\n17 何光荣 男\n1944.07 蒲柏社区 60\n"
+     "合计：5人，月发放金额300元\n",
+     ["序号 姓名 性别 出生年月 所在社区 补贴标准（元/月）", "13马淑贞女1944.08光明社区60", "14朱文学男1944.08奎光社区60",
+      "15胡春兰女1944.09光明社区60", "16郭秀芳女1944.07金凤社区60", "17何光荣男1944.07蒲柏社区60",
+      "合计：5人，月发放金额300元"]),
+])
+def test_a_notices_table_comes_back_one_row_a_line(text, expected):
+    nt = normalize(text)
+    assert nt.text.split("\n") == expected
+    check_offsets(text, nt)
 
 
 def test_a_tables_head_as_wide_as_a_wrapped_page_goes_on_on_the_next_line():

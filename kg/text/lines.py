@@ -150,7 +150,8 @@ def join_lines(text: str, offs: list[int]) -> tuple[str, list[int]]:
         elif table is True and text.startswith(rows_end(), b_start):
             join = False  # …迎祥村60|合计：28人: a total or a note after a table's rows
         elif (table is True and text.startswith(TABLE_HEAD, logical_start) and lo <= widths[i] <= hi
-              and " " not in lines[i + 1] and not RE_DIGIT.search(lines[i + 1]) and not RE_PROSE_PUNCT.search(lines[i + 1])):
+              and " " not in lines[i + 1] and not RE_DIGIT.search(lines[i + 1])
+              and not RE_PROSE_PUNCT.search(lines[i + 1])):
             # 序号 户主姓名 … 保障人数（人） 月|保障金额（元）: a head as wide as the page wraps
             # (a line of cells under it is the head's second line: 享受人数 发放金额 …)
             join = True
@@ -219,7 +220,8 @@ def seam(a: str, b: str) -> str:
 
 def _unclosed(text: str, start: int, end: int) -> bool:
     """The logical line text[start:end] leaves a bracket open."""
-    return text.count("（", start, end) + text.count("(", start, end) > text.count("）", start, end) + text.count(")", start, end)
+    opened = text.count("（", start, end) + text.count("(", start, end)
+    return opened > text.count("）", start, end) + text.count(")", start, end)
 
 
 # the rest of a bracket that a line left open (…（元/|月）)

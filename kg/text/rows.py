@@ -22,8 +22,9 @@ the cells around them.
 from __future__ import annotations
 
 import re
+
 from kg.text.edits import apply_edits
-from kg.text.lines import RE_ROW_INDEX, TABLE_HEAD, line_end, rows_end, seam, table_words
+from kg.text.lines import RE_ROW_INDEX, RE_SECTION, TABLE_HEAD, line_end, rows_end, seam, table_words
 
 # a line break of a row that wraps, joined once spaces are gone (a control
 # character: normalization has dropped every other one by then)
@@ -34,7 +35,6 @@ RE_ROW_WRAP = re.compile(" *\x1f *")
 # character map has run)
 RE_NUMBERED_LINE = re.compile(r"(?m)^\d{1,3} [^\n]*$")
 RE_ROW_START = re.compile(r"(\d{1,3}) ")
-RE_SECTION_START = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]")
 RE_CELL = re.compile(r"[^ ]+")
 RE_CLAUSE = re.compile(r"[，,；;。：:]")
 MIN_CELLS = 2  # a row of a number and one cell is a list of names (1 张某 2 李某 3 王某)
@@ -47,26 +47,31 @@ def one_row_a_line(text: str) -> str:
     if " " not in text:
         return text
     chars = None
+    head = _first_head(text)  # rows may wrap under a 序号 head only
     for m in RE_NUMBERED_LINE.finditer(text):
         following = text[m.end() + 1:line_end(text, m.end() + 1)]
-        breaks = _row_breaks(m.group(), _under_head(text, m.start()) and not following.startswith(m.group().split(" ", 1)[0]))
+        breaks = _row_breaks(m.group(), following if 0 <= head < m.start() else None)
         if breaks:
             chars = chars if chars is not None else list(text)
             for b in breaks:
                 chars[m.start() + b] = "\n"
     text = text if chars is None else "".join(chars)
-    return _join_wrapped_rows(text) if "\n" + TABLE_HEAD + " " in text or text.startswith(TABLE_HEAD + " ") else text
+    return _join_wrapped_rows(text) if head >= 0 else text
 
 
-def _under_head(text: str, pos: int) -> bool:
-    """A table's head line opening on 序号 and a space comes before pos."""
-    return text.startswith(TABLE_HEAD + " ") or text.rfind("\n" + TABLE_HEAD + " ", 0, pos) >= 0
+def _first_head(text: str) -> int:
+    """Where the first line opening on 序号 and a space starts; -1 if none does."""
+    if text.startswith(TABLE_HEAD + " "):
+        return 0
+    at = text.find("\n" + TABLE_HEAD + " ")
+    return at + 1 if at >= 0 else -1
 
 
-def _row_breaks(line: str, wraps: bool) -> list[int]:
+def _row_breaks(line: str, following: str | None) -> list[int]:
     """Offsets in `line` of the spaces before its second and later rows (and a
-    total after them); empty where the line is not rows run together. With
-    `wraps`, the line may end on the start of its next row."""
+    total after them); empty where the line is not rows run together. Under a
+    序号 head (`following`: the next line), the line may end on the start of its
+    next row."""
     cells = [(c.start(), c.group()) for c in RE_CELL.finditer(line)]
     first = int(cells[0][1])
     for width in range(MIN_CELLS, len(cells)):
@@ -79,8 +84,8 @@ def _row_breaks(line: str, wraps: bool) -> list[int]:
         # one row and the start of the next, whose other cells wrapped to the next
         # line: only under a 序号 head (elsewhere a line of counts, 3 个街道 12 个社区
         # 4 个村, looks the same) and where the next line does not open on a row
-        partial = (wraps and rows == 1 and width > MIN_CELLS and rest[0][1] == str(first + 1)
-                   and _starts_row(rest[1:]))
+        partial = (following is not None and rows == 1 and width > MIN_CELLS and rest[0][1] == str(first + 1)
+                   and _starts_row(rest[1:]) and not _opens_row(following, first + 1))
         if (rows < 2 and not partial) or (width == MIN_CELLS and rows < MIN_ROWS_OF_TWO):
             continue
         if rest and not (rest[0][1] == str(first + rows) or rest[0][1].startswith(table_words("totals"))):
@@ -94,6 +99,12 @@ def _starts_row(cells: list[tuple[int, str]]) -> bool:
     """Cells after a row number that open a row: a name or two, no figure
     first and no clause (阵地 5 个；依托… is a count in a sentence)."""
     return bool(cells) and not cells[0][1][0].isdigit() and not any(RE_CLAUSE.search(c) for _, c in cells)
+
+
+def _opens_row(line: str, number: int) -> bool:
+    """The line opens on the row number `number`."""
+    m = RE_ROW_INDEX.match(line)
+    return m is not None and int(m.group()) == number
 
 
 def _join_wrapped_rows(text: str) -> str:
@@ -112,10 +123,10 @@ def _join_wrapped_rows(text: str) -> str:
         elif cells and (row := RE_ROW_START.match(line)):
             have = len(line.split())
             after = lines[i + 1]
-            nxt = RE_ROW_INDEX.match(after)
+            number = int(row.group(1))
             if (have < cells and after[:1].isalnum() and have + len(after.split()) <= cells
-                    and not (nxt and int(nxt.group()) in (int(row.group(1)), int(row.group(1)) + 1))
-                    and not RE_SECTION_START.match(after) and not after.startswith(rows_end())
+                    and not _opens_row(after, number) and not _opens_row(after, number + 1)
+                    and not RE_SECTION.match(after) and not after.startswith(rows_end())
                     and not (line[-1:].isdigit() and after[0].isdigit())):  # 2800|2650: two cells or one number?
                 chars = chars if chars is not None else list(text)
                 chars[end] = ROW_WRAP

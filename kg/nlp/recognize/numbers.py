@@ -285,14 +285,13 @@ def _cell(start: int, end: int, digits: str, magnitude: str | None, unit,
 # a cell may carry its own unit (完成率 111.5%): the number recognizer reads it
 # a row's name may hold a column of words too (双塔街道 江山市康颐居家养老服务有限公司18 286 420)
 # (and a last column of remarks, 备注, may close it: …9 412 36老城区困难家庭集中)
-_ROW = re.compile(r"(?P<name>[^\d\s](?:[^\d\s]|[ \t\u3000](?=[^\d\s])){1,40}?)[ \t\u3000]*"
-                  r"(?P<cells>" + _CELL_NUMBER + r"%?(?:[ \t\u3000]+" + _CELL_NUMBER + r"%?)+)"
+_ROW_NAME = r"(?P<name>[^\d\s](?:[^\d\s]|[ \t\u3000](?=[^\d\s])){1,40}?)[ \t\u3000]*"
+_ROW = re.compile(_ROW_NAME + r"(?P<cells>" + _CELL_NUMBER + r"%?(?:[ \t\u3000]+" + _CELL_NUMBER + r"%?)+)"
                   r"[ \t\u3000]*(?P<remark>[^\d\s%.].*)?$")
 _RULE_LINE = re.compile(r"[ \t\u3000|｜:：\-－—]*-[ \t\u3000|｜:：\-－—]*")
 # …a row of a table with one column of figures: its name, the figure, maybe a remark
 # (1张玉芬 钢都街道新华社区3000本人患乳腺癌住院治疗)
-_ONE_CELL_ROW = re.compile(r"(?P<name>[^\d\s](?:[^\d\s]|[ \t\u3000](?=[^\d\s])){1,40}?)[ \t\u3000]*"
-                           r"(?P<cells>" + _CELL_NUMBER + r")(?![\d.%])[ \t\u3000]*(?P<remark>[^\d\s%.].*)?$")
+_ONE_CELL_ROW = re.compile(_ROW_NAME + r"(?P<cells>" + _CELL_NUMBER + r")(?![\d.%])[ \t\u3000]*(?P<remark>[^\d\s%.].*)?$")
 _ROW_NUMBER = re.compile(r"[ \t\u3000]*\d{1,3}(?![\d.%])[ \t\u3000]*")  # a 序号 cell (1魏塘街道8 8 100%)
 # heads after the last head with a unit that name none (… 目标任务（人） 完成率):
 # their cells carry their own unit
