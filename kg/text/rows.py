@@ -49,8 +49,8 @@ def one_row_a_line(text: str) -> str:
     chars = None
     head = _first_head(text)  # rows may wrap under a 序号 head only
     for m in RE_NUMBERED_LINE.finditer(text):
-        following = text[m.end() + 1:line_end(text, m.end() + 1)]
-        breaks = _row_breaks(m.group(), following if 0 <= head < m.start() else None)
+        under_head = 0 <= head < m.start()
+        breaks = _row_breaks(m.group(), text[m.end() + 1:line_end(text, m.end() + 1)] if under_head else None)
         if breaks:
             chars = chars if chars is not None else list(text)
             for b in breaks:
