@@ -114,6 +114,16 @@ def test_national_information_systems_and_home_adaptation_schemes_are_programs(l
     assert "困难重度残疾人家庭无障碍改造" not in _program_names(lex, "完成困难重度残疾人家庭无障碍改造320户。")
 
 
+def test_old_age_allowances_and_the_one_card_subsidy_channel_are_national_programs(lex):
+    text = ("为80周岁以上老年人发放高龄补贴，经济困难失能老年人护理补贴按月发放，"
+            "通过惠民惠农财政补贴资金“一卡通”直接打入本人账户。引导灵活就业人员参加企业职工基本养老保险。")
+    assert {"高龄津贴", "经济困难失能老年人护理补贴", "惠民惠农财政补贴资金“一卡通”",
+            "职工基本养老保险"} <= _program_names(lex, text)
+    counted = "全县9个镇新建镇级颐康中心3个。"
+    assert "颐康中心" not in _program_names(lex, counted)
+    assert "颐康中心" in _program_names(lex, counted + "颐康中心提供日间照料。")
+
+
 def test_renamed_departments_of_housing_and_city_management_are_bodies(lex):
     text = "武汉市江汉区人民政府。牵头单位：区住房和城市更新局；责任单位：区城管执法局、各街道办事处。"
     found = _org_canonicals(text, lex)
@@ -481,6 +491,9 @@ def test_a_national_scheme_name_before_a_word_for_people_describes_them_and_is_n
     starts = {m.start for m in found if m.canonical == "最低生活保障"}
     assert starts == {text.index("低保标准")}
     assert {"困难残疾人生活补贴", "重度残疾人护理补贴"} <= {m.canonical for m in found}
+    # the full name before such a word still cites the scheme (最低生活保障家庭)
+    cited = recognize_programs("全市最低生活保障家庭、临时救助对象和医疗救助对象均纳入。", lex)
+    assert "最低生活保障" in {m.canonical for m in cited}
 
 
 def test_assistance_schemes_are_programs_only_where_the_document_lays_several_out(lex):
@@ -488,9 +501,14 @@ def test_assistance_schemes_are_programs_only_where_the_document_lays_several_ou
     assert _program_names(lex, passing) == set()
     laid_out = "全市落实最低生活保障、特困人员救助供养和临时救助制度，低保标准提高到每人每月760元。"
     assert {"最低生活保障", "特困供养", "临时救助"} <= _program_names(lex, laid_out)
-    # or where the document names one of them a second time
+    # or where the document names one of them by its full name, even once
     about = "全市临时救助2.3万人次。乡镇临时救助审批权限提高到3000元，困难对象优先。"
     assert _program_names(lex, about) == {"临时救助"}
+    spelled_out = "对属于最低生活保障家庭的残疾人，按每人每月100元发放生活补贴。"
+    assert _program_names(lex, spelled_out) == {"最低生活保障"}
+    # an abbreviation alone, however often, describes who gets something
+    abbreviated = "低保标准内的老人每餐补贴5元；纳入低保的老人免费就餐。"
+    assert _program_names(lex, abbreviated) == set()
     # two named once each: programs still (readers take them), though in passing
     two = "市民政局将最低生活保障与临时救助衔接，做到应救尽救。"
     assert _program_names(lex, two) == {"最低生活保障", "临时救助"}

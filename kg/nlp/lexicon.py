@@ -278,9 +278,12 @@ class Lexicon:
         self.project_item_ends = tuple(w for line in item_lines if not line.startswith("@") for w in line.split())
         scheme_lines = _lines("assistance_schemes.txt")
         self.assistance_min_named = int(next(w.split()[1] for w in scheme_lines if w.startswith("@min_named")))
-        self.assistance_min_mentions = int(next(w.split()[1] for w in scheme_lines if w.startswith("@min_mentions")))
+        self.assistance_abbreviations = frozenset(w for line in scheme_lines if line.startswith("@abbreviations")
+                                                  for w in line.split()[1:])
         self.assistance_passing_min_named = int(next(w.split()[1] for w in scheme_lines
                                                      if w.startswith("@passing_min_named")))
+        self.assistance_placed_min_mentions = int(next(w.split()[1] for w in scheme_lines
+                                                       if w.startswith("@placed_min_mentions")))
         self.assistance_schemes = frozenset(w for line in scheme_lines if not line.startswith("@") for w in line.split())
         self.program_not_contain = re.compile(_alternation(_lines("program_not_contain.txt")))
         self.program_manner_ends = tuple(_words("program_manner_ends.txt"))

@@ -100,19 +100,24 @@ def _national(text: str, lex: Lexicon) -> list[Mention]:
     out = []
     for end_idx, alias in lex.national_program_automaton.iter_long(text):
         start = end_idx - len(alias) + 1
-        if lex.program_people_after_re.match(text, end_idx + 1):
-            continue  # 低保户, 低保、特困老年人: people, not the scheme
+        if alias in lex.assistance_abbreviations and lex.program_people_after_re.match(text, end_idx + 1):
+            continue  # 低保户, 低保、特困老年人: people, not the scheme (最低生活保障家庭 still cites it)
         out.append(Mention("Program", alias, start, end_idx + 1, "program.national", canonical=lex.national_programs[alias]))
     # social-assistance schemes are programs only in a document that lays several out
     named = {m.canonical for m in out} & lex.assistance_schemes
     if len(named) < lex.assistance_min_named:
-        # …or where it is about that one scheme, naming it again and again
+        # …or where it is named by its full name, not only by an abbreviation (低保)
+        in_full = {m.canonical for m in out if m.text not in lex.assistance_abbreviations}
         counts = Counter(m.canonical for m in out)
-        passing = len(named) >= lex.assistance_passing_min_named  # …else, named in passing, placed nowhere
+        several = len(named) >= lex.assistance_passing_min_named
 
         def kept(m: Mention) -> bool:
-            return m.canonical not in lex.assistance_schemes or counts[m.canonical] >= lex.assistance_min_mentions
-        out = [m if kept(m) else replace(m, rule=PASSING_SCHEME_RULE) for m in out if kept(m) or passing]
+            return m.canonical not in lex.assistance_schemes or m.canonical in in_full
+
+        def passing(m: Mention) -> bool:  # named once among others: placed nowhere
+            return (several and m.canonical in lex.assistance_schemes
+                    and counts[m.canonical] < lex.assistance_placed_min_mentions)
+        out = [replace(m, rule=PASSING_SCHEME_RULE) if passing(m) else m for m in out if kept(m)]
     # a kind of facility only ever counted (家庭养老床位316张) is what is counted, no program
     talked_of = {m.canonical for m in out if m.canonical in lex.counted_programs
                  and not lex.program_count_re.match(text, m.end)
