@@ -1752,6 +1752,17 @@ def test_numbers_meals_are_counted_and_a_time_ends_its_clause_but_a_service_circ
     assert found == [(Decimal(314000), "客"), (Decimal(30), "间"), (Decimal(8), "分钟"), (Decimal(30), "分钟")]
 
 
+def test_a_span_of_months_is_a_duration_not_a_count(lex):
+    text = "服务期限为合同签订之日起12个月，救助金额不超过6个月低保标准。服务对象324人。"
+    assert [(n.value, n.unit) for n in recognize_numbers(text, lex)] == [(Decimal(324), "人")]
+
+
+def test_a_form_field_names_its_value_and_may_bracket_its_unit(lex):
+    text = "中标（成交）金额：58.32（万元）\n服务对象：324人。补贴标准（元/月）"
+    found = [(n.value, n.unit, n.indicator) for n in recognize_numbers(text, lex)]
+    assert found == [(Decimal(583200), "元", "中标（成交）金额"), (Decimal(324), "人", "服务对象")], found
+
+
 def test_a_government_general_office_and_charity_federations_are_bodies(lex):
     names = [m.canonical for m in _orgs("四川省召开发布会。中共四川省委办公厅、四川省人民政府办公厅印发意见。"
                                         "省民政厅联合省慈善联合总会开展行动。", lex)]

@@ -17,6 +17,8 @@ _MAGNITUDE = {"万": Decimal(10000), "亿": Decimal(100000000), "千": Decimal(1
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _BREAKS = "，。；：！？,;:!?、\n（）()"  # characters that end a clause
 _UP_TO_LAST_BREAK = re.compile(f".*[{_BREAKS}]", re.S)
+# a field's label right before its value: back to a clause break, brackets allowed (中标（成交）金额：)
+_LABEL_BEFORE = re.compile(r"(?<![^，。；：！？,;:!?\n])(?P<label>[^，。；：！？,;:!?\n\d]{2,16})[：:]$")
 _CLAUSE_CHARS = 30  # an indicator phrase reaches back at most this far
 _AFTER_CHARS = 16  # and forward at most this far
 # forward up to a break or a lost character; 的/和/及/等 end it too, except first
@@ -55,8 +57,10 @@ def _number_regex(lex: Lexicon) -> re.Pattern:
         r"(?<![\d.A-Za-z第\-－~～/])"
         r"(?:百分之(?P<percent>" + _CN_NUMBER + "|" + _ARABIC + ")"  # 百分之九十六点三: the unit comes first
         r"|(?P<num>" + _ARABIC + "|" + _CN_NUMBER + "|" + _CN_SINGLE + r")"
+        # a form's amount with its unit in brackets: 中标金额：58.32（万元）
+        r"(?P<open>(?<=\d)[（(](?=(?:万|亿)?(?:" + lex.unit_re + r")[）)]))?"
         r"(?P<mag>万|亿|千)?(?P<approx>余|多)?(?P<mag2>(?<=[余多])万|(?<=[余多])亿)?"  # 1.2万余人, 四百六十余万元
-        r"(?P<unit>" + lex.unit_re + r"))"
+        r"(?P<unit>" + lex.unit_re + r")(?(open)[）)]))"
         r"(?P<after>以上|余|多)?"
     )
 
@@ -141,6 +145,8 @@ def _indicator(text: str, start: int, end: int, lex: Lexicon, names=(), garbled=
     stop = min([len(text), end + _AFTER_CHARS] + [s for s, e in garbled if s >= end])
     after_end = _AFTER.match(text, end, stop).end()
     after = _trim(text[end:after_end], lex)
+    if not before and clause_start == start and (label := _LABEL_BEFORE.search(text, max(0, start - 17), start)):
+        before = _trim(label.group("label"), lex)  # a form's field: 中标（成交）金额：58.32万元
     if before in lex.indicator_trim_set:
         before = ""  # only a scope word (全市) is left: the thing counted comes after the number
     verb = lex.count_verb_re.match(before) if before else None
