@@ -803,8 +803,9 @@ def test_a_table_with_one_column_of_figures_after_columns_of_words_counts_each_r
     assert found == [("3", "人", "保障人数"), ("1620", "元", "月保障金额")], found
 
 
-def test_columns_named_by_a_count_word_without_a_bracket_count_in_its_unit_and_months_are_not_read(lex):
-    text = ("序号 用人单位 岗位人数 补贴月数 补贴金额（元）\n1某市英城街道办事处12 6 116640\n"
+@pytest.mark.parametrize("name_column", ["用人单位", "单位名称"])  # 单位名称: a row head and more, still the rows' name
+def test_columns_named_by_a_count_word_without_a_bracket_count_in_its_unit_and_months_are_not_read(lex, name_column):
+    text = (f"序号 {name_column} 岗位人数 补贴月数 补贴金额（元）\n1某市英城街道办事处12 6 116640\n"
             "2某市大站镇人民政府9 5 72900\n合计21 189540\n")
     found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex)]
     assert found == [("12", "人", "岗位人数"), ("116640", "元", "补贴金额"), ("9", "人", "岗位人数"),

@@ -358,8 +358,9 @@ def _leading_columns(before: str, lex: Lexicon) -> list[tuple[re.Match, str]]:
     bracketed = _BRACKETED_FIRST.match(words[0])
     row_head = bracketed.group(0) if bracketed else next(
         (w for w in lex.table_row_heads if words[0].startswith(w)), "")
+    own_name = words[0] != row_head  # 单位名称: a row head with more to it still names the rows
     words = [w for w in [words[0][len(row_head):], *words[1:]] if w]
-    if len(words) > 1 and not row_head and _count_column(words[0], lex) is None:
+    if len(words) > 1 and own_name and _count_column(words[0], lex) is None:
         words = words[1:]  # 用人单位 岗位人数 补贴月数 补贴金额（元）: the rows' own column, then counts
     columns = []
     for word in words:
