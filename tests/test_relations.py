@@ -819,6 +819,23 @@ def test_a_single_body_on_the_letterhead_partners_nobody(tmp_path):
     assert not _pairs(rels, "partnerOf")
 
 
+def test_the_bodies_issuing_a_notice_run_the_programs_its_title_names(tmp_path):
+    rels = _relations(tmp_path, "四平市残疾人联合会\n四 平 市 教 育 局\n\n四残联联发〔2025〕6号\n\n"
+                                "关于做好残疾儿童康复救助工作的通知\n\n各县（市、区）残联：\n请按要求报送。")
+    assert {("四平市残疾人联合会", "残疾儿童康复救助"), ("四平市教育局", "残疾儿童康复救助")} <= _pairs(rels, "runs")
+    rels = _relations(tmp_path, "首页 > 政务公开 > 四平市人民政府\n四平市民政局关于2025年第三季度临时救助拟救助对象的公示\n"
+                                "经审核，拟对12户给予救助。")
+    runs = _pairs(rels, "runs")
+    assert ("四平市民政局", "临时救助") in runs and not any(s == "四平市人民政府" for s, _ in runs), runs
+
+
+def test_a_contact_belongs_to_the_body_named_on_the_contact_line(tmp_path):
+    rels = _relations(tmp_path, "四平市民政局关于临时救助对象的公示\n经审核，拟救助12户，救助金额打入本人社会保障卡银行账户。\n"
+                                "市民政局社会救助科  联系人：万某东  电话：0434-3213872\n")
+    assert _pairs(rels, "memberOf") == {("万某东", "四平市民政局社会救助科")}
+    assert not any("银行" in o for _, o in _pairs(rels, "runs")), rels
+
+
 def test_two_bodies_with_a_place_between_them_and_the_joint_verb_run_the_program_together(tmp_path):
     rels = _relations(tmp_path, "咸宁市团市委工作报告。团市委与市妇联在通山县、崇阳县等留守儿童较多的地区联合开展“护苗暖心”关爱行动，"
                                 "服务儿童3200人次。")

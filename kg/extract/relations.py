@@ -11,6 +11,7 @@ from kg.extract.assignments import (ITEM_NUMBER, addressed_rows, assigned_projec
                                     item_relations, place_rows, table_rows)
 from kg.extract.hierarchy import parents_by_cue, parents_by_name
 from kg.extract.letterhead import letterhead_partners
+from kg.extract.notices import notice_title_runs
 from kg.nlp.lexicon import load_lexicon
 from kg.nlp.recognize.notes import SHORT_NAME_NOTE
 from kg.nlp.recognize.programs import PASSING_SCHEME_RULE, carrier_close
@@ -194,6 +195,9 @@ def _speaker_turns(text: str, mentions, person_posts, orgs, cues) -> list[tuple[
     return sorted(turns, key=lambda turn: turn[0])
 
 
+_CONTACT_LABEL = re.compile(r"[ \t\u3000]*联系人[：:][ \t\u3000]*")
+
+
 def _org_for_role(text: str, role: str, person: Mention, orgs, publisher: int | None) -> int | None:
     """The organization a post without one belongs to (role_bodies.tsv)."""
     target = load_lexicon().role_bodies.get(role)
@@ -215,6 +219,12 @@ def _org_for_role(text: str, role: str, person: Mention, orgs, publisher: int | 
         ends = tuple(target[len("@ends:"):].split("|"))
         return next((i for i, o in orgs if (o.canonical or o.text).endswith(ends)), None)
     if target == "@contact":
+        # a contact line's own body, right before its label (市民政局社会救助股  联系人：万某)
+        line_start = text.rfind("\n", 0, person.start) + 1
+        own = [(o.end - o.start, i) for i, o in orgs if line_start <= o.start and o.end <= person.start
+               and _CONTACT_LABEL.fullmatch(text, o.end, person.start)]
+        if own:
+            return max(own)[1]
         label = re.search(r"联系单位[：:]\s*", text)
         if label:
             # the longest body named there: the department (市医保局待遇保障科), not its bureau
@@ -737,6 +747,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
     rels += item_relations(text, mentions, orgs_all, cues)
     rels += duty_items(text, mentions, orgs_all, cues)
     rels += letterhead_partners(text, orgs_all)
+    rels += notice_title_runs(text, mentions, orgs_all)
     rels += table_rows(text, mentions, orgs_all, cues)
     rels += designated_rows(text, mentions, orgs_all, cues)
     rels += addressed_rows(text, mentions, orgs_all, cues)
