@@ -643,6 +643,13 @@ def test_rows_of_a_column_table_flattened_with_spaces_stay_lines_of_their_own():
      ["序号 姓名 性别 出生年月 所在社区 补贴标准（元/月）", "13马淑贞女1944.08光明社区60", "14朱文学男1944.08奎光社区60",
       "15胡春兰女1944.09光明社区60", "16郭秀芳女1944.07金凤社区60", "17何光荣男1944.07蒲柏社区60",
       "合计：5人，月发放金额300元"]),
+    # rows as wide as each other, in groups headed by their place and count
+    ("序号 姓名 性别 出生年月 所在社区（村） 补贴标准（元/月）\n双河街道（4人）\n"
+     + "".join(f"{k} 张德{k} 男 1944.07 红岩社区 50\n" for k in range(1, 5)) + "古桥街道（2人）\n"
+     + "".join(f"{k} 吴春{k} 男 1944.07 桥亭社区 50\n" for k in range(5, 7)),
+     ["序号 姓名 性别 出生年月 所在社区（村）补贴标准（元/月）", "双河街道（4人）"]
+     + [f"{k}张德{k}男1944.07红岩社区50" for k in range(1, 5)] + ["古桥街道（2人）"]
+     + [f"{k}吴春{k}男1944.07桥亭社区50" for k in range(5, 7)]),
 ])
 def test_a_notices_table_comes_back_one_row_a_line(text, expected):
     nt = normalize(text)

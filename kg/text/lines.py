@@ -84,6 +84,8 @@ RE_FIELDS_LINE = re.compile(r"[\u4e00-\u9fff）)] [\u4e00-\u9fff（(]"
 # a row of three or more cells apart (茂南区人社局　380　黄少华　就业股股长)
 RE_CELLS_LINE = re.compile(r"[^\s，,。；;]+(?:[ \t\u3000]+[^\s，,。；;]+){2,}")
 RE_SECTION = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]")
+# a group of a table's rows headed by its place and count, unnumbered: 古桥街道（7人）
+RE_GROUP_HEAD = re.compile(r"[\u4e00-\u9fff]{2,12}[（(][^）)\n\d]{0,4}\d+[^）)\n\d]{0,3}[）)]")
 RE_CAPTION = re.compile(r"附?表[一二三四五六七八九十\d]{1,3}(?![\d.．万])")  # 表1 2024年…情况
 RE_NUMBERED_HEADING = re.compile(
     r"(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、.．](?!\d)|"
@@ -149,6 +151,8 @@ def join_lines(text: str, offs: list[int]) -> tuple[str, list[int]]:
             row_number = row or row_number
         elif table is True and text.startswith(rows_end(), b_start):
             join = False  # …迎祥村60|合计：28人: a total or a note after a table's rows
+        elif table is True and RE_GROUP_HEAD.fullmatch(lines[i + 1]):
+            join = False  # …西街社区50|古桥街道（7人）|9吴春林…: the heading of the rows' next group
         elif (table is True and text.startswith(TABLE_HEAD, logical_start) and lo <= widths[i] <= hi
               and " " not in lines[i + 1] and not RE_DIGIT.search(lines[i + 1])
               and not RE_PROSE_PUNCT.search(lines[i + 1])):
