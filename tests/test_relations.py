@@ -836,6 +836,16 @@ def test_a_contact_belongs_to_the_body_named_on_the_contact_line(tmp_path):
     assert not any("银行" in o for _, o in _pairs(rels, "runs")), rels
 
 
+def test_the_villages_and_communities_of_a_notices_rows_are_places_of_their_groups_town(tmp_path):
+    text = ("华蓥市民政局关于新增高龄津贴发放对象的公示\n"
+            "序号 姓名 性别 出生年月 所在社区（村） 补贴标准（元/月）\n双河街道（2人）\n"
+            "1 张德明 男 1944.07 红岩社区 50\n2 王新村 男 1944.08 西街社区 50\n天池镇（1人）\n"
+            "3 蒲正发 男 1944.07 石岭村 50\n合计：3人\n")
+    rels = _relations(tmp_path, text)
+    assert _pairs(rels, "partOf") >= {("红岩社区", "双河街道"), ("西街社区", "双河街道"), ("石岭村", "天池镇")}
+    assert not any(s == "王新村" for s, _ in _pairs(rels, "partOf")), rels  # a name's cell, before the column
+
+
 def test_two_bodies_with_a_place_between_them_and_the_joint_verb_run_the_program_together(tmp_path):
     rels = _relations(tmp_path, "咸宁市团市委工作报告。团市委与市妇联在通山县、崇阳县等留守儿童较多的地区联合开展“护苗暖心”关爱行动，"
                                 "服务儿童3200人次。")

@@ -763,7 +763,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
     placed_names = set()
     for i, m in enumerate(mentions):
         if m.type == "Location" and m.rule in ("loc.settlement", "loc.community", "loc.community-column",
-                                               "loc.listed-settlement"):
+                                               "loc.listed-settlement", "loc.row-settlement"):
             if m.canonical in placed_names:
                 continue  # named again later, after other streets: its first mention placed it
             k = bisect.bisect_right(parent_ends, m.start)

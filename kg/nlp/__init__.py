@@ -24,6 +24,7 @@ from kg.nlp.recognize.numbers import _number_regex, recognize_numbers
 from kg.nlp.recognize.organizations import recognize_organizations
 from kg.nlp.recognize.persons import recognize_persons
 from kg.nlp.recognize.places import (recognize_column_communities, recognize_communities, recognize_listed_places,
+                                     recognize_row_settlements,
                                      recognize_places_listed_in_full, recognize_named_places, recognize_settlements,
                                      places_named_again)
 from kg.nlp.recognize.policies import recognize_policies
@@ -78,6 +79,8 @@ def make_locations(nlp: Language, name: str):
                                             divisions + settlements)
         communities += recognize_column_communities(text_of(doc), lex, ctx.city.name if ctx.city else None,
                                                     divisions + settlements + communities)
+        communities += recognize_row_settlements(text_of(doc), lex, ctx.city.name if ctx.city else None,
+                                                 divisions + settlements + communities)
         named = [m for m in recognize_named_places(text_of(doc), lex, None if ctx.county_city or ctx.regional else ctx.city)
                  if not any(d.start <= m.start < d.end or m.start <= d.start < m.end for d in divisions + communities)]
         listed = recognize_listed_places(text_of(doc), lex, lambda name, start: resolve_place(name, start, text_of(doc),

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from kg.nlp.lexicon import Lexicon, heads_by_end
-from kg.text.lines import lines_with_starts
+from kg.text.lines import TABLE_HEAD, lines_with_starts
 from kg.types import Mention
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff]")
@@ -185,6 +185,48 @@ def recognize_column_communities(text: str, lex: Lexicon, city: str | None, take
             canonical = cell if cell.endswith(head) else cell + head
             out.append(Mention("Location", cell, start, end, "loc.community-column", canonical=canonical, city=city))
     return out
+
+
+def recognize_row_settlements(text: str, lex: Lexicon, city: str | None, taken: list[Mention]) -> list[Mention]:
+    """The villages and communities of a 序号 table with a column of them (序号 姓名
+    性别 出生年月 所在社区（村） …): in each row, the cell that ends in a settlement's
+    head (1张德明男1944.07红岩社区50); not the row's first cell where a column of
+    names comes first (a person may be called 王新村). Rows run to a blank line, a
+    total or a line of prose; a group's heading between them (古桥街道（7人）) goes on."""
+    spans = [(m.start, m.end) for m in taken]
+    out = []
+    lines, starts = lines_with_starts(text)
+    k = 0
+    while k < len(lines):
+        head = lines[k]
+        k += 1
+        if not head.startswith(TABLE_HEAD):
+            continue
+        column = next((c for c in lex.table_settlement_columns if c in head), None)
+        if column is None:
+            continue
+        names = [head.find(n) for n in lex.person_name_columns if n in head]
+        first_ok = not names or head.find(column) < min(names)
+        while k < len(lines) and lines[k] and not lines[k].startswith(lex.table_total_words + ("注",)):
+            line, start = lines[k], starts[k]
+            k += 1
+            row = _ROW_START.match(line)
+            if row is None:
+                if _PROSE.search(line):
+                    break
+                continue  # 古桥街道（7人）, 一、靖城街道（6户）: the heading of the next group of rows
+            for m in lex.table_settlement_cell_re.finditer(line, row.end()):
+                s, e = start + m.start(), start + m.end()
+                if (m.start() == row.end() and not first_ok) or lex.settlement_not_start_re.match(m.group()) \
+                        or any(a < e and s < b for a, b in spans):
+                    continue
+                out.append(Mention("Location", m.group(), s, e, "loc.row-settlement", canonical=m.group(), city=city))
+                spans.append((s, e))
+    return out
+
+
+_ROW_START = re.compile(r"\d{1,4}(?![\d.%])[ \t\u3000]*")
+_PROSE = re.compile(r"[，。；]")
 
 
 def recognize_listed_places(text: str, lex: Lexicon, resolve, city: str | None,
