@@ -803,6 +803,15 @@ def test_a_table_with_one_column_of_figures_after_columns_of_words_counts_each_r
     assert found == [("3", "人", "保障人数"), ("1620", "元", "月保障金额")], found
 
 
+def test_a_table_with_two_columns_of_words_before_its_heads_reads_each_rows_figures(lex):
+    text = normalize("序号 服务机构名称 所在街道 床位数（张） 补贴金额（万元）\n"
+                     "1 某市康乐居家养老服务中心 简城街道 112 33.60\n2 某市同济护理院 平泉街道 62 18.60\n"
+                     "合计 174 52.20\n").text
+    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex)]
+    assert found == [("112", "张", "床位数"), ("336000", "元", "补贴金额"), ("62", "张", "床位数"),
+                     ("186000", "元", "补贴金额")], found
+
+
 @pytest.mark.parametrize("name_column", ["用人单位", "单位名称"])  # 单位名称: a row head and more, still the rows' name
 def test_columns_named_by_a_count_word_without_a_bracket_count_in_its_unit_and_months_are_not_read(lex, name_column):
     text = (f"序号 {name_column} 岗位人数 补贴月数 补贴金额（元）\n1某市英城街道办事处12 6 116640\n"

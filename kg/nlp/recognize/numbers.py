@@ -423,7 +423,7 @@ def _unit_heads(line: str, lex: Lexicon) -> list[re.Match] | None:
     # the first column's name stands apart where a space was kept (街道 长者食堂（个）…)
     first = squeezed[:len(squeezed) - len(re.sub(r"[ \t\u3000]", "", line[heads[0].start():]))]
     if first and line.split()[0] != first and not (bracketed and first == bracketed.group(0)):
-        return None
+        return _heads_after_word_columns(line, lex)  # 服务机构名称 所在街道 床位数（张）…: several columns of words
     return heads
 
 
