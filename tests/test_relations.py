@@ -29,6 +29,12 @@ def test_each_organization_followed_by_its_own_verb_runs_the_program(tmp_path):
     assert ("九江市青少年宫", "心语小屋青少年心理关爱项目") in runs
 
 
+def test_a_body_that_carries_out_a_scheme_runs_it(tmp_path):
+    rels = _relations(tmp_path, "九江市残疾人联合会2025年工作总结\n今年，市残联严格执行困难残疾人生活补贴和重度残疾人护理补贴制度，"
+                                "发放补贴232万元。")
+    assert {("九江市残疾人联合会", "困难残疾人生活补贴"), ("九江市残疾人联合会", "重度残疾人护理补贴")} <= _pairs(rels, "runs")
+
+
 def test_bodies_that_guide_in_a_frame_before_the_subject_neither_run_nor_partner(tmp_path):
     rels = _relations(tmp_path, "九江市残联工作总结\n2024年，在市委、市政府的坚强领导和省残联的精心指导下，"
                                 "市残联会同市财政局深入实施“康复到家”行动，服务残疾人1200人次。")
