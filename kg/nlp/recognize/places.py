@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from kg.nlp.lexicon import Lexicon, heads_by_end
-from kg.text.lines import TABLE_HEAD, lines_with_starts
+from kg.text.lines import TABLE_HEAD, lines_with_starts, rows_end
 from kg.types import Mention
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff]")
@@ -191,8 +191,9 @@ def recognize_row_settlements(text: str, lex: Lexicon, city: str | None, taken: 
     """The villages and communities of a 序号 table with a column of them (序号 姓名
     性别 出生年月 所在社区（村） …): in each row, the cell that ends in a settlement's
     head (1张德明男1944.07红岩社区50); not the row's first cell where a column of
-    names comes first (a person may be called 王新村). Rows run to a blank line, a
-    total or a line of prose; a group's heading between them (古桥街道（7人）) goes on."""
+    names comes first (a person may be called 王新村). Rows run to a total, a note,
+    the next head or a line of prose; a group's heading between them (古桥街道（7人）)
+    goes on."""
     spans = [(m.start, m.end) for m in taken]
     out = []
     lines, starts = lines_with_starts(text)
@@ -207,7 +208,7 @@ def recognize_row_settlements(text: str, lex: Lexicon, city: str | None, taken: 
             continue
         names = [head.find(n) for n in lex.person_name_columns if n in head]
         first_ok = not names or head.find(column) < min(names)
-        while k < len(lines) and lines[k] and not lines[k].startswith(lex.table_total_words + ("注",)):
+        while k < len(lines) and lines[k] and not lines[k].startswith(rows_end()):  # a total, a note, a head
             line, start = lines[k], starts[k]
             k += 1
             row = _ROW_START.match(line)
