@@ -6,7 +6,6 @@ gave 39 of 44 such pairs."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from kg.nlp.lexicon import load_lexicon
 from kg.types import Mention, RelationFact
@@ -16,15 +15,8 @@ _HEAD_LINES = 6  # the title is among the first lines that hold anything
 _BLANKS = re.compile(r"[ \t\u3000、]*")
 
 
-@lru_cache(maxsize=1)
-def _title_re() -> re.Pattern:
-    c = load_lexicon().relation_cues["notice_title"]
-    alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-    return re.compile(r"(?P<about>" + alt(c["about"]) + r").*(?:" + alt(c["ends"]) + r")[ \t\u3000]*$")
-
-
 def notice_title_runs(text: str, mentions: list[Mention], orgs: list[tuple[int, Mention]]) -> list[RelationFact]:
-    title_re = _title_re()
+    title_re = load_lexicon().notice_title_re
     issuers: list[int] = []
     pos, seen = 0, 0
     for line in text.split("\n"):

@@ -508,6 +508,10 @@ class Lexicon:
         self.carrier_open = tuple(self.relation_cues["carrier"]["open"])
         self.carrier_close_re = re.compile(_alternation(self.relation_cues["carrier"]["close"]))
         self.role_bodies = {r[0]: r[1] for r in _rows("role_bodies.tsv")}
+        # a notice's title: 关于…的公示 (its issuers run the programs it names, kg/extract/notices.py)
+        notice = self.relation_cues["notice_title"]
+        self.notice_title_re = re.compile(r"(?P<about>" + _alternation(notice["about"]) + r").*(?:"
+                                          + _alternation(notice["ends"]) + r")[ \t\u3000]*$")
 
     def after_award(self, text: str, pos: int, floor: int = 0) -> bool:
         """Whether an award's verb (and its year) stands right before pos: a place

@@ -18,7 +18,8 @@ _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _BREAKS = "，。；：！？,;:!?、\n（）()"  # characters that end a clause
 _UP_TO_LAST_BREAK = re.compile(f".*[{_BREAKS}]", re.S)
 # a field's label right before its value: back to a clause break, brackets allowed (中标（成交）金额：)
-_LABEL_BEFORE = re.compile(r"(?<![^，。；：！？,;:!?\n])(?P<label>[^，。；：！？,;:!?\n\d]{2,16})[：:]$")
+_LABEL_CHARS = 16
+_LABEL_BEFORE = re.compile(r"(?<![^，。；：！？,;:!?\n])(?P<label>[^，。；：！？,;:!?\n\d]{2,%d})[：:]$" % _LABEL_CHARS)
 _CLAUSE_CHARS = 30  # an indicator phrase reaches back at most this far
 _AFTER_CHARS = 16  # and forward at most this far
 # forward up to a break or a lost character; 的/和/及/等 end it too, except first
@@ -145,7 +146,7 @@ def _indicator(text: str, start: int, end: int, lex: Lexicon, names=(), garbled=
     stop = min([len(text), end + _AFTER_CHARS] + [s for s, e in garbled if s >= end])
     after_end = _AFTER.match(text, end, stop).end()
     after = _trim(text[end:after_end], lex)
-    if not before and clause_start == start and (label := _LABEL_BEFORE.search(text, max(0, start - 17), start)):
+    if not before and clause_start == start and (label := _LABEL_BEFORE.search(text, max(0, start - _LABEL_CHARS - 1), start)):
         before = _trim(label.group("label"), lex)  # a form's field: 中标（成交）金额：58.32万元
     if before in lex.indicator_trim_set:
         before = ""  # only a scope word (全市) is left: the thing counted comes after the number
