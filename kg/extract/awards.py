@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.nlp.lexicon import load_lexicon
+from kg.nlp.lexicon import alternation, load_lexicon
 from kg.nlp.recognize.notes import SHORT_NAME_NOTE
 from kg.nlp.recognize.spans import mention_index
 from kg.text.lines import line_end
@@ -25,19 +25,18 @@ _NAME_MAX = 40  # a body's name before its short-name note is at most this long
 @lru_cache(maxsize=1)
 def _award_cues() -> dict:
     c = load_lexicon().relation_cues["award"]
-    alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
     return {
-        "project": re.compile(r"(?:" + alt(c["project"]) + r")[：:]"),
-        "supplier": re.compile(r"(?:" + alt(c["supplier"]) + r")[：:]"),
-        "purchaser": re.compile(r"(?:" + alt(c["purchaser"]) + r")[：:]|(?:" + alt(c["purchaser_section"])
-                                + r")[：:]?[ \t\u3000]*\n[ \t\u3000]*(?:" + alt(c["name_label"]) + r")[：:]"),
+        "project": re.compile(r"(?:" + alternation(c["project"]) + r")[：:]"),
+        "supplier": re.compile(r"(?:" + alternation(c["supplier"]) + r")[：:]"),
+        "purchaser": re.compile(r"(?:" + alternation(c["purchaser"]) + r")[：:]|(?:" + alternation(c["purchaser_section"])
+                                + r")[：:]?[ \t\u3000]*\n[ \t\u3000]*(?:" + alternation(c["name_label"]) + r")[：:]"),
         "purchaser_words": frozenset(c["purchaser"]),
-        "agent_open": re.compile(alt(c["agent_open"])),
+        "agent_open": re.compile(alternation(c["agent_open"])),
         "agent_close": tuple(c["agent_close"]),
         # a package's line: 包1（真州镇）, 合同包2：, 第3包, 标项一
-        "package": re.compile(r"(?m)^[ \t\u3000]*(?:第[0-9一二三四五六七八九十]+(?:" + alt(c["package"]) + r")|(?:"
-                              + alt(c["package"]) + r")[0-9一二三四五六七八九十]+)"),
-        "address": re.compile(r"[\u4e00-\u9fff]{0,6}(?:" + alt(c["address"]) + r")[：:][^；;\n|｜]*"),
+        "package": re.compile(r"(?m)^[ \t\u3000]*(?:第[0-9一二三四五六七八九十]+(?:" + alternation(c["package"]) + r")|(?:"
+                              + alternation(c["package"]) + r")[0-9一二三四五六七八九十]+)"),
+        "address": re.compile(r"[\u4e00-\u9fff]{0,6}(?:" + alternation(c["address"]) + r")[：:][^；;\n|｜]*"),
     }
 
 

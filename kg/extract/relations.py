@@ -12,7 +12,7 @@ from kg.extract.assignments import (ITEM_NUMBER, addressed_rows, assigned_projec
 from kg.extract.hierarchy import parents_by_cue, parents_by_name
 from kg.extract.letterhead import letterhead_partners
 from kg.extract.notices import notice_title_runs
-from kg.nlp.lexicon import load_lexicon
+from kg.nlp.lexicon import alternation, load_lexicon
 from kg.nlp.recognize.notes import SHORT_NAME_NOTE
 from kg.nlp.recognize.programs import PASSING_SCHEME_RULE, carrier_close
 from kg.text.lines import TABLE_HEAD
@@ -53,7 +53,7 @@ _ASSIGNMENT_LABEL = r"(?P<word>{0})[：:]|(?<=[：:；;])[ \t\u3000]*(?P<inner>{
 @lru_cache(maxsize=1)
 def _cues():
     c = load_lexicon().relation_cues
-    alt = lambda words: re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
+    alt = lambda words: re.compile(alternation(words))
     labels = alt(c["assignment"]["lead"] + c["assignment"]["other"]).pattern
     # 等, 等部门, 等五部门 after a list of bodies
     group = r"等(?:[一二三四五六七八九十0-9]*个?(?:" + alt(c["group_tail"]["nouns"]).pattern + r"))?"

@@ -41,12 +41,13 @@ def _words(name: str) -> list[str]:
     return [w for line in _lines(name) for w in line.split()]
 
 
-def _alternation(words) -> str:
+def alternation(words) -> str:
+    """A regex alternation of the words, longest first (a shorter word never wins over one it begins)."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def _guarded_alternation(words, inside) -> str:
-    """As _alternation, but a word does not match where it stands inside one of
+    """As alternation, but a word does not match where it stands inside one of
     `inside` (等 in 高等)."""
     def guarded(w: str) -> str:
         guards = []
@@ -162,8 +163,8 @@ class Unit:
 
 def _listed_in_full_regex(heads) -> re.Pattern:
     """A 、-list of names each ending in one of heads, the last whatever follows it."""
-    alternation = _alternation(heads)
-    return re.compile(r"(?:[\u4e00-\u9fff]{2,10}?(?:" + alternation + r")、)+[\u4e00-\u9fff]{2,6}?(?:" + alternation + r")")
+    any_head = alternation(heads)
+    return re.compile(r"(?:[\u4e00-\u9fff]{2,10}?(?:" + any_head + r")、)+[\u4e00-\u9fff]{2,6}?(?:" + any_head + r")")
 
 
 class Lexicon:
@@ -204,11 +205,11 @@ class Lexicon:
         # a body's surface that a word after it shows to be part of another word (人大代表: deputies)
         not_before = {r[0]: r[3] for r in _rows("org_bodies.tsv") if len(r) > 3 and r[3]}
         self.org_body_re = "|".join(
-            re.escape(w) + (f"(?!{_alternation(not_before[w].split('|'))})" if w in not_before else "")
+            re.escape(w) + (f"(?!{alternation(not_before[w].split('|'))})" if w in not_before else "")
             for w in sorted(self.org_bodies, key=lambda w: (-len(w), w)))
         self.org_body_pattern = re.compile(self.org_body_re)
         self.org_suffixes = {r[0]: (int(r[1]), r[2]) for r in _rows("org_suffixes.tsv")}
-        self.org_generic_modifier_re = re.compile(_alternation(_words("org_generic_modifiers.txt")))
+        self.org_generic_modifier_re = re.compile(alternation(_words("org_generic_modifiers.txt")))
         group_lines = _lines("org_group_heads.txt")
         self.org_group_heads = tuple(w for line in group_lines if not line.startswith("@") for w in line.split())
         self.org_group_starts = tuple(w for line in group_lines if line.startswith("@starts") for w in line.split()[1:])
@@ -224,29 +225,29 @@ class Lexicon:
         self.boundaries = sorted(set(_lines("org_boundaries.txt")), key=lambda w: (-len(w), w))
         self.boundary_re = re.compile(_guarded_alternation(self.boundaries, _words("org_boundary_inside.txt")))
         self.org_never_inside = frozenset(_words("org_never_inside.txt"))
-        self.sub_unit_follow_re = re.compile(r"(?:$|[\s，。、；：:（(）)]|" + _alternation(_words("sub_unit_follow.txt")) + ")")
+        self.sub_unit_follow_re = re.compile(r"(?:$|[\s，。、；：:（(）)]|" + alternation(_words("sub_unit_follow.txt")) + ")")
         self.body_committees = {r[0]: (r[1], tuple(r[2]) if len(r) > 2 else ()) for r in _rows("body_committees.tsv")}
         bare = _rows("bare_sub_units.tsv")
         # 社会救助股股长: a department named without its body, right before its head's post
         self.bare_sub_unit_posts = {r[0]: tuple(r[1].split("|")) for r in bare}
         self.bare_sub_unit_re = re.compile(r"(?<![\u4e00-\u9fff])(?P<unit>[\u4e00-\u9fff]{2,8}?(?P<head>"
                                            + "|".join(re.escape(r[0]) for r in bare) + r"))[ \u3000]?(?="
-                                           + _alternation([p for posts in self.bare_sub_unit_posts.values() for p in posts])
+                                           + alternation([p for posts in self.bare_sub_unit_posts.values() for p in posts])
                                            + ")")
         self.bare_sub_unit_parents = {r[0]: tuple(r[2].split("|")) for r in bare}
-        self.sub_unit_re = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:" + _alternation(_words("sub_unit_heads.txt")) + ")")
+        self.sub_unit_re = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:" + alternation(_words("sub_unit_heads.txt")) + ")")
         self.org_proper_prefixes = tuple(_lines("org_proper_prefixes.txt"))
         set_up = {line.split()[0]: line.split()[1:] for line in _lines("org_set_up.txt")}
         # 成立[了][由…任组长的]<task>[工作]<head>: the task, four characters or more (not 的, 由 or 以)
         self.org_set_up_re = re.compile(
-            r"(?:" + _alternation(set_up["@verbs"]) + r")了?(?:[由以][^，。；;\n]{1,30}?(?:任|为)[^，。；;\n]{0,20}?的)?"
-            r"(?P<name>(?P<task>[^\W\d_的由以]{4,28}?)(?:" + _alternation(set_up["@task_tail"]) + ")?(?:"
-            + _alternation(set_up["@heads"]) + r"))(?![\u4e00-\u9fff])")
+            r"(?:" + alternation(set_up["@verbs"]) + r")了?(?:[由以][^，。；;\n]{1,30}?(?:任|为)[^，。；;\n]{0,20}?的)?"
+            r"(?P<name>(?P<task>[^\W\d_的由以]{4,28}?)(?:" + alternation(set_up["@task_tail"]) + ")?(?:"
+            + alternation(set_up["@heads"]) + r"))(?![\u4e00-\u9fff])")
         self.org_set_up_task_tail = set_up["@task_tail"][0]
         self.org_set_up_generic = frozenset(set_up["@generic"])
         outlets = {line.split()[0]: line.split()[1:] for line in _lines("source_outlets.txt")}
-        self.source_outlet_re = re.compile(r"(?:" + _alternation(outlets["@labels"]) + r")[：:][ \t\u3000]*"
-                                           r"(?P<name>[\u4e00-\u9fff]{1,9}(?:" + _alternation(outlets["@heads"])
+        self.source_outlet_re = re.compile(r"(?:" + alternation(outlets["@labels"]) + r")[：:][ \t\u3000]*"
+                                           r"(?P<name>[\u4e00-\u9fff]{1,9}(?:" + alternation(outlets["@heads"])
                                            + r"))(?=[ \t\u3000\n0-9]|$)")
         self.source_outlet_not_ends = tuple(outlets["@not_ends"])
 
@@ -266,7 +267,7 @@ class Lexicon:
         self.table_figure_heads = tuple(table_lines["@figure_heads"])
         self.table_settlement_columns = tuple(sorted(table_lines["@settlement_columns"], key=len, reverse=True))
         self.table_settlement_cell_re = re.compile(
-            r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,6}?(?:" + _alternation(table_lines["@settlement_heads"])
+            r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,6}?(?:" + alternation(table_lines["@settlement_heads"])
             + r")(?![\u4e00-\u9fff])")
         person_columns = {line.split()[0]: line.split()[1:] for line in _lines("person_columns.txt")}
         self.person_name_columns = frozenset(person_columns["@name"])
@@ -276,9 +277,9 @@ class Lexicon:
         item_lines = _lines("project_items.txt")
         closes = [w for line in item_lines if line.startswith("@close") for w in line.split()[1:]]
         self.program_label_words = frozenset(_words("program_labels.txt"))
-        self.program_label_re = re.compile(r"(?:" + _alternation(_words("program_labels.txt"))
+        self.program_label_re = re.compile(r"(?:" + alternation(_words("program_labels.txt"))
                                            + r")[：:][ \t]*([^\n，。；;：:]{4,40})(?=[\n，。；;]|$)")
-        self.project_list_re = re.compile(r"(?:等|[两三四五六七八九十\d]+项)(?:" + _alternation(closes) + ")")
+        self.project_list_re = re.compile(r"(?:等|[两三四五六七八九十\d]+项)(?:" + alternation(closes) + ")")
         self.project_item_ends = tuple(w for line in item_lines if not line.startswith("@") for w in line.split())
         scheme_lines = _lines("assistance_schemes.txt")
         self.assistance_min_named = int(next(w.split()[1] for w in scheme_lines if w.startswith("@min_named")))
@@ -289,7 +290,7 @@ class Lexicon:
         self.assistance_placed_min_mentions = int(next(w.split()[1] for w in scheme_lines
                                                        if w.startswith("@placed_min_mentions")))
         self.assistance_schemes = frozenset(w for line in scheme_lines if not line.startswith("@") for w in line.split())
-        self.program_not_contain = re.compile(_alternation(_lines("program_not_contain.txt")))
+        self.program_not_contain = re.compile(alternation(_lines("program_not_contain.txt")))
         self.program_manner_ends = tuple(_words("program_manner_ends.txt"))
         self.program_campaign_moves = tuple(_words("program_campaign_moves.txt"))
         self.program_site_heads = tuple(_words("program_site_heads.txt"))
@@ -303,13 +304,13 @@ class Lexicon:
         self.zone_heads = frozenset(r[0] for r in _rows("place_heads.tsv") if r[2:] == ["1"])
         self.zone_short_forms = {r[0]: (r[1], r[2] == "full") for r in _rows("zone_short_forms.tsv")}
         # a village or community after a town, then after each 、 of its list
-        self.settlement_re = re.compile(r"、?(?P<name>[\u4e00-\u9fff]{2,4}?(?:" + _alternation(_words("settlement_heads.txt")) + "))")
+        self.settlement_re = re.compile(r"、?(?P<name>[\u4e00-\u9fff]{2,4}?(?:" + alternation(_words("settlement_heads.txt")) + "))")
         self.settlement_heads = tuple(_words("settlement_heads.txt"))
         not_start = {line.split()[0]: line.split()[1:] for line in _lines("settlement_not_start.txt")}
         numerals = "".join(not_start["@numerals"])
         self.settlement_not_start_re = re.compile(
             "[" + "".join(not_start["@never"]) + "]|[" + numerals + "]+(?:[" + "".join(not_start["@counters"])
-            + "]|(?:" + _alternation(_words("settlement_heads.txt") + _words("town_heads.txt")) + ")$)")
+            + "]|(?:" + alternation(_words("settlement_heads.txt") + _words("town_heads.txt")) + ")$)")
         self.town_heads = tuple(_words("town_heads.txt"))
         local = _rows("local_bodies.tsv")
         self.local_bodies: dict[str, list[tuple[str, str, bool]]] = {}
@@ -320,15 +321,15 @@ class Lexicon:
             forms.sort(key=lambda f: -len(f[0]))
         chars = {r[0]: frozenset("".join(r[1].split())) for r in local if r[0].startswith("@")}
         self.local_body_not_after, self.local_body_openers = chars["@not_after"], chars["@openers"]
-        self.town_re = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?(?:" + _alternation(_words("town_heads.txt")) + "))")
+        self.town_re = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?(?:" + alternation(_words("town_heads.txt")) + "))")
         # after a cue word, after another community in a 、-list, or right after a
         # community (琵琶亭社区滨江花园小区: the compound inside it)
         self.community_heads = tuple(_words("community_heads.txt"))
         self.community_re = re.compile(r"(?:(?<=" + ")|(?<=".join(re.escape(w) for w in _words("community_cues.txt"))
                                        + ")|" + "|".join(r"(?<=[\u4e00-\u9fff]" + h + "、)" for h in self.community_heads)
                                        + r"|(?<=[\u4e00-\u9fff]{2}社区))(?P<name>[\u4e00-\u9fff]{2,4}?(?:"
-                                       + _alternation(self.community_heads) + "))")
-        self.community_generic_re = re.compile(_alternation(_words("community_generic.txt")))
+                                       + alternation(self.community_heads) + "))")
+        self.community_generic_re = re.compile(alternation(_words("community_generic.txt")))
         self.place_generic_names = frozenset(_words("place_generic_names.txt"))
         self.listed_place_heads = {r[0]: r[1] for r in _rows("listed_place_heads.tsv")}
         heads_not_after = {r[0]: r[2] for r in _rows("listed_place_heads.tsv") if len(r) > 2}
@@ -347,7 +348,7 @@ class Lexicon:
         self.program_suffix_automaton = _automaton(self.program_suffixes)
         self.program_suffix_tuple = tuple(self.program_suffixes)
         self.program_numeral_words = tuple(_words("program_numeral_words.txt"))
-        self.program_description_re = re.compile(_alternation(_words("program_description_words.txt")))
+        self.program_description_re = re.compile(alternation(_words("program_description_words.txt")))
         self.program_quoted_suffixes = tuple(_words("program_quoted_suffixes.txt"))
         # every head a program's name may end in, longest first (its head word: 工坊 of 洞庭助残工坊)
         self.program_head_tuple = tuple(sorted((*self.program_suffixes, *self.program_quoted_suffixes), key=len,
@@ -359,15 +360,15 @@ class Lexicon:
         self.program_head_words = Words(self.program_heads)
         # 低保、特困老年人: at most one list separator and a few characters before the people word
         self.program_people_after_re = re.compile(
-            r"(?:[、及和与或](?:" + _alternation(_words("program_people_list.txt")) + r"))?(?:等)?(?:困难)?(?:"
-            + _alternation(_words("program_people_after.txt")) + ")")
+            r"(?:[、及和与或](?:" + alternation(_words("program_people_list.txt")) + r"))?(?:等)?(?:困难)?(?:"
+            + alternation(_words("program_people_after.txt")) + ")")
         program_count = (r"(?:[0-9]+|[一二两三四五六七八九十百千]+)余?(?:"
-                         + _alternation(_words("program_count_units.txt")) + ")")
+                         + alternation(_words("program_count_units.txt")) + ")")
         self.program_count_re = re.compile(program_count)
         self.program_count_before_re = re.compile(program_count + "$")  # 新增316张家庭养老床位
         self.program_not_head_words = Words(self.program_not_heads)
         self.program_name_tail_words = Words(list(self.program_suffixes) + self.program_name_heads)
-        lead = _alternation(w for w in _words("program_cut_words.txt") if len(w) > 1)
+        lead = alternation(w for w in _words("program_cut_words.txt") if len(w) > 1)
         self.program_lead_re = re.compile(
             "^(?:" + _guarded_alternation(_words("program_lead_words.txt") + _words("program_cut_words.txt"),
                                           _words("program_lead_inside.txt")) + ")+")
@@ -375,13 +376,13 @@ class Lexicon:
         self.branch_suffixes = tuple(sorted(_words("branch_suffixes.txt"), key=lambda w: (-len(w), w)))
         self.program_lead_chars = frozenset(w for w in _words("program_lead_words.txt") if len(w) == 1)
         # any verb of two characters or more that may lead a name, wherever it stands
-        self.program_verb_re = re.compile(_alternation(
+        self.program_verb_re = re.compile(alternation(
             w for w in _words("program_lead_words.txt") + _words("program_cut_words.txt") if len(w) > 1))
-        self.program_tail_cut_re = re.compile(_alternation(_words("program_tail_cut.txt")))
+        self.program_tail_cut_re = re.compile(alternation(_words("program_tail_cut.txt")))
         # the honour's year may stand between the verb and its title (获评2023年度湖北省…优秀…项目)
         honor_year = "[“\"]?(?:(?:19|20)\\d{2}年度?)?[“\"]?$"
-        self.award_before_re = re.compile("(?:" + _alternation(_words("award_verbs.txt")) + ")" + honor_year)
-        self.program_honor_before_re = re.compile("(?:" + _alternation(_words("program_honor_verbs.txt")) + ")"
+        self.award_before_re = re.compile("(?:" + alternation(_words("award_verbs.txt")) + ")" + honor_year)
+        self.program_honor_before_re = re.compile("(?:" + alternation(_words("program_honor_verbs.txt")) + ")"
                                                   + honor_year)
         brands = json.loads(_read("brands.json"))["brands"]
         self.brands = [
@@ -391,21 +392,21 @@ class Lexicon:
         self.brand_operators = {b["canonical"]: re.compile(b["operator"]) for b in brands if b.get("operator")}
 
         self.posts = sorted(set(_lines("posts.txt")), key=lambda w: (-len(w), w))
-        self.post_re = _alternation(self.posts)
+        self.post_re = alternation(self.posts)
         self.post_tuple = tuple(self.posts)
         # (a title may follow the name: 副院长彭志强教授担任…)
         self.post_holder_re = re.compile(r"(?:" + self.post_re + r")[\u4e00-\u9fff]{2,3}?(?:" + self.post_re + r")?(?:"
-                                         + _alternation(_words("post_holder_verbs.txt")) + ")")
+                                         + alternation(_words("post_holder_verbs.txt")) + ")")
         # 社区党委书记、居委会主任陈某: another body's post after a first one
         # (or the person's age: 志愿服务队队长、45岁的钱某)
         self.second_post_re = re.compile(r"、(?:[\u4e00-\u9fff]{1,6}?(?:" + self.post_re + r")|\d{1,3}岁的)")
         self.org_count_re = re.compile(
-            r"(?:[0-9]+|[两几多数]|[一二三四五六七八九十]+)(?:" + _alternation(_words("org_count_units.txt")) + ")")
-        self.house_number_re = re.compile(r"[0-9]+(?:[-－—][0-9]+)?(?:" + _alternation(_words("house_number_marks.txt")) + ")")
+            r"(?:[0-9]+|[两几多数]|[一二三四五六七八九十]+)(?:" + alternation(_words("org_count_units.txt")) + ")")
+        self.house_number_re = re.compile(r"[0-9]+(?:[-－—][0-9]+)?(?:" + alternation(_words("house_number_marks.txt")) + ")")
         # a body's name counted right after it (…街道综合养老服务中心2个，): a kind of body
         self.org_plural_count_re = re.compile(
             r"(?:[0-9]*[02-9]|[0-9]+0|[1-9][0-9]+|[两几多数]|[二三四五六七八九十][一二三四五六七八九十]*)(?:"
-            + _alternation(_words("org_count_units.txt")) + r")(?=[，。、；,;）)])")
+            + alternation(_words("org_count_units.txt")) + r")(?=[，。、；,;）)])")
         self.person_label_objects = tuple(_words("person_label_objects.txt"))
         self.person_contact_labels = tuple(_words("person_contact_labels.txt"))
         self.person_cues = {r[0]: r[1] for r in _rows("person_cues.tsv")}
@@ -429,22 +430,22 @@ class Lexicon:
         self.not_given_names = tuple(_words("person_not_given_names.txt"))
         speakers_words = _words("person_speakers.txt")
         self.speaker_word_re = re.compile("|".join(
-            [_alternation(w for w in speakers_words if not w.startswith("*"))]
+            [alternation(w for w in speakers_words if not w.startswith("*"))]
             # the ending alone is matched (what the word starts with does not matter, and a
             # pattern of ideographs before it would cost the scan its literal fast path);
             # …残疾员工: not where a listed word (员工) runs on from it
-            + [re.escape(w[1:]) + "(?!" + _alternation(
+            + [re.escape(w[1:]) + "(?!" + alternation(
                 x[len(w) - 1:] for x in speakers_words if x.startswith(w[1:]) and len(x) > len(w) - 1) + ")"
                for w in speakers_words if w.startswith("*")]))
-        self.speech_verb_re = re.compile(_alternation(_words("speech_verbs.txt")))
-        self.person_act_re = re.compile(_alternation(_words("person_acts.txt")))
+        self.speech_verb_re = re.compile(alternation(_words("speech_verbs.txt")))
+        self.person_act_re = re.compile(alternation(_words("person_acts.txt")))
         # a label that ends its line: 评审专家（单一来源采购人员）名单：
-        self.roster_label_re = re.compile("(?:" + _alternation(_words("person_roster_labels.txt")) + r")[：:][ \t\u3000]*\n")
-        self.speaker_name_end_re = re.compile(_alternation(_words("person_acts.txt") + _words("speaker_name_ends.txt")))
+        self.roster_label_re = re.compile("(?:" + alternation(_words("person_roster_labels.txt")) + r")[：:][ \t\u3000]*\n")
+        self.speaker_name_end_re = re.compile(alternation(_words("person_acts.txt") + _words("speaker_name_ends.txt")))
         # what a person does, maybe after a particle (咨询师谭静的带领下)
         self.person_act_particles = tuple(_words("person_act_particles.txt"))
         self.faculty_parent_heads = tuple(_words("faculty_parent_heads.txt"))
-        self.person_act_after_particle_re = re.compile("(?:%s)?(?:%s)" % (_alternation(self.person_act_particles),
+        self.person_act_after_particle_re = re.compile("(?:%s)?(?:%s)" % (alternation(self.person_act_particles),
                                                                            self.person_act_re.pattern))
         self.word_surnames = frozenset(_words("surnames_also_words.txt"))
         self.org_system_prefixes = tuple(_words("org_system_prefixes.txt"))
@@ -452,12 +453,12 @@ class Lexicon:
         self.name_syllables = tuple(sorted(set(_words("name_syllables.txt")), key=len, reverse=True))
         self.name_syllable_starts = frozenset(w[0] for w in self.name_syllables)
         self.leading_posts = tuple(_words("leading_posts.txt"))
-        group_roles = _alternation(_words("group_roles.txt"))
+        group_roles = alternation(_words("group_roles.txt"))
         self.group_role_verbs = tuple(_words("group_role_verbs.txt"))
-        self.group_role_re = re.compile("(?:" + _alternation(self.group_role_verbs) + ")(" + group_roles + ")")  # 由某某任组长
+        self.group_role_re = re.compile("(?:" + alternation(self.group_role_verbs) + ")(" + group_roles + ")")  # 由某某任组长
         self.group_role_by_re = re.compile("(" + group_roles + r")由")  # 组长由某某担任
         self.group_heads = tuple(_words("group_heads.txt"))
-        self.person_affiliation_re = re.compile(_alternation(_words("person_affiliations.txt")))
+        self.person_affiliation_re = re.compile(alternation(_words("person_affiliations.txt")))
         self.address_forms = tuple(_words("person_address_forms.txt"))
         # the forms that follow a full name too (刘德明大爷): not a word for who someone is
         # (由低龄老人: 老人 is one, person_speakers.txt), nor the placeholder 某
@@ -471,7 +472,7 @@ class Lexicon:
         # (a colloquial unit is reported as the standard one its fourth column names: 8块钱 is 8 元)
         self.units = {r[0]: Unit(r[3] if len(r) > 3 and r[3] else r[0], r[1], r[2] if len(r) > 2 else "")
                       for r in _rows("units.tsv")}
-        self.unit_re = _alternation(self.units)
+        self.unit_re = alternation(self.units)
         self.number_exclusions = [re.compile(r[0]) for r in _rows("number_exclusions.tsv")]
         self.number_prefixes = {r[0]: (r[1] if len(r) > 1 else "") for r in _rows("number_prefixes.tsv")}
         self.indicator_trim = sorted(set(_lines("indicator_trim.txt")), key=lambda w: (-len(w), w))
@@ -482,12 +483,12 @@ class Lexicon:
         self.indicator_trim_lengths = sorted({len(w) for w in self.indicator_trim})
         self.indicator_whole_words = frozenset(_words("indicator_whole_words.txt"))
         self.indicator_whole_lengths = sorted({len(w) for w in self.indicator_whole_words})
-        self.count_verb_re = re.compile("^(?:" + _alternation(_words("count_verbs.txt")) + ")(?:了)?$")
-        self.city_scope_re = re.compile(_alternation(_words("city_scope_words.txt")))
-        self.county_scope_re = re.compile(_alternation(_words("county_scope_words.txt")))
-        self.province_scope_re = re.compile(_alternation(_words("province_scope_words.txt")))
+        self.count_verb_re = re.compile("^(?:" + alternation(_words("count_verbs.txt")) + ")(?:了)?$")
+        self.city_scope_re = re.compile(alternation(_words("city_scope_words.txt")))
+        self.county_scope_re = re.compile(alternation(_words("county_scope_words.txt")))
+        self.province_scope_re = re.compile(alternation(_words("province_scope_words.txt")))
         # 各街道办事处, 全区街道综合养老服务中心: every unit of a kind, not one of them
-        self.every_unit_before_re = re.compile("(?:各|" + _alternation(
+        self.every_unit_before_re = re.compile("(?:各|" + alternation(
             _words("city_scope_words.txt") + _words("county_scope_words.txt") + _words("province_scope_words.txt")) + ")$")
         self.relation_cues = json.loads(_read("relation_cues.json"))
         # how a document's own body calls itself (我局), for its people's posts too
@@ -495,23 +496,23 @@ class Lexicon:
         # 将“A”和“B”纳入市级民生实事: quoted items that a list frame puts on the year's projects
         frame = self.relation_cues["list_frame"]
         quoted_items = r"(?:[、和及与]?“[^“”。；\n]{1,24}”)*"
-        self.project_frame_before_re = re.compile("(?:" + _alternation(frame["open"]) + ")" + quoted_items + "[、和及与]?$")
-        self.project_frame_after_re = re.compile(quoted_items + "(?:" + _alternation(frame["close"]) + r")[^，。；\n]{0,10}(?:"
-                                                 + _alternation(closes) + ")")
-        self.partner_cue_re = re.compile("(?:" + _alternation(self.relation_cues["partner"]) + ")")
+        self.project_frame_before_re = re.compile("(?:" + alternation(frame["open"]) + ")" + quoted_items + "[、和及与]?$")
+        self.project_frame_after_re = re.compile(quoted_items + "(?:" + alternation(frame["close"]) + r")[^，。；\n]{0,10}(?:"
+                                                 + alternation(closes) + ")")
+        self.partner_cue_re = re.compile("(?:" + alternation(self.relation_cues["partner"]) + ")")
         self.town_offices = tuple(self.relation_cues["town_office"].values())  # 街道办事处, 镇人民政府
-        self.self_body_re = re.compile(_alternation(self.relation_cues["lead_assist"]["self"]))
+        self.self_body_re = re.compile(alternation(self.relation_cues["lead_assist"]["self"]))
         # 局党组书记、局长张某…: the bare kind at a clause's start
         self.self_clause_re = re.compile(r"(?:^|(?<=[。，；：\n]))(?:"
-                                         + _alternation(self.relation_cues["lead_assist"]["self_clause"]) + ")")
+                                         + alternation(self.relation_cues["lead_assist"]["self_clause"]) + ")")
         # 以 … 为载体: what a body works through (see relation_cues.json "carrier")
         self.carrier_open = tuple(self.relation_cues["carrier"]["open"])
-        self.carrier_close_re = re.compile(_alternation(self.relation_cues["carrier"]["close"]))
+        self.carrier_close_re = re.compile(alternation(self.relation_cues["carrier"]["close"]))
         self.role_bodies = {r[0]: r[1] for r in _rows("role_bodies.tsv")}
         # a notice's title: 关于…的公示 (its issuers run the programs it names, kg/extract/notices.py)
         notice = self.relation_cues["notice_title"]
-        self.notice_title_re = re.compile(r"(?P<about>" + _alternation(notice["about"]) + r").*(?:"
-                                          + _alternation(notice["ends"]) + r")[ \t\u3000]*$")
+        self.notice_title_re = re.compile(r"(?P<about>" + alternation(notice["about"]) + r").*(?:"
+                                          + alternation(notice["ends"]) + r")[ \t\u3000]*$")
 
     def after_award(self, text: str, pos: int, floor: int = 0) -> bool:
         """Whether an award's verb (and its year) stands right before pos: a place

@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.nlp.lexicon import alternation
+
 SLOT = "(?P<place>{PLACE})"
 
 
@@ -40,8 +42,8 @@ def place_starts(text: str, names) -> list[tuple[int, tuple[str, ...]]]:
 
 
 @lru_cache(maxsize=64)
-def _spelled_out(template: str, alternation: str) -> re.Pattern:
-    return re.compile(template.replace("{PLACE}", alternation))
+def _spelled_out(template: str, places: str) -> re.Pattern:
+    return re.compile(template.replace("{PLACE}", places))
 
 
 def _plain_tail(tail: str) -> bool:
@@ -98,9 +100,8 @@ class PlacePattern:
             return [Found(m.start(), m.end(), m.groupdict()) for m in self.whole.finditer(text)]
         names = set(names)
         if self.tail is None or "" in names:
-            alternation = "|".join(re.escape(n) for n in sorted(names, key=lambda w: (-len(w), w))) or "(?!)"
             return [Found(m.start(), m.end(), m.groupdict())
-                    for m in _spelled_out(self.template, alternation).finditer(text)]
+                    for m in _spelled_out(self.template, alternation(names) or "(?!)").finditer(text)]
         head, tail, out, pos = self.head, self.tail, [], 0
         for q, cands in place_starts(text, names) if starts is None else starts:
             s = q - len(head)

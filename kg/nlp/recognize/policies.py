@@ -24,9 +24,9 @@ def _not_title_ends() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _unbracketed_re() -> re.Pattern:
-    from kg.nlp.lexicon import _alternation, _lines
+    from kg.nlp.lexicon import alternation, _lines
 
-    return re.compile(r"(?<![\u4e00-\u9fff])[市县区省][\u4e00-\u9fff（）]{4,30}?(?:" + _alternation(_lines("policy_heads.txt")) + ")")
+    return re.compile(r"(?<![\u4e00-\u9fff])[市县区省][\u4e00-\u9fff（）]{4,30}?(?:" + alternation(_lines("policy_heads.txt")) + ")")
 
 
 @lru_cache(maxsize=1)
