@@ -143,6 +143,19 @@ def test_the_short_forms_of_housing_commerce_and_culture_departments_are_bodies(
     assert not any("或" in name for name in found), found  # 或 joins two bodies, it is in neither name
 
 
+def test_a_department_merged_of_several_fields_is_a_body_named_in_full(lex):
+    text = ("荆州市政府工作报告。牵头单位：市水利和湖泊局；市教育科技体育局、市文体广电和旅游局、"
+            "市大数据发展和政务服务局配合，市民政局、市城市管理局参加。")
+    found = _org_canonicals(text, lex)
+    assert found["市水利和湖泊局"] == "荆州市水利和湖泊局", found
+    assert found["市教育科技体育局"] == "荆州市教育科技体育局", found
+    assert found["市文体广电和旅游局"] == "荆州市文体广电和旅游局", found
+    assert found["市大数据发展和政务服务局"] == "荆州市大数据发展和政务服务局", found
+    # a body of one field keeps the listed name; a city ending in 城市 is no field
+    assert found["市民政局"] == "荆州市民政局" and found["市城市管理局"] == "荆州市城市管理局", found
+    assert _org_canonicals("宜城市民政局发布。", lex) == {"宜城市民政局": "宜城市民政局"}
+
+
 def test_a_department_named_bare_before_its_heads_post_is_the_documents_bodys(lex):
     text = ("清河县民政局2024年社会救助工作总结\n今年，县民政局会同县财政局落实低保政策，县民政局牵头开展排查。"
             "养老服务股股长刘梅介绍，全县建成助餐点12个。\n联系单位：县民政局社会救助股\n"

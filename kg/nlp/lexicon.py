@@ -196,6 +196,12 @@ class Lexicon:
         self.short_place_words = Words(self.short_places)
 
         self.org_bodies = {r[0]: OrgBody(r[0], r[1], r[2]) for r in _rows("org_bodies.tsv")}
+        field_lines = _lines("department_fields.txt")
+        fields = alternation(w for line in field_lines if not line.startswith("@") for w in line.split())
+        ends = alternation(w for line in field_lines if line.startswith("@ends") for w in line.split()[1:])
+        # two or more fields before 局: a department org_bodies.tsv does not list
+        self.department_re = f"(?:{fields})(?:[和与]?(?:{fields})){{1,5}}(?:{ends})"
+        self._department = re.compile(self.department_re)
         # institution suffix -> parent name templates, longest institution first
         self.org_demonstratives = {r[0]: tuple(r[1].split("|")) for r in _rows("org_demonstratives.tsv")}
         self.affiliated_bodies = sorted(((r[0], tuple(r[1].split("|"))) for r in _rows("affiliated_bodies.tsv")),
@@ -205,8 +211,9 @@ class Lexicon:
         # a body's surface that a word after it shows to be part of another word (人大代表: deputies)
         not_before = {r[0]: r[3] for r in _rows("org_bodies.tsv") if len(r) > 3 and r[3]}
         self.org_body_re = "|".join(
-            re.escape(w) + (f"(?!{alternation(not_before[w].split('|'))})" if w in not_before else "")
-            for w in sorted(self.org_bodies, key=lambda w: (-len(w), w)))
+            [self.department_re]
+            + [re.escape(w) + (f"(?!{alternation(not_before[w].split('|'))})" if w in not_before else "")
+               for w in sorted(self.org_bodies, key=lambda w: (-len(w), w))])
         self.org_body_pattern = re.compile(self.org_body_re)
         self.org_suffixes = {r[0]: (int(r[1]), r[2]) for r in _rows("org_suffixes.tsv")}
         self.org_generic_modifier_re = re.compile(alternation(_words("org_generic_modifiers.txt")))
@@ -513,6 +520,14 @@ class Lexicon:
         notice = self.relation_cues["notice_title"]
         self.notice_title_re = re.compile(r"(?P<about>" + alternation(notice["about"]) + r").*(?:"
                                           + alternation(notice["ends"]) + r")[ \t\u3000]*$")
+
+    def org_body(self, surface: str) -> OrgBody | None:
+        """The body a surface of org_body_re names: org_bodies.tsv's row, else a
+        department built of fields (department_fields.txt), named in full."""
+        body = self.org_bodies.get(surface)
+        if body is None and self._department.fullmatch(surface):
+            body = OrgBody(surface, surface, "department")
+        return body
 
     def after_award(self, text: str, pos: int, floor: int = 0) -> bool:
         """Whether an award's verb (and its year) stands right before pos: a place

@@ -90,7 +90,7 @@ def _patterned(text: str, lex: Lexicon, ctx: PlaceContext, place_names: list[str
     for (template, rule), pattern in zip(((t, r) for _, t, r in _pattern_rows()), _compiled_patterns(lex.org_body_re)):
         for m in pattern.finditer(text, names, starts):
             groups = m.groups
-            body = lex.org_bodies.get(groups.get("body") or "")
+            body = lex.org_body(groups.get("body") or "")
             place = groups.get("place")
             city = None
             if place is None and groups.get("level"):
@@ -138,7 +138,7 @@ def _bare_bodies(text: str, lex: Lexicon, ctx: PlaceContext) -> list[Mention]:
     out = []
     pat = re.compile(r"(?:(?<=[、，：；（\s与和及同])|^)(?P<body>" + lex.org_body_re + r")(?=[、，。；和及与等）\s]|$)")
     for m in pat.finditer(text):
-        body = lex.org_bodies[m.group("body")]
+        body = lex.org_body(m.group("body"))
         if body.kind not in ("department", "judiciary", "mass"):
             continue
         if text[max(0, m.start() - 2):m.start()].endswith(("各级", "各", "相关", "有关", "级")):
@@ -531,7 +531,7 @@ def _bare_sub_units(text: str, orgs: list[Mention], lex: Lexicon) -> list[Mentio
         unit, head = m.group("unit"), m.group("head")
         start, end = m.start(), m.end("unit")
         if (not text.startswith(lex.bare_sub_unit_posts[head], m.end())
-                or unit[0] in LEVELS or lex.boundary_re.match(unit) or unit in lex.org_bodies
+                or unit[0] in LEVELS or lex.boundary_re.match(unit) or lex.org_body(unit)
                 or "委" + unit in lex.org_bodies or any(o.start < end and start < o.end for o in orgs)):
             continue  # 市民政局科长: a level body's; 宣传部部长: the party's, another rule's
         named = next((o for o in orgs if o.rule == "org.sub-unit" and (o.canonical or "").endswith(unit)), None)
