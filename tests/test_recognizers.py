@@ -345,6 +345,12 @@ def test_names_listed_after_a_labelled_name_and_a_line_of_names_under_a_roster_l
     assert _person_names(lex, text) == ["阿不都热依木·买买提", "周建华", "古丽娜尔·艾则孜", "努尔古丽·阿卜杜拉", "孙磊"]
 
 
+def test_a_roster_labels_names_on_its_own_line_after_the_colon_or_under_a_heading_without_one(lex):
+    text = ("五、评审委员会成员名单：黄志坚、吴丽萍、陈建辉（采购人代表）\n"
+            "六、磋商小组成员名单\n叶明辉、林秀珍（采购人代表）\n七、采购内容名单：适老化改造、助餐服务\n")
+    assert _person_names(lex, text) == ["黄志坚", "吴丽萍", "陈建辉", "叶明辉", "林秀珍"]
+
+
 def test_a_yi_family_name_of_two_characters_starts_a_name(lex):
     text = "州精神卫生中心主任吉木伍各介绍，校长阿力日哈说，团州委书记吉克阿呷表示。"
     assert _person_names(lex, text) == ["吉木伍各", "阿力日哈", "吉克阿呷"]

@@ -447,7 +447,9 @@ class Lexicon:
         self.speech_verb_re = re.compile(alternation(_words("speech_verbs.txt")))
         self.person_act_re = re.compile(alternation(_words("person_acts.txt")))
         # a label that ends its line: 评审专家（单一来源采购人员）名单：
-        self.roster_label_re = re.compile("(?:" + alternation(_words("person_roster_labels.txt")) + r")[：:][ \t\u3000]*\n")
+        # the names on the label's line after its colon, or on the next line
+        self.roster_label_re = re.compile("(?:" + alternation(_words("person_roster_labels.txt"))
+                                          + r")(?:[：:][ \t\u3000]*|[ \t\u3000]*(?=\n))")
         self.speaker_name_end_re = re.compile(alternation(_words("person_acts.txt") + _words("speaker_name_ends.txt")))
         # what a person does, maybe after a particle (咨询师谭静的带领下)
         self.person_act_particles = tuple(_words("person_act_particles.txt"))
