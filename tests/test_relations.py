@@ -842,13 +842,28 @@ def test_a_contact_belongs_to_the_body_named_on_the_contact_line(tmp_path):
     assert not any("银行" in o for _, o in _pairs(rels, "runs")), rels
 
 
-def test_the_villages_and_communities_of_a_notices_rows_are_places_of_their_groups_town(tmp_path):
-    text = ("华蓥市民政局关于新增高龄津贴发放对象的公示\n"
-            "序号 姓名 性别 出生年月 所在社区（村） 补贴标准（元/月）\n双河街道（2人）\n"
-            "1 张德明 男 1944.07 红岩社区 50\n2 王新村 男 1944.08 西街社区 50\n天池镇（1人）\n"
-            "3 蒲正发 男 1944.07 石岭村 50\n合计：3人\n")
+_GROUPED_ROWS = {
+    "cells set apart by spaces": (
+        "华蓥市民政局关于新增高龄津贴发放对象的公示\n"
+        "序号 姓名 性别 出生年月 所在社区（村） 补贴标准（元/月）\n双河街道（2人）\n"
+        "1 张德明 男 1944.07 红岩社区 50\n2 王新村 男 1944.08 西街社区 50\n天池镇（1人）\n"
+        "3 蒲正发 男 1944.07 石岭村 50\n合计：3人\n",
+        {("红岩社区", "双河街道"), ("西街社区", "双河街道"), ("石岭村", "天池镇")}),
+    # name, sex and village run together once the tabs go (1黄金生男城东社区)
+    "the village right after the name and sex cells": (
+        "武冈市民政局关于新增特困人员的公示\n"
+        "序号\t姓名\t性别\t所在村（社区）\t供养方式\n一、辕门口街道（2人）\n"
+        "1\t黄金生\t男\t城东社区\t分散供养\n2\t欧阳桂英\t女\t玉带社区\t分散供养\n二、湾头桥镇（1人）\n"
+        "3\t夏德明\t男\t白竹村\t集中供养\n",
+        {("城东社区", "辕门口街道"), ("玉带社区", "辕门口街道"), ("白竹村", "湾头桥镇")}),
+}
+
+
+@pytest.mark.parametrize("case", sorted(_GROUPED_ROWS))
+def test_the_villages_and_communities_of_a_notices_rows_are_places_of_their_groups_town(tmp_path, case):
+    text, expected = _GROUPED_ROWS[case]
     rels = _relations(tmp_path, text)
-    assert _pairs(rels, "partOf") >= {("红岩社区", "双河街道"), ("西街社区", "双河街道"), ("石岭村", "天池镇")}
+    assert _pairs(rels, "partOf") >= expected
     assert not any(s == "王新村" for s, _ in _pairs(rels, "partOf")), rels  # a name's cell, before the column
 
 

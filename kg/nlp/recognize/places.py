@@ -208,6 +208,7 @@ def recognize_row_settlements(text: str, lex: Lexicon, city: str | None, taken: 
             continue
         names = [head.find(n) for n in lex.person_name_columns if n in head]
         first_ok = not names or head.find(column) < min(names)
+        sex_before = names and any(0 <= head.find(c) < head.find(column) for c in lex.person_sex_columns)
         while k < len(lines) and lines[k] and not lines[k].startswith(rows_end()):  # a total, a note, a head
             line, start = lines[k], starts[k]
             k += 1
@@ -216,18 +217,31 @@ def recognize_row_settlements(text: str, lex: Lexicon, city: str | None, taken: 
                 if _PROSE.search(line):
                     break
                 continue  # 古桥街道（7人）, 一、靖城街道（6户）: the heading of the next group of rows
-            for m in lex.table_settlement_cell_re.finditer(line, row.end()):
-                s, e = start + m.start(), start + m.end()
-                if (m.start() == row.end() and not first_ok) or lex.settlement_not_start_re.match(m.group()) \
+            cells = [(m.group(), m.start(), m.end())
+                     for m in lex.table_settlement_cell_re.finditer(line, row.end())]
+            after_sex = _after_sex(line, row.end(), lex) if sex_before else None
+            if after_sex is not None and (cell := lex.table_settlement_cell_re.match(line[after_sex:])):
+                cells.insert(0, (cell.group(), after_sex, after_sex + cell.end()))
+            for name, cell_start, cell_end in cells:
+                s, e = start + cell_start, start + cell_end
+                if (cell_start == row.end() and not first_ok) or lex.settlement_not_start_re.match(name) \
                         or any(a < e and s < b for a, b in spans):
                     continue
-                out.append(Mention("Location", m.group(), s, e, "loc.row-settlement", canonical=m.group(), city=city))
+                out.append(Mention("Location", name, s, e, "loc.row-settlement", canonical=name, city=city))
                 spans.append((s, e))
     return out
 
 
 _ROW_START = re.compile(r"\d{1,4}(?![\d.%])[ \t\u3000]*")
 _PROSE = re.compile(r"[，。；]")
+_NAME_LENGTHS = range(2, 5)
+
+
+def _after_sex(line: str, pos: int, lex: Lexicon) -> int | None:
+    """1黄金生男城东社区: where the cell after a row's name and sex begins, the three
+    run together once the spaces between them went; None if no sex value follows
+    a name's length."""
+    return next((pos + n + 1 for n in _NAME_LENGTHS if line.startswith(lex.person_sex_values, pos + n)), None)
 
 
 def recognize_listed_places(text: str, lex: Lexicon, resolve, city: str | None,
