@@ -351,6 +351,15 @@ def test_a_roster_labels_names_on_its_own_line_after_the_colon_or_under_a_headin
     assert _person_names(lex, text) == ["黄志坚", "吴丽萍", "陈建辉", "叶明辉", "林秀珍"]
 
 
+def test_the_names_of_a_numbered_tables_rows_under_group_headings_however_their_cells_split(lex):
+    text = ("根河市民政局关于新增高龄津贴发放对象的公示\n"
+            "序号　姓名　性别　出生年月　所在社区（村）　享受档次\n\n一、河东街道（2人）\n"
+            "1　王秀兰　女　1944.07　林海社区　80—89周岁\n2　刘振山　男　1944.07　林海社区　80—89周岁\n"
+            "二、金河镇（1人）\n3　陈淑珍　女　1944.08　德兴社区　80—89周岁\n"
+            "公示期间，如有异议请与市民政局联系，联系人：包丽娟。\n")
+    assert _person_names(lex, text)[:3] == ["王秀兰", "刘振山", "陈淑珍"]
+
+
 def test_a_yi_family_name_of_two_characters_starts_a_name(lex):
     text = "州精神卫生中心主任吉木伍各介绍，校长阿力日哈说，团州委书记吉克阿呷表示。"
     assert _person_names(lex, text) == ["吉木伍各", "阿力日哈", "吉克阿呷"]

@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.recognize.notes import SHORT_NAME_NOTE
-from kg.text.lines import RE_FIELD_LABEL, RE_NUMBERED_HEADING, lines_with_starts
+from kg.text.lines import (RE_FIELD_LABEL, RE_NUMBERED_HEADING, RE_PROSE_PUNCT, RE_ROW_INDEX, TABLE_HEAD, lines_with_starts,
+                           rows_end)
 from kg.text.sentences import split_sentences
 from kg.types import Mention
 
@@ -397,9 +398,15 @@ def _contact_rows(text: str, lex: Lexicon, post_re: re.Pattern, orgs: list[Menti
             continue
         at = next(k for k, c in enumerate(columns) if c in lex.person_name_columns)
         post_at = next((k for k, c in enumerate(columns) if c in lex.person_post_columns), None)
+        numbered = head.startswith(TABLE_HEAD)
         for row in range(i + 1, len(lines)):
+            if numbered and not RE_ROW_INDEX.match(lines[row]):
+                if lines[row].startswith(rows_end()) or RE_PROSE_PUNCT.search(lines[row]):
+                    break
+                continue  # a blank line, a group's heading (一、河东街道（6人）)
             cells = _row_cells(lines[row], at)
-            if not at < len(cells) <= len(columns):
+            # a row of a 序号 table is its number's line, however its cells split (80—89周岁)
+            if not at < len(cells) or (len(cells) > len(columns) and not numbered):
                 break  # a line of another shape ends the table
             offset, cell = cells[at]
             name = name_at(cell, 0, lex)
