@@ -294,6 +294,18 @@ def test_a_county_level_city_under_its_province_is_the_documents_city_and_home(l
     assert canonicals["市教育局"] == "仙桃市教育局" and canonicals["市妇联"] == "仙桃市妇女联合会"
 
 
+def test_a_county_level_city_a_prefectures_paper_reports_on_three_times_is_the_home_of_its_bodies(lex):
+    text = ("来源：鞍山日报　　发布时间：2024-09-10 08:12　　版次：A03 县域经济\n\n海城：养老服务“送上门”\n\n"
+            "本报记者　王晓东　通讯员　李明\n\n"
+            "　　“以前看病要跑好几趟，现在医生上门就行了。”9月3日，在海城市牌楼镇一户老人家中，护理员正在为老人测量血压。\n"
+            "　　今年以来，海城市民政局推行居家养老上门服务。市民政局会同市医疗保障局建立联动机制。\n"
+            "　　截至8月底，海城市已建成社区养老服务站42个。")
+    ctx = _ctx(text, lex)
+    assert ctx.city.name == "鞍山市" and ctx.county.name == "海城市" and ctx.county_city
+    canonicals = _org_canonicals(text, lex)
+    assert canonicals["市民政局"] == "海城市民政局" and canonicals["市医疗保障局"] == "海城市医疗保障局", canonicals
+
+
 def test_a_verb_of_deepening_before_an_unquoted_campaign_is_no_part_of_its_name(lex):
     names = _program_names(lex, "2025年，市残联将深化按比例就业专项行动，新增就业岗位200个。")
     assert "按比例就业专项行动" in names and not any(n.startswith("深化") for n in names)
