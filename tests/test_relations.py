@@ -1536,6 +1536,11 @@ def test_an_award_notices_suppliers_and_purchaser_run_its_project_in_the_package
     assert places >= {"甘棠街道", "湓浦街道", "白水湖街道"} and not places & {"南昌市", "东湖区", "滨江街道", "十里街道"}
 
 
+def test_the_purchasers_representative_on_the_review_panel_is_a_member_of_the_purchaser(tmp_path):
+    rels = _relations(tmp_path, AWARD_NOTICE + "四、评审专家名单：\n王建国、李红梅、周春丽（采购人代表）\n")
+    assert _pairs(rels, "memberOf") == {("周春丽", "九江市民政局")}, rels
+
+
 def test_a_call_for_tenders_names_no_supplier_and_awards_nothing(tmp_path):
     text = AWARD_NOTICE.replace("供应商名称：", "联系人：").replace("中标（成交）信息", "采购需求")
     rels = _relations(tmp_path, text)

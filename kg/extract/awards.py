@@ -17,6 +17,7 @@ from kg.text.lines import line_end
 from kg.types import RelationFact
 
 AWARD_RUNS_RULE = "rel.runs.award"
+REPRESENTATIVE_RULE = "rel.member.purchaser-representative"
 _LABEL_GAP = re.compile(r"[ \t\u3000“\"]*")  # between a field's label and its value
 _FIELD_END = re.compile(r"[；;\n]")
 _NAME_MAX = 40  # a body's name before its short-name note is at most this long
@@ -36,6 +37,7 @@ def _award_cues() -> dict:
         # a package's line: 包1（真州镇）, 合同包2：, 第3包, 标项一
         "package": re.compile(r"(?m)^[ \t\u3000]*(?:第[0-9一二三四五六七八九十]+(?:" + alternation(c["package"]) + r")|(?:"
                               + alternation(c["package"]) + r")[0-9一二三四五六七八九十]+)"),
+        "representative": re.compile(r"[（(](?P<role>" + alternation(c["representative"]) + r")[）)]"),
         "address": re.compile(r"[\u4e00-\u9fff]{0,6}(?:" + alternation(c["address"]) + r")[：:][^；;\n|｜]*"),
     }
 
@@ -54,15 +56,7 @@ def award_relations(text: str, mentions, orgs) -> list[RelationFact]:
         return []
     project = named[0][2]
     bodies = mention_index(orgs)
-    runners = [(_body_at(text, pos, bodies), pos) for pos in suppliers]
-    runners += [(_body_at(text, m.end(), bodies), m.end()) for m in cues["purchaser"].finditer(text)]
-    # 界首市残疾人联合会（以下简称“采购人”）: the body right before the note
-    runners += [(b[2], m.start()) for m in SHORT_NAME_NOTE.finditer(text) if m.group(1) in cues["purchaser_words"]
-                for b in bodies.starting_in(max(0, m.start() - _NAME_MAX), m.start()) if b[1] == m.start()]
-    # 湖北某项目管理有限公司受恩施市民政局委托: the purchaser an agency acts for
-    runners += [(b, m.end()) for m in cues["agent_open"].finditer(text)
-                if (b := _body_at(text, m.end(), bodies)) is not None
-                and text.startswith(cues["agent_close"], mentions[b].end)]
+    runners = [(_body_at(text, pos, bodies), pos) for pos in suppliers] + _purchasers(text, mentions, bodies, cues)
     out, seen = [], set()
     for body, pos in runners:
         if body is not None and body not in seen:
@@ -70,6 +64,34 @@ def award_relations(text: str, mentions, orgs) -> list[RelationFact]:
             out.append(RelationFact(body, "runs", project, AWARD_RUNS_RULE, start=pos, end=line_end(text, pos)))
     out += _package_places(text, mentions, project, cues)
     return out
+
+
+def _purchasers(text: str, mentions, bodies, cues) -> list[tuple[int | None, int]]:
+    """(body, where it is named) for each naming of the purchaser, in the text's order."""
+    named = [(_body_at(text, m.end(), bodies), m.end()) for m in cues["purchaser"].finditer(text)]
+    # 界首市残疾人联合会（以下简称“采购人”）: the body right before the note
+    named += [(b[2], m.start()) for m in SHORT_NAME_NOTE.finditer(text) if m.group(1) in cues["purchaser_words"]
+              for b in bodies.starting_in(max(0, m.start() - _NAME_MAX), m.start()) if b[1] == m.start()]
+    # 湖北某项目管理有限公司受恩施市民政局委托: the purchaser an agency acts for
+    named += [(b, m.end()) for m in cues["agent_open"].finditer(text)
+              if (b := _body_at(text, m.end(), bodies)) is not None
+              and text.startswith(cues["agent_close"], mentions[b].end)]
+    return named
+
+
+def purchaser_representatives(text: str, mentions, orgs) -> list[RelationFact]:
+    """A member of a procurement's review panel noted as the purchaser's (周春丽（采购人
+    代表）) is a member of the purchaser (采购人信息 名称：蒙自市民政局), in that role."""
+    cues = _award_cues()
+    notes = list(cues["representative"].finditer(text))
+    if not notes:
+        return []
+    purchaser = next((b for b, _ in _purchasers(text, mentions, mention_index(orgs), cues) if b is not None), None)
+    if purchaser is None:
+        return []
+    persons = {m.end: i for i, m in enumerate(mentions) if m.type == "Person"}
+    return [RelationFact(persons[note.start()], "memberOf", purchaser, REPRESENTATIVE_RULE, role=note.group("role"),
+                         start=note.start(), end=note.end()) for note in notes if note.start() in persons]
 
 
 def _body_at(text: str, pos: int, bodies) -> int | None:

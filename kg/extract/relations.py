@@ -6,7 +6,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from kg.extract.awards import award_relations
+from kg.extract.awards import award_relations, purchaser_representatives
 from kg.extract.assignments import (ITEM_NUMBER, addressed_rows, assigned_projects, designated_rows, duty_items,
                                     item_relations, place_rows, table_rows)
 from kg.extract.hierarchy import parents_by_cue, parents_by_name
@@ -751,6 +751,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
     rels += addressed_rows(text, mentions, orgs_all, cues)
     rels += place_rows(text, mentions, cues)
     rels += award_relations(text, mentions, orgs_all)
+    rels += purchaser_representatives(text, mentions, orgs_all)
     rels += _brand_operators(mentions, sentences, rels)
     # A village or community is part of the town or street it was named after
     # (武篆镇拉甲村、东里村), a town the gazetteer lacks of its county (六枝特区落别乡):
