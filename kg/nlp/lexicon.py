@@ -446,8 +446,8 @@ class Lexicon:
                for w in speakers_words if w.startswith("*")]))
         self.speech_verb_re = re.compile(alternation(_words("speech_verbs.txt")))
         self.person_act_re = re.compile(alternation(_words("person_acts.txt")))
-        # a label that ends its line: 评审专家（单一来源采购人员）名单：
-        # the names on the label's line after its colon, or on the next line
+        # a label before its colon or at its line's end (评审专家（单一来源采购人员）名单：,
+        # 六、磋商小组成员名单): the names follow on its line or on the next
         self.roster_label_re = re.compile("(?:" + alternation(_words("person_roster_labels.txt"))
                                           + r")(?:[：:][ \t\u3000]*|[ \t\u3000]*(?=\n))")
         self.speaker_name_end_re = re.compile(alternation(_words("person_acts.txt") + _words("speaker_name_ends.txt")))

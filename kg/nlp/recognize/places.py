@@ -208,7 +208,7 @@ def recognize_row_settlements(text: str, lex: Lexicon, city: str | None, taken: 
             continue
         names = [head.find(n) for n in lex.person_name_columns if n in head]
         first_ok = not names or head.find(column) < min(names)
-        sex_before = names and any(0 <= head.find(c) < head.find(column) for c in lex.person_sex_columns)
+        sex_before = bool(names) and any(0 <= head.find(c) < head.find(column) for c in lex.person_sex_columns)
         while k < len(lines) and lines[k] and not lines[k].startswith(rows_end()):  # a total, a note, a head
             line, start = lines[k], starts[k]
             k += 1
