@@ -195,6 +195,9 @@ def _speaker_turns(text: str, mentions, person_posts, orgs, cues) -> list[tuple[
     return sorted(turns, key=lambda turn: turn[0])
 
 
+_BLANKS = " \t\u3000"  # between a contact line's body, its label and the name
+
+
 def _org_for_role(text: str, role: str, person: Mention, orgs, publisher: int | None) -> int | None:
     """The organization a post without one belongs to (role_bodies.tsv)."""
     target = load_lexicon().role_bodies.get(role)
@@ -218,9 +221,8 @@ def _org_for_role(text: str, role: str, person: Mention, orgs, publisher: int | 
     if target == "@contact":
         # a contact line's own body, right before its label (市民政局社会救助股  联系人：万某)
         line_start = text.rfind("\n", 0, person.start) + 1
-        role_label = re.compile(r"[ \t\u3000]*" + re.escape(role) + r"[：:][ \t\u3000]*")
         own = [(o.end - o.start, i) for i, o in orgs if line_start <= o.start and o.end <= person.start
-               and role_label.fullmatch(text, o.end, person.start)]
+               and text[o.end:person.start].strip(_BLANKS) in (role + "：", role + ":")]
         if own:
             return max(own)[1]
         label = re.search(r"联系单位[：:]\s*", text)

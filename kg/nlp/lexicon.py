@@ -41,6 +41,16 @@ def _words(name: str) -> list[str]:
     return [w for line in _lines(name) for w in line.split()]
 
 
+def _keyed(lines: list[str], key: str) -> list[str]:
+    """The words after @key on the lines of a resource that open with it."""
+    return [w for line in lines if line.split()[0] == "@" + key for w in line.split()[1:]]
+
+
+def _unkeyed(lines: list[str]) -> list[str]:
+    """The words of the lines of a resource that open with no @key."""
+    return [w for line in lines if not line.startswith("@") for w in line.split()]
+
+
 def alternation(words) -> str:
     """A regex alternation of the words, longest first (a shorter word never wins over one it begins)."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
@@ -197,8 +207,7 @@ class Lexicon:
 
         self.org_bodies = {r[0]: OrgBody(r[0], r[1], r[2]) for r in _rows("org_bodies.tsv")}
         field_lines = _lines("department_fields.txt")
-        fields = alternation(w for line in field_lines if not line.startswith("@") for w in line.split())
-        ends = alternation(w for line in field_lines if line.startswith("@ends") for w in line.split()[1:])
+        fields, ends = alternation(_unkeyed(field_lines)), alternation(_keyed(field_lines, "ends"))
         # two or more fields before 局: a department org_bodies.tsv does not list
         self.department_re = f"(?:{fields})(?:[和与]?(?:{fields})){{1,5}}(?:{ends})"
         self._department = re.compile(self.department_re)
@@ -218,9 +227,9 @@ class Lexicon:
         self.org_suffixes = {r[0]: (int(r[1]), r[2]) for r in _rows("org_suffixes.tsv")}
         self.org_generic_modifier_re = re.compile(alternation(_words("org_generic_modifiers.txt")))
         group_lines = _lines("org_group_heads.txt")
-        self.org_group_heads = tuple(w for line in group_lines if not line.startswith("@") for w in line.split())
-        self.org_group_starts = tuple(w for line in group_lines if line.startswith("@starts") for w in line.split()[1:])
-        self.org_group_bodies = tuple(w for line in group_lines if line.startswith("@bodies") for w in line.split()[1:])
+        self.org_group_heads = tuple(_unkeyed(group_lines))
+        self.org_group_starts = tuple(_keyed(group_lines, "starts"))
+        self.org_group_bodies = tuple(_keyed(group_lines, "bodies"))
         self.org_suffix_not_after = {r[0]: (r[3] if len(r) > 3 else "") for r in _rows("org_suffixes.tsv")}
         self.org_suffix_automaton = _automaton(self.org_suffixes)
         self.org_suffix_tuple = tuple(self.org_suffixes)
@@ -282,21 +291,18 @@ class Lexicon:
         self.person_sex_columns = frozenset(person_columns["@sex"])
         self.person_sex_values = tuple(person_columns["@sex_values"])
         item_lines = _lines("project_items.txt")
-        closes = [w for line in item_lines if line.startswith("@close") for w in line.split()[1:]]
+        closes = _keyed(item_lines, "close")
         self.program_label_words = frozenset(_words("program_labels.txt"))
         self.program_label_re = re.compile(r"(?:" + alternation(_words("program_labels.txt"))
                                            + r")[：:][ \t]*([^\n，。；;：:]{4,40})(?=[\n，。；;]|$)")
         self.project_list_re = re.compile(r"(?:等|[两三四五六七八九十\d]+项)(?:" + alternation(closes) + ")")
-        self.project_item_ends = tuple(w for line in item_lines if not line.startswith("@") for w in line.split())
+        self.project_item_ends = tuple(_unkeyed(item_lines))
         scheme_lines = _lines("assistance_schemes.txt")
-        self.assistance_min_named = int(next(w.split()[1] for w in scheme_lines if w.startswith("@min_named")))
-        self.assistance_abbreviations = frozenset(w for line in scheme_lines if line.startswith("@abbreviations")
-                                                  for w in line.split()[1:])
-        self.assistance_passing_min_named = int(next(w.split()[1] for w in scheme_lines
-                                                     if w.startswith("@passing_min_named")))
-        self.assistance_placed_min_mentions = int(next(w.split()[1] for w in scheme_lines
-                                                       if w.startswith("@placed_min_mentions")))
-        self.assistance_schemes = frozenset(w for line in scheme_lines if not line.startswith("@") for w in line.split())
+        self.assistance_min_named = int(_keyed(scheme_lines, "min_named")[0])
+        self.assistance_abbreviations = frozenset(_keyed(scheme_lines, "abbreviations"))
+        self.assistance_passing_min_named = int(_keyed(scheme_lines, "passing_min_named")[0])
+        self.assistance_placed_min_mentions = int(_keyed(scheme_lines, "placed_min_mentions")[0])
+        self.assistance_schemes = frozenset(_unkeyed(scheme_lines))
         self.program_not_contain = re.compile(alternation(_lines("program_not_contain.txt")))
         self.program_manner_ends = tuple(_words("program_manner_ends.txt"))
         self.program_campaign_moves = tuple(_words("program_campaign_moves.txt"))

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from kg.nlp.lexicon import Lexicon, heads_by_end
-from kg.text.lines import TABLE_HEAD, lines_with_starts, rows_end
+from kg.text.lines import RE_PROSE_PUNCT, TABLE_HEAD, lines_with_starts, rows_end
 from kg.types import Mention
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff]")
@@ -214,7 +214,7 @@ def recognize_row_settlements(text: str, lex: Lexicon, city: str | None, taken: 
             k += 1
             row = _ROW_START.match(line)
             if row is None:
-                if _PROSE.search(line):
+                if RE_PROSE_PUNCT.search(line):
                     break
                 continue  # 古桥街道（7人）, 一、靖城街道（6户）: the heading of the next group of rows
             cells = [(m.group(), m.start(), m.end())
@@ -233,7 +233,6 @@ def recognize_row_settlements(text: str, lex: Lexicon, city: str | None, taken: 
 
 
 _ROW_START = re.compile(r"\d{1,4}(?![\d.%])[ \t\u3000]*")
-_PROSE = re.compile(r"[，。；]")
 _NAME_LENGTHS = range(2, 5)
 
 
