@@ -880,6 +880,15 @@ def test_a_table_whose_head_wraps_over_several_lines_counts_each_row_in_its_colu
                      ("197", "人", "帮扶就业困难人员就业"), ("402", "人次", "职业技能培训"), ("46", "人", "公益性岗位安置")]
 
 
+def test_a_head_set_one_column_a_line_counts_the_numbered_rows_under_it(lex):
+    # a web page's table copied one cell a line, its rows numbered
+    text = ("青川县家庭医生签约服务团队一览表\n序号\n乡镇\n团队长\n成员人数（人）\n签约人数（人）\n"
+            "1沙州镇 马某刚（沙州镇卫生院院长）42 52360\n2乔庄镇 李某英（乔庄镇中心卫生院副院长）36 31480\n")
+    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex) if n.value > 30]
+    assert found == [("42", "人", "团队长成员人数"), ("52360", "人", "签约人数"),
+                     ("36", "人", "团队长成员人数"), ("31480", "人", "签约人数")]
+
+
 def test_a_head_whose_last_line_reads_as_a_head_by_itself_takes_the_line_above_when_the_rows_say_so(lex):
     # 临时救助年度 | 任务（人次）…: the second line alone names three columns, the rows have four
     text = ("各镇街工作进展情况见下表。\n镇（街道）特困人员（人）临时救助年度\n任务（人次）已实施（人次）完成率\n"

@@ -650,6 +650,12 @@ def test_rows_of_a_column_table_flattened_with_spaces_stay_lines_of_their_own():
      ["序号 姓名 性别 出生年月 所在社区（村）补贴标准（元/月）", "双河街道（4人）"]
      + [f"{k}张德{k}男1944.07红岩社区50" for k in range(1, 5)] + ["古桥街道（2人）"]
      + [f"{k}吴春{k}男1944.07桥亭社区50" for k in range(5, 7)]),
+    # a web page's table copied one cell a line: its head stays apart from the caption above it
+    # (rows as wide as the caption make the text look hard-wrapped)
+    ("现将有关情况公示如下：\n\n青川县2025年度乡镇家庭医生签约服务团队情况一览表\n序号\n乡镇\n团队长\n成员人数（人）\n"
+     + "".join(f"{k}\u3000沙州镇\u3000马某{k}（沙州镇中心卫生院副院长）\u300042\u300052360\n" for k in range(1, 6)),
+     ["现将有关情况公示如下：", "青川县2025年度乡镇家庭医生签约服务团队情况一览表", "序号", "乡镇", "团队长", "成员人数（人）"]
+     + [f"{k}沙州镇 马某{k}（沙州镇中心卫生院副院长）42 52360" for k in range(1, 6)]),
 ])
 def test_a_notices_table_comes_back_one_row_a_line(text, expected):
     nt = normalize(text)

@@ -159,8 +159,10 @@ def join_lines(text: str, offs: list[int]) -> tuple[str, list[int]]:
             # 序号 户主姓名 … 保障人数（人） 月|保障金额（元）: a head as wide as the page wraps
             # (a line of cells under it is the head's second line: 享受人数 发放金额 …)
             join = True
-        elif text.startswith(TABLE_HEAD + " ", b_start):
-            join = False  # …贴息金额合计19799.59元）|序号 姓名 …: a table's head starts a line of its own
+        elif text.startswith(TABLE_HEAD + " ", b_start) or lines[i + 1] == TABLE_HEAD:
+            # …贴息金额合计19799.59元）|序号 姓名 …: a table's head starts a line of its own
+            # (…情况一览表|序号|乡镇|团队长…: a head set one column a line, as a web page's table copies)
+            join = False
         elif _row_line(lines[i + 1]) or _row_line(line):
             join = False  # 港北区 6850 7420 260: a row of a table flattened with spaces, and what follows it
         elif i + 2 < len(lines) and RE_NUMBER_ROW.fullmatch(lines[i + 2]) and not RE_PROSE_PUNCT.search(lines[i + 1]):

@@ -395,10 +395,13 @@ _HEAD_LINES_MAX = 8  # a head wrapped over more lines is no head
 def _wrapped_heads(lines: list[str], lex: Lexicon) -> tuple[list, bool] | None:
     """A table's head wrapped over the lines right above its first row (街道 帮扶就业困难|
     人员就业（人）|职业技能培训|（人次）|…): the most of the last lines that read,
-    joined, as a head line (a line with a number, prose or a caption, ends them)."""
+    joined, as a head line (a line with a number, prose or a caption, ends them;
+    a line opening on 序号 is the first)."""
     k = 0
     while k < len(lines) and not RE_DIGITS.search(lines[-1 - k]):
         k += 1
+        if lines[-k].lstrip().startswith(TABLE_HEAD):
+            break  # 序号 opens the head: the caption above it is none of it
     for n in range(k, 1, -1):
         if found := _column_heads("".join(lines[-n:]), lex):
             return found
@@ -483,7 +486,7 @@ def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]
             wider = _wrapped_heads(recent + [line], lex) if recent else None
             recent = []
             continue
-        row_like = _ROW.match(line) is not None
+        row_like = _row_like(line)
         if columns is None and row_like:
             columns, indexed = _wrapped_heads(recent, lex) or (None, False)
         if wider is not None and row_like:
@@ -512,6 +515,13 @@ def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]
                 continue
             out += _cell(begin, end, cell.group(), head.group("mag"), lex.units[head.group("unit")], label)
     return out, own_unit
+
+
+def _row_like(line: str) -> bool:
+    """Whether a line reads as a table's row: a name and its cells, maybe after a
+    row number (1武安镇 郝志刚（…）42 52360, under a head wrapped one column a line)."""
+    index = _ROW_NUMBER.match(line)
+    return _ROW.match(line) is not None or (index is not None and _ROW.match(line, index.end()) is not None)
 
 
 def _row(line: str, pos: int, columns: list) -> re.Match | None:
