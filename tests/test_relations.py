@@ -551,6 +551,12 @@ def test_a_speaker_line_with_two_bodies_and_posts_makes_two_memberships(tmp_path
     assert _pairs(rels, "memberOf") == {("薛某", "常州市人民政府新闻办公室"), ("薛某", "常州市人民政府")}
 
 
+@pytest.mark.parametrize("body", ["中共新密市委宣传部", "新密市委宣传部"])
+def test_a_host_line_names_the_party_organ_of_the_hosts_post_with_or_without_zhonggong(tmp_path, body):
+    rels = _relations(tmp_path, f"新密市召开新闻发布会\n主持人：韩某　{body}副部长、市政府新闻办主任\n各位媒体朋友，大家上午好！")
+    assert _pairs(rels, "memberOf") == {("韩某", "中共新密市委宣传部"), ("韩某", "新密市人民政府新闻办公室")}
+
+
 def test_partners_named_after_yu_with_a_group_noun_before_the_cue(tmp_path):
     rels = _relations(tmp_path, "新乡市召开会议。共青团新乡市委牵头推进。团市委与市心理咨询师协会、市青年志愿者协会等公益社会组织"
                                 "进行有效融合。")

@@ -513,7 +513,18 @@ def recognize_organizations(text: str, lex: Lexicon, ctx: PlaceContext, places: 
     chosen = _not_counted(text, chosen, places, lex)
     chosen = _from_the_wider_place(chosen, places, lex)
     chosen += _bare_sub_units(text, chosen, lex)
+    chosen = [_with_party_prefix(text, m) for m in chosen]
     return sorted(chosen + _sharing_a_head(text, chosen, places), key=lambda m: (m.start, m.end))
+
+
+def _with_party_prefix(text: str, m: Mention) -> Mention:
+    """A Party organ written with 中共 before its place (中共新密市委宣传部) is
+    mentioned from 中共 on: what follows the whole name (its head's post, 副部长)
+    and what stands before it (主持人：韩雪　) meet the mention, not the place."""
+    if (m.canonical or "").startswith(_PARTY) and not m.text.startswith(_PARTY) \
+            and text.startswith(_PARTY, m.start - len(_PARTY)) and m.start >= len(_PARTY):
+        return replace(m, text=_PARTY + m.text, start=m.start - len(_PARTY))
+    return m
 
 
 _CLAUSE_END = re.compile("[。；;，,]")
