@@ -8,6 +8,7 @@ import pytest
 from kg.text import guess_metadata, normalize, split_sentences
 from kg.text.charsets import CHAR_MAP
 from kg.text.convert import BACKEND, to_simplified
+from kg.text.rows import one_cell_a_line
 
 
 IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")  # OpenCC converts some by phrase (答覆 -> 答复)
@@ -656,11 +657,24 @@ def test_rows_of_a_column_table_flattened_with_spaces_stay_lines_of_their_own():
      + "".join(f"{k}\u3000沙州镇\u3000马某{k}（沙州镇中心卫生院副院长）\u300042\u300052360\n" for k in range(1, 6)),
      ["现将有关情况公示如下：", "青川县2025年度乡镇家庭医生签约服务团队情况一览表", "序号", "乡镇", "团队长", "成员人数（人）"]
      + [f"{k}沙州镇 马某{k}（沙州镇中心卫生院副院长）42 52360" for k in range(1, 6)]),
+    # a web page's table copied one cell a line, a total whose merged cell left an empty line
+    ("汇总表\n序号\n乡镇\n适配人数（人）\n适配件数（件）\n1\n沙州镇\n86\n139\n2\n乔庄镇\n52\n83\n合计\n\n138\n222\n"
+     "注：适配件数含轮椅。\n",
+     ["汇总表", "序号 乡镇 适配人数（人）适配件数（件）", "1沙州镇86 139", "2乔庄镇52 83", "合计138 222", "注：适配件数含轮椅。"]),
 ])
 def test_a_notices_table_comes_back_one_row_a_line(text, expected):
     nt = normalize(text)
     assert nt.text.split("\n") == expected
     check_offsets(text, nt)
+
+
+@pytest.mark.parametrize("text", [
+    "序号\n乡镇\n人数（人）\n1\n沙州镇\n86\n各镇街道要抓好落实。\n",  # one row is no table
+    "序号\n乡镇，街道\n人数（人）\n1\n沙州镇\n86\n2\n乔庄镇\n52\n",  # a clause is no column's name
+    "序号\n乡镇\n人数（人）\n1\n沙州镇\n86\n3\n乔庄镇\n52\n",  # the rows' numbers do not follow on
+])
+def test_lines_that_only_look_like_a_table_copied_one_cell_a_line_keep_their_breaks(text):
+    assert one_cell_a_line(text) == text
 
 
 def test_a_tables_head_as_wide_as_a_wrapped_page_goes_on_on_the_next_line():

@@ -13,7 +13,8 @@ Steps, in order (each keeps `offs`, one raw index per current character):
    characters, except one between two words of two or more ideographs, and
    between CJK and digits/%; ``．`` between digits -> ``.``), a PDF page's
    footer on a line of its own (－ 4 －, 第3页 共8页), a table's cell bars
-   (临夏市｜180｜5200: spaces, 1:1), hard line breaks (`kg.text.lines`), then traditional -> simplified (OpenCC
+   (临夏市｜180｜5200: spaces, 1:1), a table's rows a line each (a web page's
+   table copied a cell a line, or rows run together: `kg.text.rows`, 1:1), hard line breaks (`kg.text.lines`), then traditional -> simplified (OpenCC
    t2s, `kg.text.convert`; phrase-aware, so it runs after joins);
 5. runs of GBK read as Latin-1 (`kg.text.latin1`; also tried before step 4,
    since they hide sentence ends from line joining) are repaired from the text
@@ -38,7 +39,7 @@ from kg.text.edits import apply_edits, delete_matches
 from kg.text.latin1 import fix_latin1_runs, fix_whole_latin1
 from kg.text.lines import join_lines
 from kg.text.mojibake import fix_runs, fix_whole_text
-from kg.text.rows import ROW_WRAP, join_row_wraps, one_row_a_line
+from kg.text.rows import ROW_WRAP, join_row_wraps, one_cell_a_line, one_row_a_line
 from kg.types import NormalizedText
 
 MAX_PASSES = 4
@@ -144,6 +145,7 @@ def _structure(text: str, offs: list[int]) -> tuple[str, list[int]]:
     text = RE_CHAR_MAP.sub(_map_chars, text)
     if "|" in text or "｜" in text:  # cells set apart by bars: by spaces, as other tables' (1:1)
         text = RE_BAR_ROW.sub(lambda m: RE_BAR.sub(" ", m.group()), text)
+    text = one_cell_a_line(text)  # a web page's table, a cell a line: a row a line (1:1)
     text = one_row_a_line(text)  # before spaces go: they tell a row's number from its cells (1:1)
     text, offs = _delete_spaces(text, offs)
     if "．" in text:  # "2 ．5" became "2．5"

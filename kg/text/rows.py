@@ -15,13 +15,17 @@ row is set apart, and a row short of the table's cells is joined to the line
 after it when that line opens on no row number and the two hold no more cells
 than the table's rows.
 
-Both are 1:1 (a space for a line break and back), so the offset map is
+A table copied from a web page may hold a cell a line (序号|乡镇|人数（人）|1|
+辛集镇|86|2|…): its head and each row are put on a line of their own.
+
+All are 1:1 (a space for a line break and back), so the offset map is
 unchanged. They run before spaces are removed, which glue the row numbers to
 the cells around them.
 """
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from kg.text.edits import apply_edits
 from kg.text.lines import RE_ROW_INDEX, RE_SECTION, TABLE_HEAD, line_end, rows_end, seam, table_words
@@ -57,6 +61,56 @@ def one_row_a_line(text: str) -> str:
                 chars[m.start() + b] = "\n"
     text = text if chars is None else "".join(chars)
     return _join_wrapped_rows(text) if head >= 0 else text
+
+
+# a table copied from a web page one cell a line: 序号, its other heads, then each
+# row's number and cells, a line each (a merged cell leaves an empty line)
+RE_HEAD_ALONE = re.compile(r"(?m)^[ \t]*" + TABLE_HEAD + r"[ \t]*$")
+RE_CLAUSE_END = re.compile(r"[，,；;。]")
+HEAD_CELL_MAX = 20  # a head line longer than this, or one with a clause, is no column's name
+COLUMNS_MAX = 12
+RE_TOTAL_CELL = re.compile(r"[ \t]*(?:[\d.,，%]+|[—\-－/]+)?[ \t]*")  # a figure, a dash or nothing
+
+
+def one_cell_a_line(text: str) -> str:
+    """Put each row of a table copied one cell a line on a line of its own,
+    its cells set apart by spaces, and its head on one line too (序号 乡镇
+    适配人数（人）…): the head is the lines from 序号 to the first row's number,
+    and every row as many lines, opening on its number (1:1: a space for
+    each line break within a row)."""
+    if TABLE_HEAD not in text:
+        return text
+    chars = None
+    for m in RE_HEAD_ALONE.finditer(text):
+        lines, starts = _lines_from(text, m.start())
+        width = next((k for k, line in enumerate(lines) if line.strip() == "1"), 0)
+        if not 3 <= width <= COLUMNS_MAX or any(
+                not line.strip() or len(line.strip()) > HEAD_CELL_MAX or RE_CLAUSE_END.search(line) for line in lines[1:width]):
+            continue
+        rows = 0
+        while (at := width * (rows + 1)) + width <= len(lines) and lines[at].strip() == str(rows + 1):
+            rows += 1
+        if rows < 2:
+            continue
+        joined = [width * k for k in range(rows + 1)]  # the head's lines, then each row's
+        total = width * (rows + 1)
+        if total < len(lines) and lines[total].strip().startswith(table_words("totals")):
+            cells = 1
+            while cells < width and total + cells < len(lines) and RE_TOTAL_CELL.fullmatch(lines[total + cells]):
+                cells += 1
+            joined.append((total, cells))
+        chars = chars if chars is not None else list(text)
+        for group in joined:
+            first, count = group if isinstance(group, tuple) else (group, width)
+            for k in range(first, first + count - 1):
+                chars[starts[k] + len(lines[k])] = " "
+    return text if chars is None else "".join(chars)
+
+
+def _lines_from(text: str, start: int) -> tuple[list[str], list[int]]:
+    """The lines from `start` on, with where each starts."""
+    lines = text[start:].split("\n")
+    return lines, [start + k for k in accumulate([0] + [len(line) + 1 for line in lines[:-1]])]
 
 
 def _first_head(text: str) -> int:
