@@ -363,11 +363,11 @@ def test_a_roster_labels_names_on_its_own_line_after_the_colon_or_under_a_headin
     assert _person_names(lex, text) == ["黄志坚", "吴丽萍", "陈建辉", "叶明辉", "林秀珍"]
 
 
-def test_the_names_of_a_numbered_tables_rows_under_group_headings_however_their_cells_split(lex):
+def test_the_names_of_a_numbered_tables_rows_under_group_headings_and_totals_however_their_cells_split(lex):
     text = ("根河市民政局关于新增高龄津贴发放对象的公示\n"
             "序号　姓名　性别　出生年月　所在社区（村）　享受档次\n\n一、河东街道（2人）\n"
             "1　王秀兰　女　1944.07　林海社区　80—89周岁\n2　刘振山　男　1944.07　林海社区　80—89周岁\n"
-            "二、金河镇（1人）\n3　陈淑珍　女　1944.08　德兴社区　80—89周岁\n"
+            "小计：2人，月发放金额200元\n二、金河镇（1人）\n3　陈淑珍　女　1944.08　德兴社区　80—89周岁\n"
             "公示期间，如有异议请与市民政局联系，联系人：包丽娟。\n")
     assert _person_names(lex, text)[:3] == ["王秀兰", "刘振山", "陈淑珍"]
 
@@ -1629,6 +1629,15 @@ def test_a_community_in_the_column_after_its_street_is_a_settlement(lex):
 
     text = "鄂尔多斯市互助养老试点社区\n6 康巴什区 青春山街道 青春社区 康巴什区民政局"
     assert [m.text for m in recognize_settlements(text, _locations(text, lex), lex)] == ["青春社区"]
+
+
+def test_the_settlements_of_a_numbered_tables_rows_go_on_after_a_groups_total(lex):
+    from kg.nlp.recognize.places import recognize_row_settlements
+
+    text = normalize("塔城市高龄津贴新增对象公示\n序号 姓名 性别 所在社区 月发放金额（元）\n一、和平街道（共2人）\n"
+                     "1 王某兰 女 文化路社区 100\n2 李某山 男 红楼社区 100\n小计：2人，月发放金额200元\n"
+                     "二、二工镇（共1人）\n3 陈某珍 女 二工村 100\n合计：3人\n4 赵某 男 友谊社区 100\n").text
+    assert [m.text for m in recognize_row_settlements(text, lex, "塔城市", [])] == ["文化路社区", "红楼社区", "二工村"]
 
 
 def test_a_village_goes_on_to_another_only_in_a_list(lex):

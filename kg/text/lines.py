@@ -254,6 +254,12 @@ def table_words(key: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def subtotals() -> tuple[str, ...]:
+    """What opens a group's total line, after which a table's rows may go on (小计)."""
+    return table_words("subtotals")
+
+
+@lru_cache(maxsize=1)
 def rows_end() -> tuple[str, ...]:
     """What opens a line after a table's last row: a total, a note, the next table's head."""
     return (TABLE_HEAD, *table_words("totals"), *table_words("after_rows"))

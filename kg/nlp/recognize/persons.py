@@ -14,7 +14,7 @@ from functools import lru_cache
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.recognize.notes import SHORT_NAME_NOTE
 from kg.text.lines import (RE_FIELD_LABEL, RE_NUMBERED_HEADING, RE_PROSE_PUNCT, RE_ROW_INDEX, TABLE_HEAD, lines_with_starts,
-                           rows_end)
+                           rows_end, subtotals)
 from kg.text.sentences import split_sentences
 from kg.types import Mention
 
@@ -401,6 +401,8 @@ def _contact_rows(text: str, lex: Lexicon, post_re: re.Pattern, orgs: list[Menti
         numbered = head.startswith(TABLE_HEAD)
         for row in range(i + 1, len(lines)):
             if numbered and not RE_ROW_INDEX.match(lines[row]):
+                if lines[row].startswith(subtotals()):
+                    continue  # 小计：6人，…: a group's total; the next group's rows may follow
                 if lines[row].startswith(rows_end()) or RE_PROSE_PUNCT.search(lines[row]):
                     break
                 continue  # a blank line, a group's heading (一、河东街道（6人）)

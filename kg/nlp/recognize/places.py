@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from kg.nlp.lexicon import Lexicon, heads_by_end
-from kg.text.lines import RE_PROSE_PUNCT, TABLE_HEAD, lines_with_starts, rows_end
+from kg.text.lines import RE_PROSE_PUNCT, TABLE_HEAD, lines_with_starts, rows_end, subtotals
 from kg.types import Mention
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff]")
@@ -209,10 +209,13 @@ def recognize_row_settlements(text: str, lex: Lexicon, city: str | None, taken: 
         names = [head.find(n) for n in lex.person_name_columns if n in head]
         first_ok = not names or head.find(column) < min(names)
         sex_before = bool(names) and any(0 <= head.find(c) < head.find(column) for c in lex.person_sex_columns)
-        while k < len(lines) and lines[k] and not lines[k].startswith(rows_end()):  # a total, a note, a head
+        while k < len(lines) and lines[k] and (lines[k].startswith(subtotals()) or not lines[k].startswith(rows_end())):
+            # (a total, a note, a head ends the rows; a group's total, 小计, does not)
             line, start = lines[k], starts[k]
             k += 1
             row = _ROW_START.match(line)
+            if row is None and line.startswith(subtotals()):
+                continue
             if row is None:
                 if RE_PROSE_PUNCT.search(line):
                     break
