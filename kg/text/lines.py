@@ -17,7 +17,7 @@ A is not finished:
 * A's logical line is a field (``责任单位：…``) and B starts a numbered item or
   another field                             -> keep;
 * B is a table's head: no punctuation, and a row of numbers under it, or it
-  opens on ``序号`` and a space                -> keep;
+  opens on ``序号`` and a space, or is ``序号`` alone -> keep;
 * B is a row of three or more cells set apart, after a line with no
   punctuation                               -> keep;
 * B is a table's caption (``表1 2024年…情况``, no punctuation in it) -> keep;
