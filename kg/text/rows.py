@@ -69,7 +69,7 @@ RE_HEAD_ALONE = re.compile(r"(?m)^[ \t]*" + TABLE_HEAD + r"[ \t]*$")
 RE_CLAUSE_END = re.compile(r"[，,；;。]")
 HEAD_CELL_MAX = 20  # a head line longer than this, or one with a clause, is no column's name
 COLUMNS_MAX = 12
-RE_TOTAL_CELL = re.compile(r"[ \t]*(?:[\d.,，%]+|[—\-－/]+)?[ \t]*")  # a figure, a dash or nothing
+RE_TOTAL_CELL = re.compile(r"[ \t]*(?:[\d.,%]+|[—\-－/]+)?[ \t]*")  # a figure, a dash or nothing
 
 
 def one_cell_a_line(text: str) -> str:
@@ -83,7 +83,7 @@ def one_cell_a_line(text: str) -> str:
     chars = None
     for m in RE_HEAD_ALONE.finditer(text):
         lines, starts = _lines_from(text, m.start())
-        width = next((k for k, line in enumerate(lines) if line.strip() == "1"), 0)
+        width = next((k for k, line in enumerate(lines[:COLUMNS_MAX + 1]) if line.strip() == "1"), 0)
         if not 3 <= width <= COLUMNS_MAX or any(
                 not line.strip() or len(line.strip()) > HEAD_CELL_MAX or RE_CLAUSE_END.search(line) for line in lines[1:width]):
             continue
@@ -92,16 +92,15 @@ def one_cell_a_line(text: str) -> str:
             rows += 1
         if rows < 2:
             continue
-        joined = [width * k for k in range(rows + 1)]  # the head's lines, then each row's
+        groups = [(width * k, width) for k in range(rows + 1)]  # (first line, lines): the head's, then each row's
         total = width * (rows + 1)
         if total < len(lines) and lines[total].strip().startswith(table_words("totals")):
             cells = 1
             while cells < width and total + cells < len(lines) and RE_TOTAL_CELL.fullmatch(lines[total + cells]):
                 cells += 1
-            joined.append((total, cells))
+            groups.append((total, cells))
         chars = chars if chars is not None else list(text)
-        for group in joined:
-            first, count = group if isinstance(group, tuple) else (group, width)
+        for first, count in groups:
             for k in range(first, first + count - 1):
                 chars[starts[k] + len(lines[k])] = " "
     return text if chars is None else "".join(chars)

@@ -521,8 +521,8 @@ def _with_party_prefix(text: str, m: Mention) -> Mention:
     """A Party organ written with 中共 before its place (中共新密市委宣传部) is
     mentioned from 中共 on: what follows the whole name (its head's post, 副部长)
     and what stands before it (主持人：韩雪　) meet the mention, not the place."""
-    if (m.canonical or "").startswith(_PARTY) and not m.text.startswith(_PARTY) \
-            and text.startswith(_PARTY, m.start - len(_PARTY)) and m.start >= len(_PARTY):
+    if m.start >= len(_PARTY) and (m.canonical or "").startswith(_PARTY) and not m.text.startswith(_PARTY) \
+            and text.startswith(_PARTY, m.start - len(_PARTY)):
         return replace(m, text=_PARTY + m.text, start=m.start - len(_PARTY))
     return m
 

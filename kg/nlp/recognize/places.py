@@ -209,13 +209,15 @@ def recognize_row_settlements(text: str, lex: Lexicon, city: str | None, taken: 
         names = [head.find(n) for n in lex.person_name_columns if n in head]
         first_ok = not names or head.find(column) < min(names)
         sex_before = bool(names) and any(0 <= head.find(c) < head.find(column) for c in lex.person_sex_columns)
-        while k < len(lines) and lines[k] and (lines[k].startswith(subtotals()) or not lines[k].startswith(rows_end())):
-            # (a total, a note, a head ends the rows; a group's total, 小计, does not)
+        while k < len(lines) and lines[k]:
             line, start = lines[k], starts[k]
+            if line.startswith(subtotals()):
+                k += 1
+                continue  # 小计：6人，…: a group's total; the next group's rows may follow
+            if line.startswith(rows_end()):
+                break  # a total, a note, a head
             k += 1
             row = _ROW_START.match(line)
-            if row is None and line.startswith(subtotals()):
-                continue
             if row is None:
                 if RE_PROSE_PUNCT.search(line):
                     break
