@@ -265,6 +265,18 @@ def rows_end() -> tuple[str, ...]:
     return (TABLE_HEAD, *table_words("totals"), *table_words("after_rows"))
 
 
+def numbered_table_line(line: str) -> str:
+    """How a line under a 序号 table's head reads: "row" (it opens on a row's
+    number), "end" (a total, a note, the next head or a line of prose: the rows
+    are over) or "between" (a group's heading 一、河东街道（6人） or its total 小计：6人，…,
+    a blank line: the next group's rows may follow)."""
+    if RE_ROW_INDEX.match(line):
+        return "row"
+    if line.startswith(subtotals()):
+        return "between"
+    return "end" if line.startswith(rows_end()) or RE_PROSE_PUNCT.search(line) else "between"
+
+
 @lru_cache(maxsize=1)
 def _column_names() -> frozenset[str]:
     data = resources.files("kg.resources").joinpath("table_columns.txt").read_text(encoding="utf-8")

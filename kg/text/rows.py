@@ -25,10 +25,10 @@ the cells around them.
 from __future__ import annotations
 
 import re
-from itertools import accumulate
 
 from kg.text.edits import apply_edits
-from kg.text.lines import RE_ROW_INDEX, RE_SECTION, TABLE_HEAD, line_end, rows_end, seam, table_words
+from kg.text.lines import (RE_PROSE_PUNCT, RE_ROW_INDEX, RE_SECTION, TABLE_HEAD, line_end, lines_with_starts, rows_end,
+                           seam, table_words)
 
 # a line break of a row that wraps, joined once spaces are gone (a control
 # character: normalization has dropped every other one by then)
@@ -65,8 +65,6 @@ def one_row_a_line(text: str) -> str:
 
 # a table copied from a web page one cell a line: 序号, its other heads, then each
 # row's number and cells, a line each (a merged cell leaves an empty line)
-RE_HEAD_ALONE = re.compile(r"(?m)^[ \t]*" + TABLE_HEAD + r"[ \t]*$")
-RE_CLAUSE_END = re.compile(r"[，,；;。]")
 HEAD_CELL_MAX = 20  # a head line longer than this, or one with a clause, is no column's name
 COLUMNS_MAX = 12
 RE_TOTAL_CELL = re.compile(r"[ \t]*(?:[\d.,%]+|[—\-－/]+)?[ \t]*")  # a figure, a dash or nothing
@@ -80,20 +78,20 @@ def one_cell_a_line(text: str) -> str:
     each line break within a row)."""
     if TABLE_HEAD not in text:
         return text
+    lines, starts = lines_with_starts(text)
     chars = None
-    for m in RE_HEAD_ALONE.finditer(text):
-        lines, starts = _lines_from(text, m.start())
-        width = next((k for k, line in enumerate(lines[:COLUMNS_MAX + 1]) if line.strip() == "1"), 0)
-        if not 3 <= width <= COLUMNS_MAX or any(
-                not line.strip() or len(line.strip()) > HEAD_CELL_MAX or RE_CLAUSE_END.search(line) for line in lines[1:width]):
+    for head in (i for i, line in enumerate(lines) if line.strip() == TABLE_HEAD):
+        width = next((k for k, line in enumerate(lines[head:head + COLUMNS_MAX + 1]) if line.strip() == "1"), 0)
+        if not 3 <= width <= COLUMNS_MAX or any(not line.strip() or len(line.strip()) > HEAD_CELL_MAX
+                                                or RE_PROSE_PUNCT.search(line) for line in lines[head + 1:head + width]):
             continue
         rows = 0
-        while (at := width * (rows + 1)) + width <= len(lines) and lines[at].strip() == str(rows + 1):
+        while (at := head + width * (rows + 1)) + width <= len(lines) and lines[at].strip() == str(rows + 1):
             rows += 1
         if rows < 2:
             continue
-        groups = [(width * k, width) for k in range(rows + 1)]  # (first line, lines): the head's, then each row's
-        total = width * (rows + 1)
+        groups = [(head + width * k, width) for k in range(rows + 1)]  # (first line, lines): the head's, then each row's
+        total = head + width * (rows + 1)
         if total < len(lines) and lines[total].strip().startswith(table_words("totals")):
             cells = 1
             while cells < width and total + cells < len(lines) and RE_TOTAL_CELL.fullmatch(lines[total + cells]):
@@ -102,14 +100,8 @@ def one_cell_a_line(text: str) -> str:
         chars = chars if chars is not None else list(text)
         for first, count in groups:
             for k in range(first, first + count - 1):
-                chars[starts[k] + len(lines[k])] = " "
+                chars[starts[k + 1] - 1] = " "  # the line break after line k
     return text if chars is None else "".join(chars)
-
-
-def _lines_from(text: str, start: int) -> tuple[list[str], list[int]]:
-    """The lines from `start` on, with where each starts."""
-    lines = text[start:].split("\n")
-    return lines, [start + k for k in accumulate([0] + [len(line) + 1 for line in lines[:-1]])]
 
 
 def _first_head(text: str) -> int:

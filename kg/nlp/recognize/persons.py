@@ -13,8 +13,8 @@ from functools import lru_cache
 
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.recognize.notes import SHORT_NAME_NOTE
-from kg.text.lines import (RE_FIELD_LABEL, RE_NUMBERED_HEADING, RE_PROSE_PUNCT, RE_ROW_INDEX, TABLE_HEAD, lines_with_starts,
-                           rows_end, subtotals)
+from kg.text.lines import (RE_FIELD_LABEL, RE_NUMBERED_HEADING, TABLE_HEAD, lines_with_starts,
+                           numbered_table_line)
 from kg.text.sentences import split_sentences
 from kg.types import Mention
 
@@ -400,12 +400,10 @@ def _contact_rows(text: str, lex: Lexicon, post_re: re.Pattern, orgs: list[Menti
         post_at = next((k for k, c in enumerate(columns) if c in lex.person_post_columns), None)
         numbered = head.startswith(TABLE_HEAD)
         for row in range(i + 1, len(lines)):
-            if numbered and not RE_ROW_INDEX.match(lines[row]):
-                if lines[row].startswith(subtotals()):
-                    continue  # 小计：6人，…: a group's total; the next group's rows may follow
-                if lines[row].startswith(rows_end()) or RE_PROSE_PUNCT.search(lines[row]):
+            if numbered and (kind := numbered_table_line(lines[row])) != "row":
+                if kind == "end":
                     break
-                continue  # a blank line, a group's heading (一、河东街道（6人）)
+                continue  # a blank line, a group's heading or total
             cells = _row_cells(lines[row], at)
             # a row of a 序号 table is its number's line, however its cells split (80—89周岁)
             if not at < len(cells) or (len(cells) > len(columns) and not numbered):

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from kg.nlp.lexicon import Lexicon, heads_by_end
-from kg.text.lines import RE_PROSE_PUNCT, TABLE_HEAD, lines_with_starts, rows_end, subtotals
+from kg.text.lines import TABLE_HEAD, lines_with_starts, numbered_table_line
 from kg.types import Mention
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff]")
@@ -209,19 +209,12 @@ def recognize_row_settlements(text: str, lex: Lexicon, city: str | None, taken: 
         names = [head.find(n) for n in lex.person_name_columns if n in head]
         first_ok = not names or head.find(column) < min(names)
         sex_before = bool(names) and any(0 <= head.find(c) < head.find(column) for c in lex.person_sex_columns)
-        while k < len(lines) and lines[k]:
+        while k < len(lines) and lines[k] and (kind := numbered_table_line(lines[k])) != "end":
             line, start = lines[k], starts[k]
-            if line.startswith(subtotals()):
-                k += 1
-                continue  # 小计：6人，…: a group's total; the next group's rows may follow
-            if line.startswith(rows_end()):
-                break  # a total, a note, a head
             k += 1
+            if kind != "row":
+                continue  # 古桥街道（7人）, 小计：6人，…: a group's heading or total
             row = _ROW_START.match(line)
-            if row is None:
-                if RE_PROSE_PUNCT.search(line):
-                    break
-                continue  # 古桥街道（7人）, 一、靖城街道（6户）: the heading of the next group of rows
             cells = [(m.group(), m.start(), m.end())
                      for m in lex.table_settlement_cell_re.finditer(line, row.end())]
             after_sex = _after_sex(line, row.end(), lex) if sex_before else None
