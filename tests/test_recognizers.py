@@ -92,6 +92,15 @@ def test_a_transliterated_name_ends_after_its_known_parts_and_needs_no_verb_afte
     assert _person_names(lex, text) == ["买买提江·阿不都拉", "努尔曼古丽·托合提", "热依拉·吐尔洪", "周敏", "古丽·艾力江"]
 
 
+def test_a_transliterated_name_needs_no_cue_and_a_slogan_with_a_middle_dot_is_none(lex):
+    text = ("在质检区，听力残疾的萨拉木·吐尔地正对着灯光检查线头。“心里踏实。”哈力克·努尔别克拉着工作人员的手。"
+            "开展“青年之家·清凉一夏”活动。感谢艾力·买买提局长。市民政局局长艾力·买买提表示。"
+            "78岁的居民买买提·热合曼一边喝着奶茶一边说。"
+            "序号姓名性别\n1叶尔兰·哈布都拉男哈萨克族\n2瓦西里·费多罗夫男俄罗斯族\n")
+    assert _person_names(lex, text) == ["萨拉木·吐尔地", "哈力克·努尔别克", "艾力·买买提", "艾力·买买提",
+                                        "买买提·热合曼", "叶尔兰·哈布都拉", "瓦西里·费多罗夫"]
+
+
 def test_dai_names_start_with_a_family_name_or_a_given_names_first_syllable(lex):
     text = ("西双版纳傣族自治州民政局。州民政局党组书记、局长刀建明带队督导。勐遮镇人民政府副镇长岩温介绍，"
             "全镇已实现覆盖。岩石山体滑坡点3处。（编辑：刀晓燕）")

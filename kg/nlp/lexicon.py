@@ -435,6 +435,7 @@ class Lexicon:
         # part -> whether it may end a name (阿不都- never does)
         self.dotted_name_parts = {w.rstrip("-"): not w.endswith("-") for w in parts if not w.startswith("-")}
         self.dotted_name_suffixes = tuple(sorted((w[1:] for w in parts if w.startswith("-")), key=len, reverse=True))
+        self.transliteration_chars = frozenset("".join(_words("transliteration_chars.txt")))
         stops = _words("name_stop.txt")
         self.name_stop = {w for w in stops if len(w) == 1}
         self.name_stop_words = tuple(w for w in stops if len(w) > 1)

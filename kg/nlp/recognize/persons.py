@@ -22,8 +22,9 @@ _SHORT_BODY_MAX = 6  # the longest short form of a body named before (康复中�
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DOTTED_FIRST_MAX = 7  # 阿不都热依木·买买提: six characters before the dot
+_DOTTED_LAST_MAX = 6  # 柳德米拉·谢尔盖耶夫娜: six after it
 # a transliterated name: two runs of ideographs joined by a middle dot (帕尔哈提·吐尔逊)
-_DOTTED_NAME = re.compile(r"([\u4e00-\u9fff]{2,%d})[·•・]([\u4e00-\u9fff]{2,6})" % _DOTTED_FIRST_MAX)
+_DOTTED_NAME = re.compile(r"([\u4e00-\u9fff]{2,%d})[·•・]([\u4e00-\u9fff]{2,%d})" % (_DOTTED_FIRST_MAX, _DOTTED_LAST_MAX))
 
 
 @lru_cache(maxsize=4)
@@ -36,6 +37,8 @@ def _list_re(post_re: str) -> re.Pattern:
 # punctuation, so it lies in one such run and ends where the run does.
 _LIST_RUN = re.compile(r"(?<![\u4e00-\u9fff、·•・])[\u4e00-\u9fff、·•・]+(?=[：:，,。])")
 _IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]+")
+_NAME_DOT = re.compile(r"[·•・]")  # what joins a dotted name's parts
+_MIDDLE_DOT = re.compile(r"(?<=[\u4e00-\u9fff])[·•・](?=[\u4e00-\u9fff])")
 _QUOTE_END = re.compile(r"[。！？][”\"]\n?")  # (a wrapped page may break the line there: …。”⏎孙某说。)
 _AGED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})岁的")
 _AGED_QUALIFIER = 2  # characters before the word for who they are (独居|老人, 听力|残疾人)
@@ -89,11 +92,13 @@ def _dotted_name_at(text: str, pos: int, lex: Lexicon) -> str | None:
     the ideographs do unless an act comes first, else at the first act, post or name stop after two of its
     characters (吐尔逊|任主任)."""
     m = _DOTTED_NAME.match(text, pos)
-    if not m:
-        return None
+    if not m or not _transliterated(m.group(1), lex):
+        return None  # 市民|政局局长艾力·买买提表示: a dotted name's first part is transliterated too
     parts_end, complete = _known_parts(text, m.start(2), lex)
     if complete:
         return text[pos:parts_end]  # 努尔曼古丽·托合提当上了…
+    if end := _transliterated_end(text, m.start(2), lex):
+        return text[pos:end]  # 叶尔兰·哈布都拉表示, 托列根·阿合买提男: 都 and 提 belong to the name
     for end in range(max(m.start(2) + 2, parts_end), m.end()):
         if text[end] in lex.name_stop and (text.startswith((*lex.post_tuple, *lex.address_forms), end + 1)
                                            or lex.person_act_re.match(text, end + 1)
@@ -116,6 +121,43 @@ def _known_parts(text: str, pos: int, lex: Lexicon) -> tuple[int, bool]:
         if complete and (close := next((w for w in lex.dotted_name_suffixes if text.startswith(w, end)), None)):
             end += len(close)
     return end, complete
+
+
+def _transliterated(name: str, lex: Lexicon) -> bool:
+    """Whether every ideograph of a dotted name is one of transliterated names (柳德米拉·谢尔盖耶夫娜, not 之家·清凉)."""
+    return all(c in lex.transliteration_chars for c in _NAME_DOT.sub("", name))
+
+
+def _transliterated_end(text: str, pos: int, lex: Lexicon) -> int | None:
+    """The end of a dotted name's second part at pos where it is all
+    transliteration characters: their run, cut before an act of two characters
+    or more, a form of address or a post (胡安·努尔别克|拉着, 托合提|阿姨);
+    None where the run is shorter than two or longer than a part may be."""
+    end = pos
+    while end < len(text) and text[end] in lex.transliteration_chars:
+        if end - pos >= 2 and (text.startswith((*lex.address_forms, *lex.post_tuple), end)
+                               or len((act := lex.person_act_re.match(text, end)) and act.group() or "") > 1):
+            break
+        end += 1
+    return end if 2 <= end - pos <= _DOTTED_LAST_MAX else None
+
+
+def _transliterated_names(text: str, lex: Lexicon) -> list[tuple[int, str]]:
+    """Dotted names that no post or verb announces (32岁的阿依古丽·买买提坐在…,
+    妈妈哈丽旦·努尔兰告诉记者): the run of transliteration characters before a
+    middle dot, two to seven of them, and the name's second part as
+    `_dotted_name_at` ends it, all transliteration characters too."""
+    out = []
+    for m in _MIDDLE_DOT.finditer(text):
+        start = m.start()
+        while start > 0 and text[start - 1] in lex.transliteration_chars:
+            start -= 1
+        if not 2 <= m.start() - start <= _DOTTED_FIRST_MAX:
+            continue
+        name = _dotted_name_at(text, start, lex)
+        if name and _transliterated(name, lex):
+            out.append((start, name))
+    return out
 
 
 def _syllable_name_at(text: str, pos: int, lex: Lexicon, ends: re.Pattern | None = None) -> str | None:
@@ -648,7 +690,7 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
             name = name if name and len(name) == 3 and name[0] not in lex.word_surnames else None
             # 残疾人扎西次仁拄着…: a name of syllables ends where they do
             name = name or _syllable_name_at(text, m.end(), lex, lex.speaker_name_end_re)
-            if name is None and "·" in (dotted := name_at(text, m.end(), lex) or ""):
+            if name is None and "·" in (dotted := name_at(text, m.end(), lex) or "") and _transliterated(dotted, lex):
                 name = dotted  # 爷爷买买提江·阿不都拉对此深有感触: a transliterated name needs no verb
         if name and not _is_address(name, lex):
             add(name, m.end(), "person.speaker", None, None)
@@ -672,7 +714,8 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
         starts = after + [m.end()]
         for pos in starts:
             name = name_at(text, pos, lex)
-            if name and len(name) == 3 and not _is_address(name, lex):
+            # (78岁的居民买买提·热合曼: a transliterated name of any length)
+            if name and (len(name) == 3 or _NAME_DOT.search(name)) and not _is_address(name, lex):
                 add(name, pos, "person.aged", None, None)
                 break
 
@@ -690,6 +733,12 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
         role = _posts_at(text, orgs[oi].end, post_re)[0] if oi is not None and name else None
         if role:
             add(name, m.start() - len(name), "person.affiliation", oi, role)
+
+    known = {m.text for m in found.values()}
+    for start, name in _transliterated_names(text, lex):
+        # 感谢艾力·买买提局长: a run that holds a name found elsewhere starts too early
+        if not any(s < start + len(name) and start < e for s, e in found) and not any(k in name for k in known):
+            add(name, start, "person.transliterated", None, None)
 
     mentions = sorted(found.values(), key=lambda x: (x.start, x.end))
     # later occurrences of the same names
