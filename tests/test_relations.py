@@ -21,6 +21,11 @@ def _pairs(rels, predicate: str) -> set[tuple[str, str]]:
     return {(s, o) for s, p, o in rels if p == predicate}
 
 
+def _members_with_roles(r) -> set[tuple[str, str, str | None]]:
+    label = {e.iri: e.label for e in r.entities}
+    return {(label[x.subject], label[x.object], x.role) for x in r.relations if x.predicate == "memberOf"}
+
+
 def test_each_organization_followed_by_its_own_verb_runs_the_program(tmp_path):
     rels = _relations(tmp_path, "九江市召开新闻发布会。由团市委牵头、九江市青少年宫具体实施的“心语小屋”青少年心理关爱项目，"
                                 "已建成站点12个。")
@@ -1350,10 +1355,20 @@ def test_a_contact_table_whose_cells_normalization_glued_still_gives_each_contac
                               "茂南区人力资源和社会保障局　　380　　黄少华　　就业股股长\n"
                               "电白区人力资源和社会保障局　　420　　梁文辉　　社会保障办公室主任\n"
                               "化州市人力资源和社会保障局　　400　　庞丽娟　　劳动就业专员\n合计　　1200\n")
-    label = {e.iri: e.label for e in r.entities}
-    members = {(label[x.subject], label[x.object], x.role) for x in r.relations if x.predicate == "memberOf"}
+    members = _members_with_roles(r)
     assert {("黄少华", "茂南区人力资源和社会保障局", "就业股股长"),
             ("梁文辉", "电白区人力资源和社会保障局", "社会保障办公室主任")} <= members, members
+
+
+def test_names_listed_in_a_column_headed_by_their_post_are_members_of_the_station_in_their_row(tmp_path):
+    r = _analyze(tmp_path, "双辽市民政局关于乡镇（街道）社会工作服务站建设情况的公示\n\n全市各站均已达标。\n\n"
+                              "序号　站点名称　所在地　驻站社工　联系电话\n"
+                              "1　红旗街道社会工作服务站　红旗街道东风社区　马丽、高峰　0434-7212301\n"
+                              "2　辽南街道社会工作服务站　辽南街道新华社区　石磊　0434-7212302\n"
+                              "3　茂林镇社会工作服务站　茂林镇茂林村　韩雪、秦川　0434-7541201\n")
+    members = _members_with_roles(r)
+    assert {("马丽", "红旗街道社会工作服务站", "驻站社工"), ("高峰", "红旗街道社会工作服务站", "驻站社工"),
+            ("石磊", "辽南街道社会工作服务站", "驻站社工"), ("秦川", "茂林镇社会工作服务站", "驻站社工")} <= members, members
 
 
 def test_a_table_headed_by_a_community_column_names_its_communities_and_places_the_titled_program(tmp_path):

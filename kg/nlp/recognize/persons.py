@@ -394,6 +394,7 @@ _HEAD_CELL = re.compile(r"[^（(\s]*[（(][^）)\s]*[）)]|[^（()）\s]+")
 # a row's cells up to the name where it glued them (…社会保障局380黄少华): words and numbers apart
 _ROW_CELL = re.compile(r"\d+(?:\.\d+)?%?|[^\d\s]+")
 _WORD_RUN = re.compile(r"\S+")
+_LISTED_NAMES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})+(?![\u4e00-\u9fff、])")
 
 
 def _row_cells(line: str, upto: int) -> list[tuple[int, str]]:
@@ -452,7 +453,11 @@ def _contact_rows(text: str, lex: Lexicon, post_re: re.Pattern, orgs: list[Menti
                 break  # a line of another shape ends the table
             offset, cell = cells[at]
             name = name_at(cell, 0, lex)
-            if name == cell and 2 <= len(cell) <= 4:
+            listed = _LISTED_NAMES.match(cell)
+            names = listed.group().split("、") if listed else ()
+            if len(names) > 1 and all(name_at(n, 0, lex) == n for n in names):
+                pass  # 刘佳、王磊0434-6212301: the column's names, 、 between them
+            elif name == cell and 2 <= len(cell) <= 4:
                 if len(cells) == at + 1:
                     break  # nothing after the name: a line of another shape
             elif not name or not ((at + 1 < len(columns) and columns[at + 1] in lex.person_sex_columns
@@ -466,7 +471,11 @@ def _contact_rows(text: str, lex: Lexicon, post_re: re.Pattern, orgs: list[Menti
             body = max((oi for oi, o in enumerate(orgs) if starts[row] <= o.start and o.end <= start),
                        key=lambda oi: (orgs[oi].start, orgs[oi].end), default=None)
             post = _cell_post(cells[post_at][1], post_re) if post_at is not None and post_at < len(cells) else None
-            add(name, start, "person.contact-row", body if post else None, post)
+            if post is None and post_at is None and columns[at] in lex.person_post_name_columns:
+                post = columns[at]  # 驻站社工: the column's head is the post each name holds in the row's body
+            for k, listed_name in enumerate(names if len(names) > 1 else (name,)):
+                at_name = start + sum(len(n) + 1 for n in names[:k])
+                add(listed_name, at_name, "person.contact-row", body if post else None, post)
 
 
 def _cell_post(cell: str, post_re: re.Pattern) -> str | None:
