@@ -1360,15 +1360,30 @@ def test_a_contact_table_whose_cells_normalization_glued_still_gives_each_contac
             ("梁文辉", "电白区人力资源和社会保障局", "社会保障办公室主任")} <= members, members
 
 
-def test_names_listed_in_a_column_headed_by_their_post_are_members_of_the_station_in_their_row(tmp_path):
-    r = _analyze(tmp_path, "双辽市民政局关于乡镇（街道）社会工作服务站建设情况的公示\n\n全市各站均已达标。\n\n"
-                              "序号　站点名称　所在地　驻站社工　联系电话\n"
-                              "1　红旗街道社会工作服务站　红旗街道东风社区　马丽、高峰　0434-7212301\n"
-                              "2　辽南街道社会工作服务站　辽南街道新华社区　石磊　0434-7212302\n"
-                              "3　茂林镇社会工作服务站　茂林镇茂林村　韩雪、秦川　0434-7541201\n")
-    members = _members_with_roles(r)
-    assert {("马丽", "红旗街道社会工作服务站", "驻站社工"), ("高峰", "红旗街道社会工作服务站", "驻站社工"),
-            ("石磊", "辽南街道社会工作服务站", "驻站社工"), ("秦川", "茂林镇社会工作服务站", "驻站社工")} <= members, members
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("双辽市民政局关于乡镇（街道）社会工作服务站建设情况的公示\n\n全市各站均已达标。\n\n"
+                 "序号　站点名称　所在地　驻站社工　联系电话\n"
+                 "1　红旗街道社会工作服务站　红旗街道东风社区　马丽、高峰　0434-7212301\n"
+                 "2　辽南街道社会工作服务站　辽南街道新华社区　石磊　0434-7212302\n"
+                 "3　茂林镇社会工作服务站　茂林镇茂林村　韩雪、秦川　0434-7541201\n",
+                 {("马丽", "红旗街道社会工作服务站", "驻站社工"), ("高峰", "红旗街道社会工作服务站", "驻站社工"),
+                  ("石磊", "辽南街道社会工作服务站", "驻站社工"), ("秦川", "茂林镇社会工作服务站", "驻站社工")},
+                 id="names joined by 、 in a column headed by their post, members of the station in their row"),
+    pytest.param("新昌县人力资源和社会保障局关于公益性岗位补贴的公示\n\n现将名单公示如下：\n"
+                 "序号 单位名称 姓名 岗位 补贴月数 补贴金额（元）\n"
+                 "1 新昌县南明街道办事处 章丽芳 保洁员 6 11700\n"
+                 "2 新昌县图书馆 潘建国 图书整理员 5 9750\n"
+                 "合计 11 21450\n\n附件：心理辅导教师名单\n"
+                 "序号 姓名 单位 职务/资质\n"
+                 "1 俞晓燕 新昌县城关中学 兼职心理教师、国家二级心理咨询师\n"
+                 "2 石明亮 新昌县实验小学 心理辅导室主任\n",
+                 {("章丽芳", "新昌县南明街道办事处", "保洁员"), ("潘建国", "新昌县图书馆", "图书整理员"),
+                  ("俞晓燕", "新昌县城关中学", "兼职心理教师"), ("石明亮", "新昌县实验小学", "心理辅导室主任")},
+                 id="a post column gives each name its post in the body before or after it in the row"),
+])
+def test_a_tables_person_column_makes_each_name_a_member_of_the_body_in_its_row(tmp_path, text, expected):
+    members = _members_with_roles(_analyze(tmp_path, text))
+    assert expected <= members, members
 
 
 def test_a_table_headed_by_a_community_column_names_its_communities_and_places_the_titled_program(tmp_path):

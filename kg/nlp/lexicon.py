@@ -287,7 +287,7 @@ class Lexicon:
             + r")(?![\u4e00-\u9fff])")
         person_columns = {line.split()[0]: line.split()[1:] for line in _lines("person_columns.txt")}
         self.person_name_columns = frozenset(person_columns["@name"])
-        self.person_post_columns = frozenset(person_columns["@post"])
+        self.person_post_columns = tuple(person_columns["@post"])
         self.person_post_name_columns = frozenset(person_columns["@holds_post"])
         self.person_sex_columns = frozenset(person_columns["@sex"])
         self.person_sex_values = tuple(person_columns["@sex_values"])

@@ -95,10 +95,13 @@ def _dotted_name_at(text: str, pos: int, lex: Lexicon) -> str | None:
     if not m or not _transliterated(m.group(1), lex):
         return None  # 市民|政局局长艾力·买买提表示: a dotted name's first part is transliterated too
     parts_end, complete = _known_parts(text, m.start(2), lex)
+    end = _transliterated_end(text, m.start(2), lex)
+    if complete and lex.person_act_re.match(text, parts_end):
+        return text[pos:parts_end]  # 阿布来提·买买提则在…: known parts, then an act
+    if end and end >= parts_end:
+        return text[pos:end]  # 叶尔兰·哈布都拉表示, 艾买提·买买提明说: the whole run of transliteration characters
     if complete:
         return text[pos:parts_end]  # 努尔曼古丽·托合提当上了…
-    if end := _transliterated_end(text, m.start(2), lex):
-        return text[pos:end]  # 叶尔兰·哈布都拉表示, 托列根·阿合买提男: 都 and 提 belong to the name
     for end in range(max(m.start(2) + 2, parts_end), m.end()):
         if text[end] in lex.name_stop and (text.startswith((*lex.post_tuple, *lex.address_forms), end + 1)
                                            or lex.person_act_re.match(text, end + 1)
@@ -394,6 +397,7 @@ _HEAD_CELL = re.compile(r"[^（(\s]*[（(][^）)\s]*[）)]|[^（()）\s]+")
 # a row's cells up to the name where it glued them (…社会保障局380黄少华): words and numbers apart
 _ROW_CELL = re.compile(r"\d+(?:\.\d+)?%?|[^\d\s]+")
 _WORD_RUN = re.compile(r"\S+")
+_CELL_WORDS = re.compile(r"[\u4e00-\u9fff]{2,12}(?![\u4e00-\u9fff])")
 _LISTED_NAMES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})+(?![\u4e00-\u9fff、])")
 
 
@@ -440,7 +444,7 @@ def _contact_rows(text: str, lex: Lexicon, post_re: re.Pattern, orgs: list[Menti
         if len(columns) < 3 or not lex.person_name_columns.intersection(columns):
             continue
         at = next(k for k, c in enumerate(columns) if c in lex.person_name_columns)
-        post_at = next((k for k, c in enumerate(columns) if c in lex.person_post_columns), None)
+        post_at = next((k for k, c in enumerate(columns) if c.startswith(lex.person_post_columns)), None)  # 职务/资质
         numbered = head.startswith(TABLE_HEAD)
         for row in range(i + 1, len(lines)):
             if numbered and (kind := numbered_table_line(lines[row])) != "row":
@@ -467,15 +471,28 @@ def _contact_rows(text: str, lex: Lexicon, post_re: re.Pattern, orgs: list[Menti
                 # cell or a number run into it, is a name too)
                 continue
             start = starts[row] + offset
-            # the last body before the name, in full (市妇联儿童工作部, not 市妇联 at the same start)
+            # the last body before the name, in full (市妇联儿童工作部, not 市妇联 at the same start),
+            # or the first after it where none comes before (序号 姓名 单位 职务: 杨某 开远市第一中学 …)
+            line_end = starts[row] + len(lines[row])
             body = max((oi for oi, o in enumerate(orgs) if starts[row] <= o.start and o.end <= start),
                        key=lambda oi: (orgs[oi].start, orgs[oi].end), default=None)
-            post = _cell_post(cells[post_at][1], post_re) if post_at is not None and post_at < len(cells) else None
+            if body is None:
+                body = min((oi for oi, o in enumerate(orgs) if start < o.start and o.end <= line_end),
+                           key=lambda oi: (orgs[oi].start, -orgs[oi].end), default=None)
+            post = _column_post(cells[post_at][1], post_re) if post_at is not None and post_at < len(cells) else None
             if post is None and post_at is None and columns[at] in lex.person_post_name_columns:
                 post = columns[at]  # 驻站社工: the column's head is the post each name holds in the row's body
             for k, listed_name in enumerate(names if len(names) > 1 else (name,)):
                 at_name = start + sum(len(n) + 1 for n in names[:k])
                 add(listed_name, at_name, "person.contact-row", body if post else None, post)
+
+
+def _column_post(cell: str, post_re: re.Pattern) -> str | None:
+    """The post a post column's cell gives (_cell_post), or else the cell's first
+    words up to a figure or 、 (岗位: 保洁员6 11700; 职务/资质: 兼职心理教师、…):
+    the column says they are a post."""
+    words = _CELL_WORDS.match(cell)
+    return _cell_post(words.group() if words else cell, post_re) or (words.group() if words else None)
 
 
 def _cell_post(cell: str, post_re: re.Pattern) -> str | None:
