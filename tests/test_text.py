@@ -657,6 +657,10 @@ def test_rows_of_a_column_table_flattened_with_spaces_stay_lines_of_their_own():
      + "".join(f"{k}\u3000沙州镇\u3000马某{k}（沙州镇中心卫生院副院长）\u300042\u300052360\n" for k in range(1, 6)),
      ["现将有关情况公示如下：", "青川县2025年度乡镇家庭医生签约服务团队情况一览表", "序号", "乡镇", "团队长", "成员人数（人）"]
      + [f"{k}沙州镇 马某{k}（沙州镇中心卫生院副院长）42 52360" for k in range(1, 6)]),
+    # the head runs on into its rows, all on one line
+    ("序号 姓名 性别 年龄 所在村 补贴标准（元/月） 1 金某子 女 87 江西村 300 2 朴某哲 男 85 江西村 200 "
+     "3 崔某玉 女 90 响水村 100\n",
+     ["序号 姓名 性别 年龄 所在村 补贴标准（元/月）", "1金某子女87江西村300", "2朴某哲男85江西村200", "3崔某玉女90响水村100"]),
     # a web page's table copied one cell a line, a total whose merged cell left an empty line
     ("汇总表\n序号\n乡镇\n适配人数（人）\n适配件数（件）\n1\n沙州镇\n86\n139\n2\n乔庄镇\n52\n83\n合计\n\n138\n222\n"
      "注：适配件数含轮椅。\n",

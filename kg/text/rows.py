@@ -38,6 +38,8 @@ RE_ROW_WRAP = re.compile(" *\x1f *")
 # a line opening on a row number and a cell after a space (spaces are " " here: the
 # character map has run)
 RE_NUMBERED_LINE = re.compile(r"(?m)^\d{1,3} [^\n]*$")
+RE_HEAD_LINE = re.compile(r"(?m)^%s [^\n]*$" % TABLE_HEAD)
+MIN_HEAD_CELLS = 3  # 序号 and two columns at least
 RE_ROW_START = re.compile(r"(\d{1,3}) ")
 RE_CELL = re.compile(r"[^ ]+")
 RE_CLAUSE = re.compile(r"[，,；;。：:]")
@@ -50,6 +52,11 @@ def one_row_a_line(text: str) -> str:
     wrapped row of a 序号 table to the rest of its cells."""
     if " " not in text:
         return text
+    if (breaks := _head_breaks(text)):
+        chars = list(text)
+        for b in breaks:
+            chars[b] = "\n"
+        text = "".join(chars)
     chars = None
     head = _first_head(text)  # rows may wrap under a 序号 head only
     for m in RE_NUMBERED_LINE.finditer(text):
@@ -110,6 +117,24 @@ def _first_head(text: str) -> int:
         return 0
     at = text.find("\n" + TABLE_HEAD + " ")
     return at + 1 if at >= 0 else -1
+
+
+def _head_breaks(text: str) -> list[int]:
+    """Offsets of the space before row 1 where a 序号 head runs on into its rows
+    (序号 姓名 性别 年龄 补贴标准（元/月） 1 王某 女 86 200 2 …): the row opens as
+    many cells after 序号 as the head has, and row 2 as many after it, or the line
+    ends there. The rows are then set apart as any rows run together."""
+    out = []
+    for m in RE_HEAD_LINE.finditer(text):
+        cells = [(c.start(), c.group()) for c in RE_CELL.finditer(m.group())]
+        for width in range(MIN_HEAD_CELLS, min(len(cells), COLUMNS_MAX + 1)):
+            if any(c[0].isdigit() for _, c in cells[:width]):
+                break  # a figure: no head's name
+            if cells[width][1] == "1" and (len(cells) == 2 * width or (len(cells) > 2 * width
+                                                                        and cells[2 * width][1] == "2")):
+                out.append(m.start() + cells[width][0] - 1)
+                break
+    return out
 
 
 def _row_breaks(line: str, following: str | None) -> list[int]:
