@@ -8,6 +8,10 @@ start a cell at the same distance in cells, so every row has the same number
 of cells. The space before each next row becomes a line break; a total row
 (合计 112) after the last row of the line is set apart the same way.
 
+A 序号 head may run on into its rows on the same line (``序号 姓名 性别 补贴标准（元/月）
+1 王某 女 200 2 …``): the line is first broken before row 1, which opens as many
+cells after 序号 as the head has.
+
 Under a 序号 head, a PDF's page width also wraps a row: the line holds one row
 and the start of the next (``14 朱文学 男 1944.08 奎光社区 60 15 胡春兰 女``),
 whose other cells open the next line (``1944.09 光明社区 60``). The next
@@ -52,21 +56,14 @@ def one_row_a_line(text: str) -> str:
     wrapped row of a 序号 table to the rest of its cells."""
     if " " not in text:
         return text
-    if (breaks := _head_breaks(text)):
-        chars = list(text)
-        for b in breaks:
-            chars[b] = "\n"
-        text = "".join(chars)
-    chars = None
+    text = _broken_at(text, _head_breaks(text))
     head = _first_head(text)  # rows may wrap under a 序号 head only
+    breaks = []
     for m in RE_NUMBERED_LINE.finditer(text):
         under_head = 0 <= head < m.start()
-        breaks = _row_breaks(m.group(), text[m.end() + 1:line_end(text, m.end() + 1)] if under_head else None)
-        if breaks:
-            chars = chars if chars is not None else list(text)
-            for b in breaks:
-                chars[m.start() + b] = "\n"
-    text = text if chars is None else "".join(chars)
+        following = text[m.end() + 1:line_end(text, m.end() + 1)] if under_head else None
+        breaks += [m.start() + b for b in _row_breaks(m.group(), following)]
+    text = _broken_at(text, breaks)
     return _join_wrapped_rows(text) if head >= 0 else text
 
 
@@ -117,6 +114,16 @@ def _first_head(text: str) -> int:
         return 0
     at = text.find("\n" + TABLE_HEAD + " ")
     return at + 1 if at >= 0 else -1
+
+
+def _broken_at(text: str, spaces: list[int]) -> str:
+    """The text with a line break for the space at each of these offsets (1:1)."""
+    if not spaces:
+        return text
+    chars = list(text)
+    for at in spaces:
+        chars[at] = "\n"
+    return "".join(chars)
 
 
 def _head_breaks(text: str) -> list[int]:

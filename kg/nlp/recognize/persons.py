@@ -88,9 +88,12 @@ def _surname_len(text: str, pos: int, lex: Lexicon) -> int:
 
 
 def _dotted_name_at(text: str, pos: int, lex: Lexicon) -> str | None:
-    """A transliterated name (帕尔哈提·吐尔逊) at pos. Its second part ends where
-    the ideographs do unless an act comes first, else at the first act, post or name stop after two of its
-    characters (吐尔逊|任主任)."""
+    """A transliterated name (帕尔哈提·吐尔逊) at pos, its first part all
+    transliteration characters. Its second part ends after known parts where an
+    act follows them, else where its run of transliteration characters does
+    (`_transliterated_end`), else after known parts; failing all three, where
+    the ideographs do unless an act comes first, else at the first act, post or
+    name stop after two of its characters (吐尔逊|任主任)."""
     m = _DOTTED_NAME.match(text, pos)
     if not m or not _transliterated(m.group(1), lex):
         return None  # 市民|政局局长艾力·买买提表示: a dotted name's first part is transliterated too
@@ -138,9 +141,10 @@ def _transliterated_end(text: str, pos: int, lex: Lexicon) -> int | None:
     None where the run is shorter than two or longer than a part may be."""
     end = pos
     while end < len(text) and text[end] in lex.transliteration_chars:
-        if end - pos >= 2 and (text.startswith((*lex.address_forms, *lex.post_tuple), end)
-                               or len((act := lex.person_act_re.match(text, end)) and act.group() or "") > 1):
-            break
+        if end - pos >= 2:
+            act = lex.person_act_re.match(text, end)
+            if (act and len(act.group()) > 1) or text.startswith((*lex.address_forms, *lex.post_tuple), end):
+                break
         end += 1
     return end if 2 <= end - pos <= _DOTTED_LAST_MAX else None
 
@@ -456,20 +460,19 @@ def _contact_rows(text: str, lex: Lexicon, post_re: re.Pattern, orgs: list[Menti
             if not at < len(cells) or (len(cells) > len(columns) and not numbered):
                 break  # a line of another shape ends the table
             offset, cell = cells[at]
-            name = name_at(cell, 0, lex)
-            listed = _LISTED_NAMES.match(cell)
-            names = listed.group().split("、") if listed else ()
-            if len(names) > 1 and all(name_at(n, 0, lex) == n for n in names):
-                pass  # 刘佳、王磊0434-6212301: the column's names, 、 between them
-            elif name == cell and 2 <= len(cell) <= 4:
-                if len(cells) == at + 1:
-                    break  # nothing after the name: a line of another shape
-            elif not name or not ((at + 1 < len(columns) and columns[at + 1] in lex.person_sex_columns
-                                   and cell.startswith(lex.person_sex_values, len(name)))
-                                  or cell[len(name):len(name) + 1].isdigit()):
-                # (金某姬女1城市低保, 王某兰80—89周岁50: the name, then the sex column's
-                # cell or a number run into it, is a name too)
-                continue
+            names = _listed_names(cell, lex)
+            if not names:
+                name = name_at(cell, 0, lex)
+                if name == cell and 2 <= len(cell) <= 4:
+                    if len(cells) == at + 1:
+                        break  # nothing after the name: a line of another shape
+                elif not name or not ((at + 1 < len(columns) and columns[at + 1] in lex.person_sex_columns
+                                       and cell.startswith(lex.person_sex_values, len(name)))
+                                      or cell[len(name):len(name) + 1].isdigit()):
+                    # (金某姬女1城市低保, 王某兰80—89周岁50: the name, then the sex column's
+                    # cell or a number run into it, is a name too)
+                    continue
+                names = [name]
             start = starts[row] + offset
             # the last body before the name, in full (市妇联儿童工作部, not 市妇联 at the same start),
             # or the first after it where none comes before (序号 姓名 单位 职务: 杨某 开远市第一中学 …)
@@ -482,9 +485,15 @@ def _contact_rows(text: str, lex: Lexicon, post_re: re.Pattern, orgs: list[Menti
             post = _column_post(cells[post_at][1], post_re) if post_at is not None and post_at < len(cells) else None
             if post is None and post_at is None and columns[at] in lex.person_post_name_columns:
                 post = columns[at]  # 驻站社工: the column's head is the post each name holds in the row's body
-            for k, listed_name in enumerate(names if len(names) > 1 else (name,)):
-                at_name = start + sum(len(n) + 1 for n in names[:k])
-                add(listed_name, at_name, "person.contact-row", body if post else None, post)
+            for k, name in enumerate(names):
+                add(name, start + sum(len(n) + 1 for n in names[:k]), "person.contact-row", body if post else None, post)
+
+
+def _listed_names(cell: str, lex: Lexicon) -> list[str]:
+    """The names a cell lists, two or more joined by 、 (刘佳、王磊0434-6212301), or none."""
+    listed = _LISTED_NAMES.match(cell)
+    names = listed.group().split("、") if listed else []
+    return names if all(name_at(n, 0, lex) == n for n in names) else []
 
 
 def _column_post(cell: str, post_re: re.Pattern) -> str | None:
