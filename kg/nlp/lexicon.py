@@ -41,6 +41,11 @@ def _words(name: str) -> list[str]:
     return [w for line in _lines(name) for w in line.split()]
 
 
+def _keyed_lines(name: str) -> dict[str, list[str]]:
+    """A resource of keyed lines (@key word word …): each line's words by its first."""
+    return {line.split()[0]: line.split()[1:] for line in _lines(name)}
+
+
 def _keyed(lines: list[str], key: str) -> list[str]:
     """The words after @key on the lines of a resource that open with it."""
     return [w for line in lines if line.split()[0] == "@" + key for w in line.split()[1:]]
@@ -253,7 +258,7 @@ class Lexicon:
         self.bare_sub_unit_parents = {r[0]: tuple(r[2].split("|")) for r in bare}
         self.sub_unit_re = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:" + alternation(_words("sub_unit_heads.txt")) + ")")
         self.org_proper_prefixes = tuple(_lines("org_proper_prefixes.txt"))
-        set_up = {line.split()[0]: line.split()[1:] for line in _lines("org_set_up.txt")}
+        set_up = _keyed_lines("org_set_up.txt")
         # 成立[了][由…任组长的]<task>[工作]<head>: the task, four characters or more (not 的, 由 or 以)
         self.org_set_up_re = re.compile(
             r"(?:" + alternation(set_up["@verbs"]) + r")了?(?:[由以][^，。；;\n]{1,30}?(?:任|为)[^，。；;\n]{0,20}?的)?"
@@ -261,7 +266,7 @@ class Lexicon:
             + alternation(set_up["@heads"]) + r"))(?![\u4e00-\u9fff])")
         self.org_set_up_task_tail = set_up["@task_tail"][0]
         self.org_set_up_generic = frozenset(set_up["@generic"])
-        outlets = {line.split()[0]: line.split()[1:] for line in _lines("source_outlets.txt")}
+        outlets = _keyed_lines("source_outlets.txt")
         self.source_outlet_re = re.compile(r"(?:" + alternation(outlets["@labels"]) + r")[：:][ \t\u3000]*"
                                            r"(?P<name>[\u4e00-\u9fff]{1,9}(?:" + alternation(outlets["@heads"])
                                            + r"))(?=[ \t\u3000\n0-9]|$)")
@@ -271,7 +276,7 @@ class Lexicon:
         self.program_suffix_not_before = {r[0]: tuple(w for w in (r[2] if len(r) > 2 else "").split("|") if w)
                                           for r in _rows("program_suffixes.tsv")}
         self.program_name_heads = sorted(set(_lines("program_name_heads.txt")), key=lambda w: (-len(w), w))
-        table_lines = {line.split()[0]: line.split()[1:] for line in _lines("table_rows.txt")}
+        table_lines = _keyed_lines("table_rows.txt")
         self.table_row_heads = tuple(sorted(table_lines["@row_heads"], key=len, reverse=True))
         self.table_total_words = tuple(table_lines["@totals"])
         self.table_remark_heads = tuple(table_lines["@remarks"])
@@ -285,7 +290,7 @@ class Lexicon:
         self.table_settlement_cell_re = re.compile(
             r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,6}?(?:" + alternation(table_lines["@settlement_heads"])
             + r")(?![\u4e00-\u9fff])")
-        person_columns = {line.split()[0]: line.split()[1:] for line in _lines("person_columns.txt")}
+        person_columns = _keyed_lines("person_columns.txt")
         self.person_name_columns = frozenset(person_columns["@name"])
         self.person_post_columns = tuple(person_columns["@post"])
         self.person_post_name_columns = frozenset(person_columns["@holds_post"])
@@ -320,7 +325,7 @@ class Lexicon:
         # a village or community after a town, then after each 、 of its list
         self.settlement_re = re.compile(r"、?(?P<name>[\u4e00-\u9fff]{2,4}?(?:" + alternation(_words("settlement_heads.txt")) + "))")
         self.settlement_heads = tuple(_words("settlement_heads.txt"))
-        not_start = {line.split()[0]: line.split()[1:] for line in _lines("settlement_not_start.txt")}
+        not_start = _keyed_lines("settlement_not_start.txt")
         numerals = "".join(not_start["@numerals"])
         self.settlement_not_start_re = re.compile(
             "[" + "".join(not_start["@never"]) + "]|[" + numerals + "]+(?:[" + "".join(not_start["@counters"])

@@ -24,21 +24,23 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DOTTED_FIRST_MAX = 7  # 阿不都热依木·买买提: six characters before the dot
 _DOTTED_LAST_MAX = 6  # 柳德米拉·谢尔盖耶夫娜: six after it
 # a transliterated name: two runs of ideographs joined by a middle dot (帕尔哈提·吐尔逊)
-_DOTTED_NAME = re.compile(r"([\u4e00-\u9fff]{2,%d})[·•・]([\u4e00-\u9fff]{2,%d})" % (_DOTTED_FIRST_MAX, _DOTTED_LAST_MAX))
+_DOTS = "·•・"  # what joins a transliterated name's parts
+_DOTTED_NAME = re.compile(r"([\u4e00-\u9fff]{2,%d})[%s]([\u4e00-\u9fff]{2,%d})" % (_DOTTED_FIRST_MAX, _DOTS, _DOTTED_LAST_MAX))
 
 
 @lru_cache(maxsize=4)
 def _list_re(post_re: str) -> re.Pattern:
-    item = r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,7}[·•・][\u4e00-\u9fff]{2,6}"  # 王某, 哈力克·努尔
+    item = r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,%d}[%s][\u4e00-\u9fff]{2,%d}" % (
+        _DOTTED_FIRST_MAX, _DOTS, _DOTTED_LAST_MAX)  # 王某, 哈力克·努尔
     return re.compile(r"((?:(?:" + item + r")、)*(?:" + item + r"))(" + post_re + r")[：:，,。]")
 
 
 # A name list closed by a post (赵某、钱某委员：) is ideographs and 、 up to the
 # punctuation, so it lies in one such run and ends where the run does.
-_LIST_RUN = re.compile(r"(?<![\u4e00-\u9fff、·•・])[\u4e00-\u9fff、·•・]+(?=[：:，,。])")
+_LIST_RUN = re.compile(r"(?<![\u4e00-\u9fff、%s])[\u4e00-\u9fff、%s]+(?=[：:，,。])" % (_DOTS, _DOTS))
 _IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]+")
-_NAME_DOT = re.compile(r"[·•・]")  # what joins a dotted name's parts
-_MIDDLE_DOT = re.compile(r"(?<=[\u4e00-\u9fff])[·•・](?=[\u4e00-\u9fff])")
+_NAME_DOT = re.compile("[%s]" % _DOTS)
+_MIDDLE_DOT = re.compile(r"(?<=[\u4e00-\u9fff])[%s](?=[\u4e00-\u9fff])" % _DOTS)
 _QUOTE_END = re.compile(r"[。！？][”\"]\n?")  # (a wrapped page may break the line there: …。”⏎孙某说。)
 _AGED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})岁的")
 _AGED_QUALIFIER = 2  # characters before the word for who they are (独居|老人, 听力|残疾人)
@@ -182,7 +184,7 @@ def _syllable_name_at(text: str, pos: int, lex: Lexicon, ends: re.Pattern | None
 
 def name_at(text: str, pos: int, lex: Lexicon) -> str | None:
     """A personal name starting at pos, its length decided by what follows."""
-    if any(c in "·•・" for c in text[pos + 2:pos + _DOTTED_FIRST_MAX + 1]) and (dotted := _dotted_name_at(text, pos, lex)):
+    if _NAME_DOT.search(text, pos + 2, pos + _DOTTED_FIRST_MAX + 1) and (dotted := _dotted_name_at(text, pos, lex)):
         return dotted
     # 市委书记孟和说: one syllable before a verb of saying is a whole name
     if text[pos:pos + 1] in lex.name_syllable_starts and (syllables := _syllable_name_at(text, pos, lex,
@@ -725,7 +727,8 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
             name = name if name and len(name) == 3 and name[0] not in lex.word_surnames else None
             # 残疾人扎西次仁拄着…: a name of syllables ends where they do
             name = name or _syllable_name_at(text, m.end(), lex, lex.speaker_name_end_re)
-            if name is None and "·" in (dotted := name_at(text, m.end(), lex) or "") and _transliterated(dotted, lex):
+            dotted = name_at(text, m.end(), lex) if name is None else None
+            if dotted and _NAME_DOT.search(dotted) and _transliterated(dotted, lex):
                 name = dotted  # 爷爷买买提江·阿不都拉对此深有感触: a transliterated name needs no verb
         if name and not _is_address(name, lex):
             add(name, m.end(), "person.speaker", None, None)
