@@ -1577,6 +1577,39 @@ def test_the_purchasers_representative_on_the_review_panel_is_a_member_of_the_pu
     assert _pairs(rels, "memberOf") == {("周春丽", "九江市民政局")}, rels
 
 
+CONTACT_BLOCKS = """五、监督部门：九江市财政局，监督电话：0792-8123456，联系人：郑海波。
+六、凡对本次公告内容提出询问，请按以下方式联系。
+1.采购人信息
+名称：九江市民政局
+地址：九江市浔阳区长虹大道66号
+联系人：陈丽萍
+联系方式：0792-8211234
+2.采购代理机构信息
+名称：江西恒远项目管理有限公司
+地址：南昌市红谷滩区丰和中大道999号
+联系方式：刘思远0791-86661234
+3.项目联系方式
+项目联系人：罗晓婷
+电话：0791-86661234
+"""
+
+
+def test_a_procurement_notices_contacts_are_members_of_the_body_their_block_names(tmp_path):
+    rels = _relations(tmp_path, AWARD_NOTICE + CONTACT_BLOCKS)
+    assert _pairs(rels, "memberOf") == {
+        ("郑海波", "九江市财政局"),  # the body the contact's clause names
+        ("陈丽萍", "九江市民政局"),
+        ("刘思远", "江西恒远项目管理有限公司"),  # a name in front of the number of 联系方式
+        ("罗晓婷", "江西恒远项目管理有限公司"),  # the project's contact: the last block's agency
+    }, rels
+
+
+def test_a_contact_given_as_a_surname_and_a_form_of_address_is_no_person(tmp_path):
+    r = _analyze(tmp_path, AWARD_NOTICE + CONTACT_BLOCKS.replace("陈丽萍", "陈女士").replace("罗晓婷", "罗小姐"))
+    persons = {e.label for e in r.entities if e.type == "Person"}
+    assert persons == {"郑海波", "刘思远"}, persons
+
+
 def test_a_call_for_tenders_names_no_supplier_and_awards_nothing(tmp_path):
     text = AWARD_NOTICE.replace("供应商名称：", "联系人：").replace("中标（成交）信息", "采购需求")
     rels = _relations(tmp_path, text)

@@ -21,6 +21,8 @@ REPRESENTATIVE_RULE = "rel.member.purchaser-representative"
 _LABEL_GAP = re.compile(r"[ \t\u3000“\"]*")  # between a field's label and its value
 _FIELD_END = re.compile(r"[；;\n]")
 _NAME_MAX = 40  # a body's name before its short-name note is at most this long
+_BLOCK_LINES = 6  # a contact block's lines above a contact: 名称, 地址, 联系方式, 3.项目联系方式 …
+_SECTION_HEADING = re.compile(r"[ \t\u3000]*[一二三四五六七八九十]+、")
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +40,7 @@ def _award_cues() -> dict:
         "package": re.compile(r"(?m)^[ \t\u3000]*(?:第[0-9一二三四五六七八九十]+(?:" + alternation(c["package"]) + r")|(?:"
                               + alternation(c["package"]) + r")[0-9一二三四五六七八九十]+)"),
         "representative": re.compile(r"[（(](?P<role>" + alternation(c["representative"]) + r")[）)]"),
+        "name_field": re.compile(r"[ \t\u3000]*(?:" + alternation(c["name_label"]) + r")[：:]"),
         "address": re.compile(r"[\u4e00-\u9fff]{0,6}(?:" + alternation(c["address"]) + r")[：:][^；;\n|｜]*"),
     }
 
@@ -92,6 +95,28 @@ def purchaser_representatives(text: str, mentions, orgs) -> list[RelationFact]:
     persons = {m.end: i for i, m in enumerate(mentions) if m.type == "Person"}
     return [RelationFact(persons[note.start()], "memberOf", purchaser, REPRESENTATIVE_RULE, role=note.group("role"),
                          start=note.start(), end=note.end()) for note in notes if note.start() in persons]
+
+
+def contact_block_body(text: str, pos: int, orgs) -> int | None:
+    """The body of the contact block a contact at pos is in, in the template's
+    closing section (1.采购人信息⏎名称：某市民政局⏎地址：…⏎联系人：王某): the body on
+    the block's 名称 line, a few lines up. The project's contacts after the blocks
+    (3.项目联系方式⏎项目联系人：…) are the last block's, the agency's. A section's
+    heading (九、凡对本次公告…) ends the search."""
+    cues = _award_cues()
+    line_start = text.rfind("\n", 0, pos) + 1
+    for _ in range(_BLOCK_LINES):
+        if line_start == 0:
+            return None
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[above:line_start - 1]
+        if _SECTION_HEADING.match(line):
+            return None
+        field = cues["name_field"].match(line)
+        if field:
+            return _body_at(text, above + field.end(), mention_index(orgs))
+        line_start = above
+    return None
 
 
 def _body_at(text: str, pos: int, bodies) -> int | None:

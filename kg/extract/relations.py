@@ -6,7 +6,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from kg.extract.awards import award_relations, purchaser_representatives
+from kg.extract.awards import award_relations, contact_block_body, purchaser_representatives
 from kg.extract.assignments import (ITEM_NUMBER, addressed_rows, assigned_projects, designated_rows, duty_items,
                                     item_relations, place_rows, table_rows)
 from kg.extract.hierarchy import parents_by_cue, parents_by_name
@@ -218,6 +218,9 @@ def _org_for_role(text: str, role: str, person: Mention, orgs, publisher: int | 
     if target.startswith("@ends:"):
         ends = tuple(target[len("@ends:"):].split("|"))
         return next((i for i, o in orgs if (o.canonical or o.text).endswith(ends)), None)
+    if target == "@block":
+        # 项目经理：马某 under a procurement notice's agency: that agency, and nothing elsewhere
+        return contact_block_body(text, person.start, orgs)
     if target == "@contact":
         # a contact line's own body, right before its label (市民政局社会救助股  联系人：万某)
         line_start = text.rfind("\n", 0, person.start) + 1
@@ -225,6 +228,14 @@ def _org_for_role(text: str, role: str, person: Mention, orgs, publisher: int | 
                and text[o.end:person.start].strip(_BLANKS) in (role + "：", role + ":")]
         if own:
             return max(own)[1]
+        # 采购监督部门：珲春市财政局，监督电话：…，联系人：全某: the body the line's clause named
+        clause = max(line_start, text.rfind("。", 0, person.start) + 1)
+        named = [(o.end, i) for i, o in orgs if clause <= o.start and o.end <= person.start]
+        if named:
+            return max(named)[1]
+        block = contact_block_body(text, person.start, orgs)
+        if block is not None:
+            return block
         label = re.search(r"联系单位[：:]\s*", text)
         if label:
             # the longest body named there: the department (市医保局待遇保障科), not its bureau

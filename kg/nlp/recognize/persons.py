@@ -241,9 +241,10 @@ def _name_before(text: str, pos: int, name: str | None, follows: re.Pattern, lon
     return max(fits)[2] if fits else None
 
 
-def _is_address(name: str, lex: Lexicon) -> bool:
+def _is_address(name: str, lex: Lexicon, forms: tuple[str, ...] | None = None) -> bool:
     """张先生, 欧阳女士: a surname and a form of address, not a name."""
-    return name[1:].startswith(lex.address_forms) or name[2:].startswith(lex.address_forms)
+    forms = lex.address_forms if forms is None else forms
+    return name[1:].startswith(forms) or name[2:].startswith(forms)
 
 
 def _longer_before_act(text: str, pos: int, name: str, lex: Lexicon) -> str:
@@ -587,6 +588,8 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
             name = name_at(text, m.end(), lex) or (_spaced_name(text, m.end(), lex) if spaced else None)
             if name and (m.end() in org_at or lex.place_words.has_prefix(text[m.end():m.end() + 8])):
                 name = None  # 图片：乌达区残联: a body or a place is credited, no name
+            if name and _is_address(name, lex, lex.name_address_forms):
+                continue  # 联系人：李先生: a surname and a form of address (张某 is a name withheld)
             department = lex.sub_unit_re.match(text, m.end())
             if name and department and department.end() > m.end() + len(name):
                 name = None  # 联系人：康复部部长 邓某: a department, not a name
