@@ -907,6 +907,26 @@ def test_a_head_whose_last_line_reads_as_a_head_by_itself_takes_the_line_above_w
                          ("68.95", "%", "完成率")], found
 
 
+def test_a_count_column_named_by_its_count_word_alone_counts_its_unit(lex):
+    text = "表1 生活补贴发放情况\n乡镇 人数 金额（万元）\n城关镇612 49.57\n河东乡287 23.25\n"
+    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex) if n.value > 1]
+    assert found == [("612", "人", "人数"), ("495700", "元", "金额"), ("287", "人", "人数"), ("232500", "元", "金额")], found
+
+
+def test_words_after_a_rows_numbers_fill_the_heads_last_column_without_a_unit(lex):
+    text = ("序号 机构名称 所在镇 床位数（张） 入住人数（人） 评定等级\n1 城关镇敬老院 城关镇 120 86 三级\n"
+            "2 河东乡敬老院 河东乡 60 41 二级\n")
+    found = [(str(n.value), n.unit) for n in recognize_numbers(normalize(text).text, lex) if n.value > 2]
+    assert found == [("120", "张"), ("86", "人"), ("60", "张"), ("41", "人")], found
+
+
+@pytest.mark.parametrize("written, unit", [("170元/天", "元/天"), ("50元／天", "元/天"), ("6240元/人·年", "元/人·年"),
+                                           ("1180元/人•月", "元/人·月"), ("32元/小时", "元/小时")])
+def test_a_rate_in_money_keeps_what_it_is_per_however_its_slash_and_dot_are_written(lex, written, unit):
+    found = [(str(n.value), n.unit) for n in recognize_numbers(f"护理服务补助标准为{written}。", lex)]
+    assert found == [(written.split("元")[0], unit)], found
+
+
 def test_how_often_something_is_done_is_no_part_of_a_programs_name(lex):
     text = "市政府办公室负责统筹调度，每月调度一次项目进展。每季度开展“银龄助餐”项目督查。"
     names = _program_names(lex, text)

@@ -665,6 +665,11 @@ def test_rows_of_a_column_table_flattened_with_spaces_stay_lines_of_their_own():
     ("汇总表\n序号\n乡镇\n适配人数（人）\n适配件数（件）\n1\n沙州镇\n86\n139\n2\n乔庄镇\n52\n83\n合计\n\n138\n222\n"
      "注：适配件数含轮椅。\n",
      ["汇总表", "序号 乡镇 适配人数（人）适配件数（件）", "1沙州镇86 139", "2乔庄镇52 83", "合计138 222", "注：适配件数含轮椅。"]),
+    # a table one cell a line without 序号: rows of a name and as many figures, under as many heads
+    ("表1 2025年1—9月生活补贴发放情况\n乡镇\n人数\n金额（万元）\n城关镇\n612\n49.57\n河东乡\n287\n23.25\n合计\n899\n"
+     "72.82\n说明：金额为累计数。\n",
+     ["表1 2025年1—9月生活补贴发放情况", "乡镇 人数 金额（万元）", "城关镇612 49.57", "河东乡287 23.25", "合计899 72.82",
+      "说明：金额为累计数。"]),
 ])
 def test_a_notices_table_comes_back_one_row_a_line(text, expected):
     nt = normalize(text)
@@ -676,6 +681,8 @@ def test_a_notices_table_comes_back_one_row_a_line(text, expected):
     "序号\n乡镇\n人数（人）\n1\n沙州镇\n86\n各镇街道要抓好落实。\n",  # one row is no table
     "序号\n乡镇，街道\n人数（人）\n1\n沙州镇\n86\n2\n乔庄镇\n52\n",  # a clause is no column's name
     "序号\n乡镇\n人数（人）\n1\n沙州镇\n86\n3\n乔庄镇\n52\n",  # the rows' numbers do not follow on
+    "乡镇\n人数\n城关镇\n612\n各乡镇要抓好落实。\n",  # one row of a name and figures is no table
+    "一、主要成效\n全年新增\n1200\n二、下步打算\n持续推进\n1300\n",  # words and figures that alternate, no head
 ])
 def test_lines_that_only_look_like_a_table_copied_one_cell_a_line_keep_their_breaks(text):
     assert one_cell_a_line(text) == text

@@ -56,6 +56,17 @@ def _unkeyed(lines: list[str]) -> list[str]:
     return [w for line in lines if not line.startswith("@") for w in line.split()]
 
 
+_UNIT_MARKS = {"/": "/／", "·": "·•・"}  # a rate's slash and a compound unit's dot, as documents write them
+
+
+def _mark_variants(unit: str) -> set[str]:
+    """The unit written with each other form of its slash and dot (元/人·月: 元／人•月 …)."""
+    variants = {""}
+    for ch in unit:
+        variants = {v + alt for v in variants for alt in _UNIT_MARKS.get(ch, ch)}
+    return variants - {unit}
+
+
 def alternation(words) -> str:
     """A regex alternation of the words, longest first (a shorter word never wins over one it begins)."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
@@ -494,6 +505,9 @@ class Lexicon:
         # (a colloquial unit is reported as the standard one its fourth column names: 8块钱 is 8 元)
         self.units = {r[0]: Unit(r[3] if len(r) > 3 and r[3] else r[0], r[1], r[2] if len(r) > 2 else "")
                       for r in _rows("units.tsv")}
+        # 50元／天, 1180元/人•月: the same unit written with another slash or dot
+        self.units |= {variant: unit for written, unit in list(self.units.items())
+                       for variant in _mark_variants(written) if variant not in self.units}
         self.unit_re = alternation(self.units)
         self.number_exclusions = [re.compile(r[0]) for r in _rows("number_exclusions.tsv")]
         self.number_prefixes = {r[0]: (r[1] if len(r) > 1 else "") for r in _rows("number_prefixes.tsv")}

@@ -79,11 +79,17 @@ def one_cell_a_line(text: str) -> str:
     its cells set apart by spaces, and its head on one line too (序号 乡镇
     适配人数（人）…): the head is the lines from 序号 to the first row's number,
     and every row as many lines, opening on its number (1:1: a space for
-    each line break within a row)."""
-    if TABLE_HEAD not in text:
-        return text
+    each line break within a row). A table without 序号 (乡镇|人数|金额（万元）|
+    晋州镇|612|49.57|…) is told by its rows: a name and the same count of figures
+    each, under as many lines of heads."""
     lines, starts = lines_with_starts(text)
-    chars = None
+    groups = _unnumbered_groups(lines)
+    chars = list(text) if groups else None
+    for first, count in groups:
+        for k in range(first, first + count - 1):
+            chars[starts[k + 1] - 1] = " "
+    if TABLE_HEAD not in text:
+        return text if chars is None else "".join(chars)
     for head in (i for i, line in enumerate(lines) if line.strip() == TABLE_HEAD):
         width = next((k for k, line in enumerate(lines[head:head + COLUMNS_MAX + 1]) if line.strip() == "1"), 0)
         if not 3 <= width <= COLUMNS_MAX or any(not line.strip() or len(line.strip()) > HEAD_CELL_MAX
@@ -106,6 +112,44 @@ def one_cell_a_line(text: str) -> str:
             for k in range(first, first + count - 1):
                 chars[starts[k + 1] - 1] = " "  # the line break after line k
     return text if chars is None else "".join(chars)
+
+
+RE_FIGURE_CELL = re.compile(r"[ \t]*(?:-?[\d.,]+%?|[—\-－/]+)[ \t]*")
+MIN_UNNUMBERED_ROWS = 2
+
+
+def _name_cell(line: str) -> bool:
+    """A cell of words: a column's head or a row's name (晋州镇, 金额（万元）)."""
+    cell = line.strip()
+    return bool(cell) and len(cell) <= HEAD_CELL_MAX and not RE_FIGURE_CELL.fullmatch(line) \
+        and not RE_PROSE_PUNCT.search(cell)
+
+
+def _unnumbered_groups(lines: list[str]) -> list[tuple[int, int]]:
+    """(first line, lines) of the head and of each row of every table a cell a line
+    without 序号: rows of a name and figures, two or more, right under as many
+    lines of heads (a head with 序号 has its rows' numbers: one_cell_a_line)."""
+    groups: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        width = 1
+        while i + width < len(lines) and RE_FIGURE_CELL.fullmatch(lines[i + width]):
+            width += 1
+        head = i - width
+        if not (2 <= width <= COLUMNS_MAX and head >= 0 and _name_cell(lines[i])
+                and all(_name_cell(line) and line.strip() != TABLE_HEAD for line in lines[head:i])):
+            i += 1
+            continue
+        rows = 0
+        while (at := i + width * rows) + width <= len(lines) and _name_cell(lines[at]) \
+                and all(RE_FIGURE_CELL.fullmatch(line) for line in lines[at + 1:at + width]):
+            rows += 1
+        if rows < MIN_UNNUMBERED_ROWS:
+            i += 1
+            continue
+        groups += [(head, width)] + [(i + width * k, width) for k in range(rows)]
+        i += width * rows
+    return groups
 
 
 def _first_head(text: str) -> int:

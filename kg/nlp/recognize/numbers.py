@@ -377,7 +377,8 @@ def _count_column(word: str, lex: Lexicon) -> tuple[re.Match | None, str] | None
     or a count word (岗位人数: 人), or in 数 (补贴月数: its figures kept apart, not
     read); None for any other name."""
     unit = next((u for u in _units_longest_first(lex) if word.endswith(u) and len(word) > len(u)), None)
-    unit = unit or next((u for w, u in lex.table_count_heads.items() if word.endswith(w) and len(word) > len(w)), None)
+    # (人数 alone, after the rows' column: 乡镇 人数 金额（万元）, counts 人)
+    unit = unit or next((u for w, u in lex.table_count_heads.items() if word.endswith(w)), None)
     head = _column_head_regex(lex.unit_re).fullmatch(f"{word}（{unit}）") if unit else None
     if head is not None:
         return head, word
@@ -498,7 +499,9 @@ def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]
         row = _row(line, index.end() if index else 0, columns) if columns else None
         cells = list(_CELL.finditer(line, row.start("cells"), row.end("cells"))) if row else []
         remark = bool(row and row.group("remark"))
-        remark_column = bool(columns) and columns[-1][0] is None and columns[-1][1].endswith(lex.table_remark_heads)
+        # a last column without a unit holds the words after a row's numbers (备注, 评定等级: 三级)
+        remark_column = bool(columns) and columns[-1][0] is None and (
+            columns[-1][1].endswith(lex.table_remark_heads) or remark)
         if remark and not remark_column:
             row = None  # words after the numbers, with no column of remarks for them
         if not row or len(cells) != len(columns) - remark_column:  # a row's remark may be empty
