@@ -927,6 +927,21 @@ def test_a_rate_in_money_keeps_what_it_is_per_however_its_slash_and_dot_are_writ
     assert found == [(written.split("元")[0], unit)], found
 
 
+def test_a_rows_figure_counts_in_the_unit_its_units_column_gives(lex):
+    # (as normalization leaves the rows: the spaces between words and units gone)
+    text = ("表2 社会救助主要情况\n指标名称 单位 数值 同比\n一、基本情况\n持证残疾人总数人12486 +1.8%\n"
+            "其中：视力残疾人1304 +0.6%\n二、救助\n临时救助支出 万元583.6 +4.0%\n医疗救助人次47120 +2.2%\n"
+            "说明：数据来源于市残联。\n")
+    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex) if n.unit != "%"]
+    assert found == [("12486", "人", "持证残疾人总数"), ("1304", "人", "视力残疾"), ("5836000", "元", "临时救助支出"),
+                     ("47120", "人次", "医疗救助")], found
+
+
+def test_a_rate_per_thousand_is_a_rate(lex):
+    found = [(str(n.value), n.unit) for n in recognize_numbers("婴儿死亡率2.86‰，5岁以下儿童死亡率3.95‰。", lex)]
+    assert found == [("2.86", "‰"), ("3.95", "‰")], found
+
+
 def test_how_often_something_is_done_is_no_part_of_a_programs_name(lex):
     text = "市政府办公室负责统筹调度，每月调度一次项目进展。每季度开展“银龄助餐”项目督查。"
     names = _program_names(lex, text)

@@ -234,6 +234,7 @@ def recognize_numbers(text: str, lex: Lexicon, number_re: re.Pattern | None = No
     cells += column_cells
     cells += _stacked_head_cells(text, lex, out + cells)
     cells += _unit_list_cells(text, lex, out + cells)
+    cells += _unit_column_cells(text, lex, out + cells)
     return sorted(out + cells + _declared_cells(text, lex, out + cells), key=lambda n: (n.start, n.end))
 
 
@@ -266,6 +267,38 @@ def _table_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list[Nu
             if cell.group().endswith("%") or (cell.start(), cell.end()) in taken:
                 continue
             out += _cell(cell.start(), cell.end(), cell.group(), row.group("mag"), unit, indicator)
+    return out
+
+
+@lru_cache(maxsize=4)
+def _unit_column_row_regex(unit_re: str) -> re.Pattern:
+    # 持证残疾人总数人12486 +1.8%, 临时救助支出 万元583.6: the row's name, its unit, its figure
+    return re.compile(r"(?P<name>[^\d\s](?:[^\d\s]|[ \t\u3000](?=[^\d\s])){1,40}?)[ \t\u3000]*(?P<mag>万|亿)?"
+                      r"(?P<unit>" + unit_re + r")[ \t\u3000]*(?P<num>" + _CELL_NUMBER + r")(?![\d.%])")
+
+
+def _unit_column_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list[NumberMention]:
+    """A table whose rows name their unit in a column of its own (指标名称 单位 数值 同比;
+    项目 单位 数量): each row's first figure counts in the unit before it, under the
+    row's name (持证残疾人总数 人 12486: 12486 人). A heading between rows (二、康复服务)
+    goes on with the table; a line of figures that is no such row ends it."""
+    taken = {(n.start, n.end) for n in found}
+    row_re = _unit_column_row_regex(lex.unit_re)
+    out, in_table, pos = [], False, 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if lex.unit_column_head_re.fullmatch(line):
+            in_table = True
+            continue
+        row = row_re.match(line) if in_table else None
+        if row is None:
+            in_table = in_table and bool(line.strip()) and not RE_DIGITS.search(line)
+            continue
+        begin, end = start + row.start("num"), start + row.end("num")
+        if (begin, end) not in taken:
+            name = re.split(r"[：:]", row.group("name"))[-1].strip()  # 其中：视力残疾
+            name = _trim(name, lex) or name
+            out += _cell(begin, end, row.group("num"), row.group("mag"), lex.units[row.group("unit")], name)
     return out
 
 
