@@ -665,6 +665,13 @@ def test_rows_of_a_column_table_flattened_with_spaces_stay_lines_of_their_own():
     ("汇总表\n序号\n乡镇\n适配人数（人）\n适配件数（件）\n1\n沙州镇\n86\n139\n2\n乔庄镇\n52\n83\n合计\n\n138\n222\n"
      "注：适配件数含轮椅。\n",
      ["汇总表", "序号 乡镇 适配人数（人）适配件数（件）", "1沙州镇86 139", "2乔庄镇52 83", "合计138 222", "注：适配件数含轮椅。"]),
+    # rows that differ in cells (a column of one to three bodies), told apart by their numbers in order;
+    # a 2 inside a row's cells closes too short a row
+    ("序号 事项名称 主要内容 责任单位 完成时限 1 提高低保标准 惠及 2 个乡镇的低保对象 市民政局 市财政局 2025年7月底前 "
+     "2 残疾儿童康复救助 救助70名残疾儿童 市残联 2025年12月底前 3 长者饭堂 新建4个 市民政局 各乡镇人民政府 市财政局 "
+     "2025年9月底前\n",
+     ["序号 事项名称 主要内容 责任单位 完成时限", "1提高低保标准 惠及2个乡镇的低保对象 市民政局 市财政局2025年7月底前",
+      "2残疾儿童康复救助 救助70名残疾儿童 市残联2025年12月底前", "3长者饭堂 新建4个市民政局 各乡镇人民政府 市财政局2025年9月底前"]),
     # a table one cell a line without 序号: rows of a name and as many figures, under as many heads
     ("表1 2025年1—9月生活补贴发放情况\n乡镇\n人数\n金额（万元）\n城关镇\n612\n49.57\n河东乡\n287\n23.25\n合计\n899\n"
      "72.82\n说明：金额为累计数。\n",

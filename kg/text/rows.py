@@ -49,6 +49,7 @@ RE_CELL = re.compile(r"[^ ]+")
 RE_CLAUSE = re.compile(r"[，,；;。：:]")
 MIN_CELLS = 2  # a row of a number and one cell is a list of names (1 张某 2 李某 3 王某)
 MIN_ROWS_OF_TWO = 3  # such short rows must come three to a line to be told from prose
+MIN_NUMBERED_ROWS = 3  # rows of differing cells, told apart by their numbers alone
 
 
 def one_row_a_line(text: str) -> str:
@@ -174,7 +175,8 @@ def _head_breaks(text: str) -> list[int]:
     """Offsets of the space before row 1 where a 序号 head runs on into its rows
     (序号 姓名 性别 年龄 补贴标准（元/月） 1 王某 女 86 200 2 …): the row opens as
     many cells after 序号 as the head has, and row 2 as many after it, or the line
-    ends there. The rows are then set apart as any rows run together."""
+    ends there. The rows are then set apart as any rows run together. Rows that
+    differ in cells are set apart here, by their numbers in order."""
     out = []
     for m in RE_HEAD_LINE.finditer(text):
         cells = [(c.start(), c.group()) for c in RE_CELL.finditer(m.group())]
@@ -185,7 +187,24 @@ def _head_breaks(text: str) -> list[int]:
                                                                         and cells[2 * width][1] == "2")):
                 out.append(m.start() + cells[width][0] - 1)
                 break
+            if cells[width][1] == "1":
+                out += [m.start() + at - 1 for at in _numbered_rows(cells, width)]
+                break
     return out
+
+
+def _numbered_rows(cells: list[tuple[int, str]], width: int) -> list[int]:
+    """Where rows 1, 2, 3 … start in a 序号 head's line whose rows differ in cells
+    (a column of several bodies: 市残联 市民政局 市财政局): each next number that
+    closes a row of the head's cells at least and opens one on words (a 2 inside a
+    row's cells, 惠及 2 个乡镇, closes too short a row); none unless three rows or more."""
+    starts, row_start, number = [], width, 1
+    for k in range(width, len(cells)):
+        if cells[k][1] == str(number) and (number == 1 or k - row_start > width - 1) \
+                and k + 1 < len(cells) and not cells[k + 1][1][0].isdigit():
+            starts.append(cells[k][0])
+            row_start, number = k, number + 1
+    return starts if len(starts) >= MIN_NUMBERED_ROWS else []
 
 
 def _row_breaks(line: str, following: str | None) -> list[int]:
