@@ -937,6 +937,17 @@ def test_a_rows_figure_counts_in_the_unit_its_units_column_gives(lex):
                      ("47120", "人次", "医疗救助")], found
 
 
+def test_the_figure_ending_each_row_counts_in_the_unit_of_the_tables_last_column(lex):
+    text = ("序号 项目名称 建设内容 责任单位 投资（万元）\n"
+            "1老年助餐服务提质扩面 新建老年助餐点20个，其中城关街道3个 市民政局360\n"
+            "2残疾儿童康复救助 为不少于260名残疾儿童提供康复救助 市残联624\n合计984\n")
+    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex) if n.indicator == "投资"]
+    assert found == [("3600000", "元", "投资"), ("6240000", "元", "投资")], found
+    # a list of persons gives each one's own amount
+    persons = "序号 姓名 性别 年龄 所在乡镇（街道） 补贴标准（元/月）\n1张某富 男 80岁 城关街道50\n2李某兰 女 81岁 城关街道50\n"
+    assert not [n for n in recognize_numbers(persons, lex) if n.unit == "元/月"]
+
+
 def test_a_rate_per_thousand_is_a_rate(lex):
     found = [(str(n.value), n.unit) for n in recognize_numbers("婴儿死亡率2.86‰，5岁以下儿童死亡率3.95‰。", lex)]
     assert found == [("2.86", "‰"), ("3.95", "‰")], found

@@ -235,6 +235,7 @@ def recognize_numbers(text: str, lex: Lexicon, number_re: re.Pattern | None = No
     cells += _stacked_head_cells(text, lex, out + cells)
     cells += _unit_list_cells(text, lex, out + cells)
     cells += _unit_column_cells(text, lex, out + cells)
+    cells += _last_column_cells(text, lex, out + cells)
     return sorted(out + cells + _declared_cells(text, lex, out + cells), key=lambda n: (n.start, n.end))
 
 
@@ -299,6 +300,39 @@ def _unit_column_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> l
             name = re.split(r"[：:]", row.group("name"))[-1].strip()  # 其中：视力残疾
             name = _trim(name, lex) or name
             out += _cell(begin, end, row.group("num"), row.group("mag"), lex.units[row.group("unit")], name)
+    return out
+
+
+_LAST_FIGURE = re.compile(r"(?<=[^\d.\s%])[ \t\u3000]*(?P<num>" + _CELL_NUMBER + r")[ \t\u3000]*$")
+
+
+def _last_column_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list[NumberMention]:
+    """A 序号 table whose one column with a unit is its last (序号 项目名称 建设内容
+    责任单位 投资（万元）), its rows' words holding figures of their own: the figure
+    that ends each numbered row, in that column's unit (…市民政局4860: 4860 万元).
+    Not in a list of persons, whose figures are each one's own."""
+    taken = {(n.start, n.end) for n in found}
+    out, column, pos = [], None, 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        heads = _column_heads(line, lex) if line.startswith(TABLE_HEAD) else None
+        if heads is not None:
+            columns = heads[0]
+            units = [k for k, (head, _) in enumerate(columns) if head is not None]
+            # (a list of persons, 序号 姓名 … 补贴标准（元/月）, gives each one's own amount: no figure to report)
+            persons = any(c in line for c in lex.person_name_columns)
+            column = columns[-1] if units == [len(columns) - 1] and not persons else None
+            continue
+        if column is None:
+            continue
+        if not _ROW_NUMBER.match(line) or line.startswith(lex.table_total_words):
+            column = None if not line.startswith(lex.table_total_words) else column
+            continue
+        last = _LAST_FIGURE.search(line)
+        if last and (start + last.start("num"), start + last.end("num")) not in taken:
+            head, label = column
+            out += _cell(start + last.start("num"), start + last.end("num"), last.group("num"), head.group("mag"),
+                         lex.units[head.group("unit")], label)
     return out
 
 
