@@ -19,8 +19,14 @@ row is set apart, and a row short of the table's cells is joined to the line
 after it when that line opens on no row number and the two hold no more cells
 than the table's rows.
 
+A 序号 head may also run on into rows that differ in cells (a 责任单位 column of
+one to three bodies): the rows are then told apart by their numbers in order,
+each closing a row at least as wide as the head.
+
 A table copied from a web page may hold a cell a line (序号|乡镇|人数（人）|1|
-辛集镇|86|2|…): its head and each row are put on a line of their own.
+辛集镇|86|2|…): its head and each row are put on a line of their own. Without
+序号 (乡镇|人数|金额（万元）|晋州镇|612|49.57|…) the rows tell the table: a name
+and the same count of figures each, under as many lines of heads.
 
 All are 1:1 (a space for a line break and back), so the offset map is
 unchanged. They run before spaces are removed, which glue the row numbers to
@@ -200,7 +206,7 @@ def _numbered_rows(cells: list[tuple[int, str]], width: int) -> list[int]:
     row's cells, 惠及 2 个乡镇, closes too short a row); none unless three rows or more."""
     starts, row_start, number = [], width, 1
     for k in range(width, len(cells)):
-        if cells[k][1] == str(number) and (number == 1 or k - row_start > width - 1) \
+        if cells[k][1] == str(number) and (number == 1 or k - row_start >= width) \
                 and k + 1 < len(cells) and not cells[k + 1][1][0].isdigit():
             starts.append(cells[k][0])
             row_start, number = k, number + 1

@@ -323,10 +323,10 @@ def _last_column_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> l
             persons = any(c in line for c in lex.person_name_columns)
             column = columns[-1] if units == [len(columns) - 1] and not persons else None
             continue
-        if column is None:
-            continue
-        if not _ROW_NUMBER.match(line) or line.startswith(lex.table_total_words):
-            column = None if not line.startswith(lex.table_total_words) else column
+        if column is None or line.startswith(lex.table_total_words):
+            continue  # (a total row's figure repeats the rows')
+        if not _ROW_NUMBER.match(line):
+            column = None  # a line that opens on no row's number: the rows are over
             continue
         last = _LAST_FIGURE.search(line)
         if last and (start + last.start("num"), start + last.end("num")) not in taken:
