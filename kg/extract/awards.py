@@ -13,7 +13,7 @@ from functools import lru_cache
 from kg.nlp.lexicon import alternation, load_lexicon
 from kg.nlp.recognize.notes import SHORT_NAME_NOTE
 from kg.nlp.recognize.spans import mention_index
-from kg.text.lines import line_end
+from kg.text.lines import RE_SECTION, line_end
 from kg.types import RelationFact
 
 AWARD_RUNS_RULE = "rel.runs.award"
@@ -22,7 +22,6 @@ _LABEL_GAP = re.compile(r"[ \t\u3000“\"]*")  # between a field's label and its
 _FIELD_END = re.compile(r"[；;\n]")
 _NAME_MAX = 40  # a body's name before its short-name note is at most this long
 _BLOCK_LINES = 6  # a contact block's lines above a contact: 名称, 地址, 联系方式, 3.项目联系方式 …
-_SECTION_HEADING = re.compile(r"[ \t\u3000]*[一二三四五六七八九十]+、")
 
 
 @lru_cache(maxsize=1)
@@ -110,7 +109,7 @@ def contact_block_body(text: str, pos: int, orgs) -> int | None:
             return None
         above = text.rfind("\n", 0, line_start - 1) + 1
         line = text[above:line_start - 1]
-        if _SECTION_HEADING.match(line):
+        if RE_SECTION.match(line.lstrip(" \t\u3000")):
             return None
         field = cues["name_field"].match(line)
         if field:

@@ -195,9 +195,6 @@ def _speaker_turns(text: str, mentions, person_posts, orgs, cues) -> list[tuple[
     return sorted(turns, key=lambda turn: turn[0])
 
 
-_BLANKS = " \t\u3000"  # between a contact line's body, its label and the name
-
-
 def _org_for_role(text: str, role: str, person: Mention, orgs, publisher: int | None) -> int | None:
     """The organization a post without one belongs to (role_bodies.tsv)."""
     target = load_lexicon().role_bodies.get(role)
@@ -222,13 +219,10 @@ def _org_for_role(text: str, role: str, person: Mention, orgs, publisher: int | 
         # 项目经理：马某 under a procurement notice's agency: that agency, and nothing elsewhere
         return contact_block_body(text, person.start, orgs)
     if target == "@contact":
-        # a contact line's own body, right before its label (市民政局社会救助股  联系人：万某)
+        # the last body the contact's line names in its clause before the name: its own, right
+        # before the label (市民政局社会救助股  联系人：万某), or one a field or two before
+        # (采购监督部门：珲春市财政局，监督电话：…，联系人：全某)
         line_start = text.rfind("\n", 0, person.start) + 1
-        own = [(o.end - o.start, i) for i, o in orgs if line_start <= o.start and o.end <= person.start
-               and text[o.end:person.start].strip(_BLANKS) in (role + "：", role + ":")]
-        if own:
-            return max(own)[1]
-        # 采购监督部门：珲春市财政局，监督电话：…，联系人：全某: the body the line's clause named
         clause = max(line_start, text.rfind("。", 0, person.start) + 1)
         named = [(o.end, i) for i, o in orgs if clause <= o.start and o.end <= person.start]
         if named:

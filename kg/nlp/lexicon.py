@@ -14,6 +14,7 @@ from importlib import resources as ir
 import ahocorasick
 
 from kg.resources.gazetteer import Gazetteer
+from kg.text.lines import TABLE_HEAD
 
 
 def _read(name: str) -> str:
@@ -291,8 +292,8 @@ class Lexicon:
         self.table_row_heads = tuple(sorted(table_lines["@row_heads"], key=len, reverse=True))
         self.table_total_words = tuple(table_lines["@totals"])
         self.table_remark_heads = tuple(table_lines["@remarks"])
-        self.unit_column_head_re = re.compile(r"(?:序号[ \t\u3000]+)?(?:%s)[ \t\u3000]*(?:%s)[ \t\u3000]+[^\d\n]{1,24}" % (
-            alternation(table_lines["@indicator_columns"]), alternation(table_lines["@unit_columns"])))
+        self.unit_column_head_re = re.compile(r"(?:%s[ \t\u3000]+)?(?:%s)[ \t\u3000]*(?:%s)[ \t\u3000]+[^\d\n]{1,24}" % (
+            TABLE_HEAD, alternation(table_lines["@indicator_columns"]), alternation(table_lines["@unit_columns"])))
         self.table_title_ends = tuple(sorted(table_lines["@title_ends"], key=len, reverse=True))
         self.table_title_scope = tuple(table_lines["@title_scope"])
         self.table_status_ends = tuple(table_lines["@status_ends"])
