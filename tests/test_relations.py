@@ -1294,6 +1294,29 @@ def test_a_team_post_then_an_age_or_a_second_post_before_the_name_makes_a_member
     assert {("钱伟明", "“小河红帆”志愿服务队"), ("王桂兰", "“椰城巾帼”志愿服务队")} <= members, members
 
 
+def test_a_bare_team_post_belongs_to_the_team_named_before(tmp_path):
+    r = _analyze(tmp_path, "大冶市民政局通讯。新街社区“银龄先锋”志愿服务队现有队员30名。队长陈志军今年70岁，是退休矿工。"
+                           "“我们这支队伍很团结。”副队长马秀英负责排班。")
+    members = _members_with_roles(r)
+    assert {("陈志军", "新街社区“银龄先锋”志愿服务队", "队长"),
+            ("马秀英", "新街社区“银龄先锋”志愿服务队", "副队长")} <= members, members
+
+
+def test_a_post_then_who_else_the_person_is_before_the_name_and_what_they_say(tmp_path):
+    r = _analyze(tmp_path, "凯里市团市委通讯。凯里市“暖阳”心理志愿服务队开展活动。“请拨打12355。”服务队队长、国家二级心理"
+                           "咨询师杨柳说，服务队有40人。“孩子们很开心。”志愿服务队副队长、凯里学院教育学院大三学生周子涵说。")
+    members = _members_with_roles(r)
+    assert {("杨柳", "凯里市“暖阳”心理志愿服务队", "队长"),
+            ("周子涵", "凯里市“暖阳”心理志愿服务队", "副队长")} <= members, members
+    assert "师杨柳" not in {e.label for e in r.entities}
+
+
+def test_a_students_practice_team_is_a_body_and_its_heads_post_belongs_to_it(tmp_path):
+    rels = _relations(tmp_path, "仙桃市团市委通讯。江汉大学“沔水星火”暑期社会实践团18名师生驻点沙湖镇。"
+                                "“孩子们追着问明天讲什么。”实践团队长赵子涵说。")
+    assert ("赵子涵", "江汉大学“沔水星火”暑期社会实践团") in _pairs(rels, "memberOf"), rels
+
+
 def test_a_body_named_as_anothers_unit_or_team_is_its_sub_organization(tmp_path):
     rels = _relations(tmp_path, "石嘴山市人社局通报。市人社局所属的石嘴山市就业创业服务中心开发了“一码找工”小程序。"
                                 "石嘴山职业技术学院组建“青心守护”心理志愿服务队，招募志愿者126名。")

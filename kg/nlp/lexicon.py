@@ -472,6 +472,8 @@ class Lexicon:
                 x[len(w) - 1:] for x in speakers_words if x.startswith(w[1:]) and len(x) > len(w) - 1) + ")"
                for w in speakers_words if w.startswith("*")]))
         self.speech_verb_re = re.compile(alternation(_words("speech_verbs.txt")))
+        # a post or a word for who someone is that ends a run of words (…心理咨询师, …儿童主任)
+        self.describing_word_end_re = re.compile("(?:%s|%s)$" % (self.post_re, self.speaker_word_re.pattern))
         self.person_act_re = re.compile(alternation(_words("person_acts.txt")))
         # a label before its colon or at its line's end (评审专家（单一来源采购人员）名单：,
         # 六、磋商小组成员名单): the names follow on its line or on the next

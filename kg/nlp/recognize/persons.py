@@ -50,6 +50,8 @@ _PLACE_MAX = 6  # characters of a county's name before its town's body (睢宁�
 _POST_MAX = 8  # characters of the longest post before a name (党组书记、副局长 is two)
 _GAP_OR_NONE = re.compile(r"[ \t\u3000]*")
 _BLANK_LINES = re.compile(r"(?:[ \t\u3000]*\n)*")
+# who someone is, then the name and a verb of saying (…队长、68岁的退休教师刘某说)
+_DESCRIBED_RUN = re.compile(r"[\u4e00-\u9fff\d]{3,28}")
 _NOTE = re.compile(r"[（(][^（）()\n]{1,12}[）)]")  # 王某（项目经理）
 # what may follow the name closing a contact line: no more CJK, or a contact label (person_contact_labels.txt)
 _LINE_END_OR_NON_CJK = re.compile(r"$|[^\u4e00-\u9fff]")
@@ -239,6 +241,28 @@ def _name_before(text: str, pos: int, name: str | None, follows: re.Pattern, lon
     fits = [(m.end() - m.start(), -k, n) for k, n in enumerate(candidates)
             if len(n) >= 2 and _CJK.fullmatch(n[-1]) and (m := follows.match(text, pos + len(n)))]
     return max(fits)[2] if fits else None
+
+
+def _described_name(text: str, pos: int, lex: Lexicon) -> tuple[int, str] | None:
+    """The name closing a run of words for who someone is (68岁的退休教师刘某说, 国家二级心理
+    咨询师李某介绍), where a verb of saying follows it: its start and the name."""
+    run = _DESCRIBED_RUN.match(text, pos)
+    if not run:
+        return None
+    verb = lex.speech_verb_re.search(text, pos + 1, run.end())
+    if verb is None:
+        return None
+    fits = [verb.start() - n for n in (3, 2)
+            if verb.start() - n > pos and name_at(text, verb.start() - n, lex) == text[verb.start() - n:verb.start()]]
+    # 国家二级心理咨询师杨柳说: 师 closes the word for who she is, it starts no name
+    whole_word = [s for s in fits if _closes_word(text, pos, s, lex)]
+    start = (whole_word or fits or [None])[0]
+    return (start, text[start:verb.start()]) if start is not None else None
+
+
+def _closes_word(text: str, pos: int, end: int, lex: Lexicon) -> bool:
+    """Whether a post or a word for who someone is ends at end (咨询师|, 儿童主任|)."""
+    return lex.describing_word_end_re.search(text[pos:end]) is not None
 
 
 def _is_address(name: str, lex: Lexicon, forms: tuple[str, ...] | None = None) -> bool:
@@ -710,6 +734,12 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
             for pos, listed in names:
                 if not any(s <= pos < e for s, e in found):
                     add(listed, pos, "person.post-names", None, role)
+            described = _described_name(text, end + 1, lex) if text.startswith("、", end) and not names else None
+            if described and not any(o.start < m.start() < o.end for o in orgs):
+                # 服务队队长、68岁的退休教师刘某说: who else the person is, between the post and the name
+                # (not 党委书记 inside 社区党委书记、居委会主任陈某说: that body's post has its name already)
+                add(described[1], described[0], "person.post-descriptor-name", _bare_head_body(text, m.start(), orgs, lex),
+                    role)
 
     # a name directly before a post that follows names (习某某总书记)
     for m in re.finditer("|".join(lex.posts_after_name), text) if lex.posts_after_name else ():
