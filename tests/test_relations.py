@@ -1317,6 +1317,21 @@ def test_a_students_practice_team_is_a_body_and_its_heads_post_belongs_to_it(tmp
     assert ("赵子涵", "江汉大学“沔水星火”暑期社会实践团") in _pairs(rels, "memberOf"), rels
 
 
+def test_a_programs_site_named_after_its_place_is_a_body_there_and_the_program_runs_there(tmp_path):
+    rels = _relations(tmp_path, "南宫市残联通报。全市建成残疾人之家11个，明化镇残疾人之家与南宫市宏达毡业有限公司合作"
+                                "开展来料加工。乐陵市杨安镇刘武官村幸福院获评三星级，开展“时间银行”互助服务。")
+    assert {("明化镇残疾人之家", "明化镇"), ("乐陵市杨安镇刘武官村幸福院", "刘武官村")} <= _pairs(rels, "locatedIn"), rels
+    assert {("残疾人之家", "明化镇"), ("时间银行", "刘武官村")} <= _pairs(rels, "operatesIn"), rels
+    assert ("明化镇残疾人之家", "残疾人之家") not in _pairs(rels, "runs"), rels
+
+
+def test_the_places_written_before_a_site_are_part_of_its_name(tmp_path):
+    for written, full in (("杨安镇刘武官村幸福院", "杨安镇刘武官村幸福院"), ("乐陵市杨安镇刘武官村幸福院", "乐陵市杨安镇刘武官村幸福院")):
+        r = _analyze(tmp_path, f"乐陵市民政局公示。{written}补贴12000元。刘武官村幸福院由村委会运营。")
+        sites = [e for e in r.entities if e.type == "Organization" and e.label.endswith("幸福院")]
+        assert len(sites) == 1 and full in {sites[0].label, *sites[0].alt_labels}, sites
+
+
 def test_a_body_named_as_anothers_unit_or_team_is_its_sub_organization(tmp_path):
     rels = _relations(tmp_path, "石嘴山市人社局通报。市人社局所属的石嘴山市就业创业服务中心开发了“一码找工”小程序。"
                                 "石嘴山职业技术学院组建“青心守护”心理志愿服务队，招募志愿者126名。")

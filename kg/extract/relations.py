@@ -541,8 +541,9 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
         programs = [(i, m) for i, m in here if m.type == "Program" and _in(m, s, e)]
         policies = [(i, m) for i, m in here if m.type == "PolicyDocument" and _in(m, s, e)]
         # a place inside a body's name or a document's title (《河北省…实施办法》) is not where anything runs
+        # (but a village's or a town's own body or site, 万福闸村幸福食堂, is where its sentence's programs run)
         places = [(i, m) for i, m in here if m.type == "Location" and _in(m, s, e)
-                  and not any(_in(m, o.start, o.end) for _, o in (*orgs, *policies))]
+                  and not any(_in(m, o.start, o.end) for _, o in (*orgs, *policies) if o.rule != "org.local-body")]
         # a place right before another place or a body only qualifies it (保康县马桥镇,
         # 陕西省|富平县人社局): the program is where the last of them is
         qualifiers = {m.start for _, m in here if m.type in ("Location", "Organization")}
@@ -814,8 +815,11 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
                     rels.append(RelationFact(i, "subOrganizationOf", j, "rel.sub-unit", start=m.start, end=m.end))
     rels += parents_by_name(orgs_all)
     rels += parents_by_cue(text, orgs_all, cues)
-    # a scheme named only in passing is placed nowhere (see assistance_schemes.txt)
-    return [r for r in rels if r.predicate != "operatesIn" or mentions[r.subject].rule != PASSING_SCHEME_RULE]
+    # a scheme named only in passing is placed nowhere (see assistance_schemes.txt); a site
+    # (明化镇残疾人之家) does not run the program its own name ends with
+    return [r for r in rels if not (r.predicate == "operatesIn" and mentions[r.subject].rule == PASSING_SCHEME_RULE)
+            and not (r.predicate == "runs" and mentions[r.subject].rule == "org.local-body"
+                     and mentions[r.subject].text.endswith(mentions[r.object].text))]
 
 
 def _county_level(mention, lex) -> bool:

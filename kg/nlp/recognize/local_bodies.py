@@ -23,6 +23,7 @@ def recognize_local_bodies(text: str, lex: Lexicon, places: list[Mention]) -> li
         if level is not None:
             by_level.setdefault(level, []).append((p.end, p))
     ends = {level: [e for e, _ in named] for level, named in by_level.items()}
+    by_end = {p.end: p for p in places}  # the place that ends where another starts
     out = []
     for level, shorts in forms.items():
         if level not in by_level:
@@ -36,15 +37,35 @@ def recognize_local_bodies(text: str, lex: Lexicon, places: list[Mention]) -> li
                 end, place = by_level[level][k] if k >= 0 else (0, None)
                 name = place.canonical or place.text if place is not None else ""
                 if place is not None and end == after and not lex.boundary_re.search(place.text):
-                    # 崔岭村党支部: after the place's own name (not 幸福院由村党支部: a misread place)
-                    out.append(Mention("Organization", text[place.start:after + len(short)], place.start,
-                                       after + len(short), "org.local-body", canonical=template.format(place=name),
+                    # 崔岭村党支部: after the place's own name (not 幸福院由村党支部: a misread place);
+                    # the places written right before it are part of the name (杨安镇刘武官村幸福院)
+                    # (a county before them too, for a site: 修武县周庄镇孙窑村幸福院, the full name)
+                    start, county = (_written_from(place, by_end, lex, not bare) if template.startswith("{place}")
+                                     else (place.start, False))
+                    out.append(Mention("Organization", text[start:after + len(short)], start,
+                                       after + len(short), "org.local-body",
+                                       canonical=text[start:place.start] * county + template.format(place=name),
                                        city=name))
                 elif place is not None and bare and _stands_alone(text, pos, lex):
                     out.append(Mention("Organization", level + short, pos, after + len(short), "org.local-body",
                                        canonical=template.format(place=name), city=name))
             pos = text.find(level, pos + 1)
     return out
+
+
+def _written_from(place: Mention, by_end: dict[int, Mention], lex: Lexicon, counties: bool) -> tuple[int, bool]:
+    """Where the run of towns and villages (with `counties`, of any places) that ends with
+    place starts (杨安镇|刘武官村, 修武县|周庄镇|孙窑村), and whether a county is among them."""
+    start, county = place.start, False
+    while start in by_end and by_end[start].start < start and (counties or _below_county(by_end[start], lex)):
+        county = county or not _below_county(by_end[start], lex)
+        start = by_end[start].start
+    return start, county
+
+
+def _below_county(place: Mention, lex: Lexicon) -> bool:
+    division = lex.gazetteer.by_code(place.code) if place.code else None
+    return division is None or division.level == "town"
 
 
 def _stands_alone(text: str, pos: int, lex: Lexicon) -> bool:

@@ -636,16 +636,19 @@ def _with_short_names(text: str, orgs: list[Mention]) -> list[Mention]:
 
 def _without_their_county(orgs: list[Mention], places: list[Mention]) -> list[Mention]:
     """A town's body named first with its county (南华县五街镇敬老院) and later with
-    the town alone (五街镇敬老院) is one body, of the full name."""
+    the town alone (五街镇敬老院) is one body, of the full name; so is a village's
+    (乐陵市杨安镇刘武官村幸福院, later 刘武官村幸福院)."""
     by_start = {p.start: p for p in places}
     full: dict[str, str] = {}
     out = []
     for m in orgs:
-        county = by_start.get(m.start)
-        town = by_start.get(county.end) if county is not None else None
-        if town is not None and town.end < m.end and m.rule != "org.sub-unit":
-            full.setdefault(m.text[town.start - m.start:], m.canonical or m.text)
-        elif m.text in full and by_start.get(m.start) is not None and (m.canonical or m.text) == m.text:
+        run = [by_start[m.start]] if m.start in by_start else []
+        while run[-1:] and run[-1].end in by_start and by_start[run[-1].end].end < m.end:
+            run.append(by_start[run[-1].end])
+        if len(run) > 1 and m.rule != "org.sub-unit":
+            for lower in run[1:]:
+                full.setdefault(m.text[lower.start - m.start:], m.canonical or m.text)
+        elif m.text in full and run and (m.canonical or m.text) == m.text:
             m = replace(m, canonical=full[m.text])
         out.append(m)
     return out

@@ -359,7 +359,10 @@ def recognize_programs(text: str, lex: Lexicon, orgs=(), policy_spans=(), places
                    for h in lex.program_site_heads if q.text.endswith(h) and not q.alias.endswith(h)}
     found = [m for m in found if not (m.rule == "program.head" and m.text.endswith(tuple(brand_heads))
                                       and m.text not in quoted and not _placed(m.text))]
-    found = list(filter(_outside(org_spans), found + quoted_found + _repeated(text, quoted_found, lex)))
+    # a program's site named after its place (垂杨镇残疾人之家) still names the program at its end
+    site_ends = {o.end for o in orgs if o.rule == "org.local-body"}
+    found = [m for m in found + quoted_found + _repeated(text, quoted_found, lex)
+             if m.end in site_ends or _outside(org_spans)(m)]
     # 获评…优秀志愿服务项目: an honour's title
     found = [m for m in found if not lex.program_honor_before_re.search(text, max(0, m.start - _HONOR_REACH), m.start)]
     found = select_non_overlapping(found)
