@@ -937,6 +937,24 @@ def test_a_rows_figure_counts_in_the_unit_its_units_column_gives(lex):
                      ("47120", "人次", "医疗救助")], found
 
 
+def test_a_units_column_tables_later_columns_count_in_their_heads_units_and_keep_a_falls_sign(lex):
+    # a dash is an empty cell; a row with its name left blank goes on with the row above it
+    text = ("表1 社会救助资金发放汇总表\n项目 单位 人数/户数 金额（万元）\n一、最低生活保障——2186.42\n"
+            "（一）城市低保户1382—\n人2105 312.87\n二、临时救助 人次1265 158.64\n合计——2345.06\n"
+            "说明：数据来源于市民政局。\n表2 参保情况\n指标 单位 年末数 比上年末增长（%）\n"
+            "工伤保险参保人数 万人3.64 -2.3\n")
+    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex)]
+    assert found == [("21864200", "元", "最低生活保障金额"), ("1382", "户", "城市低保"), ("2105", "人", "城市低保"),
+                     ("3128700", "元", "城市低保金额"), ("1265", "人次", "临时救助"), ("1586400", "元", "临时救助金额"),
+                     ("36400", "人", "工伤保险参保人数"), ("-2.3", "%", "工伤保险参保人数比上年末增长")], found
+
+
+def test_a_table_of_one_column_of_figures_under_its_rows_own_head(lex):
+    text = "表2 各镇街低保保障情况\n镇街 低保户数（户）\n城厢街道1106\n古柳街道982\n合计2088\n"
+    found = [(str(n.value), n.unit) for n in recognize_numbers(text, lex)]
+    assert found == [("1106", "户"), ("982", "户")], found
+
+
 def test_the_figure_ending_each_row_counts_in_the_unit_of_the_tables_last_column(lex):
     text = ("序号 项目名称 建设内容 责任单位 投资（万元）\n"
             "1老年助餐服务提质扩面 新建老年助餐点20个，其中城关街道3个 市民政局360\n"

@@ -292,7 +292,7 @@ class Lexicon:
         self.table_row_heads = tuple(sorted(table_lines["@row_heads"], key=len, reverse=True))
         self.table_total_words = tuple(table_lines["@totals"])
         self.table_remark_heads = tuple(table_lines["@remarks"])
-        self.unit_column_head_re = re.compile(r"(?:%s[ \t\u3000]+)?(?:%s)[ \t\u3000]*(?:%s)[ \t\u3000]+[^\d\n]{1,24}" % (
+        self.unit_column_head_re = re.compile(r"(?:%s[ \t\u3000]+)?(?:%s)[ \t\u3000]*(?:%s)[ \t\u3000]+(?P<values>[^\d\n]{1,24})" % (
             TABLE_HEAD, alternation(table_lines["@indicator_columns"]), alternation(table_lines["@unit_columns"])))
         self.table_title_ends = tuple(sorted(table_lines["@title_ends"], key=len, reverse=True))
         self.table_title_scope = tuple(table_lines["@title_scope"])

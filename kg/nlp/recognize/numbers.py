@@ -11,7 +11,7 @@ from functools import lru_cache
 import cn2an
 
 from kg.nlp.lexicon import Lexicon
-from kg.text.lines import RE_NUMBER_ROW, TABLE_HEAD, line_end, lines_with_starts
+from kg.text.lines import RE_NUMBER_ROW, RE_NUMBERED_HEADING, TABLE_HEAD, line_end, lines_with_starts
 
 _MAGNITUDE = {"万": Decimal(10000), "亿": Decimal(100000000), "千": Decimal(1000), "百": Decimal(100)}
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
@@ -273,33 +273,62 @@ def _table_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list[Nu
 
 @lru_cache(maxsize=4)
 def _unit_column_row_regex(unit_re: str) -> re.Pattern:
-    # 持证残疾人总数人12486 +1.8%, 临时救助支出 万元583.6: the row's name, its unit, its figure
-    return re.compile(r"(?P<name>[^\d\s](?:[^\d\s]|[ \t\u3000](?=[^\d\s])){1,40}?)[ \t\u3000]*(?P<mag>万|亿)?"
-                      r"(?P<unit>" + unit_re + r")[ \t\u3000]*(?P<num>" + _CELL_NUMBER + r")(?![\d.%])")
+    # 持证残疾人总数人12486 +1.8%, 临时救助支出 万元583.6: the row's name, its unit (or a dash
+    # for none: 一、最低生活保障——2186.42), then its cells; a row whose name is left blank
+    # goes on with the row above it (人2105 312.87 under （一）城市低保户1382—)
+    return re.compile(r"[ \t\u3000]*(?P<name>[^\d\s](?:[^\d\s]|[ \t\u3000](?=[^\d\s])){1,40}?)?[ \t\u3000]*"
+                      r"(?:(?P<mag>万|亿)?(?P<unit>" + unit_re + r")|" + _DASH + r")"
+                      r"(?P<cells>(?:[ \t\u3000]*(?:" + _SIGN + "?" + _CELL_NUMBER + r"%?|" + _DASH + r"))+)(?![\d.%])")
+
+
+_DASH = "[—－\\-/]"
+_SIGN = "[+＋\\-－−]"  # a change's sign (同比 +1.8%)
+_UNIT_COLUMN_CELL = re.compile(r"(?P<sign>" + _SIGN + r"?)(?P<num>" + _CELL_NUMBER + r")(?P<pct>%?)|" + _DASH)
 
 
 def _unit_column_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list[NumberMention]:
     """A table whose rows name their unit in a column of its own (指标名称 单位 数值 同比;
-    项目 单位 数量): each row's first figure counts in the unit before it, under the
-    row's name (持证残疾人总数 人 12486: 12486 人). A heading between rows (二、康复服务)
-    goes on with the table; a line of figures that is no such row ends it."""
+    项目 单位 人数/户数 金额（万元）): each row's first figure counts in the unit before it,
+    under the row's name (持证残疾人总数 人 12486: 12486 人), and a later figure in the unit
+    its column's head gives in brackets (312.87 under 金额（万元）). A dash is an empty
+    cell; a heading between rows (二、康复服务) goes on with the table; a line of figures
+    that is no such row ends it, and a total row is passed over."""
     taken = {(n.start, n.end) for n in found}
     row_re = _unit_column_row_regex(lex.unit_re)
-    out, in_table, pos = [], False, 0
+    out, heads, pos, name = [], None, 0, None
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
-        if lex.unit_column_head_re.fullmatch(line):
-            in_table = True
+        head = lex.unit_column_head_re.fullmatch(line)
+        if head:
+            # the value columns after the unit column: the first counts in each row's unit
+            heads = [_column_head_regex(lex.unit_re).fullmatch(w) for w in line[head.start("values"):].split()]
+            name = None
             continue
-        row = row_re.match(line) if in_table else None
+        row = row_re.match(line) if heads is not None else None
         if row is None:
-            in_table = in_table and bool(line.strip()) and not RE_DIGITS.search(line)
+            heads = heads if heads is not None and line.strip() and not RE_DIGITS.search(line) else None
             continue
-        begin, end = start + row.start("num"), start + row.end("num")
-        if (begin, end) not in taken:
+        if row.group("name"):
             name = re.split(r"[：:]", row.group("name"))[-1].strip()  # 其中：视力残疾
+            item = RE_NUMBERED_HEADING.match(name)  # （一）城市低保
+            name = name[item.end():] if item and item.end() < len(name) else name
             name = _trim(name, lex) or name
-            out += _cell(begin, end, row.group("num"), row.group("mag"), lex.units[row.group("unit")], name)
+        if name is None or name.startswith(lex.table_total_words):
+            continue
+        cells = list(_UNIT_COLUMN_CELL.finditer(line, row.start("cells"), row.end("cells")))
+        for k, cell in enumerate(cells):
+            begin, end = start + cell.start(), start + cell.end()
+            if not cell.group("num") or cell.group("pct") or (begin, end) in taken:
+                continue
+            if k == 0 and row.group("unit"):
+                read = _cell(begin, end, cell.group("num"), row.group("mag"), lex.units[row.group("unit")], name)
+            elif k and k < len(heads) and heads[k] is not None:
+                read = _cell(begin, end, cell.group("num"), heads[k].group("mag"), lex.units[heads[k].group("unit")],
+                             name + heads[k].group("label"))
+            else:
+                continue
+            # a fall keeps its sign (比上年末增长（%） -0.9)
+            out += [replace(n, value=-n.value) for n in read] if cell.group("sign") not in ("", "+", "＋") else read
     return out
 
 
@@ -490,6 +519,8 @@ def _unit_heads(line: str, lex: Lexicon) -> list[re.Match] | None:
     if not _head_line_regex(lex.unit_re).fullmatch(squeezed, bracketed.end() if bracketed else 0):
         return _heads_after_word_columns(line, lex)
     heads = list(_column_head_regex(lex.unit_re).finditer(line))  # 县（区）: 区 is no unit
+    if len(heads) == 1 and line.split()[0] in lex.table_row_heads and len(line.split()) == 2:
+        return heads  # 镇街 低保户数（户）: the rows' column, set apart, and one column of figures
     if len(heads) < 2:  # 用人单位 岗位人数 补贴月数 补贴金额（元）: one head after words set apart
         return _heads_after_word_columns(line, lex)
     # the first column's name stands apart where a space was kept (街道 长者食堂（个）…)
