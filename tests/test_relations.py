@@ -587,6 +587,17 @@ def test_a_projects_table_row_is_run_by_the_bodies_of_its_unit_cell(tmp_path):
     assert ("济南市民政局", "泉心护航青少年心理健康服务行动") not in runs
 
 
+def test_a_projects_table_with_blank_lines_and_group_headings_between_its_rows_is_read_row_by_row(tmp_path):
+    rels = _relations(tmp_path, "连州市人民政府办公室\n连州市2025年十件民生实事项目计划表\n\n序号 项目名称 建设内容 单位 目标 责任单位\n\n"
+                                "一、养老服务\n\n1 乡村长者饭堂建设 在星子镇新建乡村长者饭堂 个 12 市民政局，各镇人民政府\n\n"
+                                "二、社会救助\n\n2 残疾儿童康复救助 为残疾儿童提供康复救助 人 160 市残联、市卫生健康局\n\n"
+                                "3 “粤菜师傅”培训工程 开展职业技能培训 人次 3000 市人社局、市财政局\n")
+    runs = _pairs(rels, "runs")
+    assert {("连州市残疾人联合会", "残疾儿童康复救助"), ("连州市卫生健康局", "残疾儿童康复救助"),
+            ("连州市人力资源和社会保障局", "粤菜师傅培训工程"), ("连州市财政局", "粤菜师傅培训工程")} <= runs, runs
+    assert ("连州市民政局", "残疾儿童康复救助") not in runs
+
+
 def test_a_tasks_table_with_a_lead_column_first_lead_runs_every_program_of_the_row(tmp_path):
     rels = _relations(tmp_path, "惠州市2024年民生实事任务分解\n\n"
                                 "项目名称\t目标任务\t牵头单位\t责任单位\n"

@@ -748,3 +748,11 @@ def test_text_keeps_a_field_value_ending_in_a_bracket_apart_from_the_prose_after
                                    "进一步完善“岳麓救助通”平台功能，低收入人口动态监测覆盖率保持100%。",
                                    "完成情况：已建成公共充电桩612个，完成年度目标的76.5%。主要原因是部分点位电力增容审批周期较长。"]
     check_offsets(raw, nt)
+
+
+def test_a_blank_line_between_a_numbered_tables_rows_keeps_each_row_a_line_of_its_own():
+    text = ("序号 项目名称 建设内容 责任单位\n\n一、养老服务\n\n1 乡村长者饭堂建设 新建长者饭堂12个 市民政局，各镇人民政府\n\n"
+            "2 适老化改造 改造300户 市民政局会同市残联\n")
+    lines = normalize(text).text.split("\n")
+    assert [line[:2] for line in lines[2:]] == ["1乡", "2适"], lines
+

@@ -265,9 +265,9 @@ def table_rows(text: str, mentions, orgs, cues) -> list[RelationFact]:
             program = next((i for _, _, i, _ in programs.starting_in(r_start, r_start + 5)), None)
             if program is None:
                 continue
-            # runs of adjacent bodies after the program; in a lead-first table a space
-            # separates two cells, so only a list mark joins two bodies there
-            joins = "、，," if lead_first else None  # None: whitespace
+            # runs of adjacent bodies after the program, joined by a list mark (市残联、市卫健局)
+            # or a space; in a lead-first table a space separates two cells, so only a list mark
+            joins = "、，," if lead_first else " \t\u3000\n、，,"  # (or a space, where one cell holds them all)
             runs: list[list[int]] = []
             last_end = None
             for _, _, oi, o in bodies.within(mentions[program].end, r_end):
@@ -303,7 +303,9 @@ def _numbered_rows(text: str, head_end: int) -> list[int]:
     in place of one (the last row would otherwise run over the rest of the document)."""
     end_of_table = text.find("\n\n", head_end)
     end_of_table = len(text) if end_of_table < 0 else end_of_table
-    section = _SECTION_LINE.search(text, head_end, end_of_table)
+    # (a heading right over a row heads the table's next rows: 二、社会救助|3残疾儿童康复救助 …)
+    section = next((s for s in _SECTION_LINE.finditer(text, head_end, end_of_table)
+                    if not _TABLE_ROW.match(text, line_end(text, s.start()) + 1)), None)
     end_of_table = section.start() if section else end_of_table
     return [r.start() for r in _TABLE_ROW.finditer(text, head_end, end_of_table)] + [end_of_table]
 

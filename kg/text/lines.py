@@ -137,9 +137,12 @@ def join_lines(text: str, offs: list[int]) -> tuple[str, list[int]]:
             table, row_number = True, None  # 序号 项目名称 …: the head of a table whose rows start with their number
         elif names_columns(line):
             table = "rows"  # 项目名称 目标任务 牵头单位 …: each line under it is a row
-        elif b_start - a_end > 1 or (table and RE_SECTION.match(line) and RE_PROSE_PUNCT.search(line)):
+        elif (b_start - a_end > 1 and not (not wrap and _table_goes_on(text, lines, spans, i + 1,
+                                                                      row_number if table is True else -1))
+              or (table and RE_SECTION.match(line) and RE_PROSE_PUNCT.search(line))):
             # a blank line ends a table, or the next section's prose (（二）健全…，…); a
             # heading with no punctuation (一、心理援助热线) may head the table's next rows
+            # (and a blank line may stand between rows of a text not hard-wrapped: 1 …人民政府|(blank)|2 …)
             table = False
         row = _next_row(text, b_start, row_number) if table is True else None
         if last in HARD_FINAL or RE_PICTOGRAPH_END.search(line):
@@ -291,6 +294,16 @@ def names_columns(line: str) -> bool:
 
 # a field label at the start of a line: 牵头单位：, 联系人：, 年度目标：
 RE_FIELD_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}[：:]")
+
+
+def _table_goes_on(text: str, lines: list[str], spans: list[tuple[int, int]], k: int, last: int | None) -> bool:
+    """Whether line k, after a blank line, is a 序号 table's next row, or a heading with no
+    punctuation (二、社会救助) over it; `last` is -1 outside such a table."""
+    if last == -1:
+        return False
+    if RE_SECTION.match(lines[k]) and not RE_PROSE_PUNCT.search(lines[k]) and k + 1 < len(lines):
+        k += 1
+    return _next_row(text, spans[k][0], last) is not None
 
 
 def _next_row(text: str, pos: int, last: int | None) -> int | None:
