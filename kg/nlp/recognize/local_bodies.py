@@ -42,9 +42,10 @@ def recognize_local_bodies(text: str, lex: Lexicon, places: list[Mention]) -> li
                     # (a county before them too, for a site: 修武县周庄镇孙窑村幸福院, the full name)
                     start, county = (_written_from(place, by_end, lex, not bare) if template.startswith("{place}")
                                      else (place.start, False))
+                    canonical = template.format(place=name)
                     out.append(Mention("Organization", text[start:after + len(short)], start,
                                        after + len(short), "org.local-body",
-                                       canonical=text[start:place.start] * county + template.format(place=name),
+                                       canonical=text[start:place.start] + canonical if county else canonical,
                                        city=name))
                 elif place is not None and bare and _stands_alone(text, pos, lex):
                     out.append(Mention("Organization", level + short, pos, after + len(short), "org.local-body",

@@ -271,6 +271,11 @@ def _table_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list[Nu
     return out
 
 
+_DASH = "[—－\\-/]"  # an empty cell
+_SIGN = "[+＋\\-－−]"  # a change's sign (同比 +1.8%)
+_UNIT_COLUMN_CELL = re.compile(r"(?P<sign>" + _SIGN + r"?)(?P<num>" + _CELL_NUMBER + r")(?P<pct>%?)|" + _DASH)
+
+
 @lru_cache(maxsize=4)
 def _unit_column_row_regex(unit_re: str) -> re.Pattern:
     # 持证残疾人总数人12486 +1.8%, 临时救助支出 万元583.6: the row's name, its unit (or a dash
@@ -279,11 +284,6 @@ def _unit_column_row_regex(unit_re: str) -> re.Pattern:
     return re.compile(r"[ \t\u3000]*(?P<name>[^\d\s](?:[^\d\s]|[ \t\u3000](?=[^\d\s])){1,40}?)?[ \t\u3000]*"
                       r"(?:(?P<mag>万|亿)?(?P<unit>" + unit_re + r")|" + _DASH + r")"
                       r"(?P<cells>(?:[ \t\u3000]*(?:" + _SIGN + "?" + _CELL_NUMBER + r"%?|" + _DASH + r"))+)(?![\d.%])")
-
-
-_DASH = "[—－\\-/]"
-_SIGN = "[+＋\\-－−]"  # a change's sign (同比 +1.8%)
-_UNIT_COLUMN_CELL = re.compile(r"(?P<sign>" + _SIGN + r"?)(?P<num>" + _CELL_NUMBER + r")(?P<pct>%?)|" + _DASH)
 
 
 def _unit_column_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list[NumberMention]:

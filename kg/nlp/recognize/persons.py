@@ -254,15 +254,10 @@ def _described_name(text: str, pos: int, lex: Lexicon) -> tuple[int, str] | None
         return None
     fits = [verb.start() - n for n in (3, 2)
             if verb.start() - n > pos and name_at(text, verb.start() - n, lex) == text[verb.start() - n:verb.start()]]
-    # 国家二级心理咨询师杨柳说: 师 closes the word for who she is, it starts no name
-    whole_word = [s for s in fits if _closes_word(text, pos, s, lex)]
+    # 国家二级心理咨询师杨柳说: 师 closes a post (or a word for who she is), it starts no name
+    whole_word = [s for s in fits if lex.describing_word_end_re.search(text, pos, s)]
     start = (whole_word or fits or [None])[0]
     return (start, text[start:verb.start()]) if start is not None else None
-
-
-def _closes_word(text: str, pos: int, end: int, lex: Lexicon) -> bool:
-    """Whether a post or a word for who someone is ends at end (咨询师|, 儿童主任|)."""
-    return lex.describing_word_end_re.search(text[pos:end]) is not None
 
 
 def _is_address(name: str, lex: Lexicon, forms: tuple[str, ...] | None = None) -> bool:
