@@ -8,6 +8,9 @@ from __future__ import annotations
 # CJK ideographs: extension A, unified, compatibility, planes 2-3
 IDEOGRAPH = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 
+# the middle dots documents write (a transliterated name's parts, a compound unit: 元/人·月)
+MIDDLE_DOTS = "·•・"
+
 # what text in our genre is made of: ASCII text, Latin-1, general punctuation,
 # symbols and enclosed numbers (①), box/arrows, CJK punctuation, ideographs,
 # full-width forms

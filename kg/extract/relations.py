@@ -13,6 +13,7 @@ from kg.extract.hierarchy import parents_by_cue, parents_by_name
 from kg.extract.letterhead import letterhead_partners
 from kg.extract.notices import notice_title_runs
 from kg.nlp.lexicon import alternation, load_lexicon
+from kg.nlp.recognize.local_bodies import LOCAL_BODY_RULE
 from kg.nlp.recognize.notes import SHORT_NAME_NOTE
 from kg.nlp.recognize.programs import PASSING_SCHEME_RULE, carrier_close
 from kg.text.lines import TABLE_HEAD
@@ -543,7 +544,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
         # a place inside a body's name or a document's title (《河北省…实施办法》) is not where anything runs
         # (but a village's or a town's own body or site, 万福闸村幸福食堂, is where its sentence's programs run)
         places = [(i, m) for i, m in here if m.type == "Location" and _in(m, s, e)
-                  and not any(_in(m, o.start, o.end) for _, o in (*orgs, *policies) if o.rule != "org.local-body")]
+                  and not any(_in(m, o.start, o.end) for _, o in (*orgs, *policies) if o.rule != LOCAL_BODY_RULE)]
         # a place right before another place or a body only qualifies it (保康县马桥镇,
         # 陕西省|富平县人社局): the program is where the last of them is
         qualifiers = {m.start for _, m in here if m.type in ("Location", "Organization")}
@@ -818,7 +819,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
     # a scheme named only in passing is placed nowhere (see assistance_schemes.txt); a site
     # (明化镇残疾人之家) does not run the program its own name ends with
     return [r for r in rels if not (r.predicate == "operatesIn" and mentions[r.subject].rule == PASSING_SCHEME_RULE)
-            and not (r.predicate == "runs" and mentions[r.subject].rule == "org.local-body"
+            and not (r.predicate == "runs" and mentions[r.subject].rule == LOCAL_BODY_RULE
                      and mentions[r.subject].text.endswith(mentions[r.object].text))]
 
 

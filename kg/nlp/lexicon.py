@@ -13,6 +13,7 @@ from importlib import resources as ir
 
 import ahocorasick
 
+from kg.charclass import MIDDLE_DOTS
 from kg.resources.gazetteer import Gazetteer
 from kg.text.lines import TABLE_HEAD
 
@@ -57,7 +58,7 @@ def _unkeyed(lines: list[str]) -> list[str]:
     return [w for line in lines if not line.startswith("@") for w in line.split()]
 
 
-_UNIT_MARKS = {"/": "/／", "·": "·•・"}  # a rate's slash and a compound unit's dot, as documents write them
+_UNIT_MARKS = {"/": "/／", "·": MIDDLE_DOTS}  # a rate's slash and a compound unit's dot, as documents write them
 
 
 def _mark_variants(unit: str) -> set[str]:

@@ -243,6 +243,7 @@ def _row_line(line: str) -> bool:
 
 # a table's head line (序号 项目名称 责任单位 …) and the number that starts each of its rows
 TABLE_HEAD = "序号"
+EMPTY_CELL = "[—\\-－/]"  # a table's cell with no figure: a dash or a slash
 RE_ROW_INDEX = re.compile(r"\d{1,3}(?![\d.．%％万亿年月日])")
 
 # a line of three or more cells of words, apart (项目名称 目标任务 牵头单位 责任单位)

@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 
 from kg.text.edits import apply_edits
-from kg.text.lines import (RE_PROSE_PUNCT, RE_ROW_INDEX, RE_SECTION, TABLE_HEAD, line_end, lines_with_starts, rows_end,
+from kg.text.lines import (EMPTY_CELL, RE_PROSE_PUNCT, RE_ROW_INDEX, RE_SECTION, TABLE_HEAD, line_end, lines_with_starts, rows_end,
                            seam, table_words)
 
 # a line break of a row that wraps, joined once spaces are gone (a control
@@ -78,7 +78,7 @@ def one_row_a_line(text: str) -> str:
 # row's number and cells, a line each (a merged cell leaves an empty line)
 HEAD_CELL_MAX = 20  # a head line longer than this, or one with a clause, is no column's name
 COLUMNS_MAX = 12
-RE_TOTAL_CELL = re.compile(r"[ \t]*(?:[\d.,%]+|[—\-－/]+)?[ \t]*")  # a figure, a dash or nothing
+RE_TOTAL_CELL = re.compile(r"[ \t]*(?:[\d.,%]+|" + EMPTY_CELL + r"+)?[ \t]*")  # a figure, a dash or nothing
 
 
 def one_cell_a_line(text: str) -> str:
@@ -121,7 +121,7 @@ def one_cell_a_line(text: str) -> str:
     return text if chars is None else "".join(chars)
 
 
-RE_FIGURE_CELL = re.compile(r"[ \t]*(?:-?[\d.,]+%?|[—\-－/]+)[ \t]*")
+RE_FIGURE_CELL = re.compile(r"[ \t]*(?:-?[\d.,]+%?|" + EMPTY_CELL + r"+)[ \t]*")
 MIN_UNNUMBERED_ROWS = 2
 
 

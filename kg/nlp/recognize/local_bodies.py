@@ -13,6 +13,7 @@ from kg.nlp.lexicon import Lexicon
 from kg.types import Mention
 
 _IDEOGRAPH = re.compile(f"[{IDEOGRAPH}]")
+LOCAL_BODY_RULE = "org.local-body"
 
 
 def recognize_local_bodies(text: str, lex: Lexicon, places: list[Mention]) -> list[Mention]:
@@ -44,11 +45,11 @@ def recognize_local_bodies(text: str, lex: Lexicon, places: list[Mention]) -> li
                                      else (place.start, False))
                     canonical = template.format(place=name)
                     out.append(Mention("Organization", text[start:after + len(short)], start,
-                                       after + len(short), "org.local-body",
+                                       after + len(short), LOCAL_BODY_RULE,
                                        canonical=text[start:place.start] + canonical if county else canonical,
                                        city=name))
                 elif place is not None and bare and _stands_alone(text, pos, lex):
-                    out.append(Mention("Organization", level + short, pos, after + len(short), "org.local-body",
+                    out.append(Mention("Organization", level + short, pos, after + len(short), LOCAL_BODY_RULE,
                                        canonical=template.format(place=name), city=name))
             pos = text.find(level, pos + 1)
     return out

@@ -11,7 +11,7 @@ from functools import lru_cache
 import cn2an
 
 from kg.nlp.lexicon import Lexicon
-from kg.text.lines import RE_NUMBER_ROW, RE_NUMBERED_HEADING, TABLE_HEAD, line_end, lines_with_starts
+from kg.text.lines import EMPTY_CELL, RE_NUMBER_ROW, RE_NUMBERED_HEADING, TABLE_HEAD, line_end, lines_with_starts
 
 _MAGNITUDE = {"万": Decimal(10000), "亿": Decimal(100000000), "千": Decimal(1000), "百": Decimal(100)}
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
@@ -271,9 +271,8 @@ def _table_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list[Nu
     return out
 
 
-_DASH = "[—－\\-/]"  # an empty cell
 _SIGN = "[+＋\\-－−]"  # a change's sign (同比 +1.8%)
-_UNIT_COLUMN_CELL = re.compile(r"(?P<sign>" + _SIGN + r"?)(?P<num>" + _CELL_NUMBER + r")(?P<pct>%?)|" + _DASH)
+_UNIT_COLUMN_CELL = re.compile(r"(?P<sign>" + _SIGN + r"?)(?P<num>" + _CELL_NUMBER + r")(?P<pct>%?)|" + EMPTY_CELL)
 
 
 @lru_cache(maxsize=4)
@@ -282,8 +281,8 @@ def _unit_column_row_regex(unit_re: str) -> re.Pattern:
     # for none: 一、最低生活保障——2186.42), then its cells; a row whose name is left blank
     # goes on with the row above it (人2105 312.87 under （一）城市低保户1382—)
     return re.compile(r"[ \t\u3000]*(?P<name>[^\d\s](?:[^\d\s]|[ \t\u3000](?=[^\d\s])){1,40}?)?[ \t\u3000]*"
-                      r"(?:(?P<mag>万|亿)?(?P<unit>" + unit_re + r")|" + _DASH + r")"
-                      r"(?P<cells>(?:[ \t\u3000]*(?:" + _SIGN + "?" + _CELL_NUMBER + r"%?|" + _DASH + r"))+)(?![\d.%])")
+                      r"(?:(?P<mag>万|亿)?(?P<unit>" + unit_re + r")|" + EMPTY_CELL + r")"
+                      r"(?P<cells>(?:[ \t\u3000]*(?:" + _SIGN + "?" + _CELL_NUMBER + r"%?|" + EMPTY_CELL + r"))+)(?![\d.%])")
 
 
 def _unit_column_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list[NumberMention]:
@@ -650,8 +649,8 @@ def _unit_line_regex(unit_re: str) -> re.Pattern:
 _UNIT_ITEM = re.compile(r"(?P<label>[\u4e00-\u9fff]{0,8})(?:[（(](?P<mag>万|亿)?(?P<unit>[^）)]+)[）)])?[ \t\u3000]*")
 _HEAD_WORDS = re.compile(r"[\u4e00-\u9fff（）()、]+(?:[ \t\u3000]+[\u4e00-\u9fff（）()、]+)+")
 # a row's cells at its end: numbers, or a dash for an empty cell
-_TRAILING_CELLS = re.compile(r"(?:(?:" + _CELL_NUMBER + r"%?|[—\-－/]+)[ \t\u3000]*)+$")
-_CELL_TOKEN = re.compile(_CELL_NUMBER + r"%?|[—\-－/]+")
+_TRAILING_CELLS = re.compile(r"(?:(?:" + _CELL_NUMBER + r"%?|" + EMPTY_CELL + r"+)[ \t\u3000]*)+$")
+_CELL_TOKEN = re.compile(_CELL_NUMBER + r"%?|" + EMPTY_CELL + "+")
 
 
 def _stacked_head_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list[NumberMention]:

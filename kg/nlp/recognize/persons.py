@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.charclass import MIDDLE_DOTS
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.recognize.notes import SHORT_NAME_NOTE
 from kg.text.lines import (RE_FIELD_LABEL, RE_NUMBERED_HEADING, TABLE_HEAD, lines_with_starts,
@@ -24,7 +25,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DOTTED_FIRST_MAX = 7  # 阿不都热依木·买买提: six characters before the dot
 _DOTTED_LAST_MAX = 6  # 柳德米拉·谢尔盖耶夫娜: six after it
 # a transliterated name: two runs of ideographs joined by a middle dot (帕尔哈提·吐尔逊)
-_DOTS = "·•・"  # what joins a transliterated name's parts
+_DOTS = MIDDLE_DOTS  # what joins a transliterated name's parts
 _DOTTED_NAME = re.compile(r"([\u4e00-\u9fff]{2,%d})[%s]([\u4e00-\u9fff]{2,%d})" % (_DOTTED_FIRST_MAX, _DOTS, _DOTTED_LAST_MAX))
 
 

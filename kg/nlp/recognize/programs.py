@@ -9,6 +9,7 @@ from dataclasses import replace
 from itertools import accumulate
 
 from kg.nlp.lexicon import Lexicon, Words, heads_by_end
+from kg.nlp.recognize.local_bodies import LOCAL_BODY_RULE
 from kg.nlp.recognize.notes import SHORT_NAME_NOTE
 from kg.nlp.recognize.spans import SpanIndex
 from kg.types import Mention
@@ -360,9 +361,10 @@ def recognize_programs(text: str, lex: Lexicon, orgs=(), policy_spans=(), places
     found = [m for m in found if not (m.rule == "program.head" and m.text.endswith(tuple(brand_heads))
                                       and m.text not in quoted and not _placed(m.text))]
     # a program's site named after its place (垂杨镇残疾人之家) still names the program at its end
-    site_ends = {o.end for o in orgs if o.rule == "org.local-body"}
+    site_ends = {o.end for o in orgs if o.rule == LOCAL_BODY_RULE}
+    outside_orgs = _outside(org_spans)
     found = [m for m in found + quoted_found + _repeated(text, quoted_found, lex)
-             if m.end in site_ends or _outside(org_spans)(m)]
+             if m.end in site_ends or outside_orgs(m)]
     # 获评…优秀志愿服务项目: an honour's title
     found = [m for m in found if not lex.program_honor_before_re.search(text, max(0, m.start - _HONOR_REACH), m.start)]
     found = select_non_overlapping(found)
