@@ -966,6 +966,48 @@ def test_the_figure_ending_each_row_counts_in_the_unit_of_the_tables_last_column
     assert not [n for n in recognize_numbers(persons, lex) if n.unit == "元/月"]
 
 
+def test_a_table_whose_unit_column_names_bodies_reads_its_counts_and_a_dash_as_an_empty_cell(lex):
+    # 单位 here names the paying employer, not a unit; 人数 counts 人 without a bracket
+    text = ("序号 项目 单位 人数 金额（万元）\n1岗位补贴 南湖区青禾物流有限公司15 2.25\n"
+            "2创业担保贷款贴息 江北农村商业银行—17.80\n3求职创业补贴—40 4.00\n合计——55 24.05\n"
+            "注：单位栏为“—”的，为个人申领。\n")
+    found = [(str(n.value), n.unit) for n in recognize_numbers(text, lex)]
+    assert found == [("15", "人"), ("22500", "元"), ("178000", "元"), ("40", "人"), ("40000", "元")], found
+
+
+def test_a_head_of_words_alone_counts_in_its_count_word_and_its_share_columns_keep_their_percent(lex):
+    text = "表1 投诉分类统计\n诉求类别 件数 占比 办结率\n住房保障312 41.6% 97.1%\n医疗卫生98 13.1% 100%\n"
+    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex)]
+    assert found == [("312", "件", "件数"), ("41.6", "%", "占比"), ("97.1", "%", "办结率"),
+                     ("98", "件", "件数"), ("13.1", "%", "占比"), ("100", "%", "办结率")], found
+
+
+def test_a_note_under_a_tables_rows_ends_them(lex):
+    text = ("序号 名称 地址 服务人数（人） 负责人\n1 东湖镇康复站 东湖镇新村综合楼一楼 48 周敏\n"
+            "2 西岭镇康复站 西岭镇中心社区二楼 39 吴强\n注：服务人数为截至2024年12月底的人数。\n")
+    found = [(str(n.value), n.unit) for n in recognize_numbers(normalize(text).text, lex)]
+    assert found == [("48", "人"), ("39", "人")], found
+
+
+def test_a_standards_table_by_grade_reads_each_grades_rate(lex):
+    text = "照料护理标准分三档：\n档次 标准（元/人·月）\n全自理 180\n半护理 460\n"
+    found = [(str(n.value), n.unit) for n in recognize_numbers(normalize(text).text, lex)]
+    assert found == [("180", "元/人·月"), ("460", "元/人·月")], found
+
+
+def test_persons_counted_with_wei_and_rates_per_day_household_or_meal_but_no_rank(lex):
+    text = ("志愿者为26位独居老人上门服务，四位一体推进。救助人数居前10位，列前3位。"
+            "护理费65元/日，补助400元/户，每餐收费8元/餐。新建互助养老点三处。")
+    found = [(str(n.value), n.unit) for n in recognize_numbers(text, lex)]
+    assert found == [("26", "位"), ("65", "元/日"), ("400", "元/户"), ("8", "元/餐"), ("3", "处")], found
+
+
+def test_an_amount_after_the_yuan_sign_is_in_yuan_once(lex):
+    text = "中标金额：人民币玖拾捌万陆仟元整（¥986,000.00）\n代理费：￥9,860.00\n"
+    found = [(str(n.value), n.unit) for n in recognize_numbers(text, lex)]
+    assert found == [("986000", "元"), ("9860", "元")], found
+
+
 def test_a_rate_per_thousand_is_a_rate(lex):
     found = [(str(n.value), n.unit) for n in recognize_numbers("婴儿死亡率2.86‰，5岁以下儿童死亡率3.95‰。", lex)]
     assert found == [("2.86", "‰"), ("3.95", "‰")], found

@@ -11,7 +11,8 @@ from functools import lru_cache
 import cn2an
 
 from kg.nlp.lexicon import Lexicon
-from kg.text.lines import EMPTY_CELL, RE_NUMBER_ROW, RE_NUMBERED_HEADING, TABLE_HEAD, line_end, lines_with_starts
+from kg.text.lines import (EMPTY_CELL, RE_NUMBER_ROW, RE_NUMBERED_HEADING, TABLE_HEAD, line_end, lines_with_starts,
+                           table_words)
 
 _MAGNITUDE = {"万": Decimal(10000), "亿": Decimal(100000000), "千": Decimal(1000), "百": Decimal(100)}
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
@@ -48,14 +49,14 @@ _CN_NUMBER = "(?<![" + _CN_DIGITS + "])[" + _CN_DIGITS + "万亿]{2,}(?:" + _CN_
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # a table cell's number: the same forms, grouped digits (3,120) first
 _CELL_NUMBER = "(?:" + _ARABIC + ")"
-# one numeral before a unit of events or batches (检查两轮, 举办八场, 授旗七支): 一 is left out,
+# one numeral before a unit of events, batches or sites (检查两轮, 举办八场, 新建三处): 一 is left out,
 # it mostly means "a" (开展一次…)
-_CN_SINGLE = "(?<![" + _CN_DIGITS + "])[两二三四五六七八九](?=[场轮期支所趟批])"
+_CN_SINGLE = "(?<![" + _CN_DIGITS + "])[两二三四五六七八九](?=[场轮期支所趟批处])"
 
 
 def _number_regex(lex: Lexicon) -> re.Pattern:
     return re.compile(
-        r"(?<![\d.A-Za-z第\-－~～/])"
+        r"(?<![\d.A-Za-z第\-－~～/])(?<![居列名入]前)"  # 居前10位: a rank, not 10 people
         r"(?:百分之(?P<percent>" + _CN_NUMBER + "|" + _ARABIC + ")"  # 百分之九十六点三: the unit comes first
         r"|(?P<num>" + _ARABIC + "|" + _CN_NUMBER + "|" + _CN_SINGLE + r")"
         # a form's amount with its unit in brackets: 中标金额：58.32（万元）
@@ -223,6 +224,7 @@ def recognize_numbers(text: str, lex: Lexicon, number_re: re.Pattern | None = No
             indicator = (indicator.replace("目标任务", "").replace("任务", "") or "年度目标任务") + "完成率"
         value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
         out.append(NumberMention(m.start(), m.end(), value, unit_text, qualifier, is_rate, indicator or unit_text))
+    out += _yuan_sign_amounts(text, lex, out, names, garbled, longest)
     cells = _table_cells(text, lex, out)
     column_cells, own_unit = _column_cells(text, lex, out + cells)
     if column_cells:  # a column's figure is read in the column's unit (3000本人患…: 3000 元, not 3000 本)
@@ -237,6 +239,28 @@ def recognize_numbers(text: str, lex: Lexicon, number_re: re.Pattern | None = No
     cells += _unit_column_cells(text, lex, out + cells)
     cells += _last_column_cells(text, lex, out + cells)
     return sorted(out + cells + _declared_cells(text, lex, out + cells), key=lambda n: (n.start, n.end))
+
+
+# an amount after the yuan sign (中标金额：…元整（¥1,863,500.00）), as a procurement notice writes it
+_YUAN_SIGN_AMOUNT = re.compile(r"[¥￥][ \t]?(?P<num>" + _ARABIC + r")(?![\d.])")
+_SPELLED_AMOUNT = re.compile(r"(?:人民币)?[零壹贰叁肆伍陆柒捌玖拾佰仟万亿圆元角分整]+[（(]$")
+
+
+def _yuan_sign_amounts(text: str, lex: Lexicon, found: list[NumberMention], names, garbled, longest: int
+                       ) -> list[NumberMention]:
+    """Amounts written after ¥ or ￥, in 元; counted under the words before them, past
+    the amount spelled in capitals that a bracketed one repeats."""
+    taken = {n.start for n in found}
+    out = []
+    for m in _YUAN_SIGN_AMOUNT.finditer(text):
+        if m.start("num") in taken:
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        spelled = _SPELLED_AMOUNT.search(text, line_start, m.start())
+        label_end = spelled.start() if spelled else m.start()
+        indicator = _indicator(text, label_end, m.end(), lex, names, garbled, longest)
+        out += _cell(m.start("num"), m.end("num"), m.group("num"), None, lex.units["元"], indicator)
+    return out
 
 
 @lru_cache(maxsize=4)
@@ -431,7 +455,8 @@ def _column_heads(line: str, lex: Lexicon) -> tuple[list[tuple[re.Match | None, 
     plain = _PLAIN_HEADS.search(line)
     heads = _unit_heads(line[:plain.start()] if plain else line, lex)
     if not heads:
-        return None
+        words = _bare_heads(line, lex)
+        return (words, indexed) if words else None
     columns: list[tuple[re.Match | None, str]] = []
     for k, h in enumerate(heads):
         if k:  # a unit-less head kept apart by a space (已建成（个） 完成率 累计…（万人次）)
@@ -442,6 +467,24 @@ def _column_heads(line: str, lex: Lexicon) -> tuple[list[tuple[re.Match | None, 
     columns[0] = (heads[0], label[len(first):])
     return _leading_columns(line[:heads[0].start()], lex) + columns + [
         (None, w) for w in (plain.group().split() if plain else [])], indexed
+
+
+def _bare_heads(line: str, lex: Lexicon) -> list[tuple[re.Match | None, str]] | None:
+    """A head of words alone (诉求类别 件数 占比 办结率): after the rows' column,
+    columns that count in a count word's unit (件数: 件) or whose cells carry their
+    own (占比 35.2%); None unless every later word is one and one counts."""
+    words = line.split()
+    if len(words) < 3 or len(words) > 8:
+        return None
+    columns = []
+    for word in words[1:]:
+        column = _count_column(word, lex)
+        if column is None or column[0] is None:
+            if not word.endswith(lex.table_share_heads):
+                return None
+            column = (None, word)
+        columns.append(column)
+    return columns if any(head for head, _ in columns) else None
 
 
 def _leading_columns(before: str, lex: Lexicon) -> list[tuple[re.Match, str]]:
@@ -458,6 +501,8 @@ def _leading_columns(before: str, lex: Lexicon) -> list[tuple[re.Match, str]]:
     words = [w for w in [words[0][len(row_head):], *words[1:]] if w]
     if len(words) > 1 and own_name and _count_column(words[0], lex) is None:
         words = words[1:]  # 用人单位 岗位人数 补贴月数 补贴金额（元）: the rows' own column, then counts
+    while len(words) > 1 and _count_column(words[0], lex) is None and _count_column(words[1], lex) is not None:
+        words = words[1:]  # 项目 单位 人数 金额（万元）: another column of words (a unit's name), then counts
     columns = []
     for word in words:
         column = _count_column(word, lex)
@@ -467,10 +512,15 @@ def _leading_columns(before: str, lex: Lexicon) -> list[tuple[re.Match, str]]:
     return columns
 
 
+_BODY_COLUMN = "单位"
+
+
 def _count_column(word: str, lex: Lexicon) -> tuple[re.Match | None, str] | None:
     """A column named without a bracket: one whose name ends in a unit (医疗救助人次)
     or a count word (岗位人数: 人), or in 数 (补贴月数: its figures kept apart, not
     read); None for any other name."""
+    if word.endswith(_BODY_COLUMN):
+        return None  # 单位, 责任单位: a column of bodies, though 位 counts people
     unit = next((u for u in _units_longest_first(lex) if word.endswith(u) and len(word) > len(u)), None)
     # (人数 alone, after the rows' column: 乡镇 人数 金额（万元）, counts 人)
     unit = unit or next((u for w, u in lex.table_count_heads.items() if word.endswith(w)), None)
@@ -576,6 +626,9 @@ def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]
         start, pos = pos, pos + len(line) + 1
         if columns and _RULE_LINE.fullmatch(line):
             continue  # |---|---|: a markdown table's rule under its head
+        if columns and line.lstrip(" \t\u3000").startswith(table_words("after_rows")):
+            columns = None  # 注：服务人数为截至2024年…: a note under the rows ends them
+            continue
         found_heads = _column_heads(line, lex)
         if found_heads:
             columns, indexed = found_heads
@@ -601,13 +654,20 @@ def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]
             columns[-1][1].endswith(lex.table_remark_heads) or remark)
         if remark and not remark_column:
             row = None  # words after the numbers, with no column of remarks for them
+        name = row.group("name") if row else ""
+        if columns and (not row or len(cells) != len(columns) - remark_column):
+            # 11创业担保贷款贴息 海南东方农村商业银行股份有限公司—23.46: a dash for an empty cell
+            cells, name = _dashed_cells(line, index.end() if index else 0, len(columns))
+            row = row or (cells and not remark_column)
         if not row or len(cells) != len(columns) - remark_column:  # a row's remark may be empty
             columns = None if not row else columns
             continue
         if index:  # a row's number is no figure (7天凝镇: not 7 days)
             own_unit[start + len(index.group()) - len(index.group().lstrip(" \t\u3000"))] = None
-        total = row.group("name").startswith(lex.table_total_words)  # skipped, the table goes on
+        total = name.startswith(lex.table_total_words)  # skipped, the table goes on
         for cell, (head, label) in zip(cells, columns):
+            if _EMPTY.match(cell.group()):
+                continue
             begin, end = start + cell.start(), start + cell.end()
             if cell.group().endswith("%"):
                 own_unit[begin] = None if total else label
@@ -615,6 +675,26 @@ def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]
                 continue
             out += _cell(begin, end, cell.group(), head.group("mag"), lex.units[head.group("unit")], label)
     return out, own_unit
+
+
+def _dashed_cells(line: str, pos: int, columns: int) -> tuple[list[re.Match], str]:
+    """A row's last cells where a dash stands for an empty one (…有限公司—23.46 under
+    人数 金额（万元）): one per column, at least one a number and one a dash, after
+    the row's name; none if the line ends otherwise."""
+    trailing = _TRAILING_CELLS.search(line, pos)
+    if trailing is None:
+        return [], ""
+    tokens = list(_CELL_TOKEN.finditer(line, trailing.start()))[-columns:]
+    name = line[pos:tokens[0].start()].strip(" \t\u3000") if tokens else ""
+    kinds = {_EMPTY.match(t.group()) is not None for t in tokens}
+    if len(tokens) != columns or kinds != {True, False} or not _ROW_NAME_WORD.match(name) \
+            or any(t.group() in ("-", "－") and line[t.end():t.end() + 1].isdigit() for t in tokens):
+        return [], ""  # (-0.9: a fall, no empty cell; a dash — is never a sign)
+    return tokens, name
+
+
+_EMPTY = re.compile(EMPTY_CELL)
+_ROW_NAME_WORD = re.compile(r"[^\d\s]")
 
 
 def _row_like(line: str) -> bool:
