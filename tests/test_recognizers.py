@@ -315,6 +315,16 @@ def test_a_county_level_city_a_prefectures_paper_reports_on_three_times_is_the_h
     assert canonicals["市民政局"] == "海城市民政局" and canonicals["市医疗保障局"] == "海城市医疗保障局", canonicals
 
 
+def test_a_county_level_city_named_first_and_as_often_as_its_prefecture_is_the_home_of_its_bodies(lex):
+    # its own government's notice, citing the prefecture's bureaus as often as it names itself
+    text = ("海城市人民政府办公室\n关于做好2025年困难群众救助工作的通知\n\n各镇人民政府、街道办事处：\n"
+            "按照鞍山市民政局、鞍山市财政局有关要求，现就海城市困难群众救助工作通知如下。\n"
+            "（一）市民政局\n负责最低生活保障审核确认。")
+    ctx = _ctx(text, lex)
+    assert ctx.county.name == "海城市" and ctx.county_city
+    assert _org_canonicals(text, lex)["市民政局"] == "海城市民政局"
+
+
 def test_a_verb_of_deepening_before_an_unquoted_campaign_is_no_part_of_its_name(lex):
     names = _program_names(lex, "2025年，市残联将深化按比例就业专项行动，新增就业岗位200个。")
     assert "按比例就业专项行动" in names and not any(n.startswith("深化") for n in names)

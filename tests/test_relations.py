@@ -1663,3 +1663,15 @@ def test_a_call_for_tenders_names_no_supplier_and_awards_nothing(tmp_path):
     text = AWARD_NOTICE.replace("供应商名称：", "联系人：").replace("中标（成交）信息", "采购需求")
     rels = _relations(tmp_path, text)
     assert not {(s, o) for s, o in _pairs(rels, "runs") if s.startswith("南昌康宁")}
+
+
+def test_the_bodies_that_alone_head_a_section_run_the_programs_of_its_items(tmp_path):
+    text = ("东台市民生实事督查通报\n\n一、总体情况\n\n截至9月底，东台市12项民生实事已完成3项。\n\n二、分项进展\n\n（一）市民政局\n\n"
+            "1.提高城乡低保标准。全年发放最低生活保障金1260万元。\n\n2.“暖心食堂”建设。已建成12个。\n\n"
+            "（二）团市委、市教育局\n\n3.青少年心理关爱。依托12355青少年服务台开展团体辅导30场。\n\n"
+            "三、存在问题\n\n部分“暖心食堂”运营困难，市财政局将安排长期护理保险试点资金。\n")
+    runs = _pairs(_relations(tmp_path, text), "runs")
+    assert {("东台市民政局", "最低生活保障"), ("东台市民政局", "暖心食堂"),
+            ("共青团东台市委员会", "12355青少年服务台"), ("东台市教育局", "12355青少年服务台")} <= runs, runs
+    # a section ends at the next heading of its level or above
+    assert ("东台市民政局", "12355青少年服务台") not in runs and ("东台市教育局", "长期护理保险") not in runs, runs

@@ -10,6 +10,7 @@ from kg.extract.awards import award_relations, contact_block_body, purchaser_rep
 from kg.extract.assignments import (ITEM_NUMBER, addressed_rows, assigned_projects, designated_rows, duty_items,
                                     item_relations, place_rows, table_rows)
 from kg.extract.hierarchy import parents_by_cue, parents_by_name
+from kg.extract.sections import section_bodies
 from kg.extract.letterhead import letterhead_partners
 from kg.extract.notices import notice_title_runs
 from kg.nlp.lexicon import alternation, load_lexicon
@@ -753,6 +754,7 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
     rels += assigned_projects(text, mentions, orgs_all, cues)
     rels += item_relations(text, mentions, orgs_all, cues)
     rels += duty_items(text, mentions, orgs_all, cues)
+    rels += section_bodies(text, mentions, orgs_all)
     rels += letterhead_partners(text, orgs_all)
     rels += notice_title_runs(text, mentions, orgs_all)
     rels += table_rows(text, mentions, orgs_all, cues)

@@ -72,13 +72,20 @@ def infer_context(text: str, matches, lex: Lexicon) -> PlaceContext:
     if city.level == "county":  # a province's own county-level city is the document's city and its home
         return PlaceContext(city, province, city, _is_regional(matches, gaz), True)
     home = _home_county(matches, city, gaz)
-    county_city = home is not None and home.name.endswith("市") and _times_named(matches, home, gaz) > _times_named(
-        matches, city, gaz)
+    # a county-level city named more often than its prefecture, or as often and first
+    # (应城市人民政府办公室's notice, citing 孝感市's bureaus as often), is the document's own city
+    county_city = home is not None and home.name.endswith("市") and (
+        _times_named(matches, home, gaz), -_first_named(matches, home, gaz)) > (
+        _times_named(matches, city, gaz), -_first_named(matches, city, gaz))
     return PlaceContext(city, province, home, _is_regional(matches, gaz), county_city)
 
 
 def _times_named(matches, division, gaz) -> int:
     return sum(1 for _s, _e, name in matches if any(d.code == division.code for d in gaz.lookup(name)))
+
+
+def _first_named(matches, division, gaz) -> int:
+    return next((s for s, _e, name in matches if any(d.code == division.code for d in gaz.lookup(name))), 1 << 30)
 
 
 # A province's report names many of its cities, none of them most of the time

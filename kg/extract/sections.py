@@ -1,0 +1,54 @@
+"""runs from sections headed by bodies alone: a progress report or a notice
+that groups its items under the bodies in charge of them ((一)市民政局 | 1.提高城乡
+低保标准… | (二)团市委、市教育局 | …)."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from kg.types import Mention, RelationFact
+
+# a heading's number, by level: 一、 above （一） above 1. above （1）
+_NUMBER = re.compile(r"^[ \t\u3000]*(?:(?P<l0>[一二三四五六七八九十]+、)|(?P<l1>[（(][一二三四五六七八九十]+[）)])"
+                     r"|(?P<l2>\d{1,2}[.、．](?!\d))|(?P<l3>[（(]\d{1,2}[）)]))[ \t\u3000]*", re.MULTILINE)
+_BETWEEN = re.compile(r"[、，,和及与 \t\u3000]*")  # what stands between the bodies of one heading
+_CLOSE = re.compile(r"[：:]?[ \t\u3000]*")  # what may close the heading's line
+SECTION_RULE = "rel.runs.section-body"
+
+
+def section_bodies(text: str, mentions: list[Mention], orgs: list[tuple[int, Mention]]) -> list[RelationFact]:
+    """Each heading whose line holds only bodies (and the 、 between them) opens a
+    section that ends at the next heading of its level or above: its bodies run
+    every program named in the section."""
+    by_start = {m.start: i for i, m in orgs}
+    headings = [(h.start(), h.end(), _level(h)) for h in _NUMBER.finditer(text)]
+    programs = sorted((m.start, i) for i, m in enumerate(mentions) if m.type == "Program")
+    program_starts = [s for s, _ in programs]
+    out = []
+    for k, (start, end, level) in enumerate(headings):
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        bodies = _bodies_filling(text, end, line_end, mentions, by_start)
+        if not bodies:
+            continue
+        close = next((s for s, _, lv in headings[k + 1:] if lv <= level), len(text))
+        lo, hi = bisect.bisect_left(program_starts, line_end), bisect.bisect_left(program_starts, close)
+        out += [RelationFact(oi, "runs", pi, SECTION_RULE, start=start, end=close)
+                for oi in bodies for _, pi in programs[lo:hi]]
+    return out
+
+
+def _level(heading: re.Match) -> int:
+    return next(k for k in range(4) if heading.group(f"l{k}"))
+
+
+def _bodies_filling(text: str, pos: int, end: int, mentions: list[Mention], by_start: dict[int, int]) -> list[int]:
+    """The bodies that fill text[pos:end] one after another; none if anything else is there."""
+    bodies = []
+    while pos < end:
+        i = by_start.get(pos)
+        if i is None:
+            return [] if _CLOSE.fullmatch(text, pos, end) is None or not bodies else bodies
+        bodies.append(i)
+        pos = _BETWEEN.match(text, mentions[i].end, end).end()
+    return bodies
