@@ -376,6 +376,17 @@ def test_names_listed_after_a_labelled_name_and_a_line_of_names_under_a_roster_l
     assert _person_names(lex, text) == ["阿不都热依木·买买提", "周建华", "古丽娜尔·艾则孜", "努尔古丽·阿卜杜拉", "孙磊"]
 
 
+def test_a_numbered_tables_name_column_holds_names_of_no_surname_but_no_place(lex):
+    text = ("序号 姓名 学校 金额（元）\n1 那仁 内蒙古大学 5000\n2 孟和巴雅尔 内蒙古师范大学 5000\n"
+            "3 张浩然 兴安职业技术学院 3000\n")
+    names = {m.text for m in recognize_persons(normalize(text).text, lex, [])[0]}
+    assert {"那仁", "孟和巴雅尔", "张浩然"} <= names, names
+    # a masked name lost between bars leaves the village: no name
+    masked = "序号｜姓名｜所在村（社区）｜慰问金（元）\n1｜马**｜杨庄村｜1000\n2｜王桂花｜新街社区｜600\n"
+    names = {m.text for m in recognize_persons(normalize(masked).text, lex, [])[0]}
+    assert not any(n.endswith("村") for n in names), names
+
+
 def test_a_roster_labels_names_on_its_own_line_after_the_colon_or_under_a_heading_without_one(lex):
     text = ("五、评审委员会成员名单：黄志坚、吴丽萍、陈建辉（采购人代表）\n"
             "六、磋商小组成员名单\n叶明辉、林秀珍（采购人代表）\n七、采购内容名单：适老化改造、助餐服务\n")

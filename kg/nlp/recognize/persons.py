@@ -484,6 +484,11 @@ def _contact_rows(text: str, lex: Lexicon, post_re: re.Pattern, orgs: list[Menti
                 break  # a line of another shape ends the table
             offset, cell = cells[at]
             names = _listed_names(cell, lex)
+            if not names and numbered and len(cells) > at + 1 and _BARE_NAME_CELL.fullmatch(cell) \
+                    and columns[at + 1:at + 2] != [] \
+                    and columns[at + 1] not in lex.person_sex_columns and not cell.endswith(lex.person_sex_values) \
+                    and not cell.endswith(lex.settlement_heads + lex.town_heads):  # (马**|杨庄村: a masked name lost)
+                names = [cell]  # 6 特木尔 内蒙古农业大学 5000: a name of no surname, the column says it is one
             if not names:
                 name = name_at(cell, 0, lex)
                 if name == cell and 2 <= len(cell) <= 4:
@@ -510,6 +515,9 @@ def _contact_rows(text: str, lex: Lexicon, post_re: re.Pattern, orgs: list[Menti
                 post = columns[at]  # 驻站社工: the column's head is the post each name holds in the row's body
             for k, name in enumerate(names):
                 add(name, start + sum(len(n) + 1 for n in names[:k]), "person.contact-row", body if post else None, post)
+
+
+_BARE_NAME_CELL = re.compile(r"[\u4e00-\u9fff]{2,5}")
 
 
 def _listed_names(cell: str, lex: Lexicon) -> list[str]:
