@@ -1029,6 +1029,24 @@ def test_an_amount_after_the_yuan_sign_is_in_yuan_once(lex):
     assert found == [("986000", "元"), ("9860", "元")], found
 
 
+def test_a_column_of_kinds_of_work_holds_words_though_it_ends_in_a_unit(lex):
+    text = "序号 培训机构 工种 人数 补贴金额（元）\n1 南陵县阳光职业培训学校 育婴员 42 63000\n2 南陵县阳光职业培训学校 电工 30 60000\n"
+    found = [(str(n.value), n.unit) for n in recognize_numbers(normalize(text).text, lex)]
+    assert found == [("42", "人"), ("63000", "元"), ("30", "人"), ("60000", "元")], found
+
+
+def test_a_units_column_rows_name_may_bracket_figures_of_its_own(lex):
+    text = "项目 单位 人数 金额（万元）\n高龄津贴（80—89周岁） 人 6210 93.15\n高龄津贴（100周岁及以上） 人 12 2.16\n"
+    found = [(str(n.value), n.unit) for n in recognize_numbers(normalize(text).text, lex)]
+    assert found == [("6210", "人"), ("931500", "元"), ("12", "人"), ("21600", "元")], found
+
+
+def test_a_fields_value_counts_in_the_unit_its_label_brackets(lex):
+    text = "责任单位：市民政局\n投资（万元）：1260\n代理服务收费金额（元）：18,400.00\n"
+    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex)]
+    assert found == [("12600000", "元", "投资"), ("18400", "元", "代理服务收费金额")], found
+
+
 def test_a_rate_per_thousand_is_a_rate(lex):
     found = [(str(n.value), n.unit) for n in recognize_numbers("婴儿死亡率2.86‰，5岁以下儿童死亡率3.95‰。", lex)]
     assert found == [("2.86", "‰"), ("3.95", "‰")], found

@@ -225,6 +225,7 @@ def recognize_numbers(text: str, lex: Lexicon, number_re: re.Pattern | None = No
         value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
         out.append(NumberMention(m.start(), m.end(), value, unit_text, qualifier, is_rate, indicator or unit_text))
     out += _yuan_sign_amounts(text, lex, out, names, garbled, longest)
+    out += _bracketed_field_amounts(text, lex, out)
     cells = _table_cells(text, lex, out)
     column_cells, own_unit = _column_cells(text, lex, out + cells)
     if column_cells:  # a column's figure is read in the column's unit (3000本人患…: 3000 元, not 3000 本)
@@ -260,6 +261,24 @@ def _yuan_sign_amounts(text: str, lex: Lexicon, found: list[NumberMention], name
         label_end = spelled.start() if spelled else m.start()
         indicator = _indicator(text, label_end, m.end(), lex, names, garbled, longest)
         out += _cell(m.start("num"), m.end("num"), m.group("num"), None, lex.units["元"], indicator)
+    return out
+
+
+@lru_cache(maxsize=4)
+def _bracketed_field_regex(unit_re: str) -> re.Pattern:
+    # a field whose label gives the unit in brackets before its value (投资（万元）：8650)
+    return re.compile(r"(?P<label>[\u4e00-\u9fff]{1,12})[（(](?P<mag>万|亿)?(?P<unit>" + unit_re + r")[）)][：:]"
+                      r"[ \t\u3000]*(?P<num>" + _ARABIC + r")(?![\d.%])")
+
+
+def _bracketed_field_amounts(text: str, lex: Lexicon, found: list[NumberMention]) -> list[NumberMention]:
+    """A field's value in the unit its label brackets (投资（万元）：8650: 86500000 元)."""
+    taken = {n.start for n in found}
+    out = []
+    for m in _bracketed_field_regex(lex.unit_re).finditer(text):
+        if m.start("num") not in taken:
+            out += _cell(m.start("num"), m.end("num"), m.group("num"), m.group("mag"), lex.units[m.group("unit")],
+                         _trim(m.group("label"), lex) or m.group("label"))
     return out
 
 
@@ -304,7 +323,9 @@ def _unit_column_row_regex(unit_re: str) -> re.Pattern:
     # 持证残疾人总数人12486 +1.8%, 临时救助支出 万元583.6: the row's name, its unit (or a dash
     # for none: 一、最低生活保障——2186.42), then its cells; a row whose name is left blank
     # goes on with the row above it (人2105 312.87 under （一）城市低保户1382—)
-    return re.compile(r"[ \t\u3000]*(?P<name>[^\d\s](?:[^\d\s]|[ \t\u3000](?=[^\d\s])){1,40}?)?[ \t\u3000]*"
+    # (a bracket in the name may hold figures: 高龄津贴（80—89周岁） 人9826 147.39)
+    return re.compile(r"[ \t\u3000]*(?P<name>[^\d\s](?:[（(][^）)\n]{1,12}[）)]|[^\d\s]|[ \t\u3000](?=[^\d\s])){1,40}?)?"
+                      r"[ \t\u3000]*"
                       r"(?:(?P<mag>万|亿)?(?P<unit>" + unit_re + r")|" + EMPTY_CELL + r")"
                       r"(?P<cells>(?:[ \t\u3000]*(?:" + _SIGN + "?" + _CELL_NUMBER + r"%?|" + EMPTY_CELL + r"))+)(?![\d.%])")
 
@@ -512,15 +533,12 @@ def _leading_columns(before: str, lex: Lexicon) -> list[tuple[re.Match, str]]:
     return columns
 
 
-_BODY_COLUMN = "单位"
-
-
 def _count_column(word: str, lex: Lexicon) -> tuple[re.Match | None, str] | None:
     """A column named without a bracket: one whose name ends in a unit (医疗救助人次)
     or a count word (岗位人数: 人), or in 数 (补贴月数: its figures kept apart, not
     read); None for any other name."""
-    if word.endswith(_BODY_COLUMN):
-        return None  # 单位, 责任单位: a column of bodies, though 位 counts people
+    if word.endswith(lex.table_word_heads):
+        return None  # 单位, 责任单位, 工种: a column of bodies or kinds, though 位 and 种 are units
     unit = next((u for u in _units_longest_first(lex) if word.endswith(u) and len(word) > len(u)), None)
     # (人数 alone, after the rows' column: 乡镇 人数 金额（万元）, counts 人)
     unit = unit or next((u for w, u in lex.table_count_heads.items() if word.endswith(w)), None)
