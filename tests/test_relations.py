@@ -1675,3 +1675,16 @@ def test_the_bodies_that_alone_head_a_section_run_the_programs_of_its_items(tmp_
             ("共青团东台市委员会", "12355青少年服务台"), ("东台市教育局", "12355青少年服务台")} <= runs, runs
     # a section ends at the next heading of its level or above
     assert ("东台市民政局", "12355青少年服务台") not in runs and ("东台市教育局", "长期护理保险") not in runs, runs
+
+
+def test_in_a_list_with_no_lead_label_the_responsible_bodies_run_their_items_programs(tmp_path):
+    text = ("常州市人民政府关于2025年民生实事项目的公告\n\n（一）提高困难群众救助水平\n"
+            "主要内容：城乡最低生活保障标准提高到每人每月880元。\n责任单位：市民政局（牵头），市财政局\n\n"
+            "（二）残疾人康复服务\n主要内容：实施残疾儿童康复救助，为120名残疾儿童提供康复服务。\n责任单位：市残联\n")
+    runs = _pairs(_relations(tmp_path, text), "runs")
+    assert {("常州市民政局", "最低生活保障"), ("常州市财政局", "最低生活保障"),
+            ("常州市残疾人联合会", "残疾儿童康复救助")} <= runs, runs
+    # where the list names its leads (牵头单位：), 责任单位 bodies run only the heading's programs
+    led = text.replace("责任单位：市民政局（牵头），市财政局", "牵头单位：市民政局\n责任单位：市财政局")
+    runs = _pairs(_relations(tmp_path, led), "runs")
+    assert ("常州市民政局", "最低生活保障") in runs and ("常州市财政局", "最低生活保障") not in runs, runs

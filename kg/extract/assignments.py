@@ -44,8 +44,11 @@ def assigned_projects(text: str, mentions, orgs, cues) -> list[RelationFact]:
     bodies = mention_index(orgs)
     prev_end, item_start, heading_end, first_label = 0, 0, 0, 0
     leads: list[int] = []  # the bodies of the item's lead label
+    labels = list(cues["assignment"].finditer(text))
+    # a list that names no lead label anywhere: its responsible bodies lead their items
+    unled = not any((m.group("word") or m.group("inner")) in cues["assignment_lead"] for m in labels)
     partnering = False  # whether that label hosts (主办单位) rather than leads (牵头单位)
-    for label in cues["assignment"].finditer(text):
+    for label in labels:
         if text[prev_end:label.start()].strip(" \t\u3000\n；;，,。") or not prev_end:
             leads, partnering, first_label = [], False, label.start()
             # a new item (not the next label of the same one): it starts at its heading,
@@ -65,7 +68,7 @@ def assigned_projects(text: str, mentions, orgs, cues) -> list[RelationFact]:
         end = end.start() if end else len(text)
         prev_end = end
         word = label.group("word") or label.group("inner")
-        lead = word in cues["assignment_lead"]
+        lead = word in cues["assignment_lead"] or (unled and word in cues["assignment_responsible"])
         own = [pi for _, _, pi, p in programs.within(item_start, label.start())
                if lead or p.end <= heading_end or _ITEM_HEAD.match(text, item_start) is None]
         if heading_end < first_label and not text[heading_end:first_label].strip() \

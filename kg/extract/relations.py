@@ -99,6 +99,7 @@ def _cues():
         "assignment_lead": frozenset(c["assignment"]["lead"]),
         "assignment_partnering": frozenset(c["assignment"]["partnering"]),
         "assignment_assisting": frozenset(c["assignment"]["assisting"]),
+        "assignment_responsible": frozenset(c["assignment"]["responsible"]),
         # an assignment's list of bodies ends with its line, its sentence or the next label
         "assignment_end": re.compile(r"[\n。；;]|" + _ASSIGNMENT_LABEL.format(labels)),
         # a breakdown by place starts with the place (其中，平城区新建…; 从各地完成情况看，朝阳区…)
