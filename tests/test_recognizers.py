@@ -1047,6 +1047,25 @@ def test_a_fields_value_counts_in_the_unit_its_label_brackets(lex):
     assert found == [("12600000", "元", "投资"), ("18400", "元", "代理服务收费金额")], found
 
 
+def test_a_score_ends_its_clause_and_a_time_of_day_or_a_fraction_is_none(lex):
+    text = ("评审得分：88.5分。村民参加志愿服务每次积3分，累计发放积分2.4万分。"
+            "开标时间为2025年6月3日9时30分。三分之一的老人步行15分钟可达。")
+    found = [(str(n.value), n.unit) for n in recognize_numbers(text, lex) if n.unit == "分"]
+    assert found == [("88.5", "分"), ("3", "分"), ("24000", "分")], found
+
+
+def test_one_chinese_numeral_ending_its_clause_counts_but_a_rank_or_a_slogan_does_not(lex):
+    text = "全市建成“青翼家园”七个，新建老年助餐点十个。坚持两个确保，成绩提到了前十名。低保标准再提高百分之五以上。"
+    found = [(str(n.value), n.unit) for n in recognize_numbers(text, lex)]
+    assert found == [("7", "个"), ("10", "个"), ("5", "%")], found
+
+
+def test_a_declared_list_of_a_count_and_a_rate_gives_the_rate_column_its_percent(lex):
+    text = "助餐点建设进度见下表（单位：个、%）：\n乡镇（街道） 年度任务 已建成 完成率\n东城街道 4 3 75.0\n西城街道 2 2 100.0\n"
+    found = [(str(n.value), n.unit) for n in recognize_numbers(normalize(text).text, lex)]
+    assert found == [("4", "个"), ("3", "个"), ("75", "%"), ("2", "个"), ("2", "个"), ("100", "%")], found
+
+
 def test_a_rate_per_thousand_is_a_rate(lex):
     found = [(str(n.value), n.unit) for n in recognize_numbers("婴儿死亡率2.86‰，5岁以下儿童死亡率3.95‰。", lex)]
     assert found == [("2.86", "‰"), ("3.95", "‰")], found

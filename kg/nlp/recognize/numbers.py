@@ -51,13 +51,19 @@ _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CELL_NUMBER = "(?:" + _ARABIC + ")"
 # one numeral before a unit of events, batches or sites (检查两轮, 举办八场, 新建三处): 一 is left out,
 # it mostly means "a" (开展一次…)
-_CN_SINGLE = "(?<![" + _CN_DIGITS + "])[两二三四五六七八九](?=[场轮期支所趟批处])"
+# (or before 个, 家 or 名 where the clause ends on it: 建成“青翼家园”九个，, not 两个确保)
+# (前十名, 前三个: a rank)
+_CN_SINGLE = ("(?<![" + _CN_DIGITS + "])(?:[两二三四五六七八九](?=[场轮期支所趟批处])"
+              "|(?<!前)[两二三四五六七八九十](?=[个家名][，。；、]))")
+
+
+_SCORE, _CLOCK_HOURS = "分", "时点"
 
 
 def _number_regex(lex: Lexicon) -> re.Pattern:
     return re.compile(
         r"(?<![\d.A-Za-z第\-－~～/])(?<![居列名入]前)"  # 居前10位: a rank, not 10 people
-        r"(?:百分之(?P<percent>" + _CN_NUMBER + "|" + _ARABIC + ")"  # 百分之九十六点三: the unit comes first
+        r"(?:百分之(?P<percent>" + _CN_NUMBER + "|" + _ARABIC + "|[一二三四五六七八九十])"  # 百分之九十六点三: the unit comes first
         r"|(?P<num>" + _ARABIC + "|" + _CN_NUMBER + "|" + _CN_SINGLE + r")"
         # a form's amount with its unit in brackets: 中标金额：58.32（万元）
         r"(?P<open>(?<=\d)[（(](?=(?:万|亿)?(?:" + lex.unit_re + r")[）)]))?"
@@ -204,6 +210,8 @@ def recognize_numbers(text: str, lex: Lexicon, number_re: re.Pattern | None = No
                 continue  # 下午4点: a time of day, not 4 sites
             if m.start() and text[m.start() - 1] in _PRODUCT_SIGNS:
                 continue  # 7×24小时: a span of service, not 24 hours of it
+            if unit.unit == _SCORE and m.start() and text[m.start() - 1] in _CLOCK_HOURS:
+                continue  # 9时30分: a time of day, not a score
         if not num[0].isdigit() and num in ("一一",):
             continue
         value = parse_value(num, m.group("mag") or m.group("mag2"))
@@ -887,9 +895,12 @@ def _column_unit(head: str, units: list[tuple[str | None, str]], lex: Lexicon) -
     if named:
         return units[max(named)[1]]
     money = [u for u in units if lex.units[u[1]].kind == "money"]
-    others = [u for u in units if lex.units[u[1]].kind != "money"]
+    rates = [u for u in units if lex.units[u[1]].kind == "rate"]  # （单位：个、%）: 完成率 takes %, 已建成 个
+    others = [u for u in units if lex.units[u[1]].kind not in ("money", "rate")]
     if head.endswith(lex.table_money_heads):
         return money[0] if len(money) == 1 else None
+    if head.endswith(lex.table_share_heads):
+        return rates[0] if len(rates) == 1 else None
     return others[0] if len(others) == 1 else None
 
 
