@@ -1066,6 +1066,22 @@ def test_a_declared_list_of_a_count_and_a_rate_gives_the_rate_column_its_percent
     assert found == [("4", "个"), ("3", "个"), ("75", "%"), ("2", "个"), ("2", "个"), ("100", "%")], found
 
 
+def test_a_borrower_column_holds_names_and_the_rows_figures_count_in_their_heads_units(lex):
+    text = "序号 借款人 贷款金额（万元） 贴息金额（元） 所在乡镇\n1 周立伟 20 1200.00 杨岗镇\n2 高秀云 15 900.00 东诚镇\n"
+    normalized = normalize(text).text
+    found = [(str(n.value), n.unit) for n in recognize_numbers(normalized, lex)]
+    assert found == [("200000", "元"), ("1200", "元"), ("150000", "元"), ("900", "元")], found
+    assert {m.text for m in recognize_persons(normalized, lex, [])[0]} == {"周立伟", "高秀云"}
+
+
+def test_a_rows_name_may_bracket_a_count_of_its_own_and_a_fee_per_time_is_a_rate(lex):
+    text = "序号 项目 单位 人数 金额（万元）\n1 学前教育幼儿资助 其他乡镇中心幼儿园（6所） 71 3.55\n2 学前教育幼儿资助 城区幼儿园 40 2.00\n"
+    found = [(str(n.value), n.unit) for n in recognize_numbers(normalize(text).text, lex) if n.unit != "所"]
+    assert found == [("71", "人"), ("35500", "元"), ("40", "人"), ("20000", "元")], found
+    found = [(str(n.value), n.unit) for n in recognize_numbers("上门助浴收费60元/次。", lex)]
+    assert found == [("60", "元/次")], found
+
+
 def test_a_rate_per_thousand_is_a_rate(lex):
     found = [(str(n.value), n.unit) for n in recognize_numbers("婴儿死亡率2.86‰，5岁以下儿童死亡率3.95‰。", lex)]
     assert found == [("2.86", "‰"), ("3.95", "‰")], found

@@ -440,7 +440,8 @@ def _cell(start: int, end: int, digits: str, magnitude: str | None, unit,
 # a cell may carry its own unit (完成率 111.5%): the number recognizer reads it
 # a row's name may hold a column of words too (双塔街道 江山市康颐居家养老服务有限公司18 286 420)
 # (and a last column of remarks, 备注, may close it: …9 412 36老城区困难家庭集中)
-_ROW_NAME = r"(?P<name>[^\d\s](?:[^\d\s]|[ \t\u3000](?=[^\d\s])){1,40}?)[ \t\u3000]*"
+# (a bracket in it may hold figures: 其他乡镇中心幼儿园（6所） 71 3.55)
+_ROW_NAME = r"(?P<name>[^\d\s](?:[（(][^）)\n]{1,12}[）)]|[^\d\s]|[ \t\u3000](?=[^\d\s])){1,40}?)[ \t\u3000]*"
 _ROW = re.compile(_ROW_NAME + r"(?P<cells>" + _CELL_NUMBER + r"%?(?:[ \t\u3000]+" + _CELL_NUMBER + r"%?)+)"
                   r"[ \t\u3000]*(?P<remark>[^\d\s%.].*)?$")
 _RULE_LINE = re.compile(r"[ \t\u3000|｜:：\-－—]*-[ \t\u3000|｜:：\-－—]*")
@@ -545,8 +546,8 @@ def _count_column(word: str, lex: Lexicon) -> tuple[re.Match | None, str] | None
     """A column named without a bracket: one whose name ends in a unit (医疗救助人次)
     or a count word (岗位人数: 人), or in 数 (补贴月数: its figures kept apart, not
     read); None for any other name."""
-    if word.endswith(lex.table_word_heads):
-        return None  # 单位, 责任单位, 工种: a column of bodies or kinds, though 位 and 种 are units
+    if word.endswith(lex.table_word_heads) or word in lex.person_name_columns:
+        return None  # 单位, 责任单位, 工种, 借款人: a column of bodies, kinds or persons, though 位, 种 and 人 are units
     unit = next((u for u in _units_longest_first(lex) if word.endswith(u) and len(word) > len(u)), None)
     # (人数 alone, after the rows' column: 乡镇 人数 金额（万元）, counts 人)
     unit = unit or next((u for w, u in lex.table_count_heads.items() if word.endswith(w)), None)
