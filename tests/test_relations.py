@@ -1688,3 +1688,12 @@ def test_in_a_list_with_no_lead_label_the_responsible_bodies_run_their_items_pro
     led = text.replace("责任单位：市民政局（牵头），市财政局", "牵头单位：市民政局\n责任单位：市财政局")
     runs = _pairs(_relations(tmp_path, led), "runs")
     assert ("常州市民政局", "最低生活保障") in runs and ("常州市财政局", "最低生活保障") not in runs, runs
+
+
+def test_a_section_headings_bodies_may_carry_a_bracket_of_who_leads_or_answers_for_them(tmp_path):
+    text = ("东台市民生实事办理情况报告\n\n一、总体情况\n\n截至年底，东台市10项民生实事全部完成。\n\n二、各单位办理情况\n\n"
+            "（一）市民政局（责任人：局长 陈某）\n\n1.城乡最低生活保障标准提高到每人每月880元。\n\n"
+            "（二）市残联（牵头）、市教育局\n\n2.实施残疾儿童康复救助130人。\n")
+    runs = _pairs(_relations(tmp_path, text), "runs")
+    assert {("东台市民政局", "最低生活保障"), ("东台市残疾人联合会", "残疾儿童康复救助"),
+            ("东台市教育局", "残疾儿童康复救助")} <= runs, runs

@@ -11,8 +11,10 @@ from kg.types import Mention, RelationFact
 # a heading's number, by level: 一、 above （一） above 1. above （1）
 _NUMBER = re.compile(r"^[ \t\u3000]*(?:(?P<l0>[一二三四五六七八九十]+、)|(?P<l1>[（(][一二三四五六七八九十]+[）)])"
                      r"|(?P<l2>\d{1,2}[.、．](?!\d))|(?P<l3>[（(]\d{1,2}[）)]))[ \t\u3000]*", re.MULTILINE)
-_BETWEEN = re.compile(r"[、，,和及与 \t\u3000]*")  # what stands between the bodies of one heading
-_CLOSE = re.compile(r"[：:]?[ \t\u3000]*")  # what may close the heading's line
+# what stands between the bodies of one heading (a lead's mark may follow one: 市残联（牵头）、市教育局)
+_BETWEEN = re.compile(r"(?:[（(][^）)\n]{1,6}[）)])?[、，,和及与 \t\u3000]*")
+# what may close the heading's line: a colon, or a bracket ((牵头), (责任人：局长 李某))
+_CLOSE = re.compile(r"(?:[（(][^）)\n]{1,30}[）)])?[：:]?[ \t\u3000]*")
 SECTION_RULE = "rel.runs.section-body"
 
 
