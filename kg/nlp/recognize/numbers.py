@@ -274,9 +274,14 @@ def _yuan_sign_amounts(text: str, lex: Lexicon, found: list[NumberMention], name
 
 @lru_cache(maxsize=4)
 def _bracketed_field_regex(unit_re: str) -> re.Pattern:
-    # a field whose label gives the unit in brackets before its value (投资（万元）：8650)
-    return re.compile(r"(?P<label>[\u4e00-\u9fff]{1,12})[（(](?P<mag>万|亿)?(?P<unit>" + unit_re + r")[）)][：:]"
+    # a field whose label gives the unit in brackets before its value (投资（万元）：8650); found
+    # by its bracket, the label read back from it (a search for labels from every
+    # ideograph would try each start of every run of them)
+    return re.compile(r"[（(](?P<mag>万|亿)?(?P<unit>" + unit_re + r")[）)][：:]"
                       r"[ \t\u3000]*(?P<num>" + _ARABIC + r")(?![\d.%])")
+
+
+_FIELD_LABEL_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,12}$")
 
 
 def _bracketed_field_amounts(text: str, lex: Lexicon, found: list[NumberMention]) -> list[NumberMention]:
@@ -284,9 +289,10 @@ def _bracketed_field_amounts(text: str, lex: Lexicon, found: list[NumberMention]
     taken = {n.start for n in found}
     out = []
     for m in _bracketed_field_regex(lex.unit_re).finditer(text):
-        if m.start("num") not in taken:
+        label = _FIELD_LABEL_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        if label and m.start("num") not in taken:
             out += _cell(m.start("num"), m.end("num"), m.group("num"), m.group("mag"), lex.units[m.group("unit")],
-                         _trim(m.group("label"), lex) or m.group("label"))
+                         _trim(label.group(), lex) or label.group())
     return out
 
 
