@@ -688,10 +688,11 @@ def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]
         if remark and not remark_column:
             row = None  # words after the numbers, with no column of remarks for them
         name = row.group("name") if row else ""
-        if columns and (not row or len(cells) != len(columns) - remark_column):
+        if columns and not remark_column and (not row or len(cells) != len(columns)):
             # 11创业担保贷款贴息 海南东方农村商业银行股份有限公司—23.46: a dash for an empty cell
-            cells, name = _dashed_cells(line, index.end() if index else 0, len(columns))
-            row = row or (cells and not remark_column)
+            dashed, dashed_name = _dashed_cells(line, index.end() if index else 0, len(columns))
+            if dashed:
+                cells, name, row = dashed, dashed_name, row or True
         if not row or len(cells) != len(columns) - remark_column:  # a row's remark may be empty
             columns = None if not row else columns
             continue

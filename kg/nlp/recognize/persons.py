@@ -484,10 +484,7 @@ def _contact_rows(text: str, lex: Lexicon, post_re: re.Pattern, orgs: list[Menti
                 break  # a line of another shape ends the table
             offset, cell = cells[at]
             names = _listed_names(cell, lex)
-            if not names and numbered and len(cells) > at + 1 and _BARE_NAME_CELL.fullmatch(cell) \
-                    and columns[at + 1:at + 2] != [] \
-                    and columns[at + 1] not in lex.person_sex_columns and not cell.endswith(lex.person_sex_values) \
-                    and not cell.endswith(lex.settlement_heads + lex.town_heads):  # (马**|杨庄村: a masked name lost)
+            if not names and numbered and len(cells) > at + 1 and _bare_name_cell(cell, columns[at + 1:], lex):
                 names = [cell]  # 6 特木尔 内蒙古农业大学 5000: a name of no surname, the column says it is one
             if not names:
                 name = name_at(cell, 0, lex)
@@ -518,6 +515,15 @@ def _contact_rows(text: str, lex: Lexicon, post_re: re.Pattern, orgs: list[Menti
 
 
 _BARE_NAME_CELL = re.compile(r"[\u4e00-\u9fff]{2,5}")
+
+
+def _bare_name_cell(cell: str, later_columns: list[str], lex: Lexicon) -> bool:
+    """Whether a name column's cell is a name as it stands: two to five ideographs,
+    with a column after it that is no sex column, no sex run into it and no
+    village or town (马**|杨庄村: a masked name lost, the village left)."""
+    return (bool(_BARE_NAME_CELL.fullmatch(cell)) and bool(later_columns)
+            and later_columns[0] not in lex.person_sex_columns and not cell.endswith(lex.person_sex_values)
+            and not cell.endswith(lex.settlement_heads + lex.town_heads))
 
 
 def _listed_names(cell: str, lex: Lexicon) -> list[str]:
