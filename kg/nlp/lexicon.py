@@ -187,6 +187,7 @@ class Unit:
     unit: str
     kind: str
     not_after: str
+    not_before: str = ""  # characters right before the number that show it is no count of this unit
 
 
 def _listed_in_full_regex(heads) -> re.Pattern:
@@ -511,7 +512,8 @@ class Lexicon:
         self.name_openers = frozenset(_words("person_name_openers.txt"))
 
         # (a colloquial unit is reported as the standard one its fourth column names: 8块钱 is 8 元)
-        self.units = {r[0]: Unit(r[3] if len(r) > 3 and r[3] else r[0], r[1], r[2] if len(r) > 2 else "")
+        self.units = {r[0]: Unit(r[3] if len(r) > 3 and r[3] else r[0], r[1], r[2] if len(r) > 2 else "",
+                                 r[4] if len(r) > 4 else "")
                       for r in _rows("units.tsv")}
         # 50元／天, 1180元/人•月: the same unit written with another slash or dot
         self.units |= {variant: unit for written, unit in list(self.units.items())

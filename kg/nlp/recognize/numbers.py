@@ -57,9 +57,6 @@ _CN_SINGLE = ("(?<![" + _CN_DIGITS + "])(?:[两二三四五六七八九](?=[场�
               "|(?<!前)[两二三四五六七八九十](?=[个家名][，。；、]))")
 
 
-_SCORE, _CLOCK_HOURS = "分", "时点"
-
-
 def _number_regex(lex: Lexicon) -> re.Pattern:
     return re.compile(
         r"(?<![\d.A-Za-z第\-－~～/])(?<![居列名入]前)"  # 居前10位: a rank, not 10 people
@@ -210,7 +207,7 @@ def recognize_numbers(text: str, lex: Lexicon, number_re: re.Pattern | None = No
                 continue  # 下午4点: a time of day, not 4 sites
             if m.start() and text[m.start() - 1] in _PRODUCT_SIGNS:
                 continue  # 7×24小时: a span of service, not 24 hours of it
-            if unit.unit == _SCORE and m.start() and text[m.start() - 1] in _CLOCK_HOURS:
+            if m.start() and text[m.start() - 1] in unit.not_before:
                 continue  # 9时30分: a time of day, not a score
         if not num[0].isdigit() and num in ("一一",):
             continue
@@ -722,12 +719,13 @@ def _dashed_cells(line: str, pos: int, columns: int) -> tuple[list[re.Match], st
     name = line[pos:tokens[0].start()].strip(" \t\u3000") if tokens else ""
     kinds = {_EMPTY.match(t.group()) is not None for t in tokens}
     if len(tokens) != columns or kinds != {True, False} or not _ROW_NAME_WORD.match(name) \
-            or any(t.group() in ("-", "－") and line[t.end():t.end() + 1].isdigit() for t in tokens):
+            or any(_SIGN_ALONE.fullmatch(t.group()) and line[t.end():t.end() + 1].isdigit() for t in tokens):
         return [], ""  # (-0.9: a fall, no empty cell; a dash — is never a sign)
     return tokens, name
 
 
 _EMPTY = re.compile(EMPTY_CELL)
+_SIGN_ALONE = re.compile(_SIGN)
 _ROW_NAME_WORD = re.compile(r"[^\d\s]")
 
 
