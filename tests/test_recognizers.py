@@ -412,6 +412,17 @@ def test_a_naxi_surname_starts_a_name(lex):
         "和丽萍", "木春华", "木晓燕"]
 
 
+def test_a_given_name_may_open_with_a_character_that_usually_follows_a_name(lex):
+    text = ("市医保局待遇保障科科长李向东介绍，村党支部书记冉从军说，\n解读人：市医保局待遇保障股股长 刘向东\n"
+            "副局长王带队走访，社区书记张老人说。")
+    assert _person_names(lex, text) == ["李向东", "冉从军", "刘向东"]
+
+
+def test_family_names_of_yunnans_peoples_and_of_linxias_hui_start_names(lex):
+    text = "芒市残联理事长思晓梅介绍，雷弄村党总支书记排早麻说，红崖村妇联主席妥秀英介绍。网格员排查隐患。"
+    assert _person_names(lex, text) == ["思晓梅", "排早麻", "妥秀英"]
+
+
 def test_a_heading_sentence_that_opens_its_items_line_names_a_joined_program_whole(lex):
     text = ("（二）残疾儿童康复救助和辅具适配项目。为1100名残疾儿童实施康复救助。\n"
             "（三）畅通12355青少年服务热线。全年接听来电3000人次。\n")

@@ -466,6 +466,7 @@ class Lexicon:
         # words that start with a surname and are no name (关于, 农村, 高校), nor is a post (任组长)
         self.not_name_starts = tuple(_words("person_not_name_starts.txt"))
         self.not_given_names = tuple(_words("person_not_given_names.txt"))
+        self.given_name_openers = frozenset(_words("person_given_name_openers.txt"))
         speakers_words = _words("person_speakers.txt")
         self.speaker_word_re = re.compile("|".join(
             [alternation(w for w in speakers_words if not w.startswith("*"))]

@@ -185,6 +185,22 @@ def _syllable_name_at(text: str, pos: int, lex: Lexicon, ends: re.Pattern | None
     return text[pos:end] if count >= 2 and end - pos >= 4 else None
 
 
+def _stop_opens_given(text: str, pos: int, lex: Lexicon) -> bool:
+    """Whether a character that usually follows a name opens a given name of two
+    at pos (李向东介绍, 冉从军说): one of person_given_name_openers.txt after a surname
+    that is no word as well (都会来), the two no word of their own (王带队走访, 张老人说),
+    and what follows them is what follows a name: no ideograph, an act, a post or a
+    character that stops a name."""
+    given = text[pos:pos + 2]
+    if (given[:1] not in lex.given_name_openers or text[pos - 1:pos] in lex.word_surnames or len(given) < 2 or not _CJK.match(given[1])
+            or given[1] in lex.name_stop or lex.person_act_re.match(given)
+            or given.startswith((*lex.post_tuple, *lex.address_forms)) or lex.speaker_word_re.match(given)):
+        return False
+    after = text[pos + 2:pos + 3]
+    return (not _CJK.match(after) or after in lex.name_stop or lex.person_act_re.match(text, pos + 2) is not None
+            or text.startswith(lex.post_tuple, pos + 2))
+
+
 def name_at(text: str, pos: int, lex: Lexicon) -> str | None:
     """A personal name starting at pos, its length decided by what follows."""
     if _NAME_DOT.search(text, pos + 2, pos + _DOTTED_FIRST_MAX + 1) and (dotted := _dotted_name_at(text, pos, lex)):
@@ -205,7 +221,7 @@ def name_at(text: str, pos: int, lex: Lexicon) -> str | None:
         if k == 1 and (text[i] in lex.name_stop or text.startswith(lex.person_cue_tuple, i)
                        or text.startswith(lex.name_stop_words, i)):
             break  # 记者覃丽通讯员…: a label starts there
-        if k == 0 and text[i] in lex.name_stop and text[i] not in "一":
+        if k == 0 and text[i] in lex.name_stop and text[i] not in "一" and not _stop_opens_given(text, i, lex):
             return None
         given += text[i]
     if not given:
