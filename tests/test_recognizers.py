@@ -418,6 +418,12 @@ def test_a_given_name_may_open_with_a_character_that_usually_follows_a_name(lex)
     assert _person_names(lex, text) == ["李向东", "冉从军", "刘向东"]
 
 
+def test_a_post_and_a_name_make_a_person_before_how_or_with_whom_they_act(lex):
+    text = ("值班心理咨询师陈敏耐心倾听，团县委副书记陈俊杰带头宣讲。"
+            "护士季丽芳和村医刘水生一起坐上巡诊车。社工周鹏定期上门。")
+    assert _person_names(lex, text) == ["陈敏", "陈俊杰", "刘水生", "周鹏"]
+
+
 def test_family_names_of_yunnans_peoples_and_of_linxias_hui_start_names(lex):
     text = "芒市残联理事长思晓梅介绍，雷弄村党总支书记排早麻说，红崖村妇联主席妥秀英介绍。网格员排查隐患。"
     assert _person_names(lex, text) == ["思晓梅", "排早麻", "妥秀英"]
