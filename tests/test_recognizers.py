@@ -1004,6 +1004,17 @@ def test_the_figure_ending_each_row_counts_in_the_unit_of_the_tables_last_column
     assert not [n for n in recognize_numbers(persons, lex) if n.unit == "元/月"]
 
 
+def test_a_count_word_after_the_last_bracketed_head_counts_and_a_yearly_amount_is_a_unit(lex):
+    text = ("序号 镇（街） 项目名称 投资（万元） 受益人数\n1 雄州街道 水南社区长者饭堂提质改造 18.6 420\n"
+            "2 乌迳镇 新田村儿童之家提升改造 9.5 136\n")
+    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex)]
+    assert found == [("186000", "元", "投资"), ("420", "人", "受益人数"),
+                     ("95000", "元", "投资"), ("136", "人", "受益人数")], found
+    yearly = "序号 地区 城市低保标准（元/月） 农村低保标准（元/年）\n1 祁连县 830 6600\n2 海晏县 825 6540\n"
+    assert [(str(n.value), n.unit) for n in recognize_numbers(yearly, lex)] == [
+        ("830", "元/月"), ("6600", "元/年"), ("825", "元/月"), ("6540", "元/年")]
+
+
 def test_a_table_whose_unit_column_names_bodies_reads_its_counts_and_a_dash_as_an_empty_cell(lex):
     # 单位 here names the paying employer, not a unit; 人数 counts 人 without a bracket
     text = ("序号 项目 单位 人数 金额（万元）\n1岗位补贴 南湖区青禾物流有限公司15 2.25\n"

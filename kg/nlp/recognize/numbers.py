@@ -498,8 +498,11 @@ def _column_heads(line: str, lex: Lexicon) -> tuple[list[tuple[re.Match | None, 
     label = columns[0][1]
     first = next((w for w in lex.table_row_heads if label.startswith(w) and len(label) > len(w)), "")
     columns[0] = (heads[0], label[len(first):])
+    # a plain head after them counts in its count word's unit where it ends in one
+    # (投资（万元） 受益人数: 人), else its cells carry their own (完成率, 县级妇联联系人)
     return _leading_columns(line[:heads[0].start()], lex) + columns + [
-        (None, w) for w in (plain.group().split() if plain else [])], indexed
+        (_count_column(w, lex) if w.endswith(tuple(lex.table_count_heads)) else None) or (None, w)
+        for w in (plain.group().split() if plain else [])], indexed
 
 
 def _bare_heads(line: str, lex: Lexicon) -> list[tuple[re.Match | None, str]] | None:
