@@ -1015,6 +1015,21 @@ def test_a_count_word_after_the_last_bracketed_head_counts_and_a_yearly_amount_i
         ("830", "元/月"), ("6600", "元/年"), ("825", "元/月"), ("6540", "元/年")]
 
 
+def test_a_parts_columns_count_in_the_unit_of_the_column_they_are_part_of(lex):
+    rows = "1 抚远镇 2136 1865420.70 1426380.50 439040.20\n"
+    declared = "单位：人次、元\n序号 乡镇 救助人次 救助金额（元） 其中：住院 门诊\n" + rows
+    bracketed = "序号 乡镇 救助人次（人次） 救助金额（元） 其中：住院 门诊\n" + rows
+    for text in (declared, bracketed):
+        found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex)]
+        assert found[2:] == [("1426380.5", "元", "住院救助金额"), ("439040.2", "元", "门诊救助金额")], found
+
+
+def test_a_declared_list_that_repeats_a_unit_gives_each_column_the_unit_in_its_place(lex):
+    text = "各街道（镇）实施情况如下（单位：名、名、人次）：\n街道（镇） 志愿者人数 结对服务老人数 上门探访人次\n江宁路街道 168 840 42360\n"
+    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex)]
+    assert found == [("168", "名", "志愿者人数"), ("840", "名", "结对服务老人数"), ("42360", "人次", "上门探访人次")], found
+
+
 def test_a_table_whose_unit_column_names_bodies_reads_its_counts_and_a_dash_as_an_empty_cell(lex):
     # 单位 here names the paying employer, not a unit; 人数 counts 人 without a bracket
     text = ("序号 项目 单位 人数 金额（万元）\n1岗位补贴 南湖区青禾物流有限公司15 2.25\n"

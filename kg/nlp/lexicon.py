@@ -304,6 +304,7 @@ class Lexicon:
         self.table_figure_heads = tuple(table_lines["@figure_heads"])
         self.table_share_heads = tuple(table_lines["@share_heads"])
         self.table_word_heads = tuple(table_lines["@word_heads"])
+        self.table_part_heads = tuple(table_lines["@part_heads"])
         self.table_settlement_columns = tuple(sorted(table_lines["@settlement_columns"], key=len, reverse=True))
         self.table_settlement_cell_re = re.compile(
             r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,6}?(?:" + alternation(table_lines["@settlement_heads"])

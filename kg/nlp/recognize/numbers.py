@@ -457,7 +457,9 @@ _ROW_NUMBER = re.compile(r"[ \t\u3000]*\d{1,3}(?![\d.%])[ \t\u3000]*")  # a 序�
 # (normalization may have joined the first to the bracket before it)
 # (words of two ideographs or more, each alternative unambiguous: a nested repeat
 # backtracked over every split of a long run, 15% of a build's time)
-_PLAIN_HEADS = re.compile(r"(?<=[）)])[ \t\u3000]*[\u4e00-\u9fff]{2,}(?:[ \t\u3000]+[\u4e00-\u9fff]{2,})*[ \t\u3000]*$")
+# (the first may open on a part's mark: 救助金额（元） 其中：住院 门诊)
+_PLAIN_HEADS = re.compile(r"(?<=[）)])[ \t\u3000]*[\u4e00-\u9fff]{2,}(?:[：:][\u4e00-\u9fff]{2,})?"
+                          r"(?:[ \t\u3000]+[\u4e00-\u9fff]{2,})*[ \t\u3000]*$")
 
 
 @lru_cache(maxsize=4)
@@ -499,10 +501,16 @@ def _column_heads(line: str, lex: Lexicon) -> tuple[list[tuple[re.Match | None, 
     first = next((w for w in lex.table_row_heads if label.startswith(w) and len(label) > len(w)), "")
     columns[0] = (heads[0], label[len(first):])
     # a plain head after them counts in its count word's unit where it ends in one
-    # (投资（万元） 受益人数: 人), else its cells carry their own (完成率, 县级妇联联系人)
+    # (投资（万元） 受益人数: 人), else its cells carry their own (完成率, 县级妇联联系人);
+    # a part's heads count in the unit of the head before them (其中：住院 门诊)
+    words = plain.group().split() if plain else []
+    if words and words[0].startswith(lex.table_part_heads):
+        whole = _HEAD_BRACKET.sub("", columns[-1][1])
+        return _leading_columns(line[:heads[0].start()], lex) + columns + [
+            (heads[-1], _PART_MARK.split(w)[-1] + whole) for w in words], indexed
     return _leading_columns(line[:heads[0].start()], lex) + columns + [
         (_count_column(w, lex) if w.endswith(tuple(lex.table_count_heads)) else None) or (None, w)
-        for w in (plain.group().split() if plain else [])], indexed
+        for w in words], indexed
 
 
 def _bare_heads(line: str, lex: Lexicon) -> list[tuple[re.Match | None, str]] | None:
@@ -655,6 +663,7 @@ def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]
     pos = 0
     recent: list[str] = []  # the lines since the last row, for a head wrapped over several
     wider = None  # the head with the lines above its last line, when those read as its start too
+    listed = False  # whether the line before declared a list of units
     for line in text.split("\n"):  # an empty line, or any line that is no row, ends a table
         start, pos = pos, pos + len(line) + 1
         if columns and _RULE_LINE.fullmatch(line):
@@ -663,6 +672,10 @@ def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]
             columns = None  # 注：服务人数为截至2024年…: a note under the rows ends them
             continue
         found_heads = _column_heads(line, lex)
+        if found_heads and listed and _unit_heads(line, lex) is None:
+            recent, listed = [], False  # words alone under a declared list of units (单位：名、名、人次): the list's table
+            continue
+        listed = "单位" in line and _declared_units(line, _unit_list_regex(lex.unit_re)) is not None
         if found_heads:
             columns, indexed = found_heads
             # 临时救助年度 | 任务（人次） 已实施（人次） 完成率: the last line reads as a head
@@ -847,8 +860,8 @@ def _unit_list_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> lis
         heads = _head_line_heads(lines[i + 1], lex)
         if len(heads) < 2 or any(ch.isdigit() for ch in lines[i + 1]):
             continue
-        columns = [(norm_head, _column_unit(norm_head, units, lex))
-                   for norm_head in (_QUOTE_MARKS.sub("", h) for h in heads[1:])]
+        columns = _part_columns([(norm_head, _column_unit(norm_head, units, lex))
+                                 for norm_head in (_QUOTE_MARKS.sub("", h) for h in heads[1:])], units, lex)
         first_row = i + 2
         if (grouped := _grouped_columns(heads[1:], lines[i + 2], units, lex)) is not None:
             columns, first_row = grouped, i + 3
@@ -865,6 +878,34 @@ def _unit_list_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> lis
                 begin, end = starts[row] + token.start(), starts[row] + token.end()
                 if token.group()[0].isdigit() and (begin, end) not in taken and not token.group().endswith("%"):
                     out += _cell(begin, end, token.group(), mag, lex.units[unit], label)
+    return out
+
+
+_PART_MARK = re.compile(r"[：:、]")
+_HEAD_BRACKET = re.compile(r"[（(][^）)]*[）)]$")
+
+
+def _part_columns(columns: list, units: list, lex: Lexicon) -> list:
+    """Columns under a declared list of units: where the list repeats a unit
+    (（单位：名、名、人次）), each column takes the list's unit in its place; the columns
+    of a part (救助金额（元） 其中：住院 门诊) take the unit of the column they are
+    part of and its name after their own (住院救助金额)."""
+    if len(units) == len(columns) and len(set(units)) < len(units):
+        columns = [(label, unit) for (label, _), unit in zip(columns, units)]
+    part = next((k for k, (label, _) in enumerate(columns) if k and label.startswith(lex.table_part_heads)), None)
+    if part is None:
+        return columns
+    whole_label, whole_unit = columns[part - 1]
+    whole = _HEAD_BRACKET.sub("", whole_label)
+    named = {unit for _, unit in units}
+    out = columns[:part]
+    for k, (label, unit) in enumerate(columns[part:]):
+        own = _PART_MARK.split(label[len(next(w for w in lex.table_part_heads if label.startswith(w))):] if k == 0
+                               else label)[-1]
+        if any(u in label for u in named):
+            out.append((label, unit))  # (其中：新增人数（人）: a part that names its own unit)
+        else:
+            out.append((own + whole, whole_unit))
     return out
 
 
