@@ -424,6 +424,15 @@ def test_a_post_and_a_name_make_a_person_before_how_or_with_whom_they_act(lex):
     assert _person_names(lex, text) == ["陈敏", "陈俊杰", "刘水生", "周鹏"]
 
 
+def test_a_post_after_a_bodys_colon_on_a_contact_line_or_a_duty_label_names_its_holder(lex):
+    text = ("五、联系方式\n市妇联权益部：部长 蓝某燕，电话0772-8912635\n岭南镇妇联：主席 韦某玲，电话0772-8918021\n"
+            "（一）市民政局（责任人：局长 李某东）\n1.老年助餐。全市新建助餐点10个。\n市民政局：主任会议研究决定。")
+    orgs = _orgs(text, lex)
+    mentions, posts = recognize_persons(text, lex, orgs)
+    held = sorted((mentions[p.person].text, orgs[p.organization].text, p.role) for p in posts)
+    assert held == [("李某东", "市民政局", "局长"), ("蓝某燕", "市妇联权益部", "部长"), ("韦某玲", "岭南镇妇联", "主席")]
+
+
 def test_family_names_of_yunnans_peoples_and_of_linxias_hui_start_names(lex):
     text = "芒市残联理事长思晓梅介绍，雷弄村党总支书记排早麻说，红崖村妇联主席妥秀英介绍。网格员排查隐患。"
     assert _person_names(lex, text) == ["思晓梅", "排早麻", "妥秀英"]

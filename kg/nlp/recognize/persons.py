@@ -260,6 +260,17 @@ def _name_before(text: str, pos: int, name: str | None, follows: re.Pattern, lon
     return max(fits)[2] if fits else None
 
 
+def _post_lead(text: str, org: Mention, lex: Lexicon) -> int | None:
+    """Where a body's post starts after a bracket's duty label (市民政局（责任人：局长 李某）)
+    or, on a line the body opens, after a colon (岭南镇妇联：主席 韦某); else None."""
+    if label := lex.body_post_label_re.match(text, org.end):
+        return label.end()
+    line_start = text.rfind("\n", 0, org.start) + 1
+    opened = not text[line_start:org.start].strip() or RE_NUMBERED_HEADING.fullmatch(text[line_start:org.start].strip())
+    colon = lex.body_post_colon_re.match(text, org.end) if opened else None
+    return colon.end() if colon else None
+
+
 def _described_name(text: str, pos: int, lex: Lexicon) -> tuple[int, str] | None:
     """The name closing a run of words for who someone is (68岁的退休教师刘某说, 国家二级心理
     咨询师李某介绍), where a verb of saying follows it: its start and the name."""
@@ -581,7 +592,11 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
     for oi, org in enumerate(orgs):
         # organization + post + name
         note = SHORT_NAME_NOTE.match(text, org.end)  # 襄阳市民政局（以下简称“市民政局”）副局长…
-        role, end = _posts_at(text, note.end() if note else org.end, post_re)
+        post_start = note.end() if note else org.end
+        role, end = _posts_at(text, post_start, post_re)
+        if not role and (lead := _post_lead(text, org, lex)):
+            post_start = lead  # 岭南镇妇联：主席 韦某, 市民政局（责任人：局长 李某）
+            role, end = _posts_at(text, post_start, post_re)
         if role:
             # 社区党委书记、居委会主任陈某: a second post of another body in between
             more = lex.second_post_re.match(text, end)
@@ -591,7 +606,7 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
             if name:
                 # 团市委书记杨帆陪同: the act decides the length, where one follows
                 name = _name_before(text, pos, name, lex.person_act_re) or _longer_before_act(text, pos, name, lex)
-                first = post_re.match(text, note.end() if note else org.end).group(0)
+                first = post_re.match(text, post_start).group(0)
                 if first != role and lex.role_bodies.get(role, "").startswith("@ends:"):
                     # 县委常委、副县长张某: a member of the county committee, and of the
                     # government her second post names (role_bodies.tsv)
