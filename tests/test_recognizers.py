@@ -107,6 +107,13 @@ def test_dai_names_start_with_a_family_name_or_a_given_names_first_syllable(lex)
     assert _person_names(lex, text) == ["刀建明", "岩温", "刀晓燕"]
 
 
+def test_a_project_word_that_opens_a_compound_ends_no_program_name(lex):
+    text = ("（五）实施。公示无异议后签订项目协议，项目实施期至2025年12月31日。"
+            "1.部分县（区）项目前期工作滞后。青少年心理关爱项目负责人介绍。")
+    assert not [n for n in _program_names(lex, text) if n.endswith("项目")], _program_names(lex, text)
+    assert "高铁东站停车场项目" in _program_names(lex, "高铁东站停车场项目进度也超出预期。")
+
+
 def test_a_kind_of_facility_only_counted_is_no_program_but_one_talked_of_is(lex):
     counted = "在天宁区开展试点建设了家庭养老床位316张，新增120张家庭养老床位。"
     assert "家庭养老床位" not in _program_names(lex, counted)
