@@ -1046,6 +1046,21 @@ def test_a_declared_list_that_repeats_a_unit_gives_each_column_the_unit_in_its_p
     assert found == [("168", "名", "志愿者人数"), ("840", "名", "结对服务老人数"), ("42360", "人次", "上门探访人次")], found
 
 
+def test_a_fall_in_a_rows_cells_keeps_its_sign_and_the_table_goes_on(lex):
+    text = ("表1 部分街镇长护险享受待遇情况\n街镇 享受待遇人数（人） 同比（%） 居家上门服务（万人次）\n"
+            "中山街道 1207 -2.1 30.2\n广富林街道 872 12.6 21.5\n")
+    found = [(str(n.value), n.unit) for n in recognize_numbers(text, lex)]
+    assert found == [("1207", "人"), ("-2.1", "%"), ("302000", "人次"), ("872", "人"), ("12.6", "%"), ("215000", "人次")]
+
+
+def test_a_count_word_column_under_a_declared_unit_counts_in_that_unit_and_magnitude(lex):
+    text = ("单位：万人\n项目  年末参保人数  比上年增长（%）\n城镇职工基本养老保险  22.6  3.7\n"
+            "城乡居民基本养老保险  41.3  -0.6\n")
+    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex)]
+    assert found == [("226000", "人", "年末参保人数"), ("3.7", "%", "比上年增长"),
+                     ("413000", "人", "年末参保人数"), ("-0.6", "%", "比上年增长")], found
+
+
 def test_a_table_whose_unit_column_names_bodies_reads_its_counts_and_a_dash_as_an_empty_cell(lex):
     # 单位 here names the paying employer, not a unit; 人数 counts 人 without a bracket
     text = ("序号 项目 单位 人数 金额（万元）\n1岗位补贴 南湖区青禾物流有限公司15 2.25\n"

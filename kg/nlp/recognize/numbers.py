@@ -303,7 +303,8 @@ def _table_row_regex(unit_re: str) -> re.Pattern:
 
 
 _ROW_LABEL_CHARS = 40
-_CELL = re.compile(_CELL_NUMBER + r"%?")
+_SIGN = "[+＋\\-－−]"  # a change's sign (同比 +1.8%)
+_CELL = re.compile("(?:" + _SIGN + ")?" + _CELL_NUMBER + r"%?")  # (a fall: 中山街道1207 -2.1 30.2)
 _ROW_INDEX = re.compile(r"^\s*\d{1,2}\s*")
 
 
@@ -325,7 +326,6 @@ def _table_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list[Nu
     return out
 
 
-_SIGN = "[+＋\\-－−]"  # a change's sign (同比 +1.8%)
 _UNIT_COLUMN_CELL = re.compile(r"(?P<sign>" + _SIGN + r"?)(?P<num>" + _CELL_NUMBER + r")(?P<pct>%?)|" + EMPTY_CELL)
 
 
@@ -445,7 +445,7 @@ def _cell(start: int, end: int, digits: str, magnitude: str | None, unit,
 # (and a last column of remarks, 备注, may close it: …9 412 36老城区困难家庭集中)
 # (a bracket in it may hold figures: 其他乡镇中心幼儿园（6所） 71 3.55)
 _ROW_NAME = r"(?P<name>[^\d\s](?:[（(][^）)\n]{1,12}[）)]|[^\d\s]|[ \t\u3000](?=[^\d\s])){1,40}?)[ \t\u3000]*"
-_ROW = re.compile(_ROW_NAME + r"(?P<cells>" + _CELL_NUMBER + r"%?(?:[ \t\u3000]+" + _CELL_NUMBER + r"%?)+)"
+_ROW = re.compile(_ROW_NAME + r"(?P<cells>" + _CELL_NUMBER + r"%?(?:[ \t\u3000]+(?:" + _SIGN + ")?" + _CELL_NUMBER + r"%?)+)"
                   r"[ \t\u3000]*(?P<remark>[^\d\s%.].*)?$")
 _RULE_LINE = re.compile(r"[ \t\u3000|｜:：\-－—]*-[ \t\u3000|｜:：\-－—]*")
 # …a row of a table with one column of figures: its name, the figure, maybe a remark
@@ -664,6 +664,7 @@ def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]
     recent: list[str] = []  # the lines since the last row, for a head wrapped over several
     wider = None  # the head with the lines above its last line, when those read as its start too
     listed = False  # whether the line before declared a list of units
+    declared = None  # the one unit the line before declared (单位：万人)
     for line in text.split("\n"):  # an empty line, or any line that is no row, ends a table
         start, pos = pos, pos + len(line) + 1
         if columns and _RULE_LINE.fullmatch(line):
@@ -675,7 +676,10 @@ def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]
         if found_heads and listed and _unit_heads(line, lex) is None:
             recent, listed = [], False  # words alone under a declared list of units (单位：名、名、人次): the list's table
             continue
+        if found_heads and declared is not None:
+            found_heads = (_declared_count_columns(found_heads[0], declared, lex), found_heads[1])
         listed = "单位" in line and _declared_units(line, _unit_list_regex(lex.unit_re)) is not None
+        declared = _declaration_regex(lex.unit_re).search(line) if "单位" in line else None
         if found_heads:
             columns, indexed = found_heads
             # 临时救助年度 | 任务（人次） 已实施（人次） 完成率: the last line reads as a head
@@ -713,15 +717,31 @@ def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]
             own_unit[start + len(index.group()) - len(index.group().lstrip(" \t\u3000"))] = None
         total = name.startswith(lex.table_total_words)  # skipped, the table goes on
         for cell, (head, label) in zip(cells, columns):
-            if _EMPTY.match(cell.group()):
-                continue
+            if not _DIGIT.search(cell.group()):
+                continue  # a dash for an empty cell (a sign before digits is a fall's: -2.1)
             begin, end = start + cell.start(), start + cell.end()
             if cell.group().endswith("%"):
                 own_unit[begin] = None if total else label
             if total or head is None or cell.group().endswith("%") or (begin, end) in taken:
                 continue
-            out += _cell(begin, end, cell.group(), head.group("mag"), lex.units[head.group("unit")], label)
+            sign = _SIGN_ALONE.match(cell.group())
+            read = _cell(begin, end, cell.group()[1:] if sign else cell.group(), head.group("mag"),
+                         lex.units[head.group("unit")], label)
+            # a fall keeps its sign (同比（%） -2.1)
+            out += [replace(n, value=-n.value) for n in read] if sign and sign.group() not in "+＋" else read
     return out, own_unit
+
+
+def _declared_count_columns(columns: list, declared: re.Match, lex: Lexicon) -> list:
+    """Columns named by a count word (年末参保人数: 人) under a line that declares their
+    unit with a magnitude (单位：万人): counted in the declared unit."""
+    unit, mag = declared.group("unit"), declared.group("mag") or ""
+    out = []
+    for head, label in columns:
+        counted = head is not None and head.string == head.group(0) and head.group("unit") == unit
+        out.append((_column_head_regex(lex.unit_re).fullmatch(f"{label}（{mag}{unit}）"), label) if counted
+                   else (head, label))
+    return out
 
 
 def _dashed_cells(line: str, pos: int, columns: int) -> tuple[list[re.Match], str]:
@@ -742,6 +762,7 @@ def _dashed_cells(line: str, pos: int, columns: int) -> tuple[list[re.Match], st
 
 _EMPTY = re.compile(EMPTY_CELL)
 _SIGN_ALONE = re.compile(_SIGN)
+_DIGIT = re.compile(r"\d")
 _ROW_NAME_WORD = re.compile(r"[^\d\s]")
 
 
