@@ -1038,6 +1038,10 @@ def test_a_parts_columns_count_in_the_unit_of_the_column_they_are_part_of(lex):
     for text in (declared, bracketed):
         found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex)]
         assert found[2:] == [("1426380.5", "元", "住院救助金额"), ("439040.2", "元", "门诊救助金额")], found
+    # parts that add up to another column's cell than the one before them are its parts
+    counts = "序号 街镇 救助人次（人次） 救助金额（元） 其中：急难型 支出型\n1 昌元街道 412 836400 96 316\n"
+    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(counts, lex)]
+    assert found[2:] == [("96", "人次", "急难型救助人次"), ("316", "人次", "支出型救助人次")], found
 
 
 def test_a_declared_list_that_repeats_a_unit_gives_each_column_the_unit_in_its_place(lex):

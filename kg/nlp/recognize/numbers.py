@@ -716,7 +716,7 @@ def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]
         if index:  # a row's number is no figure (7天凝镇: not 7 days)
             own_unit[start + len(index.group()) - len(index.group().lstrip(" \t\u3000"))] = None
         total = name.startswith(lex.table_total_words)  # skipped, the table goes on
-        for cell, (head, label) in zip(cells, columns):
+        for cell, (head, label) in zip(cells, _part_whole(columns, cells)):
             if not _DIGIT.search(cell.group()):
                 continue  # a dash for an empty cell (a sign before digits is a fall's: -2.1)
             begin, end = start + cell.start(), start + cell.end()
@@ -730,6 +730,33 @@ def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]
             # a fall keeps its sign (同比（%） -2.1)
             out += [replace(n, value=-n.value) for n in read] if sign and sign.group() not in "+＋" else read
     return out, own_unit
+
+
+def _part_whole(columns: list, cells: list[re.Match]) -> list:
+    """A row's columns where its part columns (其中：急难型 支出型, given the unit of the
+    column before them) add up to another column's cell than that one's: the part of
+    that column, in its unit (救助人次 救助金额（元） 其中：… | 412 836400 96 316: 96 + 316
+    = 412 人次, not 元)."""
+    heads = [head for head, _ in columns]
+    whole = next((k for k in range(len(heads) - 1) if heads[k] is not None and heads[k] is heads[k + 1]), None)
+    if whole is None or len(cells) != len(columns):
+        return columns
+    values = [parse_value(c.group(), None) if _DIGIT.match(c.group()) else None for c in cells]
+    parts = [k for k in range(whole + 1, len(heads)) if heads[k] is heads[whole]]
+    if any(values[k] is None for k in parts + [whole]):
+        return columns
+    total = sum(values[k] for k in parts)
+    if total == values[whole]:
+        return columns
+    other = next((k for k in range(whole) if heads[k] is not None and values[k] == total), None)
+    if other is None:
+        return columns
+    whole_name, other_name = _HEAD_BRACKET.sub("", columns[whole][1]), _HEAD_BRACKET.sub("", columns[other][1])
+    out = list(columns)
+    for k in parts:
+        own = columns[k][1][:len(columns[k][1]) - len(whole_name)]
+        out[k] = (heads[other], own + other_name)
+    return out
 
 
 def _declared_count_columns(columns: list, declared: re.Match, lex: Lexicon) -> list:
