@@ -447,10 +447,8 @@ class Lexicon:
             + alternation(_words("org_count_units.txt")) + r")(?=[，。、；,;）)])")
         self.person_label_objects = tuple(_words("person_label_objects.txt"))
         self.person_contact_labels = tuple(_words("person_contact_labels.txt"))
-        # what may stand between a body and its post before a name: a colon, at the
-        # start of a contact line (岭南镇妇联：主席 韦某), or a bracket's duty label and
-        # colon (市民政局（责任人：局长 李某）)
-        self.body_post_colon_re = re.compile(r"[：:][ \t\u3000]*")
+        # a bracket's duty label and colon between a body and its post before a name
+        # (市民政局（责任人：局长 李某）)
         self.body_post_label_re = re.compile(r"[（(](?:%s)[：:][ \t\u3000]*" % alternation(_words("person_duty_labels.txt")))
         self.person_cues = {r[0]: r[1] for r in _rows("person_cues.tsv")}
         self.person_cues_alone = {r[0] for r in _rows("person_cues.tsv") if len(r) > 2 and r[2] == "1"}

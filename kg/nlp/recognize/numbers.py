@@ -738,6 +738,7 @@ def _part_whole(columns: list, cells: list[re.Match]) -> list:
     that column, in its unit (救助人次 救助金额（元） 其中：… | 412 836400 96 316: 96 + 316
     = 412 人次, not 元)."""
     heads = [head for head, _ in columns]
+    # (a part column shares the head match of the column before the parts: _column_heads)
     whole = next((k for k in range(len(heads) - 1) if heads[k] is not None and heads[k] is heads[k + 1]), None)
     if whole is None or len(cells) != len(columns):
         return columns

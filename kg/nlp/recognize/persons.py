@@ -188,12 +188,12 @@ def _syllable_name_at(text: str, pos: int, lex: Lexicon, ends: re.Pattern | None
 def _stop_opens_given(text: str, pos: int, lex: Lexicon) -> bool:
     """Whether a character that usually follows a name opens a given name of two
     at pos (李向东介绍, 冉从军说): one of person_given_name_openers.txt after a surname
-    that is no word as well (都会来), the two no word of their own (王带队走访, 张老人说),
+    character that is no word as well (都会来), the two no word of their own (王带队走访, 张老人说),
     and what follows them is what follows a name: no ideograph, an act, a post or a
     character that stops a name."""
     given = text[pos:pos + 2]
-    if (given[:1] not in lex.given_name_openers or text[pos - 1:pos] in lex.word_surnames or len(given) < 2 or not _CJK.match(given[1])
-            or given[1] in lex.name_stop or lex.person_act_re.match(given)
+    if (given[:1] not in lex.given_name_openers or text[pos - 1:pos] in lex.word_surnames
+            or len(given) < 2 or not _CJK.match(given[1]) or given[1] in lex.name_stop or lex.person_act_re.match(given)
             or given.startswith((*lex.post_tuple, *lex.address_forms)) or lex.speaker_word_re.match(given)):
         return False
     after = text[pos + 2:pos + 3]
@@ -260,6 +260,9 @@ def _name_before(text: str, pos: int, name: str | None, follows: re.Pattern, lon
     return max(fits)[2] if fits else None
 
 
+_COLON_GAP = re.compile(r"[：:][ \t\u3000]*")
+
+
 def _post_lead(text: str, org: Mention, lex: Lexicon) -> int | None:
     """Where a body's post starts after a bracket's duty label (市民政局（责任人：局长 李某）)
     or, on a line the body opens, after a colon (岭南镇妇联：主席 韦某); else None."""
@@ -267,7 +270,7 @@ def _post_lead(text: str, org: Mention, lex: Lexicon) -> int | None:
         return label.end()
     line_start = text.rfind("\n", 0, org.start) + 1
     opened = not text[line_start:org.start].strip() or RE_NUMBERED_HEADING.fullmatch(text[line_start:org.start].strip())
-    colon = lex.body_post_colon_re.match(text, org.end) if opened else None
+    colon = _COLON_GAP.match(text, org.end) if opened else None
     return colon.end() if colon else None
 
 
