@@ -756,3 +756,10 @@ def test_a_blank_line_between_a_numbered_tables_rows_keeps_each_row_a_line_of_it
     lines = normalize(text).text.split("\n")
     assert [line[:2] for line in lines[2:]] == ["1乡", "2适"], lines
 
+
+
+def test_a_headings_number_gives_its_level_and_where_it_ends():
+    from kg.text.lines import heading_level
+    text = "一、总体情况\n（二）市民政局\n3.老年助餐\n（4）助浴\n2024年\n"
+    starts = [0, 7, 15, 22, 28]
+    assert [heading_level(text, s) for s in starts] == [(0, 2), (1, 10), (2, 17), (3, 25), None]

@@ -6,11 +6,12 @@ from __future__ import annotations
 import bisect
 import re
 
+from kg.text.lines import heading_level, line_end
 from kg.types import Mention, RelationFact
 
-# a heading's number, by level: 一、 above （一） above 1. above （1）
-_NUMBER = re.compile(r"^[ \t\u3000]*(?:(?P<l0>[一二三四五六七八九十]+、)|(?P<l1>[（(][一二三四五六七八九十]+[）)])"
-                     r"|(?P<l2>\d{1,2}[.、．](?!\d))|(?P<l3>[（(]\d{1,2}[）)]))[ \t\u3000]*", re.MULTILINE)
+# a line's start, where a heading's number may follow (its level: kg.text.lines.heading_level)
+_LINE_START = re.compile(r"^[ \t\u3000]*", re.MULTILINE)
+_GAP = re.compile(r"[ \t\u3000]*")
 # what stands between the bodies of one heading (a lead's mark may follow one: 市残联（牵头）、市教育局)
 _BETWEEN = re.compile(r"(?:[（(][^）)\n]{1,6}[）)])?[、，,和及与 \t\u3000]*")
 # what may close the heading's line: a colon, or a bracket ((牵头), (责任人：局长 李某))
@@ -23,25 +24,24 @@ def section_bodies(text: str, mentions: list[Mention], orgs: list[tuple[int, Men
     section that ends at the next heading of its level or above: its bodies run
     every program named in the section."""
     by_start = {m.start: i for i, m in orgs}
-    headings = [(h.start(), h.end(), _level(h)) for h in _NUMBER.finditer(text)]
+    headings = []
+    for line in _LINE_START.finditer(text):
+        if (heading := heading_level(text, line.end())) is not None:
+            level, number_end = heading
+            headings.append((line.start(), _GAP.match(text, number_end).end(), level))
     programs = sorted((m.start, i) for i, m in enumerate(mentions) if m.type == "Program")
     program_starts = [s for s, _ in programs]
     out = []
     for k, (start, end, level) in enumerate(headings):
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end < 0 else line_end
-        bodies = _bodies_filling(text, end, line_end, mentions, by_start)
+        heading_end = line_end(text, end)
+        bodies = _bodies_filling(text, end, heading_end, mentions, by_start)
         if not bodies:
             continue
         close = next((s for s, _, lv in headings[k + 1:] if lv <= level), len(text))
-        lo, hi = bisect.bisect_left(program_starts, line_end), bisect.bisect_left(program_starts, close)
+        lo, hi = bisect.bisect_left(program_starts, heading_end), bisect.bisect_left(program_starts, close)
         out += [RelationFact(oi, "runs", pi, SECTION_RULE, start=start, end=close)
                 for oi in bodies for _, pi in programs[lo:hi]]
     return out
-
-
-def _level(heading: re.Match) -> int:
-    return next(k for k in range(4) if heading.group(f"l{k}"))
 
 
 def _bodies_filling(text: str, pos: int, end: int, mentions: list[Mention], by_start: dict[int, int]) -> list[int]:

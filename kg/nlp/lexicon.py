@@ -301,6 +301,7 @@ class Lexicon:
         self.table_status_ends = tuple(table_lines["@status_ends"])
         self.table_money_heads = tuple(table_lines["@money_heads"])
         self.table_count_heads = dict(w.split(":") for w in table_lines["@count_heads"])
+        self.table_count_words = tuple(self.table_count_heads)
         self.table_figure_heads = tuple(table_lines["@figure_heads"])
         self.table_share_heads = tuple(table_lines["@share_heads"])
         self.table_word_heads = tuple(table_lines["@word_heads"])

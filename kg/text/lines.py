@@ -349,6 +349,17 @@ def _item_number(text: str, pos: int) -> tuple[str, int] | None:
     return ("(一)" if m.group("open") else "一" + m.group("close"), value)
 
 
+def heading_level(text: str, pos: int) -> tuple[int, int] | None:
+    """The level of the item number at pos, 一、 above （一） above 1. above （1）
+    (0 to 3), and where the number ends; None where no item number starts there."""
+    number = _item_number(text, pos)
+    if number is None:
+        return None
+    style = number[0]
+    level = 1 if style == "(一)" else 3 if style == "(N)" else 0 if style.startswith("一") else 2
+    return level, _ITEM_NUMBER.match(text, pos).end()
+
+
 def _starts_item(text: str, pos: int) -> bool:
     """A numbered item or a field label starts here (outside a hard-wrapped
     paragraph these always begin a line)."""

@@ -74,18 +74,23 @@ def infer_context(text: str, matches, lex: Lexicon) -> PlaceContext:
     home = _home_county(matches, city, gaz)
     # a county-level city named more often than its prefecture, or as often and first
     # (应城市人民政府办公室's notice, citing 孝感市's bureaus as often), is the document's own city
-    county_city = home is not None and home.name.endswith("市") and (
-        _times_named(matches, home, gaz), -_first_named(matches, home, gaz)) > (
-        _times_named(matches, city, gaz), -_first_named(matches, city, gaz))
+    county_city = home is not None and home.name.endswith("市") and _prominence(matches, home, gaz) > _prominence(
+        matches, city, gaz)
     return PlaceContext(city, province, home, _is_regional(matches, gaz), county_city)
 
 
+def _named_starts(matches, division, gaz) -> list[int]:
+    return [s for s, _e, name in matches if any(d.code == division.code for d in gaz.lookup(name))]
+
+
 def _times_named(matches, division, gaz) -> int:
-    return sum(1 for _s, _e, name in matches if any(d.code == division.code for d in gaz.lookup(name)))
+    return len(_named_starts(matches, division, gaz))
 
 
-def _first_named(matches, division, gaz) -> int:
-    return next((s for s, _e, name in matches if any(d.code == division.code for d in gaz.lookup(name))), 1 << 30)
+def _prominence(matches, division, gaz) -> tuple[int, int]:
+    """How often a division is named, and how early first (negated: earlier is more)."""
+    starts = _named_starts(matches, division, gaz)
+    return len(starts), -min(starts, default=1 << 30)
 
 
 # A province's report names many of its cities, none of them most of the time

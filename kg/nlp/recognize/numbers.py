@@ -505,11 +505,10 @@ def _column_heads(line: str, lex: Lexicon) -> tuple[list[tuple[re.Match | None, 
     # a part's heads count in the unit of the head before them (其中：住院 门诊)
     words = plain.group().split() if plain else []
     if words and words[0].startswith(lex.table_part_heads):
-        whole = _HEAD_BRACKET.sub("", columns[-1][1])
         return _leading_columns(line[:heads[0].start()], lex) + columns + [
-            (heads[-1], _PART_MARK.split(w)[-1] + whole) for w in words], indexed
+            (heads[-1], _part_name(w, columns[-1][1], lex)) for w in words], indexed
     return _leading_columns(line[:heads[0].start()], lex) + columns + [
-        (_count_column(w, lex) if w.endswith(tuple(lex.table_count_heads)) else None) or (None, w)
+        (_count_column(w, lex) if w.endswith(lex.table_count_words) else None) or (None, w)
         for w in words], indexed
 
 
@@ -945,17 +944,18 @@ def _part_columns(columns: list, units: list, lex: Lexicon) -> list:
     if part is None:
         return columns
     whole_label, whole_unit = columns[part - 1]
-    whole = _HEAD_BRACKET.sub("", whole_label)
     named = {unit for _, unit in units}
-    out = columns[:part]
-    for k, (label, unit) in enumerate(columns[part:]):
-        own = _PART_MARK.split(label[len(next(w for w in lex.table_part_heads if label.startswith(w))):] if k == 0
-                               else label)[-1]
-        if any(u in label for u in named):
-            out.append((label, unit))  # (其中：新增人数（人）: a part that names its own unit)
-        else:
-            out.append((own + whole, whole_unit))
-    return out
+    # (a part that names its own unit keeps it: 其中：新增人数（人）)
+    return columns[:part] + [(label, unit) if any(u in label for u in named)
+                             else (_part_name(label, whole_label, lex), whole_unit) for label, unit in columns[part:]]
+
+
+def _part_name(head: str, whole: str, lex: Lexicon) -> str:
+    """A part column's name: its own word, without the part's mark (其中：), before
+    the name of the column it is part of, without its bracket (住院救助金额)."""
+    own = _PART_MARK.split(head)[-1]
+    own = next((own[len(w):] for w in lex.table_part_heads if own.startswith(w) and len(own) > len(w)), own)
+    return own + _HEAD_BRACKET.sub("", whole)
 
 
 def _head_line_heads(line: str, lex: Lexicon) -> list[str]:

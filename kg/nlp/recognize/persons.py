@@ -268,8 +268,8 @@ def _post_lead(text: str, org: Mention, lex: Lexicon) -> int | None:
     or, on a line the body opens, after a colon (岭南镇妇联：主席 韦某); else None."""
     if label := lex.body_post_label_re.match(text, org.end):
         return label.end()
-    line_start = text.rfind("\n", 0, org.start) + 1
-    opened = not text[line_start:org.start].strip() or RE_NUMBERED_HEADING.fullmatch(text[line_start:org.start].strip())
+    before = text[text.rfind("\n", 0, org.start) + 1:org.start].strip()
+    opened = not before or RE_NUMBERED_HEADING.fullmatch(before)
     colon = _COLON_GAP.match(text, org.end) if opened else None
     return colon.end() if colon else None
 
