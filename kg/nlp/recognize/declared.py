@@ -1,0 +1,238 @@
+"""Tables whose units are declared apart from their heads: a list of units
+above the columns (（单位：名、名、人次）), or one unit for a block of
+labelled figures (单位：万元 城区 120 乡镇 80)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.nlp.lexicon import Lexicon
+from kg.nlp.recognize.figures import (CELL_NUMBER, CELL_TOKEN, NumberMention, ROW_NUMBER, TRAILING_CELLS, cell_figures,
+                                      trim_phrase)
+from kg.nlp.recognize.table_heads import QUOTE_MARKS, part_name
+from kg.text.lines import RE_NUMBER_ROW, TABLE_HEAD, line_end, lines_with_starts
+
+
+@lru_cache(maxsize=4)
+def unit_list_regex(unit_re: str) -> re.Pattern:
+    # a list of units declared over a table ((单位：人、家), 单位：个、万元): one per kind of column
+    item = r"(?:万|亿)?(?:" + unit_re + r")"
+    return re.compile(r"[（(]?单位[：:][ \t]*(?P<units>" + item + r"(?:[、，,/]" + item + r")+)[）)]?")
+
+
+def declared_units(line: str, unit_list: re.Pattern) -> re.Match | None:
+    """The list of units a line declares on its own or at the end of its caption
+    (…实施情况如下（单位：人次、万元）：)."""
+    line = line.strip().rstrip("：:")
+    if (whole := unit_list.fullmatch(line)) is not None:
+        return whole
+    at_end = unit_list.search(line)
+    return at_end if at_end is not None and at_end.end() == len(line) and line[at_end.start()] in "（(" else None
+
+
+_UNIT_ITEM_PARTS = re.compile(r"(?P<mag>万|亿)?(?P<unit>.+)")
+
+
+def unit_list_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list[NumberMention]:
+    """A table under a line that declares a list of units (（单位：人、家）|地区 适配人数
+    “残疾人之家”数 服务残疾人数|张家港市 1125 41 902): each column takes the unit its
+    head names last (“残疾人之家”数: 家, not the 人 of 残疾人), a money column (补助金额)
+    the list's unit of money, any other the list's one other unit; the cells at the end
+    of each row fill the columns from the right; a total row is not counted again."""
+    taken = {(n.start, n.end) for n in found}
+    lines, starts = lines_with_starts(text)
+    out = []
+    for i, line in enumerate(lines[:-2]):
+        declared = declared_units(line, unit_list_regex(lex.unit_re))
+        if declared is None:
+            continue
+        units = []
+        for item in re.split("[、，,/]", declared.group("units")):
+            parts = _UNIT_ITEM_PARTS.fullmatch(item)
+            mag, unit = (parts.group("mag"), parts.group("unit")) if parts.group("unit") in lex.units else (None, item)
+            units.append((mag, unit))
+        heads = _head_line_heads(lines[i + 1], lex)
+        if len(heads) < 2 or any(ch.isdigit() for ch in lines[i + 1]):
+            continue
+        columns = _part_columns([(norm_head, _column_unit(norm_head, units, lex))
+                                 for norm_head in (QUOTE_MARKS.sub("", h) for h in heads[1:])], units, lex)
+        first_row = i + 2
+        if (grouped := _grouped_columns(heads[1:], lines[i + 2], units, lex)) is not None:
+            columns, first_row = grouped, i + 3
+        if any(unit is None for _, unit in columns):
+            continue  # a column no unit of the list fits: the table is not understood
+        for row in range(first_row, len(lines)):
+            cells = TRAILING_CELLS.search(lines[row])
+            if not cells or cells.start() == 0:
+                break  # a line that is no row ends the table
+            if ROW_NUMBER.sub("", lines[row], count=1).lstrip().startswith(lex.table_total_words):
+                continue
+            tokens = list(CELL_TOKEN.finditer(lines[row], cells.start()))[-len(columns):]
+            for token, (label, (mag, unit)) in zip(tokens, columns[len(columns) - len(tokens):]):
+                begin, end = starts[row] + token.start(), starts[row] + token.end()
+                if token.group()[0].isdigit() and (begin, end) not in taken and not token.group().endswith("%"):
+                    out += cell_figures(begin, end, token.group(), mag, lex.units[unit], label)
+    return out
+
+
+def _part_columns(columns: list, units: list, lex: Lexicon) -> list:
+    """Columns under a declared list of units: where the list repeats a unit
+    (（单位：名、名、人次）), each column takes the list's unit in its place; the columns
+    of a part (救助金额（元） 其中：住院 门诊) take the unit of the column they are
+    part of and its name after their own (住院救助金额)."""
+    if len(units) == len(columns) and len(set(units)) < len(units):
+        columns = [(label, unit) for (label, _), unit in zip(columns, units)]
+    part = next((k for k, (label, _) in enumerate(columns) if k and label.startswith(lex.table_part_heads)), None)
+    if part is None:
+        return columns
+    whole_label, whole_unit = columns[part - 1]
+    named = {unit for _, unit in units}
+    # (a part that names its own unit keeps it: 其中：新增人数（人）)
+    return columns[:part] + [(label, unit) if any(u in label for u in named)
+                             else (part_name(label, whole_label, lex), whole_unit) for label, unit in columns[part:]]
+
+
+def _head_line_heads(line: str, lex: Lexicon) -> list[str]:
+    """A table's head line as its columns' heads, the rows' own first, without a
+    序号 column; a rows' head that the next head ran into once spaces were gone
+    (镇（街道）新建点数) is split off it."""
+    heads = line.split()
+    if heads and heads[0].startswith(TABLE_HEAD):
+        heads[0] = heads[0][len(TABLE_HEAD):]
+    heads = [h for h in heads if h]
+    row_head = next((h for h in lex.table_row_heads if heads and heads[0].startswith(h)), None)
+    if row_head and len(heads[0]) > len(row_head):
+        heads[:1] = [row_head, heads[0][len(row_head):]]
+    elif (heads and (glued := _HEAD_BEFORE_DIGIT.match(heads[0]))  # 责任单位65岁及以上老年人口数
+          and glued.group(1).endswith(lex.table_row_heads)):
+        heads[:1] = [glued.group(1), heads[0][glued.end(1):]]
+    return heads
+
+
+def _grouped_columns(groups: list[str], line: str, units, lex: Lexicon) -> list | None:
+    """A head of two lines (困难残疾人生活补贴 重度残疾人护理补贴 | 享受人数 发放金额 享受人数
+    发放金额): each group's share of the second line's heads are its columns, named by
+    both and counted in the unit the lower head takes."""
+    subheads = [QUOTE_MARKS.sub("", h) for h in line.split()]
+    if (not groups or len(subheads) <= len(groups) or len(subheads) % len(groups)
+            or any(ch.isdigit() for ch in line)):
+        return None
+    share = len(subheads) // len(groups)
+    return [(QUOTE_MARKS.sub("", group) + sub, _column_unit(sub, units, lex))
+            for k, group in enumerate(groups) for sub in subheads[k * share:(k + 1) * share]]
+
+
+def _column_unit(head: str, units: list[tuple[str | None, str]], lex: Lexicon) -> tuple[str | None, str] | None:
+    """The unit of a declared list a column's head takes (see unit_list_cells)."""
+    named = [(head.rfind(unit), k) for k, (_, unit) in enumerate(units) if unit in head]
+    if named:
+        return units[max(named)[1]]
+    money = [u for u in units if lex.units[u[1]].kind == "money"]
+    rates = [u for u in units if lex.units[u[1]].kind == "rate"]  # （单位：个、%）: 完成率 takes %, 已建成 个
+    others = [u for u in units if lex.units[u[1]].kind not in ("money", "rate")]
+    if head.endswith(lex.table_money_heads):
+        return money[0] if len(money) == 1 else None
+    if head.endswith(lex.table_share_heads):
+        return rates[0] if len(rates) == 1 else None
+    return others[0] if len(others) == 1 else None
+
+
+@lru_cache(maxsize=4)
+def declaration_regex(unit_re: str) -> re.Pattern:
+    # a unit declared for what follows (（单位：名）, 单位：万元): one unit only
+    return re.compile(r"单位[：:][ \t]*(?P<mag>万|亿)?(?P<unit>" + unit_re + r")(?![、，,/])")
+
+
+_PAIRS_LINE = re.compile(r"(?:[\u4e00-\u9fff]{2,12}[ \t\u3000]*" + CELL_NUMBER + r"[ \t\u3000]*)+")
+
+
+_BARE_CELL = re.compile(r"(?<![\d.])" + CELL_NUMBER + r"(?![\d.%])")
+_CELL_LABEL = re.compile(r"[\u4e00-\u9fff]{2,12}$")
+
+
+def declared_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list[NumberMention]:
+    """Bare numbers on the line of a unit declaration, after it, each after its
+    label (按户籍所在镇分（单位：名）：文林街道41怀仁街道36 …), and on the lines
+    right below that hold nothing but such pairs: counted in that unit."""
+    taken = {(n.start, n.end) for n in found}
+    unit_after = re.compile(lex.unit_re)
+    out = []
+    for d in declaration_regex(lex.unit_re).finditer(text):
+        pairs_end = line_end(text, d.end())
+        # the pairs may run on over the next lines (a wrapped or flattened list)
+        while pairs_end < len(text) and _PAIRS_LINE.fullmatch(text, pairs_end + 1, line_end(text, pairs_end + 1)):
+            pairs_end = line_end(text, pairs_end + 1)
+        unit = lex.units[d.group("unit")]
+        for cell in _BARE_CELL.finditer(text, d.end(), pairs_end):
+            label = _CELL_LABEL.search(text, d.end(), cell.start())
+            if (cell.start(), cell.end()) in taken or label is None or unit_after.match(text, cell.end()):
+                continue
+            out += cell_figures(cell.start(), cell.end(), cell.group(), d.group("mag"), unit, trim_phrase(label.group(), lex))
+        if not text[d.end():pairs_end].strip(" \t\u3000）)"):  # (a caption may close on it: …情况（单位：人）)
+            out += _declared_rows(text, d, pairs_end, unit, lex, taken)
+    return out
+
+
+# a rows' head run into a next head that opens on a digit (责任单位|65岁及以上…)
+_HEAD_BEFORE_DIGIT = re.compile(r"([\u4e00-\u9fff（）()]{2,})(?=\d)")
+# a head line's last words wrapped onto a line of their own (目标任务数)
+_WRAPPED_HEAD = re.compile(r"[\u4e00-\u9fff（）()]{2,12}")
+# a row of a month (1月378.81 58.02 39.05): its cells follow the month
+_MONTH_ROW = re.compile(r"\d{1,2}月份?[ \t\u3000]*(?P<cells>" + CELL_NUMBER + r"%?(?:[ \t\u3000]+" + CELL_NUMBER + r"%?)+)")
+
+
+def _declared_rows(text: str, declaration: re.Match, pos: int, unit, lex: Lexicon, taken) -> list[NumberMention]:
+    """A table under a line that only declares its unit (统计表|单位：人|县（区）
+    年度目标任务 完成数 完成率|潞州区1500 1392 92.80%): each bare number of its rows,
+    below the columns' head line, in that unit, counted as the table's title says;
+    a total row is not counted again. A row may be a month's (1月378.81 58.02)."""
+    declaration_line = text.rfind("\n", 0, declaration.start()) + 1
+    # the caption the declaration closes (表1 …完成情况（单位：人）), else the line above
+    title = text[declaration_line:declaration.start()].rstrip(" \t\u3000（(") or text[
+        text.rfind("\n", 0, max(0, declaration_line - 1)) + 1:max(0, declaration_line - 1)]
+    label = trim_phrase(_title_subject(title, lex), lex) if title else ""
+    row, heads = pos + 1, []
+    if row < len(text) and not _number_row(text, row, line_end(text, row)):
+        heads = _head_line_heads(text[row:line_end(text, row)], lex)  # the columns' head line
+        row = line_end(text, row) + 1
+        # a head wrapped onto a line of its own (… 中医药健康管理|目标任务数) goes on the last
+        wrapped_end = line_end(text, row)
+        if (heads and _WRAPPED_HEAD.fullmatch(text, row, wrapped_end) and wrapped_end < len(text)
+                and _number_row(text, wrapped_end + 1, line_end(text, wrapped_end + 1))):
+            heads[-1] += text[row:wrapped_end]
+            row = wrapped_end + 1
+    out = []
+    while row < len(text) and ((by_month := _MONTH_ROW.fullmatch(text, row, end := line_end(text, row)))
+                               or (numbered := _number_row(text, row, end))):
+        if not text.startswith(lex.table_total_words, row):
+            first = by_month.start("cells") if by_month else re.search(r"\d", text[numbered:end]).start() + numbered
+            cells = list(_BARE_CELL.finditer(text, first, end))
+            # one head a column, after the rows' own (月份 低保金 特困供养金): each cell its column's
+            labels = heads[1:] if len(heads) == len(cells) + 1 else [label] * len(cells)
+            for cell, cell_label in zip(cells, labels):
+                if (cell.start(), cell.end()) not in taken:
+                    out += cell_figures(cell.start(), cell.end(), cell.group(), declaration.group("mag"), unit, cell_label)
+        row = end + 1
+    return out
+
+
+def _number_row(text: str, start: int, end: int) -> int:
+    """Where the row at text[start:end] starts after its 序号 cell (1云阳街道…31250 20625),
+    if it is a row of a name and numbers; else 0."""
+    index = ROW_NUMBER.match(text, start, end)
+    first = index.end() if index and index.end() < end and not text[index.end()].isdigit() else start
+    return first if RE_NUMBER_ROW.fullmatch(text, first, end) else 0
+
+
+def _title_subject(title: str, lex: Lexicon) -> str:
+    """What a table's title says its cells count: without the words that close it
+    (情况统计表) and the period and scope that open it (2024年1—9月各县（区）)."""
+    end = next((w for w in lex.table_title_ends if title.endswith(w)), "")
+    return _title_scope_regex(lex.table_title_scope, lex.table_row_heads).sub("", title[:len(title) - len(end)])
+
+
+@lru_cache(maxsize=4)
+def _title_scope_regex(scope_words: tuple[str, ...], row_heads: tuple[str, ...]) -> re.Pattern:
+    # the scope is a rows' head where one follows (各单位|老年人健康管理…), else a short word (各县（区）)
+    return re.compile(r"^.*?(?:" + "|".join(map(re.escape, scope_words)) + r")(?:"
+                      + "|".join(map(re.escape, row_heads)) + r"|[\u4e00-\u9fff]{1,4}(?:（[^）]*）)?)")
