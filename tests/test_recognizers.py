@@ -291,6 +291,10 @@ def test_a_local_tax_bureau_named_with_its_national_system_is_one_body_however_w
     canonicals = _org_canonicals("北海市残联报告。市残联会同国家税务总局北海市税务局开展年审。市税务局负责征收。", lex)
     assert canonicals["国家税务总局北海市税务局"] == "国家税务总局北海市税务局"
     assert canonicals["市税务局"] == "国家税务总局北海市税务局"
+    # its own place after the wider one (天津市南开区): the system still heads the name
+    canonicals = _org_canonicals("区医保局会同国家税务总局天津市南开区税务局资助参保。区税务局负责。", lex)
+    assert canonicals["国家税务总局天津市南开区税务局"] == "国家税务总局南开区税务局"
+    assert canonicals["区税务局"] == "国家税务总局南开区税务局"
 
 
 def test_an_unbracketed_plan_whose_words_close_a_bracket_first_is_no_policy_title(lex):
@@ -429,6 +433,13 @@ def test_a_post_and_a_name_make_a_person_before_how_or_with_whom_they_act(lex):
     text = ("值班心理咨询师陈敏耐心倾听，团县委副书记陈俊杰带头宣讲。"
             "护士季丽芳和村医刘水生一起坐上巡诊车。社工周鹏定期上门。")
     assert _person_names(lex, text) == ["陈敏", "陈俊杰", "刘水生", "周鹏"]
+    # what they do to someone (把, 将): 驻站心理咨询师刘思雨把母子俩领进小屋
+    assert _person_names(lex, "驻站心理咨询师刘思雨把母子俩领进小屋。社工张晓将老人送回家。") == ["刘思雨", "张晓"]
+
+
+def test_a_kin_word_before_a_quoted_name_says_it_is_a_persons(lex):
+    text = "孩子的妈妈陈红梅告诉记者，孩子愿意聊天了。外婆李秀珍说，现在放心多了。"
+    assert _person_names(lex, text) == ["陈红梅", "李秀珍"]
 
 
 def test_a_post_after_a_bodys_colon_on_a_contact_line_or_a_duty_label_names_its_holder(lex):
@@ -2169,6 +2180,8 @@ def test_a_described_program_is_no_name(lex):
     text = ("助餐是惠及老人的一项民心工程。大家都盼着这个项目早日落地。"
             "各区把居家养老作为“幸福颐养行动”的头号工程来抓。")
     assert _program_names(lex, text) == {"幸福颐养行动"}
+    # 一间小屋: a room the story walks into, not a site's brand
+    assert _program_names(lex, "她把母子俩领进一间小屋。") == set()
 
 
 def test_a_verb_inside_the_words_after_a_body_makes_them_no_department_of_it(lex):

@@ -509,6 +509,7 @@ def recognize_organizations(text: str, lex: Lexicon, ctx: PlaceContext, places: 
         text, _cities_of_their_sentences(text, chosen, places, ctx, lex), places, lex))
     chosen = _level_names_of_the_one_body(chosen, lex)
     chosen = _without_their_county(chosen, places)
+    chosen = _after_their_system(text, chosen, places, lex)
     chosen = _within_their_system(chosen, lex)
     chosen = _not_counted(text, chosen, places, lex)
     chosen = _from_the_wider_place(chosen, places, lex)
@@ -650,6 +651,24 @@ def _without_their_county(orgs: list[Mention], places: list[Mention]) -> list[Me
                 full.setdefault(m.text[lower.start - m.start:], m.canonical or m.text)
         elif m.text in full and run and (m.canonical or m.text) == m.text:
             m = replace(m, canonical=full[m.text])
+        out.append(m)
+    return out
+
+
+def _after_their_system(text: str, orgs: list[Mention], places: list[Mention], lex: Lexicon) -> list[Mention]:
+    """A body written after its national system and the places around its own
+    (国家税务总局天津市南开区税务局) is mentioned from the system on, and named
+    with the system before its own place (国家税务总局南开区税务局)."""
+    by_end = {p.end: p for p in places}
+    out = []
+    for m in orgs:
+        pos = m.start
+        while (wider := by_end.get(pos)) is not None:
+            pos = wider.start
+        name = m.canonical or m.text
+        prefix = next((p for p in lex.org_system_prefixes if text.startswith(p, pos - len(p))), None)
+        if prefix is not None and pos < m.start and not name.startswith(prefix):
+            m = replace(m, text=text[pos - len(prefix):m.end], start=pos - len(prefix), canonical=prefix + name)
         out.append(m)
     return out
 
