@@ -1155,6 +1155,25 @@ def test_a_declared_list_of_a_count_and_a_rate_gives_the_rate_column_its_percent
     assert found == [("4", "个"), ("3", "个"), ("75", "%"), ("2", "个"), ("2", "个"), ("100", "%")], found
 
 
+def test_a_declared_list_of_people_and_other_counts_gives_heads_of_people_the_unit_of_people(lex):
+    # 低保对象 and 招生数 count people (人); 临时救助 and 学校数 the list's other count
+    text = ("表1 各镇（街）社会救助资金使用情况\n（单位：人、人次、万元）\n"
+            "序号 镇（街） 低保对象 低保资金 临时救助 临时救助资金\n1 宝平街道 532 451.08 236 35.10\n\n"
+            "表2 各级各类学校基本情况\n单位：所、人\n类别 学校数 招生数 毕业生数\n普通初中 28 5472 5615\n")
+    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(normalize(text).text, lex)]
+    assert found == [("532", "人", "低保对象"), ("4510800", "元", "低保资金"), ("236", "人次", "临时救助"),
+                     ("351000", "元", "临时救助资金"), ("28", "所", "学校数"), ("5472", "人", "招生数"),
+                     ("5615", "人", "毕业生数")], found
+
+
+def test_a_head_line_wrapped_under_a_declared_list_of_units_goes_on_below(lex):
+    text = ("（单位：人、人次、万元）\n序号 镇（街） 低保对象 低保资金 特困人员 特困资金\n临时救助 临时救助资金\n"
+            "1 宝平街道 532 451.08 41 68.25 236 35.10\n")
+    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(normalize(text).text, lex)]
+    assert found[-2:] == [("236", "人次", "临时救助"), ("351000", "元", "临时救助资金")], found
+    assert len(found) == 6, found
+
+
 def test_a_borrower_column_holds_names_and_the_rows_figures_count_in_their_heads_units(lex):
     text = "序号 借款人 贷款金额（万元） 贴息金额（元） 所在乡镇\n1 周立伟 20 1200.00 杨岗镇\n2 高秀云 15 900.00 东诚镇\n"
     normalized = normalize(text).text

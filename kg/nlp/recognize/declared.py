@@ -33,6 +33,9 @@ def declared_units(line: str, unit_list: re.Pattern) -> re.Match | None:
 _UNIT_ITEM_PARTS = re.compile(r"(?P<mag>万|亿)?(?P<unit>.+)")
 
 
+_HEAD_WORDS_ONLY = re.compile(r"[\u4e00-\u9fff（）()]{2,}(?:[ \t\u3000]+[\u4e00-\u9fff（）()]{2,})*")
+
+
 def unit_list_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list[NumberMention]:
     """A table under a line that declares a list of units (（单位：人、家）|地区 适配人数
     “残疾人之家”数 服务残疾人数|张家港市 1125 41 902): each column takes the unit its
@@ -54,10 +57,13 @@ def unit_list_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list
         heads = _head_line_heads(lines[i + 1], lex)
         if len(heads) < 2 or any(ch.isdigit() for ch in lines[i + 1]):
             continue
+        first_row = i + 2
+        grouped = _grouped_columns(heads[1:], lines[i + 2], units, lex)
+        if grouped is None and _HEAD_WORDS_ONLY.fullmatch(lines[i + 2]):
+            heads, first_row = heads + lines[i + 2].split(), i + 3  # a head line wrapped: its last heads below
         columns = _part_columns([(norm_head, _column_unit(norm_head, units, lex))
                                  for norm_head in (QUOTE_MARKS.sub("", h) for h in heads[1:])], units, lex)
-        first_row = i + 2
-        if (grouped := _grouped_columns(heads[1:], lines[i + 2], units, lex)) is not None:
+        if grouped is not None:
             columns, first_row = grouped, i + 3
         if any(unit is None for _, unit in columns):
             continue  # a column no unit of the list fits: the table is not understood
@@ -134,6 +140,12 @@ def _column_unit(head: str, units: list[tuple[str | None, str]], lex: Lexicon) -
         return money[0] if len(money) == 1 else None
     if head.endswith(lex.table_share_heads):
         return rates[0] if len(rates) == 1 else None
+    if len(others) > 1:  # 人、人次: the unit of people for a head of people, the other for the rest
+        people = [u for u in others if u[1] in lex.table_people_units]
+        counted = head[:-1] if head.endswith(lex.table_figure_heads) else head
+        others = people if counted.endswith(lex.table_people_heads) else [u for u in others if u not in people]
+        if len(people) != 1:
+            return None
     return others[0] if len(others) == 1 else None
 
 
