@@ -287,6 +287,25 @@ def test_names_in_a_byline_credited_with_slashes_but_not_a_body_credited_for_pho
     assert _person_names(lex, "团市委副书记金美善、学校部部长孙浩然分别就心理健康作了部署。") == ["金美善", "孙浩然"]
 
 
+def test_a_body_named_after_a_tables_figures_starts_after_them(lex):
+    # 永安镇 720 720 县中医院: the cells' figures end at the body's name
+    text = "序号 镇街 目标人数 任务数 承担机构\n7 永安镇 720 720 县中医院\n8 高安镇 860 860 县人民医院\n"
+    assert [m.text for m in _orgs(normalize(text).text, lex)] == ["县中医院", "县人民医院"]
+    # a service number stays in a name, after a space as well
+    assert [m.text for m in _orgs("成立 12355青少年心理守护志愿服务队。", lex)] == ["12355青少年心理守护志愿服务队"]
+
+
+def test_a_place_name_holding_a_boundary_word_still_opens_a_bodys_name(lex):
+    # 抱由镇, 诸由观镇, 米各庄镇: their 由 and 各 end no name
+    names = [m.text for m in _orgs("组织抱由镇卫生院、诸由观镇中心学校和米各庄镇中心校开展活动。", lex)]
+    assert names == ["抱由镇卫生院", "诸由观镇中心学校", "米各庄镇中心校"]
+
+
+def test_what_a_body_sets_up_or_turns_into_is_no_part_of_its_name(lex):
+    names = [m.text for m in _orgs("平和县人民医院开设康复科。镇敬老院变身区域养老服务中心。", lex)]
+    assert "平和县人民医院开设康复科" not in names and "敬老院变身区域养老服务中心" not in names, names
+
+
 def test_a_local_tax_bureau_named_with_its_national_system_is_one_body_however_written(lex):
     canonicals = _org_canonicals("北海市残联报告。市残联会同国家税务总局北海市税务局开展年审。市税务局负责征收。", lex)
     assert canonicals["国家税务总局北海市税务局"] == "国家税务总局北海市税务局"

@@ -237,6 +237,9 @@ def _has_proper_name(span: str, lex: Lexicon) -> bool:
 
 
 _SERVICE_NUMBER = re.compile(r"\d{5}(?!\d)")
+# a figure after a space or at the start of a line, as a table's cells stand; not a service
+# number (12355青少年服务台, 110指挥中心) nor a year (2025年…领导小组)
+_CELL_FIGURE = re.compile(r"(?:(?<=[ \t\u3000])|(?<![^\n]))(?!\d{5}(?!\d)|1[12]\d(?!\d)|\d+年)\d+(?:\.\d+)?%?")
 
 
 def _left_edge(text: str, suffix_start: int, end: int, lex: Lexicon, inner_orgs: SpanIndex) -> int:
@@ -251,15 +254,18 @@ def _left_edge(text: str, suffix_start: int, end: int, lex: Lexicon, inner_orgs:
     # a boundary word is none inside quotes, or where a place's full name starts with it (新建区),
     # unless a body's head ends right before it (儿童福利院和县社会福利院: not 和县)
     # (新建镇级颐康中心: a level word, 镇级, follows; no town 新建镇 is named)
-    place_starts_here = {e - len(name) + 1 for e, name in lex.place_automaton.iter_long(modifier)
-                         if text[i + e + 1:i + e + 2] != "级"}
-    # read with the head, so that a word holding a boundary (指导中心) can guard it
+    in_places = [(e - len(name) + 1, e + 1) for e, name in lex.place_automaton.iter_long(modifier)]
+    place_starts_here = {s for s, e in in_places if text[i + e:i + e + 1] != "级"}
+    # read with the head, so that a word holding a boundary (指导中心) can guard it;
+    # none inside a place's name either (抱由镇, 米各庄镇: not 由, 各)
     cuts = [m for m in lex.boundary_re.finditer(text[i:end]) if m.end() <= len(modifier)
             and modifier.count("“", 0, m.start()) <= modifier.count("”", 0, m.start())
-            and (m.start() not in place_starts_here or modifier[:m.start()].endswith(lex.org_suffix_tuple))]
+            and (m.start() not in place_starts_here or modifier[:m.start()].endswith(lex.org_suffix_tuple))
+            and not any(s < m.start() and m.end() <= e for s, e in in_places)]
     cuts += lex.post_holder_re.finditer(modifier)  # 局长方文华任|办公室主任
     cuts += lex.org_count_re.finditer(modifier)  # 长涂镇两家|乡镇敬老院: a count is no part of a name
     cuts += lex.house_number_re.finditer(modifier)  # 江西路118号|青岛市青少年宫: an address ends there
+    cuts += _CELL_FIGURE.finditer(modifier)  # 永安镇720 720|县中医院: a table's cell before its name
     starts = {0} | {m.end() for m in cuts}
     for words in (lex.place_words, lex.short_place_words):
         # a name does not start inside a boundary word (建成县级…: not 成县)
