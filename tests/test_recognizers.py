@@ -1185,6 +1185,19 @@ def test_a_declared_list_of_people_and_other_counts_gives_heads_of_people_the_un
                      ("5615", "人", "毕业生数")], found
 
 
+def test_heads_of_counts_alone_under_one_declared_unit_count_in_it(lex):
+    # （单位：户） over 乡镇（街道）｜任务数｜完成数: the counts are households
+    text = "各乡镇（街道）完成情况如下（单位：户）：\n乡镇（街道）｜任务数｜完成数\n昭阳街道｜34｜36\n通泰街道｜30｜31\n"
+    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(normalize(text).text, lex)]
+    assert found == [("34", "户", "任务数"), ("36", "户", "完成数"), ("30", "户", "任务数"), ("31", "户", "完成数")], found
+
+
+def test_a_declared_list_of_units_may_be_set_apart_by_semicolons(lex):
+    text = "单位：名；件\n镇（街）　康复救助人数　辅具适配件数\n台城街道　96　238\n"
+    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(normalize(text).text, lex)]
+    assert found == [("96", "名", "康复救助人数"), ("238", "件", "辅具适配件数")], found
+
+
 def test_a_head_line_wrapped_under_a_declared_list_of_units_goes_on_below(lex):
     text = ("（单位：人、人次、万元）\n序号 镇（街） 低保对象 低保资金 特困人员 特困资金\n临时救助 临时救助资金\n"
             "1 宝平街道 532 451.08 41 68.25 236 35.10\n")

@@ -13,11 +13,14 @@ from kg.nlp.recognize.table_heads import QUOTE_MARKS, part_name
 from kg.text.lines import RE_NUMBER_ROW, TABLE_HEAD, line_end, lines_with_starts
 
 
+_UNIT_SEPARATOR = "[、，,/；;]"
+
+
 @lru_cache(maxsize=4)
 def unit_list_regex(unit_re: str) -> re.Pattern:
-    # a list of units declared over a table ((单位：人、家), 单位：个、万元): one per kind of column
+    # a list of units declared over a table ((单位：人、家), 单位：个、万元, 单位：名；件): one per kind of column
     item = r"(?:万|亿)?(?:" + unit_re + r")"
-    return re.compile(r"[（(]?单位[：:][ \t]*(?P<units>" + item + r"(?:[、，,/]" + item + r")+)[）)]?")
+    return re.compile(r"[（(]?单位[：:][ \t]*(?P<units>" + item + r"(?:" + _UNIT_SEPARATOR + item + r")+)[）)]?")
 
 
 def declared_units(line: str, unit_list: re.Pattern) -> re.Match | None:
@@ -50,7 +53,7 @@ def unit_list_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list
         if declared is None:
             continue
         units = []
-        for item in re.split("[、，,/]", declared.group("units")):
+        for item in re.split(_UNIT_SEPARATOR, declared.group("units")):
             parts = _UNIT_ITEM_PARTS.fullmatch(item)
             mag, unit = (parts.group("mag"), parts.group("unit")) if parts.group("unit") in lex.units else (None, item)
             units.append((mag, unit))
@@ -152,7 +155,7 @@ def _column_unit(head: str, units: list[tuple[str | None, str]], lex: Lexicon) -
 @lru_cache(maxsize=4)
 def declaration_regex(unit_re: str) -> re.Pattern:
     # a unit declared for what follows (（单位：名）, 单位：万元): one unit only
-    return re.compile(r"单位[：:][ \t]*(?P<mag>万|亿)?(?P<unit>" + unit_re + r")(?![、，,/])")
+    return re.compile(r"单位[：:][ \t]*(?P<mag>万|亿)?(?P<unit>" + unit_re + r")(?!" + _UNIT_SEPARATOR + ")")
 
 
 _PAIRS_LINE = re.compile(r"(?:[\u4e00-\u9fff]{2,12}[ \t\u3000]*" + CELL_NUMBER + r"[ \t\u3000]*)+")

@@ -82,6 +82,26 @@ def _bare_heads(line: str, lex: Lexicon) -> list[tuple[re.Match | None, str]] | 
     return columns if any(head for head, _ in columns) else None
 
 
+def declared_heads(line: str, declared: re.Match, lex: Lexicon) -> tuple[list[tuple[re.Match, str]], bool] | None:
+    """A head of words alone under a line that declares one unit (（单位：户） |
+    乡镇（街道） 任务数 完成数): after the rows' column, heads that each end in 数
+    count in the declared unit; and whether the rows open on a 序号 number."""
+    words = line.split()
+    indexed = bool(words) and words[0].startswith(TABLE_HEAD)
+    if indexed:
+        words[0] = words[0][len(TABLE_HEAD):]
+        words = [w for w in words if w]
+    row_head = next((h for h in lex.table_row_heads if words and words[0].startswith(h)), None)
+    if row_head is None:
+        return None
+    words[:1] = [row_head] + ([words[0][len(row_head):]] if len(words[0]) > len(row_head) else [])
+    heads = words[1:]
+    if not 0 < len(heads) <= 8 or not all(w.endswith(lex.table_figure_heads) for w in heads):
+        return None
+    unit = (declared.group("mag") or "") + declared.group("unit")
+    return [(column_head_regex(lex.unit_re).fullmatch(f"{w}（{unit}）"), w) for w in heads], indexed
+
+
 def _leading_columns(before: str, lex: Lexicon) -> list[tuple[re.Match, str]]:
     """Columns before the first head with a bracketed unit whose names end in a unit
     (县（区） 医疗救助人次 救助资金（万元） …: 医疗救助人次 counts 人次), after the rows' own

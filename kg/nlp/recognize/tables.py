@@ -13,8 +13,8 @@ from kg.nlp.recognize.declared import (declaration_regex, declared_cells, declar
                                        unit_list_regex)
 from kg.nlp.recognize.figures import (CELL, CELL_NUMBER, CELL_TOKEN, NumberMention, ROW_NUMBER, SIGN, TRAILING_CELLS,
                                       cell_figures, parse_value, trim_phrase)
-from kg.nlp.recognize.table_heads import (HEAD_BRACKET, RE_DIGITS, column_head_regex, column_heads, unit_heads,
-                                          wrapped_heads)
+from kg.nlp.recognize.table_heads import (HEAD_BRACKET, RE_DIGITS, column_head_regex, column_heads, declared_heads,
+                                          unit_heads, wrapped_heads)
 from kg.text.lines import EMPTY_CELL, RE_NUMBERED_HEADING, TABLE_HEAD, lines_with_starts, table_words
 
 
@@ -183,6 +183,8 @@ def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]
             columns = None  # 注：服务人数为截至2024年…: a note under the rows ends them
             continue
         found_heads = column_heads(line, lex)
+        if found_heads is None and declared is not None:
+            found_heads = declared_heads(line, declared, lex)
         if found_heads and listed and unit_heads(line, lex) is None:
             recent, listed = [], False  # words alone under a declared list of units (单位：名、名、人次): the list's table
             continue
