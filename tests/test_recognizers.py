@@ -1198,6 +1198,17 @@ def test_a_declared_list_of_units_may_be_set_apart_by_semicolons(lex):
     assert found == [("96", "名", "康复救助人数"), ("238", "件", "辅具适配件数")], found
 
 
+def test_a_projects_figure_that_runs_into_its_lead_bodys_name_is_its_columns(lex):
+    # 投资（万元）｜牵头单位: with the bars gone, 680 runs into 县残联
+    text = normalize("序号｜项目名称｜目标任务｜投资（万元）｜牵头单位｜完成时限\n一、兜底保障类\n"
+                     "1｜残疾儿童康复救助项目｜为260名残疾儿童实施康复救助｜680｜县残联｜2025年12月底\n"
+                     "2｜困难群众救助提标工程｜发放低保金不少于1.35亿元｜13500｜县民政局｜2025年12月底\n").text
+    names = [(m.start, m.end) for m in _orgs(text, lex)]
+    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(text, lex, names=names)]
+    assert ("6800000", "元", "投资") in found and ("135000000", "元", "投资") in found, found
+    assert len([f for f in found if f[2] == "投资"]) == 2, found
+
+
 def test_a_head_line_wrapped_under_a_declared_list_of_units_goes_on_below(lex):
     text = ("（单位：人、人次、万元）\n序号 镇（街） 低保对象 低保资金 特困人员 特困资金\n临时救助 临时救助资金\n"
             "1 宝平街道 532 451.08 41 68.25 236 35.10\n")

@@ -301,6 +301,7 @@ class Lexicon:
         self.table_status_ends = tuple(table_lines["@status_ends"])
         self.table_money_heads = tuple(table_lines["@money_heads"])
         self.table_people_heads = tuple(table_lines["@people_heads"])
+        self.table_body_heads = tuple(table_lines["@body_heads"])
         self.table_people_units = frozenset(table_lines["@people_units"])
         self.table_count_heads = dict(w.split(":") for w in table_lines["@count_heads"])
         self.table_count_words = tuple(self.table_count_heads)

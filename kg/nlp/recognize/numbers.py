@@ -157,7 +157,7 @@ def recognize_numbers(text: str, lex: Lexicon, number_re: re.Pattern | None = No
         out.append(NumberMention(m.start(), m.end(), value, unit_text, qualifier, is_rate, indicator or unit_text))
     out += _yuan_sign_amounts(text, lex, out, names, garbled, longest)
     out += _bracketed_field_amounts(text, lex, out)
-    out, cells = table_figures(text, lex, out)
+    out, cells = table_figures(text, lex, out, names)
     return sorted(out + cells, key=lambda n: (n.start, n.end))
 
 

@@ -5,10 +5,11 @@ as its column's head."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 
-from kg.nlp.lexicon import Lexicon
+from kg.nlp.lexicon import Lexicon, alternation
 from kg.nlp.recognize.declared import (declaration_regex, declared_cells, declared_units, unit_list_cells,
                                        unit_list_regex)
 from kg.nlp.recognize.figures import (CELL, CELL_NUMBER, CELL_TOKEN, NumberMention, ROW_NUMBER, SIGN, TRAILING_CELLS,
@@ -377,10 +378,11 @@ def _stacked_head_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> 
     return out
 
 
-def table_figures(text: str, lex: Lexicon, found: list[NumberMention]
+def table_figures(text: str, lex: Lexicon, found: list[NumberMention], names=()
                   ) -> tuple[list[NumberMention], list[NumberMention]]:
     """The figures of the text's tables, and `found` (the running text's figures)
-    without those a table reads in its own way."""
+    without those a table reads in its own way; `names`: the (start, end) of the
+    bodies and places the text names."""
     cells = _table_cells(text, lex, found)
     column_cells, own_unit = _column_cells(text, lex, found + cells)
     if column_cells:  # a column's figure is read in the column's unit (3000本人患…: 3000 元, not 3000 本)
@@ -394,4 +396,51 @@ def table_figures(text: str, lex: Lexicon, found: list[NumberMention]
     cells += unit_list_cells(text, lex, found + cells)
     cells += _unit_column_cells(text, lex, found + cells)
     cells += _last_column_cells(text, lex, found + cells)
+    cells += _figures_before_bodies(text, lex, found + cells, names)
     return found, cells + declared_cells(text, lex, found + cells)
+
+
+@lru_cache(maxsize=4)
+def _figure_before_bodies_head(unit_re: str, body_heads: tuple[str, ...]) -> re.Pattern:
+    # 投资（万元） 牵头单位: a column with a unit right before the column of lead bodies
+    return re.compile(r"(?P<label>[\u4e00-\u9fff]{1,8})[（(](?P<mag>万|亿)?(?P<unit>" + unit_re + r")[）)]"
+                      r"[ \t\u3000]*(?:" + alternation(body_heads) + ")")
+
+
+_FIGURE_AT_END = re.compile(r"(?<![\d.])(?:" + CELL_NUMBER + r")[ \t\u3000]*$")
+_ROW_OR_GROUP = re.compile(r"\d{1,3}(?!\d)|[一二三四五六七八九十]+、")
+
+
+def _figures_before_bodies(text: str, lex: Lexicon, found: list[NumberMention], names) -> list[NumberMention]:
+    """A table of projects whose head puts a column with a unit right before the
+    column of lead bodies (序号 项目名称 目标任务 投资（万元） 牵头单位 …): once the
+    cells' bars are gone, that column's figure runs into the body's name (…实施无障碍
+    改造680县残联); each row's, in the column's unit. Rows open on their number, or
+    name a group of them (一、兜底保障类)."""
+    if not names:
+        return []
+    heads = _figure_before_bodies_head(lex.unit_re, lex.table_body_heads)
+    starts = sorted({s for s, _ in names})
+    taken = {(n.start, n.end) for n in found}
+    lines, line_starts = lines_with_starts(text)
+    out = []
+    head = None
+    for line, start in zip(lines, line_starts):
+        found_head = heads.search(line) if not RE_DIGITS.search(line) else None
+        if found_head:
+            head = found_head
+            continue
+        if head is None or not _ROW_OR_GROUP.match(line):
+            head = None
+            continue
+        end = start + len(line)
+        for body in starts[bisect_left(starts, start + 1):bisect_left(starts, end)]:
+            figure = _FIGURE_AT_END.search(text, start, body)
+            if figure is not None and figure.start() > start and text[figure.start() - 1] not in "0123456789":
+                digits = figure.group().strip(" \t\u3000")
+                span = (figure.start(), figure.start() + len(digits))
+                if span not in taken:
+                    out += cell_figures(*span, digits, head.group("mag"), lex.units[head.group("unit")],
+                                        head.group("label"))
+                break
+    return out
