@@ -1190,6 +1190,10 @@ def test_heads_of_counts_alone_under_one_declared_unit_count_in_it(lex):
     text = "各乡镇（街道）完成情况如下（单位：户）：\n乡镇（街道）｜任务数｜完成数\n昭阳街道｜34｜36\n通泰街道｜30｜31\n"
     found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(normalize(text).text, lex)]
     assert found == [("34", "户", "任务数"), ("36", "户", "完成数"), ("30", "户", "任务数"), ("31", "户", "完成数")], found
+    # a head of money under a unit of money
+    text = "表1　主要救助资金发放情况（单位：万元）\n项目　　金额\n城乡低保金　9856.2\n特困供养金　3278.5\n"
+    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(normalize(text).text, lex)]
+    assert found == [("98562000", "元", "金额"), ("32785000", "元", "金额")], found
 
 
 def test_a_declared_list_of_units_may_be_set_apart_by_semicolons(lex):

@@ -84,8 +84,9 @@ def _bare_heads(line: str, lex: Lexicon) -> list[tuple[re.Match | None, str]] | 
 
 def declared_heads(line: str, declared: re.Match, lex: Lexicon) -> tuple[list[tuple[re.Match, str]], bool] | None:
     """A head of words alone under a line that declares one unit (（单位：户） |
-    乡镇（街道） 任务数 完成数): after the rows' column, heads that each end in 数
-    count in the declared unit; and whether the rows open on a 序号 number."""
+    乡镇（街道） 任务数 完成数): after the rows' column, heads that each end in 数, or
+    in a word of money under a unit of money, count in the declared unit; and
+    whether the rows open on a 序号 number."""
     words = line.split()
     indexed = bool(words) and words[0].startswith(TABLE_HEAD)
     if indexed:
@@ -96,7 +97,9 @@ def declared_heads(line: str, declared: re.Match, lex: Lexicon) -> tuple[list[tu
         return None
     words[:1] = [row_head] + ([words[0][len(row_head):]] if len(words[0]) > len(row_head) else [])
     heads = words[1:]
-    if not 0 < len(heads) <= 8 or not all(w.endswith(lex.table_figure_heads) for w in heads):
+    # (a money head, 金额, under a unit of money: 单位：万元 | 项目 金额)
+    counted = lex.table_figure_heads + (lex.table_money_heads if lex.units[declared.group("unit")].kind == "money" else ())
+    if not 0 < len(heads) <= 8 or not all(w.endswith(counted) for w in heads):
         return None
     unit = (declared.group("mag") or "") + declared.group("unit")
     return [(column_head_regex(lex.unit_re).fullmatch(f"{w}（{unit}）"), w) for w in heads], indexed
