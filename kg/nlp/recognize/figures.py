@@ -35,10 +35,6 @@ ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CELL_NUMBER = "(?:" + ARABIC + ")"
 
 
-# one numeral before a unit of events, batches or sites (检查两轮, 举办八场, 新建三处): 一 is left out,
-# it mostly means "a" (开展一次…)
-# (or before 个, 家 or 名 where the clause ends on it: 建成“青翼家园”九个，, not 两个确保)
-# (前十名, 前三个: a rank)
 def parse_value(num: str, magnitude: str | None) -> Decimal | None:
     try:
         value = Decimal(num.replace(",", "")) if num[0].isdigit() else Decimal(str(cn2an.cn2an(num, "smart")))
@@ -115,11 +111,6 @@ def cell_figures(start: int, end: int, digits: str, magnitude: str | None, unit,
 
 
 ROW_NUMBER = re.compile(r"[ \t\u3000]*\d{1,3}(?![\d.%])[ \t\u3000]*")  # a 序号 cell (1魏塘街道8 8 100%)
-# heads after the last head with a unit that name none (… 目标任务（人） 完成率):
-# their cells carry their own unit
-# (normalization may have joined the first to the bracket before it)
-# (words of two ideographs or more, each alternative unambiguous: a nested repeat
-# backtracked over every split of a long run, 15% of a build's time)
-# (the first may open on a part's mark: 救助金额（元） 其中：住院 门诊)
+# a row's cells at its end: numbers, or a dash for an empty cell
 TRAILING_CELLS = re.compile(r"(?:(?:" + CELL_NUMBER + r"%?|" + EMPTY_CELL + r"+)[ \t\u3000]*)+$")
 CELL_TOKEN = re.compile(CELL_NUMBER + r"%?|" + EMPTY_CELL + "+")

@@ -30,6 +30,10 @@ _RATE_CONTEXT = re.compile(r"完成(?:了)?(?:年度|全年)?(?:目标)?(?:任�
 _CN_DECIMALS = "点[零〇一二三四五六七八九]+"
 # never the tail of a longer numeral (十一 of 第二十一次, whose 第 keeps it out)
 _CN_NUMBER = "(?<![" + _CN_DIGITS + "])[" + _CN_DIGITS + "万亿]{2,}(?:" + _CN_DECIMALS + ")?|[" + _CN_DIGITS + "]" + _CN_DECIMALS
+# one numeral before a unit of events, batches or sites (检查两轮, 举办八场, 新建三处): 一 is left out,
+# it mostly means "a" (开展一次…)
+# (or before 个, 家 or 名 where the clause ends on it: 建成“青翼家园”九个，, not 两个确保)
+# (前十名, 前三个: a rank)
 _CN_SINGLE = ("(?<![" + _CN_DIGITS + "])(?:[两二三四五六七八九](?=[场轮期支所趟批处])"
               "|(?<!前)[两二三四五六七八九十](?=[个家名][，。；、]))")
 

@@ -10,6 +10,12 @@ from kg.nlp.lexicon import Lexicon
 from kg.text.lines import TABLE_HEAD
 
 
+# heads after the last head with a unit that name none (… 目标任务（人） 完成率):
+# their cells carry their own unit
+# (normalization may have joined the first to the bracket before it)
+# (words of two ideographs or more, each alternative unambiguous: a nested repeat
+# backtracked over every split of a long run, 15% of a build's time)
+# (the first may open on a part's mark: 救助金额（元） 其中：住院 门诊)
 _PLAIN_HEADS = re.compile(r"(?<=[）)])[ \t\u3000]*[\u4e00-\u9fff]{2,}(?:[：:][\u4e00-\u9fff]{2,})?"
                           r"(?:[ \t\u3000]+[\u4e00-\u9fff]{2,})*[ \t\u3000]*$")
 

@@ -340,7 +340,6 @@ _UNIT_ITEM = re.compile(r"(?P<label>[\u4e00-\u9fff]{0,8})(?:[（(](?P<mag>万|�
 _HEAD_WORDS = re.compile(r"[\u4e00-\u9fff（）()、]+(?:[ \t\u3000]+[\u4e00-\u9fff（）()、]+)+")
 
 
-# a row's cells at its end: numbers, or a dash for an empty cell
 def _stacked_head_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list[NumberMention]:
     """A table whose head takes two lines, the columns' names on the first and
     their units below them (乡镇 就业驿站 发布岗位 | （个）（个）), as a wrapped head
