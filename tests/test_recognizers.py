@@ -1213,6 +1213,14 @@ def test_a_projects_figure_that_runs_into_its_lead_bodys_name_is_its_columns(lex
     assert len([f for f in found if f[2] == "投资"]) == 2, found
 
 
+def test_a_year_after_a_bracketed_unit_opens_the_next_columns_head_and_00_is_no_figure(lex):
+    # 2024年完成数（人） 2025年目标任务（人）: not 2025 人; 完成率1|00%: the tail of a broken 100%, not 0 %
+    text = "序号 乡镇（街道） 2024年完成数（人） 2025年目标任务（人）\n1 玉屏街道 33 32\n"
+    found = [(str(n.value), n.unit) for n in recognize_numbers(normalize(text).text, lex)]
+    assert ("2025", "人") not in found and ("32", "人") in found, found
+    assert recognize_numbers("完成率1\n00%。", lex) == []
+
+
 def test_a_head_line_wrapped_under_a_declared_list_of_units_goes_on_below(lex):
     text = ("（单位：人、人次、万元）\n序号 镇（街） 低保对象 低保资金 特困人员 特困资金\n临时救助 临时救助资金\n"
             "1 宝平街道 532 451.08 41 68.25 236 35.10\n")

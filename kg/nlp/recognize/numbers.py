@@ -42,7 +42,7 @@ def _number_regex(lex: Lexicon) -> re.Pattern:
     return re.compile(
         r"(?<![\d.A-Za-z第\-－~～/])(?<![居列名入]前)"  # 居前10位: a rank, not 10 people
         r"(?:百分之(?P<percent>" + _CN_NUMBER + "|" + ARABIC + "|[一二三四五六七八九十])"  # 百分之九十六点三: the unit comes first
-        r"|(?P<num>" + ARABIC + "|" + _CN_NUMBER + "|" + _CN_SINGLE + r")"
+        r"|(?P<num>(?!0\d)(?:" + ARABIC + ")|" + _CN_NUMBER + "|" + _CN_SINGLE + r")"  # 00%: the tail of a broken 100%
         # a form's amount with its unit in brackets: 中标金额：58.32（万元）
         r"(?P<open>(?<=\d)[（(](?=(?:万|亿)?(?:" + lex.unit_re + r")[）)]))?"
         r"(?P<mag>万|亿|千)?(?P<approx>余|多)?(?P<mag2>(?<=[余多])万|(?<=[余多])亿)?"  # 1.2万余人, 四百六十余万元

@@ -23,9 +23,10 @@ from kg.text.lines import EMPTY_CELL, RE_NUMBERED_HEADING, TABLE_HEAD, lines_wit
 def _table_row_regex(unit_re: str) -> re.Pattern:
     # a flattened table row: a label whose unit is in brackets, then bare numbers
     # (65岁及以上老年人健康体检人数（万人）28 30.2 107.9%); the match starts at the
-    # bracket, a literal the scanner finds fast, and the label is read back from it
+    # bracket, a literal the scanner finds fast, and the label is read back from it;
+    # no year after it (2024年完成数（人） 2025年目标任务（人）: the next column's head)
     return re.compile(r"[（(](?P<mag>万|亿)?(?P<unit>" + unit_re + r")[）)]"
-                      r"[ \t]*(?P<cells>" + CELL_NUMBER + r"(?:[ \t]+" + CELL_NUMBER + r"%?)*)")
+                      r"[ \t]*(?P<cells>" + CELL_NUMBER + r"(?:[ \t]+" + CELL_NUMBER + r"%?)*)(?![\d.]*年)")
 
 
 _ROW_LABEL_CHARS = 40
