@@ -9,8 +9,8 @@ from functools import lru_cache
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.recognize.figures import (CELL_NUMBER, CELL_TOKEN, NumberMention, ROW_NUMBER, TRAILING_CELLS, cell_figures,
                                       trim_phrase)
-from kg.nlp.recognize.table_heads import QUOTE_MARKS, part_name
-from kg.text.lines import RE_NUMBER_ROW, TABLE_HEAD, line_end, lines_with_starts
+from kg.nlp.recognize.table_heads import QUOTE_MARKS, head_line_heads, part_name
+from kg.text.lines import RE_NUMBER_ROW, line_end, lines_with_starts
 
 
 _UNIT_SEPARATOR = "[、，,/；;]"
@@ -57,7 +57,7 @@ def unit_list_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list
             parts = _UNIT_ITEM_PARTS.fullmatch(item)
             mag, unit = (parts.group("mag"), parts.group("unit")) if parts.group("unit") in lex.units else (None, item)
             units.append((mag, unit))
-        heads = _head_line_heads(lines[i + 1], lex)
+        heads = head_line_heads(lines[i + 1], lex)
         if len(heads) < 2 or any(ch.isdigit() for ch in lines[i + 1]):
             continue
         first_row = i + 2
@@ -99,23 +99,6 @@ def _part_columns(columns: list, units: list, lex: Lexicon) -> list:
     # (a part that names its own unit keeps it: 其中：新增人数（人）)
     return columns[:part] + [(label, unit) if any(u in label for u in named)
                              else (part_name(label, whole_label, lex), whole_unit) for label, unit in columns[part:]]
-
-
-def _head_line_heads(line: str, lex: Lexicon) -> list[str]:
-    """A table's head line as its columns' heads, the rows' own first, without a
-    序号 column; a rows' head that the next head ran into once spaces were gone
-    (镇（街道）新建点数) is split off it."""
-    heads = line.split()
-    if heads and heads[0].startswith(TABLE_HEAD):
-        heads[0] = heads[0][len(TABLE_HEAD):]
-    heads = [h for h in heads if h]
-    row_head = next((h for h in lex.table_row_heads if heads and heads[0].startswith(h)), None)
-    if row_head and len(heads[0]) > len(row_head):
-        heads[:1] = [row_head, heads[0][len(row_head):]]
-    elif (heads and (glued := _HEAD_BEFORE_DIGIT.match(heads[0]))  # 责任单位65岁及以上老年人口数
-          and glued.group(1).endswith(lex.table_row_heads)):
-        heads[:1] = [glued.group(1), heads[0][glued.end(1):]]
-    return heads
 
 
 def _grouped_columns(groups: list[str], line: str, units, lex: Lexicon) -> list | None:
@@ -188,8 +171,6 @@ def declared_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list[
     return out
 
 
-# a rows' head run into a next head that opens on a digit (责任单位|65岁及以上…)
-_HEAD_BEFORE_DIGIT = re.compile(r"([\u4e00-\u9fff（）()]{2,})(?=\d)")
 # a head line's last words wrapped onto a line of their own (目标任务数)
 _WRAPPED_HEAD = re.compile(r"[\u4e00-\u9fff（）()]{2,12}")
 # a row of a month (1月378.81 58.02 39.05): its cells follow the month
@@ -208,7 +189,7 @@ def _declared_rows(text: str, declaration: re.Match, pos: int, unit, lex: Lexico
     label = trim_phrase(_title_subject(title, lex), lex) if title else ""
     row, heads = pos + 1, []
     if row < len(text) and not _number_row(text, row, line_end(text, row)):
-        heads = _head_line_heads(text[row:line_end(text, row)], lex)  # the columns' head line
+        heads = head_line_heads(text[row:line_end(text, row)], lex)  # the columns' head line
         row = line_end(text, row) + 1
         # a head wrapped onto a line of its own (… 中医药健康管理|目标任务数) goes on the last
         wrapped_end = line_end(text, row)

@@ -88,26 +88,42 @@ def _bare_heads(line: str, lex: Lexicon) -> list[tuple[re.Match | None, str]] | 
     return columns if any(head for head, _ in columns) else None
 
 
+# a rows' head run into a next head that opens on a digit (责任单位|65岁及以上…)
+_HEAD_BEFORE_DIGIT = re.compile(r"([\u4e00-\u9fff（）()]{2,})(?=\d)")
+
+
+def head_line_heads(line: str, lex: Lexicon) -> list[str]:
+    """A table's head line as its columns' heads, the rows' own first, without a
+    序号 column; a rows' head that the next head ran into once spaces were gone
+    (镇（街道）新建点数) is split off it."""
+    heads = line.split()
+    if heads and heads[0].startswith(TABLE_HEAD):
+        heads[0] = heads[0][len(TABLE_HEAD):]
+    heads = [h for h in heads if h]
+    row_head = next((h for h in lex.table_row_heads if heads and heads[0].startswith(h)), None)
+    if row_head and len(heads[0]) > len(row_head):
+        heads[:1] = [row_head, heads[0][len(row_head):]]
+    elif (heads and (glued := _HEAD_BEFORE_DIGIT.match(heads[0]))  # 责任单位65岁及以上老年人口数
+          and glued.group(1).endswith(lex.table_row_heads)):
+        heads[:1] = [glued.group(1), heads[0][glued.end(1):]]
+    return heads
+
+
 def declared_heads(line: str, declared: re.Match, lex: Lexicon) -> tuple[list[tuple[re.Match, str]], bool] | None:
     """A head of words alone under a line that declares one unit (（单位：户） |
     乡镇（街道） 任务数 完成数): after the rows' column, heads that each end in 数, or
     in a word of money under a unit of money, count in the declared unit; and
     whether the rows open on a 序号 number."""
-    words = line.split()
-    indexed = bool(words) and words[0].startswith(TABLE_HEAD)
-    if indexed:
-        words[0] = words[0][len(TABLE_HEAD):]
-        words = [w for w in words if w]
-    row_head = next((h for h in lex.table_row_heads if words and words[0].startswith(h)), None)
-    if row_head is None:
+    words = head_line_heads(line, lex)
+    if not words or words[0] not in lex.table_row_heads:
         return None
-    words[:1] = [row_head] + ([words[0][len(row_head):]] if len(words[0]) > len(row_head) else [])
     heads = words[1:]
     # (a money head, 金额, under a unit of money: 单位：万元 | 项目 金额)
     counted = lex.table_figure_heads + (lex.table_money_heads if lex.units[declared.group("unit")].kind == "money" else ())
     if not 0 < len(heads) <= 8 or not all(w.endswith(counted) for w in heads):
         return None
     unit = (declared.group("mag") or "") + declared.group("unit")
+    indexed = line.lstrip(" \t\u3000").startswith(TABLE_HEAD)
     return [(column_head_regex(lex.unit_re).fullmatch(f"{w}（{unit}）"), w) for w in heads], indexed
 
 

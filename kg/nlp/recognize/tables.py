@@ -231,7 +231,7 @@ def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]
             own_unit[start + len(index.group()) - len(index.group().lstrip(" \t\u3000"))] = None
         total = name.startswith(lex.table_total_words)  # skipped, the table goes on
         for cell, (head, label) in zip(cells, _part_whole(columns, cells)):
-            if not _DIGIT.search(cell.group()):
+            if not RE_DIGITS.search(cell.group()):
                 continue  # a dash for an empty cell (a sign before digits is a fall's: -2.1)
             begin, end = start + cell.start(), start + cell.end()
             if cell.group().endswith("%"):
@@ -256,7 +256,7 @@ def _part_whole(columns: list, cells: list[re.Match]) -> list:
     whole = next((k for k in range(len(heads) - 1) if heads[k] is not None and heads[k] is heads[k + 1]), None)
     if whole is None or len(cells) != len(columns):
         return columns
-    values = [parse_value(c.group(), None) if _DIGIT.match(c.group()) else None for c in cells]
+    values = [parse_value(c.group(), None) if RE_DIGITS.match(c.group()) else None for c in cells]
     parts = [k for k in range(whole + 1, len(heads)) if heads[k] is heads[whole]]
     if any(values[k] is None for k in parts + [whole]):
         return columns
@@ -304,7 +304,6 @@ def _dashed_cells(line: str, pos: int, columns: int) -> tuple[list[re.Match], st
 
 _EMPTY = re.compile(EMPTY_CELL)
 _SIGN_ALONE = re.compile(SIGN)
-_DIGIT = re.compile(r"\d")
 _ROW_NAME_WORD = re.compile(r"[^\d\s]")
 
 
@@ -436,7 +435,7 @@ def _figures_before_bodies(text: str, lex: Lexicon, found: list[NumberMention], 
         end = start + len(line)
         for body in starts[bisect_left(starts, start + 1):bisect_left(starts, end)]:
             figure = _FIGURE_AT_END.search(text, start, body)
-            if figure is not None and figure.start() > start and text[figure.start() - 1] not in "0123456789":
+            if figure is not None and figure.start() > start:  # not the row's number
                 digits = figure.group().strip(" \t\u3000")
                 span = (figure.start(), figure.start() + len(digits))
                 if span not in taken:
