@@ -1162,10 +1162,23 @@ def test_a_score_ends_its_clause_and_a_time_of_day_or_a_fraction_is_none(lex):
     assert found == [("88.5", "分"), ("3", "分"), ("24000", "分")], found
 
 
+def test_copies_on_a_distribution_list_or_a_print_note_are_no_figures(lex):
+    text = ("全年发放救助金300万元。\n抄 送：市政协提案委员会（2份），市政府督查室（1份），\n"
+            "委员所在县（市、区）政府、政协各1份。\n（共印40份）\n全县新建助餐点12个。")
+    found = [(str(n.value), n.unit) for n in recognize_numbers(normalize(text).text, lex)]
+    assert found == [("3000000", "元"), ("12", "个")], found
+
+
 def test_one_chinese_numeral_ending_its_clause_counts_but_a_rank_or_a_slogan_does_not(lex):
     text = "全市建成“青翼家园”七个，新建老年助餐点十个。坚持两个确保，成绩提到了前十名。低保标准再提高百分之五以上。"
     found = [(str(n.value), n.unit) for n in recognize_numbers(text, lex)]
     assert found == [("7", "个"), ("10", "个"), ("5", "%")], found
+
+
+def test_a_declared_list_of_one_unit_a_column_gives_them_in_order(lex):
+    text = "各乡镇儿童关爱服务情况（单位：个、名、人次）\n乡镇 儿童之家 儿童主任 服务人次\n城关镇 22 24 6840\n桃溪镇 25 26 5312\n"
+    found = [(str(n.value), n.unit) for n in recognize_numbers(normalize(text).text, lex)]
+    assert found == [("22", "个"), ("24", "名"), ("6840", "人次"), ("25", "个"), ("26", "名"), ("5312", "人次")], found
 
 
 def test_a_declared_list_of_a_count_and_a_rate_gives_the_rate_column_its_percent(lex):

@@ -529,6 +529,10 @@ class Lexicon:
                        for variant in _mark_variants(written) if variant not in self.units}
         self.unit_re = alternation(self.units)
         self.number_exclusions = [re.compile(r[0]) for r in _rows("number_exclusions.tsv")]
+        # (抄 送：, as a letter spaces it; a line ending on a comma goes on on the next)
+        free_words = ("[ \\t\\u3000]*".join(w) for w in _words("number_free_lines.txt"))
+        self.number_free_line_re = re.compile(r"^[ \t\u3000]*[（(]?(?:" + "|".join(free_words)
+                                              + r")[^\n]*(?:[，、,]\n[^\n]*)*", re.MULTILINE)
         self.number_prefixes = {r[0]: (r[1] if len(r) > 1 else "") for r in _rows("number_prefixes.tsv")}
         self.indicator_trim = sorted(set(_lines("indicator_trim.txt")), key=lambda w: (-len(w), w))
         self.indicator_trim_set = frozenset(self.indicator_trim)

@@ -86,10 +86,14 @@ def unit_list_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list
 
 def _part_columns(columns: list, units: list, lex: Lexicon) -> list:
     """Columns under a declared list of units: where the list repeats a unit
-    (（单位：名、名、人次）), each column takes the list's unit in its place; the columns
+    (（单位：名、名、人次）) or gives one unit a column that no head contradicts,
+    each column takes the list's unit in its place; the columns
     of a part (救助金额（元） 其中：住院 门诊) take the unit of the column they are
     part of and its name after their own (住院救助金额)."""
-    if len(units) == len(columns) and len(set(units)) < len(units):
+    if len(units) == len(columns) and (len(set(units)) < len(units) or all(
+            unit is None or unit == listed for (_, unit), listed in zip(columns, units))):
+        # (one unit a column, in their order: 儿童之家 儿童主任 服务人次 under （单位：个、名、人次）,
+        # unless a head names another column's unit)
         columns = [(label, unit) for (label, _), unit in zip(columns, units)]
     part = next((k for k, (label, _) in enumerate(columns) if k and label.startswith(lex.table_part_heads)), None)
     if part is None:

@@ -123,7 +123,10 @@ def recognize_numbers(text: str, lex: Lexicon, number_re: re.Pattern | None = No
     longest = max((e - s for s, e in names), default=0)
     name_starts = [s for s, _ in names]
     out = []
+    free_lines = [(x.start(), x.end()) for x in lex.number_free_line_re.finditer(text)]
     for m in number_re.finditer(text):
+        if free_lines and any(s <= m.start() < e for s, e in free_lines):
+            continue  # 抄送：市政协提案委（3份）: copies sent, not a figure of the work
         if _inside_name(m.start(), m.end(), names, name_starts, longest):
             continue  # 九所镇, 五道街社区: a place's or a body's name, not 9 schools
         if m.group("percent"):
