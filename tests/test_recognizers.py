@@ -1181,6 +1181,21 @@ def test_a_declared_list_of_one_unit_a_column_gives_them_in_order(lex):
     assert found == [("22", "个"), ("24", "名"), ("6840", "人次"), ("25", "个"), ("26", "名"), ("5312", "人次")], found
 
 
+def test_under_a_list_of_sites_and_people_a_site_head_counts_sites_and_a_service_people(lex):
+    # the 人 of 残疾人之家 names no unit; 托养服务 counts the people served, not sites
+    text = "（单位：个、人）\n镇\t残疾人之家\t托养服务\t辅具适配人数\n城关镇\t3\t56\t238\n侯庙镇\t2\t38\t176\n"
+    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(normalize(text).text, lex)]
+    assert found == [("3", "个", "残疾人之家"), ("56", "人", "托养服务"), ("238", "人", "辅具适配人数"),
+                     ("2", "个", "残疾人之家"), ("38", "人", "托养服务"), ("176", "人", "辅具适配人数")], found
+
+
+def test_under_a_declared_list_a_head_names_its_unit_in_its_bracket(lex):
+    text = ("单位：人、万元\n序号 街镇 补助对象（高龄失能老年人，人） 补助金额（万元）\n"
+            "1 古南街道 620 219.8\n2 文龙街道 540 192.4\n")
+    found = [(str(n.value), n.unit) for n in recognize_numbers(normalize(text).text, lex)]
+    assert ("2198000", "元") in found and ("1924000", "元") in found, found
+
+
 def test_a_declared_list_of_a_count_and_a_rate_gives_the_rate_column_its_percent(lex):
     text = "助餐点建设进度见下表（单位：个、%）：\n乡镇（街道） 年度任务 已建成 完成率\n东城街道 4 3 75.0\n西城街道 2 2 100.0\n"
     found = [(str(n.value), n.unit) for n in recognize_numbers(normalize(text).text, lex)]

@@ -303,6 +303,8 @@ class Lexicon:
         self.table_people_heads = tuple(table_lines["@people_heads"])
         self.table_body_heads = tuple(table_lines["@body_heads"])
         self.table_people_units = frozenset(table_lines["@people_units"])
+        self.table_site_heads = tuple(table_lines["@site_heads"])
+        self.table_site_units = frozenset(table_lines["@site_units"])
         self.table_count_heads = dict(w.split(":") for w in table_lines["@count_heads"])
         self.table_count_words = tuple(self.table_count_heads)
         self.table_figure_heads = tuple(table_lines["@figure_heads"])

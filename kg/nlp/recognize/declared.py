@@ -120,7 +120,10 @@ def _grouped_columns(groups: list[str], line: str, units, lex: Lexicon) -> list 
 
 def _column_unit(head: str, units: list[tuple[str | None, str]], lex: Lexicon) -> tuple[str | None, str] | None:
     """The unit of a declared list a column's head takes (see unit_list_cells)."""
-    named = [(head.rfind(unit), k) for k, (_, unit) in enumerate(units) if unit in head]
+    # a unit the head names at its end, before its count word or in its bracket (服务人次,
+    # 救助人数, 救助金额（元）), not inside a word (the 人 of 残疾人之家)
+    named = [(head.rfind(unit), k) for k, (_, unit) in enumerate(units)
+             if head.endswith(unit) or any(head.endswith(unit + w) for w in (*lex.table_figure_heads, "）", ")"))]
     if named:
         return units[max(named)[1]]
     money = [u for u in units if lex.units[u[1]].kind == "money"]
@@ -133,7 +136,14 @@ def _column_unit(head: str, units: list[tuple[str | None, str]], lex: Lexicon) -
     if len(others) > 1:  # 人、人次: the unit of people for a head of people, the other for the rest
         people = [u for u in others if u[1] in lex.table_people_units]
         counted = head[:-1] if head.endswith(lex.table_figure_heads) else head
-        others = people if counted.endswith(lex.table_people_heads) else [u for u in others if u not in people]
+        things = [u for u in others if u not in people]
+        if counted.endswith(lex.table_people_heads):
+            others = people
+        elif (counted == head and not counted.endswith(lex.table_site_heads)
+              and all(u[1] in lex.table_site_units for u in things)):
+            others = people  # 托养服务 under （单位：个、人）: the people served, not the sites
+        else:
+            others = things
         if len(people) != 1:
             return None
     return others[0] if len(others) == 1 else None
@@ -234,5 +244,6 @@ def _title_subject(title: str, lex: Lexicon) -> str:
 @lru_cache(maxsize=4)
 def _title_scope_regex(scope_words: tuple[str, ...], row_heads: tuple[str, ...]) -> re.Pattern:
     # the scope is a rows' head where one follows (各单位|老年人健康管理…), else a short word (各县（区）)
-    return re.compile(r"^.*?(?:" + "|".join(map(re.escape, scope_words)) + r")(?:"
-                      + "|".join(map(re.escape, row_heads)) + r"|[\u4e00-\u9fff]{1,4}(?:（[^）]*）)?)")
+    # (a rows' head with a bracket after it is read with it: 各县（区）)
+    return re.compile(r"^.*?(?:" + "|".join(map(re.escape, scope_words)) + r")(?:(?:"
+                      + "|".join(map(re.escape, row_heads)) + r")(?:（[^）]*）)?|[\u4e00-\u9fff]{1,4}(?:（[^）]*）)?)")

@@ -101,7 +101,7 @@ def head_line_heads(line: str, lex: Lexicon) -> list[str]:
         heads[0] = heads[0][len(TABLE_HEAD):]
     heads = [h for h in heads if h]
     row_head = next((h for h in lex.table_row_heads if heads and heads[0].startswith(h)), None)
-    if row_head and len(heads[0]) > len(row_head):
+    if row_head and len(heads[0]) > len(row_head) and heads[0][len(row_head)] not in "（(":  # (县（区）: one head)
         heads[:1] = [row_head, heads[0][len(row_head):]]
     elif (heads and (glued := _HEAD_BEFORE_DIGIT.match(heads[0]))  # 责任单位65岁及以上老年人口数
           and glued.group(1).endswith(lex.table_row_heads)):
