@@ -379,6 +379,22 @@ def test_the_issuer_is_the_body_right_before_the_verb_or_the_group_issuing_toget
     assert {o for _, o in _pairs(rels, "issuedBy")} == {"泰和县妇女联合会", "泰和县教育体育局", "共青团泰和县委员会"}
 
 
+def test_the_bodies_written_right_before_a_title_issued_it(tmp_path):
+    rels = _relations(tmp_path, "普洱市召开会议。县人社局认真落实人力资源社会保障部、财政部《关于进一步加强就业援助工作的通知》"
+                                "和普洱市人力资源和社会保障局《普洱市就业援助工作实施方案》，稳住就业。")
+    assert _pairs(rels, "issuedBy") == {("关于进一步加强就业援助工作的通知", "中华人民共和国人力资源和社会保障部"),
+                                        ("关于进一步加强就业援助工作的通知", "中华人民共和国财政部"),
+                                        ("普洱市就业援助工作实施方案", "普洱市人力资源和社会保障局")}
+
+
+def test_a_clause_that_names_the_issuers_leaves_out_the_partners_of_the_clause_before(tmp_path):
+    rels = _relations(tmp_path, "临高县召开会议。县残联牵头，会同县卫健委、县民政局建立工作机制，按照县残联、县财政局联合制定的"
+                                "《临高县残疾儿童康复救助实施细则》开展救助。")
+    assert {o for _, o in _pairs(rels, "issuedBy")} == {"临高县残疾人联合会", "临高县财政局"}
+    rels = _relations(tmp_path, "临高县召开会议。县残联会同县民政局、县财政局，认真落实三部门联合印发的《临高县残疾人之家建设方案》。")
+    assert {o for _, o in _pairs(rels, "issuedBy")} == {"临高县残疾人联合会", "临高县民政局", "临高县财政局"}
+
+
 def test_a_county_documents_own_bodies_are_located_in_the_county(tmp_path):
     rels = _relations(tmp_path, "吉安市泰和县召开会议。泰和县妇联报告。团县委、县教育体育局开展讲座。")
     located = _pairs(rels, "locatedIn")
