@@ -223,6 +223,13 @@ def test_a_working_group_a_sentence_sets_up_is_a_body_of_its_founders_place(lex)
     assert not any(name.endswith("工作专班") and name != "特困人员供养服务机构提质增效工作专班" for name in found), found
 
 
+def test_a_groups_office_named_bare_is_the_office_of_the_last_group_named(lex):
+    text = ("黑水县民政局通知。成立黑水县农村留守儿童关爱服务工作领导小组，由副县长任组长，"
+            "领导小组办公室设在县民政局。各乡镇每月向领导小组办公室报送进展。")
+    found = _org_canonicals(text, lex)
+    assert found["领导小组办公室"] == "黑水县农村留守儿童关爱服务工作领导小组办公室", found
+
+
 def test_a_level_congress_before_deputy_is_no_name_and_a_quoted_service_list_is_no_program(lex):
     text = "爱联社区居委会主任曾丽娟说。作为区人大代表，曾丽娟提出建议。"
     assert _person_names(lex, text) == ["曾丽娟", "曾丽娟"]

@@ -520,8 +520,28 @@ def recognize_organizations(text: str, lex: Lexicon, ctx: PlaceContext, places: 
     chosen = _not_counted(text, chosen, places, lex)
     chosen = _from_the_wider_place(chosen, places, lex)
     chosen += _bare_sub_units(text, chosen, lex)
+    chosen += _group_offices(text, chosen, lex)
     chosen = [_with_party_prefix(text, m) for m in chosen]
     return sorted(chosen + _sharing_a_head(text, chosen, places), key=lambda m: (m.start, m.end))
+
+
+def _group_offices(text: str, found: list[Mention], lex: Lexicon) -> list[Mention]:
+    """领导小组办公室 written bare after a group was named (成立…关爱服务工作领导小组，
+    …领导小组办公室设在县民政局): that group's office, named by its full name."""
+    spans = SpanIndex((m.start, m.end) for m in found)
+    out = []
+    for office in lex.group_offices:
+        head = office.removesuffix("办公室")
+        pos = text.find(office)
+        while pos >= 0:
+            end = pos + len(office)
+            group = max((m for m in found if m.end <= pos and (m.canonical or m.text).endswith(head)),
+                        key=lambda m: m.start, default=None)
+            if group is not None and not any(s < end and pos < e for s, e in spans.starting_in(pos - 60, end)):
+                out.append(Mention("Organization", office, pos, end, "org.group-office",
+                                   canonical=(group.canonical or group.text) + "办公室", city=group.city))
+            pos = text.find(office, end)
+    return out
 
 
 def _with_party_prefix(text: str, m: Mention) -> Mention:
