@@ -280,7 +280,8 @@ class Lexicon:
             + alternation(set_up["@heads"]) + r"))(?![\u4e00-\u9fff])")
         self.org_set_up_task_tail = set_up["@task_tail"][0]
         self.org_set_up_generic = frozenset(set_up["@generic"])
-        self.group_offices = tuple(set_up["@offices"])
+        self.group_office_word = set_up["@office"][0]
+        self.group_offices = tuple((head, head + self.group_office_word) for head in set_up["@office_of"])
         outlets = _keyed_lines("source_outlets.txt")
         self.source_outlet_re = re.compile(r"(?:" + alternation(outlets["@labels"]) + r")[：:][ \t\u3000]*"
                                            r"(?P<name>[\u4e00-\u9fff]{1,9}(?:" + alternation(outlets["@heads"])

@@ -530,8 +530,7 @@ def _group_offices(text: str, found: list[Mention], lex: Lexicon) -> list[Mentio
     …领导小组办公室设在县民政局): that group's office, named by its full name."""
     spans = SpanIndex((m.start, m.end) for m in found)
     out = []
-    for office in lex.group_offices:
-        head = office.removesuffix("办公室")
+    for head, office in lex.group_offices:
         pos = text.find(office)
         while pos >= 0:
             end = pos + len(office)
@@ -539,7 +538,7 @@ def _group_offices(text: str, found: list[Mention], lex: Lexicon) -> list[Mentio
                         key=lambda m: m.start, default=None)
             if group is not None and not any(s < end and pos < e for s, e in spans.starting_in(pos - 60, end)):
                 out.append(Mention("Organization", office, pos, end, "org.group-office",
-                                   canonical=(group.canonical or group.text) + "办公室", city=group.city))
+                                   canonical=(group.canonical or group.text) + lex.group_office_word, city=group.city))
             pos = text.find(office, end)
     return out
 
