@@ -284,20 +284,6 @@ def _clause_start(text: str, s: int, pos: int) -> int:
     return max(s, max(text.rfind(c, s, pos) for c in "，,；;") + 1)
 
 
-def _bodies_before_title(text: str, p: Mention, orgs: list[tuple[int, Mention]]) -> list[int]:
-    """The bodies written right before a title, the list they close with it
-    (人力资源社会保障部、财政部《关于…的通知》, 省卫生健康委《…》): its issuers."""
-    out = []
-    pos = p.start - 1 if text[p.start - 1:p.start] == "《" else p.start
-    for oi, o in reversed(orgs):
-        if o.end == pos:
-            out.append(oi)
-            pos = o.start - 1 if text[o.start - 1:o.start] in ("、", "和", "及") else -1
-        elif o.end < pos:
-            break
-    return out
-
-
 def _org_list_after(orgs: list[tuple[int, Mention]], pos: int, text: str) -> list[int]:
     """Indices of organizations listed right after pos (A、B和C); a short-name note
     after a body (以下简称…) is part of it."""
@@ -732,7 +718,9 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
                     clause = s
                 issuers += [j for j in partners if clause <= mentions[j].start and mentions[j].end <= cue.start()]
             inner = [oi for oi, o in orgs if o.start == p.start]
-            issuers += inner + _bodies_before_title(text, p, orgs)
+            # the bodies written right before the title, and the list they close, issued it
+            # (人力资源社会保障部、财政部《关于…的通知》, 省卫生健康委《…》)
+            issuers += inner + _org_list_before(orgs, p.start - (text[p.start - 1:p.start] == "《"), text)
             for oi in dict.fromkeys(issuers):
                 rels.append(RelationFact(pi, "issuedBy", oi, "rel.issued.cue", start=s, end=e))
         # operatesIn: a program with a place named in its sentence, or counted city-wide

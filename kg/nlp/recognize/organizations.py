@@ -239,7 +239,8 @@ def _has_proper_name(span: str, lex: Lexicon) -> bool:
 _SERVICE_NUMBER = re.compile(r"\d{5}(?!\d)")
 # a figure after a space or at the start of a line, as a table's cells stand; not a service
 # number (12355青少年服务台, 110指挥中心) nor a year (2025年…领导小组)
-_CELL_FIGURE = re.compile(r"(?:(?<=[ \t\u3000])|(?<![^\n]))(?!\d{5}(?!\d)|1[12]\d(?!\d)|\d+年)\d+(?:\.\d+)?%?")
+_CELL_FIGURE = re.compile(r"(?:(?<=[ \t\u3000])|(?<![^\n]))(?!" + _SERVICE_NUMBER.pattern
+                          + r"|1[12]\d(?!\d)|\d+年)\d+(?:\.\d+)?%?")
 
 
 def _left_edge(text: str, suffix_start: int, end: int, lex: Lexicon, inner_orgs: SpanIndex) -> int:
@@ -528,7 +529,6 @@ def recognize_organizations(text: str, lex: Lexicon, ctx: PlaceContext, places: 
 def _group_offices(text: str, found: list[Mention], lex: Lexicon) -> list[Mention]:
     """领导小组办公室 written bare after a group was named (成立…关爱服务工作领导小组，
     …领导小组办公室设在县民政局): that group's office, named by its full name."""
-    spans = SpanIndex((m.start, m.end) for m in found)
     out = []
     for head, office in lex.group_offices:
         pos = text.find(office)
@@ -536,7 +536,7 @@ def _group_offices(text: str, found: list[Mention], lex: Lexicon) -> list[Mentio
             end = pos + len(office)
             group = max((m for m in found if m.end <= pos and (m.canonical or m.text).endswith(head)),
                         key=lambda m: m.start, default=None)
-            if group is not None and not any(s < end and pos < e for s, e in spans.starting_in(pos - 60, end)):
+            if group is not None and not any(m.start < end and pos < m.end for m in found):  # (not inside a name)
                 out.append(Mention("Organization", office, pos, end, "org.group-office",
                                    canonical=(group.canonical or group.text) + lex.group_office_word, city=group.city))
             pos = text.find(office, end)
