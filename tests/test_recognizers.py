@@ -2537,3 +2537,33 @@ def test_a_particle_between_a_name_and_what_the_person_does_is_no_part_of_the_na
 def test_a_verb_of_lacking_or_seeking_ends_a_program_name_on_its_left(lex):
     names = _program_names(lex, "高校有专业优势，却缺少实践平台。团市委共争取青少年心理健康服务进村（社区）行动资金28万元。")
     assert names == {"青少年心理健康服务进村（社区）行动"}, names
+
+
+def test_under_a_declared_unit_columns_of_words_are_the_rows_and_a_bracketed_head_keeps_its_unit(lex):
+    # 项目名称 and 牵头单位 hold words; 完成比例（%） names its own unit, the rest count 万元
+    text = ("（单位：万元）\n序号\t项目名称\t牵头单位\t年度计划投资\t已完成投资\t完成比例（%）\n"
+            "1\t城乡社区养老服务\t县民政局\t320\t208\t65.0\n2\t“春风”就业援助\t县人社局\t85\t51.5\t60.6\n")
+    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(normalize(text).text, lex)]
+    assert found == [("3200000", "元", "年度计划投资"), ("2080000", "元", "已完成投资"), ("65", "%", "完成比例"),
+                     ("850000", "元", "年度计划投资"), ("515000", "元", "已完成投资"), ("60.6", "%", "完成比例")], found
+
+
+def test_a_heads_bracket_may_say_what_it_counts_before_its_unit(lex):
+    text = "乡镇\t康复训练（人）\t残疾人之家（累计，个）\n城南镇\t52\t3\n河口乡\t18\t1\n"
+    found = [(str(n.value), n.unit) for n in recognize_numbers(normalize(text).text, lex)]
+    assert found == [("52", "人"), ("3", "个"), ("18", "人"), ("1", "个")], found
+
+
+def test_a_rows_name_may_open_on_a_figure_of_its_own(lex):
+    # 65岁以上老年人, 2型糖尿病患者: the row's name, not an age or a figure
+    text = ("人群\t签约人数（人）\t签约率（%）\n65岁以上老年人\t18230\t81.4\n"
+            "2型糖尿病患者\t3962\t78.0\n")
+    found = [(str(n.value), n.unit) for n in recognize_numbers(normalize(text).text, lex)]
+    assert found == [("18230", "人"), ("81.4", "%"), ("3962", "人"), ("78", "%")], found
+
+
+def test_under_a_declared_list_a_price_column_counts_money(lex):
+    text = ("（单位：人、万元）\n包号\t服务区域\t服务对象\t最高限价\t中标金额\n"
+            "第1包\t城关镇、河口乡\t420\t86.40\t84.10\n")
+    found = [(str(n.value), n.unit) for n in recognize_numbers(normalize(text).text, lex)]
+    assert ("864000", "元") in found and ("841000", "元") in found and ("420", "人") in found, found

@@ -24,7 +24,9 @@ _PLAIN_HEADS = re.compile(r"(?<=[）)])[ \t\u3000]*[\u4e00-\u9fff]{2,}(?:[：:][
 def column_head_regex(unit_re: str) -> re.Pattern:
     # a column's head with its unit in brackets: 长者食堂（个）, 资金（万元）
     # (a label holds no bracket, so the greedy run stops at the first one)
-    return re.compile(r"(?P<label>[^（()）\s]+)[（(](?P<mag>万|亿)?(?P<unit>" + unit_re + r")[）)]")
+    # (the bracket may say what is counted before its unit: 残疾人之家（累计，个）)
+    return re.compile(r"(?P<label>[^（()）\s]+)[（(](?:[\u4e00-\u9fff]{1,4}[，,])?(?P<mag>万|亿)?(?P<unit>"
+                      + unit_re + r")[）)]")
 
 
 @lru_cache(maxsize=4)
@@ -118,13 +120,21 @@ def declared_heads(line: str, declared: re.Match, lex: Lexicon) -> tuple[list[tu
     if not words or words[0] not in lex.table_row_heads:
         return None
     heads = words[1:]
+    while heads and heads[0].endswith(lex.table_word_heads):
+        heads = heads[1:]  # 项目名称 牵头单位 年度计划投资 …: columns of words the rows' names hold
     # (a money head, 金额, under a unit of money: 单位：万元 | 项目 金额)
     counted = lex.table_figure_heads + (lex.table_money_heads if lex.units[declared.group("unit")].kind == "money" else ())
-    if not 0 < len(heads) <= 8 or not all(w.endswith(counted) for w in heads):
-        return None
     unit = (declared.group("mag") or "") + declared.group("unit")
+    head_regex = column_head_regex(lex.unit_re)
+    # a head that names its own unit keeps it (完成比例（%）), one of a share its cells' (完成率 62.6%)
+    columns = [(own, own.group("label")) if (own := head_regex.fullmatch(w)) is not None
+               else (head_regex.fullmatch(f"{w}（{unit}）"), w) if w.endswith(counted)
+               else (None, w) if w.endswith(lex.table_share_heads) else None for w in heads]
+    if not 0 < len(heads) <= 8 or None in columns or not any(
+            head is not None and head.group("unit") == declared.group("unit") for head, _ in columns):
+        return None
     indexed = line.lstrip(" \t\u3000").startswith(TABLE_HEAD)
-    return [(column_head_regex(lex.unit_re).fullmatch(f"{w}（{unit}）"), w) for w in heads], indexed
+    return columns, indexed
 
 
 def _leading_columns(before: str, lex: Lexicon) -> list[tuple[re.Match, str]]:

@@ -149,7 +149,8 @@ def _last_column_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> l
 # a row's name may hold a column of words too (双塔街道 江山市康颐居家养老服务有限公司18 286 420)
 # (and a last column of remarks, 备注, may close it: …9 412 36老城区困难家庭集中)
 # (a bracket in it may hold figures: 其他乡镇中心幼儿园（6所） 71 3.55)
-_ROW_NAME = r"(?P<name>[^\d\s](?:[（(][^）)\n]{1,12}[）)]|[^\d\s]|[ \t\u3000](?=[^\d\s])){1,40}?)[ \t\u3000]*"
+# (a name may open on a figure of its own: 65岁以上老年人, 2型糖尿病患者)
+_ROW_NAME = r"(?P<name>(?:\d{1,3}(?=[\u4e00-\u9fff]))?[^\d\s](?:[（(][^）)\n]{1,12}[）)]|[^\d\s]|[ \t\u3000](?=[^\d\s])){1,40}?)[ \t\u3000]*"
 _ROW = re.compile(_ROW_NAME + r"(?P<cells>" + CELL_NUMBER + r"%?(?:[ \t\u3000]+(?:" + SIGN + ")?" + CELL_NUMBER + r"%?)+)"
                   r"[ \t\u3000]*(?P<remark>[^\d\s%.].*)?$")
 _RULE_LINE = re.compile(r"[ \t\u3000|｜:：\-－—]*-[ \t\u3000|｜:：\-－—]*")
@@ -184,9 +185,8 @@ def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]
         if columns and line.lstrip(" \t\u3000").startswith(table_words("after_rows")):
             columns = None  # 注：服务人数为截至2024年…: a note under the rows ends them
             continue
-        found_heads = column_heads(line, lex)
-        if found_heads is None and declared is not None:
-            found_heads = declared_heads(line, declared, lex)
+        # (under a declared unit its reading comes first: 单位：万元 | 项目名称 牵头单位 年度计划投资 完成比例（%）)
+        found_heads = (declared is not None and declared_heads(line, declared, lex)) or column_heads(line, lex)
         if found_heads and listed and unit_heads(line, lex) is None:
             recent, listed = [], False  # words alone under a declared list of units (单位：名、名、人次): the list's table
             continue
