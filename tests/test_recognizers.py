@@ -72,6 +72,16 @@ def test_a_conjunction_after_a_bodys_head_ends_it_even_where_it_starts_a_places_
     assert canonicals.get("市儿童福利院") == "萍乡市儿童福利院" and "县社会福利院" in canonicals
 
 
+def test_a_short_countys_name_run_into_the_word_before_it_is_the_documents_own_county(lex):
+    # 成县 (Gansu) and 和县 (Anhui) are no places in a 泸水市 document: 完成|县中心敬老院, 建设和|县人民医院;
+    # after a conjunction a county's name starts a body (与藤县残联), and 巴青县 holds 青县 whole
+    canonicals = _org_canonicals("怒江州泸水市民政局报告。泸水市民政局牵头完成县中心敬老院改造，推进养老服务站建设和县人民医院扩建。", lex)
+    assert "县中心敬老院" in canonicals and "县人民医院" in canonicals, canonicals
+    assert not any("成县" in name or "和县" in name for name in canonicals), canonicals
+    canonicals = _org_canonicals("广西人社厅动态。梧州市人社局与藤县残疾人联合会合作。那曲市巴青县人民医院开设门诊。", lex)
+    assert "藤县残疾人联合会" in canonicals and "那曲市巴青县人民医院" in canonicals, canonicals
+
+
 def test_a_towns_body_named_later_without_its_county_is_the_body_first_named_in_full(lex):
     text = "楚雄州民政局动态。南华县五街镇敬老院投入286万元。今年，五街镇敬老院被确定为示范点。"
     found = {(m.text, m.canonical) for m in _orgs(text, lex)}
@@ -2567,3 +2577,23 @@ def test_under_a_declared_list_a_price_column_counts_money(lex):
             "第1包\t城关镇、河口乡\t420\t86.40\t84.10\n")
     found = [(str(n.value), n.unit) for n in recognize_numbers(normalize(text).text, lex)]
     assert ("864000", "元") in found and ("841000", "元") in found and ("420", "人") in found, found
+
+
+def test_under_a_declared_list_of_sites_and_another_unit_a_site_head_counts_sites(lex):
+    # (单位：个、人次) over three columns: 助餐点 and 日间照料中心 are sites, 累计助餐 the other unit
+    text = "（单位：个、人次）\n乡镇\t助餐点\t日间照料中心\t累计助餐\n城关镇\t9\t4\t36500\n河口乡\t3\t2\t8200\n"
+    found = [(str(n.value), n.unit) for n in recognize_numbers(normalize(text).text, lex)]
+    assert found == [("9", "个"), ("4", "个"), ("36500", "人次"), ("3", "个"), ("2", "个"), ("8200", "人次")], found
+
+
+def test_under_a_declared_list_with_a_rate_a_growth_column_takes_the_rate(lex):
+    text = "（单位：人，%）\n指标\t年末数\t比上年增长\n城乡居民基本养老保险参保人数\t21460\t3.2\n失业保险参保人数\t3810\t4.5\n"
+    found = [(str(n.value), n.unit) for n in recognize_numbers(normalize(text).text, lex)]
+    assert found == [("21460", "人"), ("3.2", "%"), ("3810", "人"), ("4.5", "%")], found
+
+
+def test_under_a_captions_declared_unit_a_head_that_names_its_own_unit_keeps_it(lex):
+    text = ("2024年上半年资金拨付情况（单位：万元）\n项目\t年度计划投资\t已拨付\t拨付率（%）\n"
+            "敬老院提质改造\t300\t186\t62.0\n")
+    found = [(str(n.value), n.unit) for n in recognize_numbers(normalize(text).text, lex)]
+    assert found == [("3000000", "元"), ("1860000", "元"), ("62", "%")], found

@@ -9,7 +9,7 @@ from functools import lru_cache
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.recognize.figures import (CELL_NUMBER, CELL_TOKEN, NumberMention, ROW_NUMBER, TRAILING_CELLS, cell_figures,
                                       trim_phrase)
-from kg.nlp.recognize.table_heads import QUOTE_MARKS, head_line_heads, part_name
+from kg.nlp.recognize.table_heads import QUOTE_MARKS, column_head_regex, head_line_heads, part_name
 from kg.text.lines import RE_NUMBER_ROW, line_end, lines_with_starts
 
 
@@ -64,8 +64,11 @@ def unit_list_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list
         grouped = _grouped_columns(heads[1:], lines[i + 2], units, lex)
         if grouped is None and _HEAD_WORDS_ONLY.fullmatch(lines[i + 2]):
             heads, first_row = heads + lines[i + 2].split(), i + 3  # a head line wrapped: its last heads below
-        columns = _part_columns([(norm_head, _column_unit(norm_head, units, lex))
-                                 for norm_head in (QUOTE_MARKS.sub("", h) for h in heads[1:])], units, lex)
+        names = [QUOTE_MARKS.sub("", h) for h in heads[1:]]
+        columns = _part_columns([(name, _column_unit(name, units, lex)) for name in names], units, lex)
+        if any(unit is None for _, unit in columns):
+            # (no head of people, and not one unit a column in order: sites and the rest)
+            columns = _part_columns([(name, _column_unit(name, units, lex, by_site=True)) for name in names], units, lex)
         if grouped is not None:
             columns, first_row = grouped, i + 3
         if any(unit is None for _, unit in columns):
@@ -118,8 +121,11 @@ def _grouped_columns(groups: list[str], line: str, units, lex: Lexicon) -> list 
             for k, group in enumerate(groups) for sub in subheads[k * share:(k + 1) * share]]
 
 
-def _column_unit(head: str, units: list[tuple[str | None, str]], lex: Lexicon) -> tuple[str | None, str] | None:
-    """The unit of a declared list a column's head takes (see unit_list_cells)."""
+def _column_unit(head: str, units: list[tuple[str | None, str]], lex: Lexicon,
+                 by_site: bool = False) -> tuple[str | None, str] | None:
+    """The unit of a declared list a column's head takes (see unit_list_cells);
+    by_site: under a list with no unit of people, whether a site's head takes the sites'
+    unit and any other the other (_site_or_other_unit)."""
     # a unit the head names at its end, before its count word or in its bracket (服务人次,
     # 救助人数, 救助金额（元）), not inside a word (the 人 of 残疾人之家)
     named = [(head.rfind(unit), k) for k, (_, unit) in enumerate(units)
@@ -137,6 +143,8 @@ def _column_unit(head: str, units: list[tuple[str | None, str]], lex: Lexicon) -
         people = [u for u in others if u[1] in lex.table_people_units]
         counted = head[:-1] if head.endswith(lex.table_figure_heads) else head
         things = [u for u in others if u not in people]
+        if not people:
+            return _site_or_other_unit(counted, others, lex) if by_site else None
         if counted.endswith(lex.table_people_heads):
             others = people
         elif (counted == head and not counted.endswith(lex.table_site_heads)
@@ -147,6 +155,16 @@ def _column_unit(head: str, units: list[tuple[str | None, str]], lex: Lexicon) -
         if len(people) != 1:
             return None
     return others[0] if len(others) == 1 else None
+
+
+def _site_or_other_unit(counted: str, units: list, lex: Lexicon) -> tuple[str | None, str] | None:
+    """Under one unit of sites and one other (单位：个、人次): a site's head (助餐点, 日间照料中心)
+    takes the sites' unit, any other head (累计助餐) the other; None under any other list."""
+    sites = [u for u in units if u[1] in lex.table_site_units]
+    rest = [u for u in units if u not in sites]
+    if len(sites) != 1 or len(rest) != 1:
+        return None
+    return sites[0] if counted.endswith(lex.table_site_heads) else rest[0]
 
 
 @lru_cache(maxsize=4)
@@ -220,8 +238,13 @@ def _declared_rows(text: str, declaration: re.Match, pos: int, unit, lex: Lexico
             # one head a column, after the rows' own (月份 低保金 特困供养金): each cell its column's
             labels = heads[1:] if len(heads) == len(cells) + 1 else [label] * len(cells)
             for cell, cell_label in zip(cells, labels):
-                if (cell.start(), cell.end()) not in taken:
-                    out += cell_figures(cell.start(), cell.end(), cell.group(), declaration.group("mag"), unit, cell_label)
+                if (cell.start(), cell.end()) in taken:
+                    continue
+                # a head that names its own unit keeps it (拨付率（%） under 单位：万元)
+                own = column_head_regex(lex.unit_re).fullmatch(cell_label)
+                out += (cell_figures(cell.start(), cell.end(), cell.group(), own.group("mag"), lex.units[own.group("unit")],
+                                     own.group("label")) if own else
+                        cell_figures(cell.start(), cell.end(), cell.group(), declaration.group("mag"), unit, cell_label))
         row = end + 1
     return out
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from kg.nlp.lexicon import Lexicon, _read, heads_by_end
 from kg.nlp.recognize.local_bodies import recognize_local_bodies
-from kg.nlp.recognize.locations import PlaceContext
+from kg.nlp.recognize.locations import PlaceContext, resolve_place
 from kg.nlp.recognize.notes import SHORT_NAME_NOTE
 from kg.nlp.recognize.placed import PlacePattern, place_starts
 from kg.nlp.recognize.spans import SpanIndex
@@ -355,6 +355,25 @@ def _home_town(places: list[Mention], lex: Lexicon) -> str | None:
     return ranked[0][0]
 
 
+def _past_foreign_short_county(text: str, start: int, suffix_start: int, ctx: PlaceContext, lex: Lexicon) -> int:
+    """Where a name runs over a two-character county's name that is no place here,
+    right after an ideograph that is no conjunction (完成县中心敬老院, 服务站建设和县人民医院:
+    成县 and 和县 are Gansu's and Anhui's; not …与藤县残联), the name starts at its 县:
+    the document's own county's body; else start. (Not the end of a longer name:
+    巴青县 holds Hebei's 青县.)"""
+    for k in range(max(start, 1), suffix_start - 1):
+        name = text[k:k + 2]
+        if (name[1] == "县" and _CJK_CHAR.match(text[k - 1]) and text[k - 1] not in lex.org_name_conjunctions
+                and lex.gazetteer.lookup(name)
+                and not any(lex.gazetteer.lookup(text[j:k + 2]) for j in range(max(0, k - _LONGER_NAME), k))
+                and resolve_place(name, k, text, ctx, lex) is None):
+            return k + 1
+    return start
+
+
+_LONGER_NAME = 10  # characters a county's full name may have before its last two (塔什库尔干塔吉克自治县)
+
+
 def _without_province(name: str, ctx: PlaceContext) -> str:
     """西藏自治区拉萨市残疾人联合会 is 拉萨市残疾人联合会: the document's province
     before its own city or county adds nothing to a body's name."""
@@ -379,6 +398,7 @@ def _open_class(text: str, lex: Lexicon, ctx: PlaceContext, inner_orgs: SpanInde
         if text[start] in "和与及" and text[start + 1:start + 2] in LEVELS and start and (
                 _CJK_CHAR.match(text[start - 1]) or text[start - 1] in "》”）)"):
             start += 1  # 热线和县…中心, 《…》和县政府办公室: the conjunction and the county's short form, not 和县
+        start = _past_foreign_short_county(text, start, end - len(suffix), ctx, lex)
         while start < end and text[start] in "”」』":
             start += 1  # “…很充实。”健康路社区党委: a quote closing before the name
         if text.count("“", start, end) > text.count("”", start, end) and text[end:end + 1] == "”":
