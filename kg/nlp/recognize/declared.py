@@ -230,6 +230,7 @@ def _declared_rows(text: str, declaration: re.Match, pos: int, unit, lex: Lexico
             heads[-1] += text[row:wrapped_end]
             row = wrapped_end + 1
     out = []
+    head_regex = column_head_regex(lex.unit_re)
     while row < len(text) and ((by_month := _MONTH_ROW.fullmatch(text, row, end := line_end(text, row)))
                                or (numbered := _number_row(text, row, end))):
         if not text.startswith(lex.table_total_words, row):
@@ -241,7 +242,7 @@ def _declared_rows(text: str, declaration: re.Match, pos: int, unit, lex: Lexico
                 if (cell.start(), cell.end()) in taken:
                     continue
                 # a head that names its own unit keeps it (拨付率（%） under 单位：万元)
-                own = column_head_regex(lex.unit_re).fullmatch(cell_label)
+                own = head_regex.fullmatch(cell_label)
                 out += (cell_figures(cell.start(), cell.end(), cell.group(), own.group("mag"), lex.units[own.group("unit")],
                                      own.group("label")) if own else
                         cell_figures(cell.start(), cell.end(), cell.group(), declaration.group("mag"), unit, cell_label))

@@ -355,6 +355,9 @@ def _home_town(places: list[Mention], lex: Lexicon) -> str | None:
     return ranked[0][0]
 
 
+_LONGER_NAME = 10  # characters a county's full name may have before its last two (塔什库尔干塔吉克自治县)
+
+
 def _past_foreign_short_county(text: str, start: int, suffix_start: int, ctx: PlaceContext, lex: Lexicon) -> int:
     """Where a name runs over a two-character county's name that is no place here,
     right after an ideograph that is no conjunction (完成县中心敬老院, 服务站建设和县人民医院:
@@ -369,9 +372,6 @@ def _past_foreign_short_county(text: str, start: int, suffix_start: int, ctx: Pl
                 and resolve_place(name, k, text, ctx, lex) is None):
             return k + 1
     return start
-
-
-_LONGER_NAME = 10  # characters a county's full name may have before its last two (塔什库尔干塔吉克自治县)
 
 
 def _without_province(name: str, ctx: PlaceContext) -> str:
