@@ -35,6 +35,11 @@ def _orgs(text, lex):
     return recognize_organizations(text, lex, ctx, recognize_locations(text, lex, ctx))
 
 
+def _values_and_units(text, lex) -> list[tuple[str, str]]:
+    """(value, unit) of each figure recognized in the normalized text, in order"""
+    return [(str(n.value), n.unit) for n in recognize_numbers(normalize(text).text, lex)]
+
+
 def _org_canonicals(text, lex) -> dict[str, str | None]:
     """surface -> canonical of the organizations recognized in text"""
     return {m.text: m.canonical for m in _orgs(text, lex)}
@@ -1131,13 +1136,13 @@ def test_a_head_of_words_alone_counts_in_its_count_word_and_its_share_columns_ke
 def test_a_note_under_a_tables_rows_ends_them(lex):
     text = ("序号 名称 地址 服务人数（人） 负责人\n1 东湖镇康复站 东湖镇新村综合楼一楼 48 周敏\n"
             "2 西岭镇康复站 西岭镇中心社区二楼 39 吴强\n注：服务人数为截至2024年12月底的人数。\n")
-    found = [(str(n.value), n.unit) for n in recognize_numbers(normalize(text).text, lex)]
+    found = _values_and_units(text, lex)
     assert found == [("48", "人"), ("39", "人")], found
 
 
 def test_a_standards_table_by_grade_reads_each_grades_rate(lex):
     text = "照料护理标准分三档：\n档次 标准（元/人·月）\n全自理 180\n半护理 460\n"
-    found = [(str(n.value), n.unit) for n in recognize_numbers(normalize(text).text, lex)]
+    found = _values_and_units(text, lex)
     assert found == [("180", "元/人·月"), ("460", "元/人·月")], found
 
 
@@ -1156,13 +1161,13 @@ def test_an_amount_after_the_yuan_sign_is_in_yuan_once(lex):
 
 def test_a_column_of_kinds_of_work_holds_words_though_it_ends_in_a_unit(lex):
     text = "序号 培训机构 工种 人数 补贴金额（元）\n1 南陵县阳光职业培训学校 育婴员 42 63000\n2 南陵县阳光职业培训学校 电工 30 60000\n"
-    found = [(str(n.value), n.unit) for n in recognize_numbers(normalize(text).text, lex)]
+    found = _values_and_units(text, lex)
     assert found == [("42", "人"), ("63000", "元"), ("30", "人"), ("60000", "元")], found
 
 
 def test_a_units_column_rows_name_may_bracket_figures_of_its_own(lex):
     text = "项目 单位 人数 金额（万元）\n高龄津贴（80—89周岁） 人 6210 93.15\n高龄津贴（100周岁及以上） 人 12 2.16\n"
-    found = [(str(n.value), n.unit) for n in recognize_numbers(normalize(text).text, lex)]
+    found = _values_and_units(text, lex)
     assert found == [("6210", "人"), ("931500", "元"), ("12", "人"), ("21600", "元")], found
 
 
@@ -1182,7 +1187,7 @@ def test_a_score_ends_its_clause_and_a_time_of_day_or_a_fraction_is_none(lex):
 def test_copies_on_a_distribution_list_or_a_print_note_are_no_figures(lex):
     text = ("全年发放救助金300万元。\n抄 送：市政协提案委员会（2份），市政府督查室（1份），\n"
             "委员所在县（市、区）政府、政协各1份。\n（共印40份）\n全县新建助餐点12个。")
-    found = [(str(n.value), n.unit) for n in recognize_numbers(normalize(text).text, lex)]
+    found = _values_and_units(text, lex)
     assert found == [("3000000", "元"), ("12", "个")], found
 
 
@@ -1194,7 +1199,7 @@ def test_one_chinese_numeral_ending_its_clause_counts_but_a_rank_or_a_slogan_doe
 
 def test_a_declared_list_of_one_unit_a_column_gives_them_in_order(lex):
     text = "各乡镇儿童关爱服务情况（单位：个、名、人次）\n乡镇 儿童之家 儿童主任 服务人次\n城关镇 22 24 6840\n桃溪镇 25 26 5312\n"
-    found = [(str(n.value), n.unit) for n in recognize_numbers(normalize(text).text, lex)]
+    found = _values_and_units(text, lex)
     assert found == [("22", "个"), ("24", "名"), ("6840", "人次"), ("25", "个"), ("26", "名"), ("5312", "人次")], found
 
 
@@ -1209,13 +1214,13 @@ def test_under_a_list_of_sites_and_people_a_site_head_counts_sites_and_a_service
 def test_under_a_declared_list_a_head_names_its_unit_in_its_bracket(lex):
     text = ("单位：人、万元\n序号 街镇 补助对象（高龄失能老年人，人） 补助金额（万元）\n"
             "1 古南街道 620 219.8\n2 文龙街道 540 192.4\n")
-    found = [(str(n.value), n.unit) for n in recognize_numbers(normalize(text).text, lex)]
+    found = _values_and_units(text, lex)
     assert ("2198000", "元") in found and ("1924000", "元") in found, found
 
 
 def test_a_declared_list_of_a_count_and_a_rate_gives_the_rate_column_its_percent(lex):
     text = "助餐点建设进度见下表（单位：个、%）：\n乡镇（街道） 年度任务 已建成 完成率\n东城街道 4 3 75.0\n西城街道 2 2 100.0\n"
-    found = [(str(n.value), n.unit) for n in recognize_numbers(normalize(text).text, lex)]
+    found = _values_and_units(text, lex)
     assert found == [("4", "个"), ("3", "个"), ("75", "%"), ("2", "个"), ("2", "个"), ("100", "%")], found
 
 
@@ -1261,7 +1266,7 @@ def test_a_projects_figure_that_runs_into_its_lead_bodys_name_is_its_columns(lex
 def test_a_year_after_a_bracketed_unit_opens_the_next_columns_head_and_00_is_no_figure(lex):
     # 2024年完成数（人） 2025年目标任务（人）: not 2025 人; 完成率1|00%: the tail of a broken 100%, not 0 %
     text = "序号 乡镇（街道） 2024年完成数（人） 2025年目标任务（人）\n1 玉屏街道 33 32\n"
-    found = [(str(n.value), n.unit) for n in recognize_numbers(normalize(text).text, lex)]
+    found = _values_and_units(text, lex)
     assert ("2025", "人") not in found and ("32", "人") in found, found
     assert recognize_numbers("完成率1\n00%。", lex) == []
 
@@ -2560,7 +2565,7 @@ def test_under_a_declared_unit_columns_of_words_are_the_rows_and_a_bracketed_hea
 
 def test_a_heads_bracket_may_say_what_it_counts_before_its_unit(lex):
     text = "乡镇\t康复训练（人）\t残疾人之家（累计，个）\n城南镇\t52\t3\n河口乡\t18\t1\n"
-    found = [(str(n.value), n.unit) for n in recognize_numbers(normalize(text).text, lex)]
+    found = _values_and_units(text, lex)
     assert found == [("52", "人"), ("3", "个"), ("18", "人"), ("1", "个")], found
 
 
@@ -2568,32 +2573,32 @@ def test_a_rows_name_may_open_on_a_figure_of_its_own(lex):
     # 65岁以上老年人, 2型糖尿病患者: the row's name, not an age or a figure
     text = ("人群\t签约人数（人）\t签约率（%）\n65岁以上老年人\t18230\t81.4\n"
             "2型糖尿病患者\t3962\t78.0\n")
-    found = [(str(n.value), n.unit) for n in recognize_numbers(normalize(text).text, lex)]
+    found = _values_and_units(text, lex)
     assert found == [("18230", "人"), ("81.4", "%"), ("3962", "人"), ("78", "%")], found
 
 
 def test_under_a_declared_list_a_price_column_counts_money(lex):
     text = ("（单位：人、万元）\n包号\t服务区域\t服务对象\t最高限价\t中标金额\n"
             "第1包\t城关镇、河口乡\t420\t86.40\t84.10\n")
-    found = [(str(n.value), n.unit) for n in recognize_numbers(normalize(text).text, lex)]
+    found = _values_and_units(text, lex)
     assert ("864000", "元") in found and ("841000", "元") in found and ("420", "人") in found, found
 
 
 def test_under_a_declared_list_of_sites_and_another_unit_a_site_head_counts_sites(lex):
     # (单位：个、人次) over three columns: 助餐点 and 日间照料中心 are sites, 累计助餐 the other unit
     text = "（单位：个、人次）\n乡镇\t助餐点\t日间照料中心\t累计助餐\n城关镇\t9\t4\t36500\n河口乡\t3\t2\t8200\n"
-    found = [(str(n.value), n.unit) for n in recognize_numbers(normalize(text).text, lex)]
+    found = _values_and_units(text, lex)
     assert found == [("9", "个"), ("4", "个"), ("36500", "人次"), ("3", "个"), ("2", "个"), ("8200", "人次")], found
 
 
 def test_under_a_declared_list_with_a_rate_a_growth_column_takes_the_rate(lex):
     text = "（单位：人，%）\n指标\t年末数\t比上年增长\n城乡居民基本养老保险参保人数\t21460\t3.2\n失业保险参保人数\t3810\t4.5\n"
-    found = [(str(n.value), n.unit) for n in recognize_numbers(normalize(text).text, lex)]
+    found = _values_and_units(text, lex)
     assert found == [("21460", "人"), ("3.2", "%"), ("3810", "人"), ("4.5", "%")], found
 
 
 def test_under_a_captions_declared_unit_a_head_that_names_its_own_unit_keeps_it(lex):
     text = ("2024年上半年资金拨付情况（单位：万元）\n项目\t年度计划投资\t已拨付\t拨付率（%）\n"
             "敬老院提质改造\t300\t186\t62.0\n")
-    found = [(str(n.value), n.unit) for n in recognize_numbers(normalize(text).text, lex)]
+    found = _values_and_units(text, lex)
     assert found == [("3000000", "元"), ("1860000", "元"), ("62", "%")], found
