@@ -5,7 +5,6 @@ import importlib.util
 import os
 import subprocess
 import sys
-import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -196,14 +195,12 @@ def test_names_iteration(gz):
                for s, d in pairs if d.level == "town")
 
 
-def test_load_cached_and_fast():
+def test_load_is_cached_and_a_fresh_load_reads_the_same_divisions():
+    # (no wall-clock bound here: timings belong to benchmarks/, and this one failed CI on a loaded machine)
     assert Gazetteer.load() is Gazetteer.load()
     assert Gazetteer.load(DEFAULT_PATH) is Gazetteer.load()
-    start = time.perf_counter()
     fresh = _load.__wrapped__(str(DEFAULT_PATH))
-    elapsed = time.perf_counter() - start
     assert len(fresh) == len(Gazetteer.load())
-    assert elapsed < 0.5, elapsed
 
 
 def test_no_spacy_import():
