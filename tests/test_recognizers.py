@@ -2602,3 +2602,25 @@ def test_under_a_captions_declared_unit_a_head_that_names_its_own_unit_keeps_it(
             "敬老院提质改造\t300\t186\t62.0\n")
     found = _values_and_units(text, lex)
     assert found == [("3000000", "元"), ("1860000", "元"), ("62", "%")], found
+
+
+def test_under_a_declared_unit_of_people_heads_of_people_count_in_it_after_two_columns_of_places(lex):
+    # (单位：名) over 乡镇 试点村 农村留守儿童 困境儿童: the village is the rows' second name, the children counted in 名
+    text = ("（单位：名）\n序号\t乡镇\t试点村\t农村留守儿童\t困境儿童\n1\t城关镇\t孟庄村\t46\t9\n"
+            "2\t河口乡\t申庄村\t38\t7\n")
+    found = _values_and_units(text, lex)
+    assert found == [("46", "名"), ("9", "名"), ("38", "名"), ("7", "名")], found
+
+
+def test_a_column_head_with_its_own_unit_overrides_the_unit_a_flattened_row_names(lex):
+    # 完成率（%） over rows labelled in 万人: 107.3 is a rate, not 1,073,000 people
+    text = "指标\t目标值\t完成值\t完成率（%）\n家庭医生签约人数（万人）\t22\t23.6\t107.3\n"
+    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(normalize(text).text, lex)]
+    assert found == [("220000", "人", "家庭医生签约人数"), ("236000", "人", "家庭医生签约人数"),
+                     ("107.3", "%", "家庭医生签约人数完成率")], found
+
+
+def test_buildings_tons_and_counted_sets_are_units(lex):
+    text = "新建学生宿舍楼2栋，采购康复器材120台（套）、轮椅85把、拐杖40副，发放大米3.5吨。"
+    found = _values_and_units(text, lex)
+    assert found == [("2", "栋"), ("120", "台（套）"), ("85", "把"), ("40", "副"), ("3.5", "吨")], found

@@ -120,10 +120,14 @@ def declared_heads(line: str, declared: re.Match, lex: Lexicon) -> tuple[list[tu
     if not words or words[0] not in lex.table_row_heads:
         return None
     heads = words[1:]
-    while heads and heads[0].endswith(lex.table_word_heads):
-        heads = heads[1:]  # 项目名称 牵头单位 年度计划投资 …: columns of words the rows' names hold
-    # (a money head, 金额, under a unit of money: 单位：万元 | 项目 金额)
-    counted = lex.table_figure_heads + (lex.table_money_heads if lex.units[declared.group("unit")].kind == "money" else ())
+    while heads and heads[0].endswith(lex.table_word_heads + lex.table_row_heads):
+        # 项目名称 牵头单位 年度计划投资 …, 乡镇 试点村 …: columns of words the rows' names hold
+        heads = heads[1:]
+    # (a money head, 金额, under a unit of money: 单位：万元 | 项目 金额; a head of people,
+    # 农村留守儿童, under a unit of people: 单位：名)
+    declared_unit = declared.group("unit")
+    counted = lex.table_figure_heads + (lex.table_money_heads if lex.units[declared_unit].kind == "money" else ()) + (
+        lex.table_people_heads if declared_unit in lex.table_people_units else ())
     unit = (declared.group("mag") or "") + declared.group("unit")
     head_regex = column_head_regex(lex.unit_re)
     # a head that names its own unit keeps it (完成比例（%）), one of a share its cells' (完成率 62.6%)
@@ -131,7 +135,7 @@ def declared_heads(line: str, declared: re.Match, lex: Lexicon) -> tuple[list[tu
                else (head_regex.fullmatch(f"{w}（{unit}）"), w) if w.endswith(counted)
                else (None, w) if w.endswith(lex.table_share_heads) else None for w in heads]
     if not 0 < len(heads) <= 8 or None in columns or not any(
-            head is not None and head.group("unit") == declared.group("unit") for head, _ in columns):
+            head is not None and head.group("unit") == declared_unit for head, _ in columns):
         return None
     indexed = line.lstrip(" \t\u3000").startswith(TABLE_HEAD)
     return columns, indexed

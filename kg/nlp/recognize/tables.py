@@ -38,17 +38,45 @@ def _table_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list[Nu
     label gives (a percentage cell is read by the number pattern already)."""
     taken = {(n.start, n.end) for n in found}
     out = []
+    head_regex = column_head_regex(lex.unit_re)
     for row in _table_row_regex(lex.unit_re).finditer(text):
-        label = text[max(text.rfind("\n", 0, row.start()) + 1, row.start() - _ROW_LABEL_CHARS):row.start()]
+        line_start = text.rfind("\n", 0, row.start()) + 1
+        label = text[max(line_start, row.start() - _ROW_LABEL_CHARS):row.start()]
         if len(label) < 2:
             continue
         unit = lex.units[row.group("unit")]
         indicator = trim_phrase(_ROW_INDEX.sub("", label), lex) or unit.unit
-        for cell in CELL.finditer(text, row.start("cells"), row.end("cells")):
+        cells = list(CELL.finditer(text, row.start("cells"), row.end("cells")))
+        # a column whose head names its own unit keeps it (完成率（%） over 签约人数（万人） 22 23.6 107.3)
+        heads = _head_words_above(text, line_start)
+        heads = heads[len(heads) - len(cells):] if len(heads) > len(cells) else [None] * len(cells)
+        for cell, head in zip(cells, heads):
             if cell.group().endswith("%") or (cell.start(), cell.end()) in taken:
                 continue
-            out += cell_figures(cell.start(), cell.end(), cell.group(), row.group("mag"), unit, indicator)
+            own = head_regex.fullmatch(head) if head else None
+            out += (cell_figures(cell.start(), cell.end(), cell.group(), own.group("mag"), lex.units[own.group("unit")],
+                                 indicator + own.group("label")) if own and own.group("unit") != row.group("unit")
+                    else cell_figures(cell.start(), cell.end(), cell.group(), row.group("mag"), unit, indicator))
     return out
+
+
+_HEAD_LINES_UP = 30  # the most rows between a flattened row and its table's head line
+
+
+def _head_words_above(text: str, line_start: int) -> list[str]:
+    """The words of the head line over a table's row: the nearest line above that holds no digit."""
+    end = line_start - 1
+    for _ in range(_HEAD_LINES_UP):
+        if end <= 0:
+            return []
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if line.strip() and not RE_DIGITS.search(line):
+            return line.split()
+        if not line.strip():
+            return []
+        end = start - 1
+    return []
 
 
 _UNIT_COLUMN_CELL = re.compile(r"(?P<sign>" + SIGN + r"?)(?P<num>" + CELL_NUMBER + r")(?P<pct>%?)|" + EMPTY_CELL)
