@@ -2624,3 +2624,47 @@ def test_buildings_tons_and_counted_sets_are_units(lex):
     text = "新建学生宿舍楼2栋，采购康复器材120台（套）、轮椅85把、拐杖40副，发放大米3.5吨。"
     found = _values_and_units(text, lex)
     assert found == [("2", "栋"), ("120", "台（套）"), ("85", "把"), ("40", "副"), ("3.5", "吨")], found
+
+
+def test_a_flattened_tables_rows_are_read_back_name_by_name_in_their_columns_units(lex):
+    # rows run into each other, a head and a figure broken over lines (南河镇1|24 1305), the total row left out
+    text = ("表1 2023年各镇“残疾人之家”运行情况\n镇别 数量（个） 日间托养\n人数（人） 服务人次\n"
+            "城关镇4 96 5120 河口镇2 48 2630\n小尖镇2 41 2215 南河镇1\n24 1305\n合计9 209 11270\n"
+            "四、残疾人就业渠道不断拓宽。\n")
+    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(normalize(text).text, lex)]
+    assert found == [("4", "个", "数量"), ("96", "人", "日间托养人数"), ("5120", "人次", "服务人次"),
+                     ("2", "个", "数量"), ("48", "人", "日间托养人数"), ("2630", "人次", "服务人次"),
+                     ("2", "个", "数量"), ("41", "人", "日间托养人数"), ("2215", "人次", "服务人次"),
+                     ("1", "个", "数量"), ("24", "人", "日间托养人数"), ("1305", "人次", "服务人次")], found
+
+
+def test_a_flattened_table_under_a_declared_list_joins_a_name_and_a_figure_broken_over_lines(lex):
+    # the first row's name opens on the head's line (…辅助性就业收入 赊店|镇38), a figure breaks (3|.5)
+    text = ("（单位：人、人次、万元）\n乡镇（街道） 入托人数 服务人次 辅助性就业收入 赊店\n"
+            "镇 38 2160 6.2 桥头镇 26 1540 4.8 饶良镇 21 1180 3\n.5 合计 85 4880 14.5\n")
+    found = _values_and_units(text, lex)
+    assert found == [("38", "人"), ("2160", "人次"), ("62000", "元"), ("26", "人"), ("1540", "人次"),
+                     ("48000", "元"), ("21", "人"), ("1180", "人次"), ("35000", "元")], found
+
+
+def test_rows_one_a_line_with_a_figure_in_their_names_are_not_read_as_a_flattened_table(lex):
+    text = ("缴费标准如下（单位：元）：\n类别 个人缴费 财政补助\n成年居民（一档）400 700\n"
+            "18周岁以下居民（含在校学生）400 760\n大学生400 700\n")
+    assert all(unit == "元" for _, unit in _values_and_units(text, lex))
+
+
+def test_beside_a_column_of_the_amount_a_benefits_column_counts_its_recipients(lex):
+    # 生活补贴 护理补贴 金额 under （单位：人、万元）: the two benefits count people, 金额 money
+    text = "（单位：人、万元）\n乡镇\t生活补贴\t护理补贴\t金额\n城关镇\t468\t597\t93.1\n河口乡\t421\t533\t82.9\n"
+    found = _values_and_units(text, lex)
+    assert found == [("468", "人"), ("597", "人"), ("931000", "元"), ("421", "人"), ("533", "人"),
+                     ("829000", "元")], found
+
+
+def test_a_column_after_the_parts_keeps_a_unit_of_its_own_and_a_total_column_its_wholes(lex):
+    # 儿童之家数 其中2024年新建 留守儿童数 under （单位：个、人）; 补助资金合计 counts money
+    text = "（单位：个、人）\n乡镇\t儿童之家数\t其中新建\t留守儿童数\n城关镇\t7\t2\t318\n河口乡\t6\t1\t276\n"
+    assert _values_and_units(text, lex) == [("7", "个"), ("2", "个"), ("318", "人"), ("6", "个"), ("1", "个"),
+                                            ("276", "人")]
+    text = "（单位：万元、个）\n地区\t补助资金合计\t新建食堂\n城关镇\t500\t22\n河口乡\t528\t24\n"
+    assert _values_and_units(text, lex) == [("5000000", "元"), ("22", "个"), ("5280000", "元"), ("24", "个")]

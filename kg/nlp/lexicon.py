@@ -302,6 +302,7 @@ class Lexicon:
         self.table_title_scope = tuple(table_lines["@title_scope"])
         self.table_status_ends = tuple(table_lines["@status_ends"])
         self.table_money_heads = tuple(table_lines["@money_heads"])
+        self.table_benefit_heads = tuple(table_lines["@benefit_heads"])
         self.table_people_heads = tuple(table_lines["@people_heads"])
         self.table_body_heads = tuple(table_lines["@body_heads"])
         self.table_people_units = frozenset(table_lines["@people_units"])

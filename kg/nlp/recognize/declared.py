@@ -52,11 +52,7 @@ def unit_list_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list
         declared = declared_units(line, unit_list_regex(lex.unit_re))
         if declared is None:
             continue
-        units = []
-        for item in re.split(_UNIT_SEPARATOR, declared.group("units")):
-            parts = _UNIT_ITEM_PARTS.fullmatch(item)
-            mag, unit = (parts.group("mag"), parts.group("unit")) if parts.group("unit") in lex.units else (None, item)
-            units.append((mag, unit))
+        units = _listed_units(declared, lex)
         heads = head_line_heads(lines[i + 1], lex)
         if len(heads) < 2 or any(ch.isdigit() for ch in lines[i + 1]):
             continue
@@ -64,11 +60,7 @@ def unit_list_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list
         grouped = _grouped_columns(heads[1:], lines[i + 2], units, lex)
         if grouped is None and _HEAD_WORDS_ONLY.fullmatch(lines[i + 2]):
             heads, first_row = heads + lines[i + 2].split(), i + 3  # a head line wrapped: its last heads below
-        names = [QUOTE_MARKS.sub("", h) for h in heads[1:]]
-        columns = _part_columns([(name, _column_unit(name, units, lex)) for name in names], units, lex)
-        if any(unit is None for _, unit in columns):
-            # (no head of people, and not one unit a column in order: sites and the rest)
-            columns = _part_columns([(name, _column_unit(name, units, lex, by_site=True)) for name in names], units, lex)
+        columns = _listed_columns([QUOTE_MARKS.sub("", h) for h in heads[1:]], units, lex)
         if grouped is not None:
             columns, first_row = grouped, i + 3
         if any(unit is None for _, unit in columns):
@@ -87,6 +79,42 @@ def unit_list_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list
     return out
 
 
+def _listed_units(declared: re.Match, lex: Lexicon) -> list[tuple[str | None, str]]:
+    """The (magnitude, unit) of each item of a declared list of units."""
+    units = []
+    for item in re.split(_UNIT_SEPARATOR, declared.group("units")):
+        parts = _UNIT_ITEM_PARTS.fullmatch(item)
+        units.append((parts.group("mag"), parts.group("unit")) if parts.group("unit") in lex.units else (None, item))
+    return units
+
+
+def _listed_columns(names: list[str], units: list, lex: Lexicon) -> list:
+    """(label, (magnitude, unit) or None) of each column named under a declared list of units."""
+    columns = _part_columns([(name, _column_unit(name, units, lex)) for name in names], units, lex)
+    if any(unit is None for _, unit in columns):
+        # (no head of people, and not one unit a column in order: sites and the rest)
+        columns = _part_columns([(name, _column_unit(name, units, lex, by_site=True)) for name in names], units, lex)
+    return _benefit_recipients(columns, units, lex)
+
+
+def _benefit_recipients(columns: list, units: list, lex: Lexicon) -> list:
+    """Beside a column of the amount (金额), a column named for a benefit (生活补贴) counts its
+    recipients: it takes the list's one unit that is neither money nor a rate."""
+    def money(unit) -> bool:
+        return unit is not None and lex.units[unit[1]].kind == "money"
+    benefits = [k for k, (label, unit) in enumerate(columns) if money(unit) and label.endswith(lex.table_benefit_heads)]
+    counted = [u for u in units if lex.units[u[1]].kind not in ("money", "rate")]
+    if not benefits or len(counted) != 1 or not any(
+            money(unit) and k not in benefits for k, (_, unit) in enumerate(columns)):
+        return columns
+    return [(label, counted[0]) if k in benefits else (label, unit) for k, (label, unit) in enumerate(columns)]
+
+
+def declared_columns(names: list[str], declared: re.Match, lex: Lexicon) -> list:
+    """The columns `names` under a declared list of units (unit_list_regex's match), as unit_list_cells reads them."""
+    return _listed_columns(names, _listed_units(declared, lex), lex)
+
+
 def _part_columns(columns: list, units: list, lex: Lexicon) -> list:
     """Columns under a declared list of units: where the list repeats a unit
     (（单位：名、名、人次）) or gives one unit a column that no head contradicts,
@@ -103,9 +131,12 @@ def _part_columns(columns: list, units: list, lex: Lexicon) -> list:
         return columns
     whole_label, whole_unit = columns[part - 1]
     named = {unit for _, unit in units}
-    # (a part that names its own unit keeps it: 其中：新增人数（人）)
-    return columns[:part] + [(label, unit) if any(u in label for u in named)
-                             else (part_name(label, whole_label, lex), whole_unit) for label, unit in columns[part:]]
+    # (a part that names its own unit keeps it: 其中：新增人数（人）; so does a count after the
+    # parts whose head takes a unit of its own: 儿童之家数 其中2024年新建 留守儿童数, not 其中：住院 门诊)
+    return columns[:part] + [(label, unit) if any(u in label for u in named) or (
+        k > part and unit is not None and unit != whole_unit and label.endswith(lex.table_figure_heads)
+        and not label.startswith(lex.table_part_heads))
+        else (part_name(label, whole_label, lex), whole_unit) for k, (label, unit) in enumerate(columns[part:], part)]
 
 
 def _grouped_columns(groups: list[str], line: str, units, lex: Lexicon) -> list | None:
@@ -128,6 +159,8 @@ def _column_unit(head: str, units: list[tuple[str | None, str]], lex: Lexicon,
     unit and any other the other (_site_or_other_unit)."""
     # a unit the head names at its end, before its count word or in its bracket (服务人次,
     # 救助人数, 救助金额（元）), not inside a word (the 人 of 残疾人之家)
+    # (补助资金合计: the column of the total of 补助资金)
+    head = next((head[:-len(w)] for w in lex.table_total_words if head.endswith(w) and len(head) > len(w)), head)
     named = [(head.rfind(unit), k) for k, (_, unit) in enumerate(units)
              if head.endswith(unit) or any(head.endswith(unit + w) for w in (*lex.table_figure_heads, "）", ")"))]
     if named:

@@ -68,7 +68,7 @@ def column_heads(line: str, lex: Lexicon) -> tuple[list[tuple[re.Match | None, s
         return _leading_columns(line[:heads[0].start()], lex) + columns + [
             (heads[-1], part_name(w, columns[-1][1], lex)) for w in words], indexed
     return _leading_columns(line[:heads[0].start()], lex) + columns + [
-        (_count_column(w, lex) if w.endswith(lex.table_count_words) else None) or (None, w)
+        (count_column(w, lex) if w.endswith(lex.table_count_words) else None) or (None, w)
         for w in words], indexed
 
 
@@ -81,7 +81,7 @@ def _bare_heads(line: str, lex: Lexicon) -> list[tuple[re.Match | None, str]] | 
         return None
     columns = []
     for word in words[1:]:
-        column = _count_column(word, lex)
+        column = count_column(word, lex)
         if column is None or column[0] is None:
             if not word.endswith(lex.table_share_heads):
                 return None
@@ -153,20 +153,20 @@ def _leading_columns(before: str, lex: Lexicon) -> list[tuple[re.Match, str]]:
         (w for w in lex.table_row_heads if words[0].startswith(w)), "")
     own_name = words[0] != row_head  # 单位名称: a row head with more to it still names the rows
     words = [w for w in [words[0][len(row_head):], *words[1:]] if w]
-    if len(words) > 1 and own_name and _count_column(words[0], lex) is None:
+    if len(words) > 1 and own_name and count_column(words[0], lex) is None:
         words = words[1:]  # 用人单位 岗位人数 补贴月数 补贴金额（元）: the rows' own column, then counts
-    while len(words) > 1 and _count_column(words[0], lex) is None and _count_column(words[1], lex) is not None:
+    while len(words) > 1 and count_column(words[0], lex) is None and count_column(words[1], lex) is not None:
         words = words[1:]  # 项目 单位 人数 金额（万元）: another column of words (a unit's name), then counts
     columns = []
     for word in words:
-        column = _count_column(word, lex)
+        column = count_column(word, lex)
         if column is None:
             return []
         columns.append(column)
     return columns
 
 
-def _count_column(word: str, lex: Lexicon) -> tuple[re.Match | None, str] | None:
+def count_column(word: str, lex: Lexicon) -> tuple[re.Match | None, str] | None:
     """A column named without a bracket: one whose name ends in a unit (医疗救助人次)
     or a count word (岗位人数: 人), or in 数 (补贴月数: its figures kept apart, not
     read); None for any other name."""

@@ -12,6 +12,7 @@ from functools import lru_cache
 from kg.nlp.lexicon import Lexicon, alternation
 from kg.nlp.recognize.declared import (declaration_regex, declared_cells, declared_units, unit_list_cells,
                                        unit_list_regex)
+from kg.nlp.recognize.flattened import flattened_cells
 from kg.nlp.recognize.figures import (CELL, CELL_NUMBER, CELL_TOKEN, NumberMention, ROW_NUMBER, SIGN, TRAILING_CELLS,
                                       cell_figures, parse_value, trim_phrase)
 from kg.nlp.recognize.table_heads import (HEAD_BRACKET, RE_DIGITS, column_head_regex, column_heads, declared_heads,
@@ -411,6 +412,8 @@ def table_figures(text: str, lex: Lexicon, found: list[NumberMention], names=()
     without those a table reads in its own way; `names`: the (start, end) of the
     bodies and places the text names."""
     cells = _table_cells(text, lex, found)
+    flat, flat_spans = flattened_cells(text, lex, found + cells)
+    cells += flat
     column_cells, own_unit = _column_cells(text, lex, found + cells)
     if column_cells:  # a column's figure is read in the column's unit (3000本人患…: 3000 元, not 3000 本)
         in_columns = {n.start for n in column_cells}
@@ -424,7 +427,16 @@ def table_figures(text: str, lex: Lexicon, found: list[NumberMention], names=()
     cells += _unit_column_cells(text, lex, found + cells)
     cells += _last_column_cells(text, lex, found + cells)
     cells += _figures_before_bodies(text, lex, found + cells, names)
-    return found, cells + declared_cells(text, lex, found + cells)
+    cells += declared_cells(text, lex, found + cells)
+    if flat_spans:  # a flattened table's rows are read by it alone (a share with its % sign by the running text)
+        own = {id(n) for n in flat}
+        found = [n for n in found if n.unit == "%" or not _inside(n, flat_spans)]
+        cells = [n for n in cells if id(n) in own or not _inside(n, flat_spans)]
+    return found, cells
+
+
+def _inside(n: NumberMention, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= n.start < end for start, end in spans)
 
 
 @lru_cache(maxsize=4)
