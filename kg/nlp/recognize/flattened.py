@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.recognize.declared import declaration_regex, declared_columns, unit_list_regex
