@@ -40,6 +40,11 @@ def _values_and_units(text, lex) -> list[tuple[str, str]]:
     return [(str(n.value), n.unit) for n in recognize_numbers(normalize(text).text, lex)]
 
 
+def _figures_with_indicators(text, lex) -> list[tuple[str, str, str]]:
+    """(value, unit, indicator) of each figure recognized in the normalized text, in order"""
+    return [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(normalize(text).text, lex)]
+
+
 def _org_canonicals(text, lex) -> dict[str, str | None]:
     """surface -> canonical of the organizations recognized in text"""
     return {m.text: m.canonical for m in _orgs(text, lex)}
@@ -905,7 +910,7 @@ def test_a_table_whose_rows_hold_a_column_of_words_before_their_numbers(lex):
 def test_a_markdown_tables_rule_line_and_contact_column_do_not_end_the_table(lex):
     text = ("附件1\n名额分配表\n| 县（市、区） | 儿童督导员（名） | 儿童主任（名） | 县级妇联联系人 |\n|---|---|---|---|\n"
             "| 云城区 | 10 | 45 | 云城区妇联 刘颖 |\n| 云安区 | 8 | 38 | 云安区妇联 邓慧芳 |\n")
-    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(normalize(text).text, lex)]
+    found = _figures_with_indicators(text, lex)
     assert found == [("10", "名", "儿童督导员"), ("45", "名", "儿童主任"), ("8", "名", "儿童督导员"), ("38", "名", "儿童主任")], found
 
 
@@ -1206,7 +1211,7 @@ def test_a_declared_list_of_one_unit_a_column_gives_them_in_order(lex):
 def test_under_a_list_of_sites_and_people_a_site_head_counts_sites_and_a_service_people(lex):
     # the 人 of 残疾人之家 names no unit; 托养服务 counts the people served, not sites
     text = "（单位：个、人）\n镇\t残疾人之家\t托养服务\t辅具适配人数\n城关镇\t3\t56\t238\n侯庙镇\t2\t38\t176\n"
-    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(normalize(text).text, lex)]
+    found = _figures_with_indicators(text, lex)
     assert found == [("3", "个", "残疾人之家"), ("56", "人", "托养服务"), ("238", "人", "辅具适配人数"),
                      ("2", "个", "残疾人之家"), ("38", "人", "托养服务"), ("176", "人", "辅具适配人数")], found
 
@@ -1229,7 +1234,7 @@ def test_a_declared_list_of_people_and_other_counts_gives_heads_of_people_the_un
     text = ("表1 各镇（街）社会救助资金使用情况\n（单位：人、人次、万元）\n"
             "序号 镇（街） 低保对象 低保资金 临时救助 临时救助资金\n1 宝平街道 532 451.08 236 35.10\n\n"
             "表2 各级各类学校基本情况\n单位：所、人\n类别 学校数 招生数 毕业生数\n普通初中 28 5472 5615\n")
-    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(normalize(text).text, lex)]
+    found = _figures_with_indicators(text, lex)
     assert found == [("532", "人", "低保对象"), ("4510800", "元", "低保资金"), ("236", "人次", "临时救助"),
                      ("351000", "元", "临时救助资金"), ("28", "所", "学校数"), ("5472", "人", "招生数"),
                      ("5615", "人", "毕业生数")], found
@@ -1238,17 +1243,17 @@ def test_a_declared_list_of_people_and_other_counts_gives_heads_of_people_the_un
 def test_heads_of_counts_alone_under_one_declared_unit_count_in_it(lex):
     # （单位：户） over 乡镇（街道）｜任务数｜完成数: the counts are households
     text = "各乡镇（街道）完成情况如下（单位：户）：\n乡镇（街道）｜任务数｜完成数\n昭阳街道｜34｜36\n通泰街道｜30｜31\n"
-    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(normalize(text).text, lex)]
+    found = _figures_with_indicators(text, lex)
     assert found == [("34", "户", "任务数"), ("36", "户", "完成数"), ("30", "户", "任务数"), ("31", "户", "完成数")], found
     # a head of money under a unit of money
     text = "表1　主要救助资金发放情况（单位：万元）\n项目　　金额\n城乡低保金　9856.2\n特困供养金　3278.5\n"
-    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(normalize(text).text, lex)]
+    found = _figures_with_indicators(text, lex)
     assert found == [("98562000", "元", "金额"), ("32785000", "元", "金额")], found
 
 
 def test_a_declared_list_of_units_may_be_set_apart_by_semicolons(lex):
     text = "单位：名；件\n镇（街）　康复救助人数　辅具适配件数\n台城街道　96　238\n"
-    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(normalize(text).text, lex)]
+    found = _figures_with_indicators(text, lex)
     assert found == [("96", "名", "康复救助人数"), ("238", "件", "辅具适配件数")], found
 
 
@@ -1274,7 +1279,7 @@ def test_a_year_after_a_bracketed_unit_opens_the_next_columns_head_and_00_is_no_
 def test_a_head_line_wrapped_under_a_declared_list_of_units_goes_on_below(lex):
     text = ("（单位：人、人次、万元）\n序号 镇（街） 低保对象 低保资金 特困人员 特困资金\n临时救助 临时救助资金\n"
             "1 宝平街道 532 451.08 41 68.25 236 35.10\n")
-    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(normalize(text).text, lex)]
+    found = _figures_with_indicators(text, lex)
     assert found[-2:] == [("236", "人次", "临时救助"), ("351000", "元", "临时救助资金")], found
     assert len(found) == 6, found
 
@@ -2558,7 +2563,7 @@ def test_under_a_declared_unit_columns_of_words_are_the_rows_and_a_bracketed_hea
     # 项目名称 and 牵头单位 hold words; 完成比例（%） names its own unit, the rest count 万元
     text = ("（单位：万元）\n序号\t项目名称\t牵头单位\t年度计划投资\t已完成投资\t完成比例（%）\n"
             "1\t城乡社区养老服务\t县民政局\t320\t208\t65.0\n2\t“春风”就业援助\t县人社局\t85\t51.5\t60.6\n")
-    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(normalize(text).text, lex)]
+    found = _figures_with_indicators(text, lex)
     assert found == [("3200000", "元", "年度计划投资"), ("2080000", "元", "已完成投资"), ("65", "%", "完成比例"),
                      ("850000", "元", "年度计划投资"), ("515000", "元", "已完成投资"), ("60.6", "%", "完成比例")], found
 
@@ -2615,7 +2620,7 @@ def test_under_a_declared_unit_of_people_heads_of_people_count_in_it_after_two_c
 def test_a_column_head_with_its_own_unit_overrides_the_unit_a_flattened_row_names(lex):
     # 完成率（%） over rows labelled in 万人: 107.3 is a rate, not 1,073,000 people
     text = "指标\t目标值\t完成值\t完成率（%）\n家庭医生签约人数（万人）\t22\t23.6\t107.3\n"
-    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(normalize(text).text, lex)]
+    found = _figures_with_indicators(text, lex)
     assert found == [("220000", "人", "家庭医生签约人数"), ("236000", "人", "家庭医生签约人数"),
                      ("107.3", "%", "家庭医生签约人数完成率")], found
 
@@ -2631,7 +2636,7 @@ def test_a_flattened_tables_rows_are_read_back_name_by_name_in_their_columns_uni
     text = ("表1 2023年各镇“残疾人之家”运行情况\n镇别 数量（个） 日间托养\n人数（人） 服务人次\n"
             "城关镇4 96 5120 河口镇2 48 2630\n小尖镇2 41 2215 南河镇1\n24 1305\n合计9 209 11270\n"
             "四、残疾人就业渠道不断拓宽。\n")
-    found = [(str(n.value), n.unit, n.indicator) for n in recognize_numbers(normalize(text).text, lex)]
+    found = _figures_with_indicators(text, lex)
     assert found == [("4", "个", "数量"), ("96", "人", "日间托养人数"), ("5120", "人次", "服务人次"),
                      ("2", "个", "数量"), ("48", "人", "日间托养人数"), ("2630", "人次", "服务人次"),
                      ("2", "个", "数量"), ("41", "人", "日间托养人数"), ("2215", "人次", "服务人次"),

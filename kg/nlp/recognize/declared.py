@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.recognize.figures import (CELL_NUMBER, CELL_TOKEN, NumberMention, ROW_NUMBER, TRAILING_CELLS, cell_figures,
-                                      trim_phrase)
+                                      named_unit_figures, trim_phrase)
 from kg.nlp.recognize.table_heads import QUOTE_MARKS, column_head_regex, head_line_heads, part_name
 from kg.text.lines import RE_NUMBER_ROW, line_end, lines_with_starts
 
@@ -276,8 +276,7 @@ def _declared_rows(text: str, declaration: re.Match, pos: int, unit, lex: Lexico
                     continue
                 # a head that names its own unit keeps it (拨付率（%） under 单位：万元)
                 own = head_regex.fullmatch(cell_label)
-                out += (cell_figures(cell.start(), cell.end(), cell.group(), own.group("mag"), lex.units[own.group("unit")],
-                                     own.group("label")) if own else
+                out += (named_unit_figures(cell.start(), cell.end(), cell.group(), own, lex, own.group("label")) if own else
                         cell_figures(cell.start(), cell.end(), cell.group(), declaration.group("mag"), unit, cell_label))
         row = end + 1
     return out

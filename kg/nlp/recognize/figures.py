@@ -110,6 +110,13 @@ def cell_figures(start: int, end: int, digits: str, magnitude: str | None, unit,
     return [NumberMention(start, end, value, unit_text, None, False, indicator or unit_text)]
 
 
+def named_unit_figures(start: int, end: int, digits: str, named: re.Match, lex: Lexicon,
+                       indicator: str | None) -> list[NumberMention]:
+    """A cell's number in the unit a head's, row's or label's match names (its groups
+    mag and unit: 资金（万元）, 签约人数（万人）)."""
+    return cell_figures(start, end, digits, named.group("mag"), lex.units[named.group("unit")], indicator)
+
+
 ROW_NUMBER = re.compile(r"[ \t\u3000]*\d{1,3}(?![\d.%])[ \t\u3000]*")  # a 序号 cell (1魏塘街道8 8 100%)
 # a row's cells at its end: numbers, or a dash for an empty cell
 TRAILING_CELLS = re.compile(r"(?:(?:" + CELL_NUMBER + r"%?|" + EMPTY_CELL + r"+)[ \t\u3000]*)+$")

@@ -195,9 +195,8 @@ def _columns(heads: list[str], declared: re.Match | None, lex: Lexicon):
     the declared list or unit, else the unit its name ends in; None where one has none."""
     head_regex = column_head_regex(lex.unit_re)
     names = [QUOTE_MARKS.sub("", h) for h in heads]
-    listed = None
-    if declared is not None and "units" in declared.groupdict():
-        listed = declared_columns(names, declared, lex)
+    is_list = declared is not None and "units" in declared.groupdict()  # （单位：人、万元）, not （单位：人）
+    listed = declared_columns(names, declared, lex) if is_list else None
     out = []
     for k, name in enumerate(names):
         own = head_regex.fullmatch(name)
@@ -205,7 +204,7 @@ def _columns(heads: list[str], declared: re.Match | None, lex: Lexicon):
             out.append((own.group("label"), (own.group("mag"), own.group("unit"))))
         elif listed is not None and listed[k][1] is not None:
             out.append(listed[k])
-        elif declared is not None and "units" not in declared.groupdict():
+        elif declared is not None and not is_list:
             out.append((name, (declared.group("mag"), declared.group("unit"))))
         elif (counted := count_column(name, lex)) is not None and counted[0] is not None:
             out.append((counted[1], (counted[0].group("mag"), counted[0].group("unit"))))

@@ -8,7 +8,8 @@ from decimal import Decimal
 from functools import lru_cache
 
 from kg.nlp.lexicon import Lexicon
-from kg.nlp.recognize.figures import ARABIC, NumberMention, base_unit, cell_figures, parse_value, trim_phrase
+from kg.nlp.recognize.figures import (ARABIC, NumberMention, base_unit, cell_figures, named_unit_figures, parse_value,
+                                      trim_phrase)
 from kg.nlp.recognize.tables import table_figures
 
 
@@ -209,6 +210,6 @@ def _bracketed_field_amounts(text: str, lex: Lexicon, found: list[NumberMention]
     for m in _bracketed_field_regex(lex.unit_re).finditer(text):
         label = _FIELD_LABEL_BEFORE.search(text, max(0, m.start() - 12), m.start())
         if label and m.start("num") not in taken:
-            out += cell_figures(m.start("num"), m.end("num"), m.group("num"), m.group("mag"), lex.units[m.group("unit")],
-                         trim_phrase(label.group(), lex) or label.group())
+            out += named_unit_figures(m.start("num"), m.end("num"), m.group("num"), m, lex,
+                                      trim_phrase(label.group(), lex) or label.group())
     return out

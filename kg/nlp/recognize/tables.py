@@ -14,7 +14,7 @@ from kg.nlp.recognize.declared import (declaration_regex, declared_cells, declar
                                        unit_list_regex)
 from kg.nlp.recognize.flattened import flattened_cells
 from kg.nlp.recognize.figures import (CELL, CELL_NUMBER, CELL_TOKEN, NumberMention, ROW_NUMBER, SIGN, TRAILING_CELLS,
-                                      cell_figures, parse_value, trim_phrase)
+                                      cell_figures, named_unit_figures, parse_value, trim_phrase)
 from kg.nlp.recognize.table_heads import (HEAD_BRACKET, RE_DIGITS, column_head_regex, column_heads, declared_heads,
                                           unit_heads, wrapped_heads)
 from kg.text.lines import EMPTY_CELL, RE_NUMBERED_HEADING, TABLE_HEAD, lines_with_starts, table_words
@@ -55,8 +55,8 @@ def _table_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list[Nu
             if cell.group().endswith("%") or (cell.start(), cell.end()) in taken:
                 continue
             own = head_regex.fullmatch(head) if head else None
-            out += (cell_figures(cell.start(), cell.end(), cell.group(), own.group("mag"), lex.units[own.group("unit")],
-                                 indicator + own.group("label")) if own and own.group("unit") != row.group("unit")
+            out += (named_unit_figures(cell.start(), cell.end(), cell.group(), own, lex, indicator + own.group("label"))
+                    if own and own.group("unit") != row.group("unit")
                     else cell_figures(cell.start(), cell.end(), cell.group(), row.group("mag"), unit, indicator))
     return out
 
@@ -130,10 +130,9 @@ def _unit_column_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> l
             if not cell.group("num") or cell.group("pct") or (begin, end) in taken:
                 continue
             if k == 0 and row.group("unit"):
-                read = cell_figures(begin, end, cell.group("num"), row.group("mag"), lex.units[row.group("unit")], name)
+                read = named_unit_figures(begin, end, cell.group("num"), row, lex, name)
             elif k and k < len(heads) and heads[k] is not None:
-                read = cell_figures(begin, end, cell.group("num"), heads[k].group("mag"), lex.units[heads[k].group("unit")],
-                             name + heads[k].group("label"))
+                read = named_unit_figures(begin, end, cell.group("num"), heads[k], lex, name + heads[k].group("label"))
             else:
                 continue
             # a fall keeps its sign (比上年末增长（%） -0.9)
@@ -402,7 +401,7 @@ def _stacked_head_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> 
             for token, (label, head) in zip(tokens, columns[len(columns) - len(tokens):]):
                 begin, end = starts[row] + token.start(), starts[row] + token.end()
                 if token.group()[0].isdigit() and (begin, end) not in taken and not token.group().endswith("%"):
-                    out += cell_figures(begin, end, token.group(), head.group("mag"), lex.units[head.group("unit")], label)
+                    out += named_unit_figures(begin, end, token.group(), head, lex, label)
     return out
 
 
@@ -479,7 +478,6 @@ def _figures_before_bodies(text: str, lex: Lexicon, found: list[NumberMention], 
                 digits = figure.group().strip(" \t\u3000")
                 span = (figure.start(), figure.start() + len(digits))
                 if span not in taken:
-                    out += cell_figures(*span, digits, head.group("mag"), lex.units[head.group("unit")],
-                                        head.group("label"))
+                    out += named_unit_figures(*span, digits, head, lex, head.group("label"))
                 break
     return out
