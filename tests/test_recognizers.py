@@ -2673,3 +2673,61 @@ def test_a_column_after_the_parts_keeps_a_unit_of_its_own_and_a_total_column_its
                                             ("276", "人")]
     text = "（单位：万元、个）\n地区\t补助资金合计\t新建食堂\n城关镇\t500\t22\n河口乡\t528\t24\n"
     assert _values_and_units(text, lex) == [("5000000", "元"), ("22", "个"), ("5280000", "元"), ("24", "个")]
+
+
+def test_a_total_column_under_a_declared_unit_counts_in_it_beside_a_column_of_signed_changes(lex):
+    # 镇名 names the rows; 合计 sums the money columns; 同比 holds signed shares
+    text = ("（单位：万元）\n镇名 低保金 特困供养金 合计 同比\n城关镇1862.4 512.6 2375.0 +5.2%\n"
+            "关口镇705.6 231.2 936.8 -1.8%\n")
+    found = [(v, u) for v, u in _values_and_units(text, lex) if u == "元"]
+    assert found == [("18624000", "元"), ("5126000", "元"), ("23750000", "元"), ("7056000", "元"),
+                     ("2312000", "元"), ("9368000", "元")], found
+
+
+def test_numbered_rows_under_a_unit_column_count_target_and_done_in_the_rows_unit(lex):
+    # 序号 项目 单位 年度目标 完成数 完成率（%）: each row's unit after its name; money (投入) is no count
+    text = ("序号 项目 单位 年度目标 完成数 完成率（%）\n1 残疾人之家建设 个 15 15 100\n"
+            "2 残疾儿童康复救助 人 300 318 106\n注：一次性创业补贴按每户5000元标准发放。\n")
+    found = _figures_with_indicators(text, lex)
+    assert found[:6] == [("15", "个", "残疾人之家建设"), ("15", "个", "残疾人之家建设完成数"),
+                         ("100", "%", "残疾人之家建设完成率"), ("300", "人", "残疾儿童康复救助"),
+                         ("318", "人", "残疾儿童康复救助完成数"), ("106", "%", "残疾儿童康复救助完成率")], found
+    assert ("5000", "户") not in [(v, u) for v, u, _ in found]
+    text = "序号 项目 单位 年度目标 完成数 投入\n1 残疾人之家建设 个 15 15 90\n2 残疾儿童康复救助 人 300 318 186.5\n"
+    found = _values_and_units(text, lex)
+    assert ("318", "人") in found and not any(v in ("90", "186.5") for v, _ in found), found
+
+
+def test_amdo_tibetan_names_of_a_syllable_and_a_final_and_kham_names_of_two_syllables_are_persons(lex):
+    text = ("乡儿童督导员德吉措说，今年已接待儿童1300人次。县民政局局长洛绒泽仁说，将继续推进。"
+            "残疾人邓珠扎西拄着拐杖走来。\n文/图：完么加　编辑：索南吉\n")
+    names = _person_names(lex, text)
+    assert {"德吉措", "洛绒泽仁", "邓珠扎西", "完么加", "索南吉"} <= set(names), names
+    assert "邓珠扎" not in names
+
+
+def test_a_roster_under_its_label_may_hold_commas_inside_notes_and_end_in_a_full_stop(lex):
+    text = "六、评审专家名单\n马海英（组长）、李文斌、周卓玛（采购人代表，县民政局）\n七、评审专家名单\n\n吕国平、梁芳（以上为随机抽取专家），袁志强（采购人代表）。\n"
+    assert set(_person_names(lex, text)) == {"马海英", "李文斌", "周卓玛", "吕国平", "梁芳", "袁志强"}
+
+
+def test_the_old_planning_commission_a_counties_survey_team_and_cooperatives_are_bodies(lex):
+    text = ("代理服务费参照原国家计委《招标代理服务收费管理暂行办法》收取。\n麻江县统计局 国家统计局麻江调查队\n"
+            "依托蒙阴县鑫果果品专业合作社吸纳脱贫人口就业12人。\n")
+    found = _org_canonicals(text, lex)
+    assert found.get("国家计委") == "国家发展计划委员会", found
+    assert "国家统计局麻江调查队" in found and "蒙阴县鑫果果品专业合作社" in found, found
+
+
+def test_a_flattened_table_under_a_serial_number_head_is_read_past_its_row_numbers(lex):
+    # 序号 …完成率1养老服务|9860 9120 92.5% 2长期护理保险14|80 …: the numbers 1, 2, 3 open rows
+    text = ("表1 部分民生实事项目资金完成情况（单位：万元）\n序号 项目类别 计划投资 完成投资 完成率 1 养老服务\n"
+            " 9860 9120 92.5% 2 长期护理保险 14\n80 1310 88.5% 3 残疾人服务 1320 1\n320 100%\n三、存在的问题\n")
+    found = [(v, u) for v, u in _values_and_units(text, lex) if u == "元"]
+    assert found == [("98600000", "元"), ("91200000", "元"), ("14800000", "元"), ("13100000", "元"),
+                     ("13200000", "元"), ("13200000", "元")], found
+
+
+def test_a_district_read_across_two_words_is_no_place_in_another_countys_document(lex):
+    text = "永春县人民政府关于2025年为民办实事项目的通知\n永春县新增城区公办幼儿园学位720个，由永春县教育局负责。\n"
+    assert "增城区" not in {m.text for m in recognize_locations(text, lex, _ctx(text, lex))}

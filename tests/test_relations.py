@@ -1713,3 +1713,10 @@ def test_a_section_headings_bodies_may_carry_a_bracket_of_who_leads_or_answers_f
     runs = _pairs(_relations(tmp_path, text), "runs")
     assert {("东台市民政局", "最低生活保障"), ("东台市残疾人联合会", "残疾儿童康复救助"),
             ("东台市教育局", "残疾儿童康复救助")} <= runs, runs
+
+
+def test_a_statistics_bureau_publishing_its_bulletin_runs_none_of_the_schemes_it_counts(tmp_path):
+    text = ("平塘县2024年国民经济和社会发展统计公报\n平塘县统计局\n2025年3月20日\n九、社会保障\n"
+            "全年实施临时救助1320人次，发放救助资金156万元。年末全县享受农村最低生活保障8650人。新建儿童之家6个。\n")
+    runs = _pairs(_relations(tmp_path, text), "runs")
+    assert not any("统计局" in s or "调查队" in s for s, _ in runs), runs

@@ -508,6 +508,7 @@ class Lexicon:
         # longest first, so that 卓玛吉 is read before 卓玛
         self.name_syllables = tuple(sorted(set(_words("name_syllables.txt")), key=len, reverse=True))
         self.name_syllable_starts = frozenset(w[0] for w in self.name_syllables)
+        self.name_syllable_finals = frozenset(_words("name_syllable_finals.txt"))
         self.leading_posts = tuple(_words("leading_posts.txt"))
         group_roles = alternation(_words("group_roles.txt"))
         self.group_role_verbs = tuple(_words("group_role_verbs.txt"))

@@ -13,7 +13,7 @@ from kg.nlp.lexicon import Lexicon
 from kg.nlp.recognize.declared import declaration_regex, declared_columns, unit_list_regex
 from kg.nlp.recognize.figures import CELL_NUMBER, NumberMention, cell_figures
 from kg.nlp.recognize.table_heads import QUOTE_MARKS, column_head_regex, count_column
-from kg.text.lines import RE_DIGIT, RE_PROSE_PUNCT, lines_with_starts
+from kg.text.lines import RE_DIGIT, RE_PROSE_PUNCT, TABLE_HEAD, lines_with_starts
 
 _NAME_CHAR = r"\u4e00-\u9fff（）()·“”"
 # a line of names and figures alone: a flattened table's rows (or its head, with the first row)
@@ -42,6 +42,7 @@ def flattened_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> tupl
     counted as its head says (a total row's are left out), and the spans of those
     tables' rows, whose figures no other reading should take."""
     taken = {(n.start, n.end) for n in found}
+    text = _without_row_numbers(text)
     lines, starts = lines_with_starts(text)
     out, spans = [], []
     i = 0
@@ -71,12 +72,14 @@ def _read_table(text: str, lines: list[str], starts: list[int], first: int, last
     stream_start = starts[first]
     atoms = _atoms(text, stream_start, starts[last] + len(lines[last]))
     lead = next((k for k, a in enumerate(atoms) if a.kind == "num"), None)
-    if not lead:
-        return None  # no figure, or no name before the first
+    if lead is None or (lead == 0 and not head_lines):
+        return None  # no figure, or no name before the first (the head's line may end in it)
     # the words before the first figure: the heads, then the first row's name
     before = text[stream_start:atoms[lead].start]
     for joined in (False, True):  # a head line's last word may open the first row's name (…收入 赊店|镇38)
         words = _head_words(head_lines, before, joined)
+        if words and words[0] == TABLE_HEAD:
+            words = words[1:]  # (the rows' numbers are gone: _without_row_numbers)
         if len(words) < 2:
             continue
         name, heads = words[-1], words[:-1]
@@ -92,6 +95,34 @@ def _read_table(text: str, lines: list[str], starts: list[int], first: int, last
         last_piece = rows[-1][1][-1]  # (a row: its name and its cells, each the atoms of one figure)
         return _cells(rows, columns, lex), (stream_start, last_piece[-1].end)
     return None
+
+
+def _without_row_numbers(text: str) -> str:
+    """The text with the row numbers of flattened tables under a 序号 head blanked
+    (序号 项目类别 计划投资 完成投资 完成率1养老服务|9860 9120 92.5% 2长期护理保险14|80 …):
+    numbers 1, 2, 3 … in turn, each before a row's name and after the head or the
+    row before, at least two of them. Offsets stay as they were."""
+    out = None
+    lines, starts = lines_with_starts(text)
+    for i, line in enumerate(lines):
+        if not line.lstrip(" \t\u3000").startswith(TABLE_HEAD) or not _STREAM_LINE.fullmatch(line):
+            continue
+        last = i
+        while last + 1 < len(lines) and lines[last + 1].strip() and _STREAM_LINE.fullmatch(lines[last + 1]):
+            last += 1
+        atoms = _atoms(text, starts[i], starts[last] + len(lines[last]))
+        numbers, expected = [], 1
+        for k in range(1, len(atoms) - 1):
+            atom = atoms[k]
+            if atom.kind == "num" and atom.text == str(expected) and atoms[k + 1].kind == "name" and (
+                    expected > 1 or atoms[k - 1].kind == "name") and (expected == 1 or atoms[k - 1].kind == "num"):
+                numbers.append(atom)
+                expected += 1
+        if len(numbers) >= _ROWS_MIN:
+            out = out if out is not None else list(text)
+            for atom in numbers:
+                out[atom.start:atom.end] = " " * (atom.end - atom.start)
+    return "".join(out) if out is not None else text
 
 
 def _head_lines(lines: list[str], first: int, lex: Lexicon) -> tuple[list[str], re.Match | None]:
@@ -200,7 +231,9 @@ def _columns(heads: list[str], declared: re.Match | None, lex: Lexicon):
     out = []
     for k, name in enumerate(names):
         own = head_regex.fullmatch(name)
-        if own is not None:
+        if own is None and name.endswith(lex.table_share_heads):
+            out.append((name, None))  # 完成率: its cells carry their own % (or none a reader would take)
+        elif own is not None:
             out.append((own.group("label"), (own.group("mag"), own.group("unit"))))
         elif listed is not None and listed[k][1] is not None:
             out.append(listed[k])
@@ -218,8 +251,11 @@ def _cells(rows, columns, lex: Lexicon) -> list[NumberMention]:
     for name, cells in rows:
         if name.startswith(lex.table_total_words):
             continue  # (a total row's figures repeat the rows')
-        for piece, (label, (mag, unit)) in zip(cells, columns):
+        for piece, (label, counted) in zip(cells, columns):
             digits = "".join(a.text for a in piece)
+            if counted is None:
+                continue
+            mag, unit = counted
             if digits.endswith("%"):
                 continue  # (a share with its sign is read as running text)
             out += cell_figures(piece[0].start, piece[-1].end, digits, mag, lex.units[unit], label)

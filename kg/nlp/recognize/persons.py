@@ -180,6 +180,10 @@ def _syllable_name_at(text: str, pos: int, lex: Lexicon, ends: re.Pattern | None
     end, count = pos, 0
     while (syllable := next((w for w in lex.name_syllables if text.startswith(w, end)), None)) is not None:
         end, count = end + len(syllable), count + 1
+    # 才让吉告诉…, 乡儿童督导员德吉措说: one syllable and a final of name_syllable_finals.txt
+    if count == 1 and text[end:end + 1] in lex.name_syllable_finals and (
+            not _CJK.match(text[end + 1:end + 2]) or (ends is not None and ends.match(text, end + 1))):
+        return text[pos:end + 1]
     if count == 1 and (not _CJK.match(text[end:end + 1]) or (ends is not None and ends.match(text, end))):
         return text[pos:end]
     return text[pos:end] if count >= 2 and end - pos >= 4 else None
@@ -345,14 +349,16 @@ def _more_listed(text: str, pos: int, lex: Lexicon) -> list[tuple[int, str]]:
 def _roster(line: str, lex: Lexicon) -> list[tuple[int, str]]:
     """A line that is nothing but names (and notes) joined by 、 or ，: each name
     with its offset in the line; else none."""
-    out, pos = [], 0
-    for item in re.split(r"[、，,]", line):
-        bare = _NOTE.sub("", item)
+    out = []
+    for item in _ROSTER_ITEM.finditer(line):  # (a note may hold a comma: 周某（采购人代表，县民政局）)
+        bare = _NOTE.sub("", item.group())
         if len(bare) < 2 or name_at(bare, 0, lex) != bare:
             return []
-        out.append((pos, bare))
-        pos += len(item) + 1
+        out.append((item.start(), bare))
     return out if len(out) >= 2 else []
+
+
+_ROSTER_ITEM = re.compile(r"(?:[^、，,（(]|[（(][^）)]*[）)])+")
 
 
 def _posts_at(text: str, pos: int, post_re: re.Pattern) -> tuple[str | None, int]:
@@ -708,7 +714,8 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
     for m in lex.roster_label_re.finditer(text):
         line_start = _BLANK_LINES.match(text, m.end()).end()
         line_end = text.find("\n", line_start)
-        line = text[line_start:line_end if line_end >= 0 else len(text)].strip(" \u3000\t")
+        # (a full stop may close the line: 甲、乙（以上为随机抽取专家），丙（采购人代表）。)
+        line = text[line_start:line_end if line_end >= 0 else len(text)].strip(" \u3000\t").rstrip("。")
         at = text.find(line, line_start) if line else -1
         for pos, listed in _roster(line, lex) if at >= 0 else ():
             add(listed, at + pos, "person.roster", None, None)

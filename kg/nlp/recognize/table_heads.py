@@ -132,7 +132,7 @@ def declared_heads(line: str, declared: re.Match, lex: Lexicon) -> tuple[list[tu
     head_regex = column_head_regex(lex.unit_re)
     # a head that names its own unit keeps it (完成比例（%）), one of a share its cells' (完成率 62.6%)
     columns = [(own, own.group("label")) if (own := head_regex.fullmatch(w)) is not None
-               else (head_regex.fullmatch(f"{w}（{unit}）"), w) if w.endswith(counted)
+               else (head_regex.fullmatch(f"{w}（{unit}）"), w) if w.endswith(counted) or w in lex.table_total_words
                else (None, w) if w.endswith(lex.table_share_heads) else None for w in heads]
     if not 0 < len(heads) <= 8 or None in columns or not any(
             head is not None and head.group("unit") == declared_unit for head, _ in columns):

@@ -104,16 +104,24 @@ def _unit_column_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> l
     that is no such row ends it, and a total row is passed over."""
     taken = {(n.start, n.end) for n in found}
     row_re = _unit_column_row_regex(lex.unit_re)
-    out, heads, pos, name = [], None, 0, None
+    out, heads, pos, name, indexed = [], None, 0, None, False
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         head = lex.unit_column_head_re.fullmatch(line)
         if head:
-            # the value columns after the unit column: the first counts in each row's unit
-            heads = [column_head_regex(lex.unit_re).fullmatch(w) for w in line[head.start("values"):].split()]
-            name = None
+            # the value columns after the unit column: the first counts in each row's unit, a later
+            # one in its bracket's unit, else (完成数 after 年度目标) in the row's, unless a share's
+            # or money's (完成率, 投入)
+            words = line[head.start("values"):].split()
+            heads = [column_head_regex(lex.unit_re).fullmatch(w)
+                     or (None if w.endswith(lex.table_share_heads + lex.table_money_heads) else w) for w in words]
+            name, indexed = None, line.lstrip(" \t\u3000").startswith(TABLE_HEAD)
             continue
-        row = row_re.match(line) if heads is not None else None
+        if heads is not None and line.lstrip(" \t\u3000").startswith(table_words("after_rows")):
+            heads = None  # 注：一次性创业补贴按每户5000元…: a note under the rows ends them
+            continue
+        index = ROW_NUMBER.match(line) if heads is not None and indexed else None
+        row = row_re.match(line, index.end() if index else 0) if heads is not None else None
         if row is None:
             heads = heads if heads is not None and line.strip() and not RE_DIGITS.search(line) else None
             continue
@@ -131,8 +139,10 @@ def _unit_column_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> l
                 continue
             if k == 0 and row.group("unit"):
                 read = named_unit_figures(begin, end, cell.group("num"), row, lex, name)
-            elif k and k < len(heads) and heads[k] is not None:
+            elif k and k < len(heads) and isinstance(heads[k], re.Match):
                 read = named_unit_figures(begin, end, cell.group("num"), heads[k], lex, name + heads[k].group("label"))
+            elif k and k < len(heads) and heads[k] is not None and row.group("unit"):
+                read = named_unit_figures(begin, end, cell.group("num"), row, lex, name + heads[k])
             else:
                 continue
             # a fall keeps its sign (比上年末增长（%） -0.9)
