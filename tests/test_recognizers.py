@@ -2731,3 +2731,26 @@ def test_a_flattened_table_under_a_serial_number_head_is_read_past_its_row_numbe
 def test_a_district_read_across_two_words_is_no_place_in_another_countys_document(lex):
     text = "永春县人民政府关于2025年为民办实事项目的通知\n永春县新增城区公办幼儿园学位720个，由永春县教育局负责。\n"
     assert "增城区" not in {m.text for m in recognize_locations(text, lex, _ctx(text, lex))}
+
+
+def test_a_notices_time_limits_in_working_days_are_no_figures_but_a_cut_limit_is(lex):
+    text = ("中标结果自本公告发布之日起1个工作日内公示。供应商可在公告期限届满之日起7个工作日内提出质疑。"
+            "低保审批时限压缩至10个工作日。")
+    assert _values_and_units(text, lex) == [("10", "个工作日")]
+
+
+def test_a_hotline_number_before_the_name_of_its_bureau_counts_nobody(lex):
+    assert _values_and_units("群众可拨打12333人社服务热线咨询，全年新增就业1200人。", lex) == [("1200", "人")]
+
+
+def test_figures_listed_before_the_unit_the_last_completes_take_that_unit(lex):
+    text = "学前三年毛入园率和高中阶段毛入学率分别比上年提高0.4个、0.2个和0.7个百分点。村公益性岗位118个、96个。"
+    assert _values_and_units(text, lex) == [("0.4", "个百分点"), ("0.2", "个百分点"), ("0.7", "个百分点"),
+                                            ("118", "个"), ("96", "个")]
+
+
+def test_a_department_that_ends_its_line_or_opens_a_service_is_one_after_its_body(lex):
+    text = ("监督部门\n名称：南丰县财政局政府采购监督管理股\n联系电话：0794-1234567\n"
+            "依托县人民医院精神科开通24小时心理热线。\n")
+    found = _org_canonicals(text, lex)
+    assert "南丰县财政局政府采购监督管理股" in found and "县人民医院精神科" in found, found

@@ -535,6 +535,9 @@ class Lexicon:
                        for variant in _mark_variants(written) if variant not in self.units}
         self.unit_re = alternation(self.units)
         self.number_exclusions = [re.compile(r[0]) for r in _rows("number_exclusions.tsv")]
+        deadlines = _keyed_lines("number_deadlines.txt")
+        self.deadline_units = frozenset(deadlines["@units"])
+        self.deadline_openers = tuple(deadlines["@before"])
         # (抄 送：, as a letter spaces it; a line ending on a comma goes on on the next)
         free_words = ("[ \\t\\u3000]*".join(w) for w in _words("number_free_lines.txt"))
         self.number_free_line_re = re.compile(r"^[ \t\u3000]*[（(]?(?:" + "|".join(free_words)

@@ -3,6 +3,7 @@ unit, approximate qualifier, completion-rate flag, and the indicator phrase."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from functools import lru_cache
@@ -143,6 +144,8 @@ def recognize_numbers(text: str, lex: Lexicon, number_re: re.Pattern | None = No
                 continue  # 7×24小时: a span of service, not 24 hours of it
             if m.start() and text[m.start() - 1] in unit.not_before:
                 continue  # 9时30分: a time of day, not a score
+            if unit.unit in lex.deadline_units and text[max(0, m.start() - 6):m.start()].endswith(lex.deadline_openers):
+                continue  # 自本公告发布之日起1个工作日: a notice's time limit
         if not num[0].isdigit() and num in ("一一",):
             continue
         value = parse_value(num, m.group("mag") or m.group("mag2"))
@@ -163,10 +166,23 @@ def recognize_numbers(text: str, lex: Lexicon, number_re: re.Pattern | None = No
             indicator = (indicator.replace("目标任务", "").replace("任务", "") or "年度目标任务") + "完成率"
         value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
         out.append(NumberMention(m.start(), m.end(), value, unit_text, qualifier, is_rate, indicator or unit_text))
+    out = _listed_units_completed(text, out)
     out += _yuan_sign_amounts(text, lex, out, names, garbled, longest)
     out += _bracketed_field_amounts(text, lex, out)
     out, cells = table_figures(text, lex, out, names)
     return sorted(out + cells, key=lambda n: (n.start, n.end))
+
+
+def _listed_units_completed(text: str, found: list[NumberMention]) -> list[NumberMention]:
+    """Figures listed with 、 or 和 whose unit the last one's completes (分别提高0.4个、0.2个和
+    0.7个百分点): each in the last one's unit."""
+    out = list(found)
+    for k in range(len(out) - 2, -1, -1):
+        n, nxt = out[k], out[k + 1]
+        if (text[n.end:nxt.start] in ("、", "和", "及") and nxt.unit != n.unit and nxt.unit.startswith(n.unit)
+                and text.endswith(n.unit, n.start, n.end)):
+            out[k] = replace(n, unit=nxt.unit)
+    return out
 
 
 # an amount after the yuan sign (中标金额：…元整（¥1,863,500.00）), as a procurement notice writes it

@@ -465,7 +465,10 @@ def _sub_units(text: str, parents: list[Mention], lex: Lexicon) -> list[Mention]
                      or _another_body(unit, lex)):
             continue  # 市卫健委安排部署: a verb; 市残联会同市卫健委: another body; not a department
         inner = [b.start() for b in lex.boundary_re.finditer(unit) if b.start() and b.end() - b.start() > 1]
-        if inner and (not unit.endswith(("委员会", "办公室")) or any(lex.partner_cue_re.match(unit, i) for i in inner)):
+        # (a department that ends its line is one whatever words it holds: 名称：某县财政局政府采购监督管理股)
+        line_end = text[m.end():m.end() + 1] in ("\n", "")
+        if inner and (not (unit.endswith(("委员会", "办公室")) or line_end)
+                      or any(lex.partner_cue_re.match(unit, i) for i in inner)):
             continue  # 卫生院合作设立康复室: what a body sets up; …将会同市卫健委: another body
         if unit.endswith(lex.town_offices) and not unit.startswith(lex.town_offices):
             continue  # 徐汇区人民政府|田林街道办事处: a town's own office, the body it names elsewhere
