@@ -2754,3 +2754,30 @@ def test_a_department_that_ends_its_line_or_opens_a_service_is_one_after_its_bod
             "依托县人民医院精神科开通24小时心理热线。\n")
     found = _org_canonicals(text, lex)
     assert "南丰县财政局政府采购监督管理股" in found and "县人民医院精神科" in found, found
+
+
+def test_a_countys_media_centre_and_disease_control_centre_by_their_short_names_are_its_bodies(lex):
+    text = ("淳安县卫生健康局2024年工作总结\n县残联联合县商务局、县融媒体中心举办助残直播。"
+            "县疾病预防控制中心（县疾控中心）开展筛查，县疾控中心与县第一人民医院合作。淳安县卫生健康局\n")
+    found = _org_canonicals(text, lex)
+    assert found.get("县融媒体中心") == "淳安县融媒体中心", found
+    assert found.get("县疾控中心") == "淳安县疾病预防控制中心", found
+
+
+def test_a_quote_before_de_describes_the_noun_after_it_and_names_no_program(lex):
+    text = "古玉乡的孩子都有了“家门口”的心灵驿站。全县建成“家门口”就业服务站35个。"
+    assert _program_names(lex, text) == {"家门口就业服务站"}, _program_names(lex, text)
+
+
+def test_sections_opening_a_clause_in_their_bureaus_report_are_its_departments(lex):
+    text = ("阳曲县卫生健康委员会2024年工作总结\n县卫健委内设办公室、医政医管股、规划信息与财务股等股室。"
+            "基层卫生健康股牵头组建家庭医生团队178个；疾病预防控制股、妇幼健康股和老龄健康股按季度开展督导。"
+            "委人口监测与家庭发展股负责奖励扶助工作。\n")
+    found = {c for c in _org_canonicals(text, lex).values() if c and c.endswith("股")}
+    assert found == {"阳曲县卫生健康委员会" + s for s in (
+        "医政医管股", "规划信息与财务股", "基层卫生健康股", "疾病预防控制股", "妇幼健康股", "老龄健康股", "人口监测与家庭发展股")}, found
+
+
+def test_a_speaker_who_talks_while_doing_something_is_a_person(lex):
+    text = "丹巴县医疗保障局的工作人员何佳一边说，一边帮村民查询缴费记录。"
+    assert "何佳" in _person_names(lex, text)

@@ -514,7 +514,8 @@ def extract_relations(text: str, mentions: list[Mention], sentences, person_post
     rels: list[RelationFact] = []
     orgs_all = [(i, m) for i, m in enumerate(mentions) if m.type == "Organization"]
     # a newspaper or a media centre reports; it is never who acts in the sentence
-    media = {i for i, m in orgs_all if m.rule == "org.head.media"}
+    # (县融媒体中心 is also read as a place's body: its name says what it is)
+    media = {i for i, m in orgs_all if m.rule == "org.head.media" or (m.canonical or m.text).endswith(lex.media_suffixes)}
     # the document's own, where no body heads a sentence; a press or general office publishes for others
     silent = publisher in media or (publisher is not None and (mentions[publisher].canonical or mentions[publisher].text)
                                     .endswith(cues["silent_publisher_ends"]))

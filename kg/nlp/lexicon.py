@@ -244,6 +244,7 @@ class Lexicon:
                for w in sorted(self.org_bodies, key=lambda w: (-len(w), w))])
         self.org_body_pattern = re.compile(self.org_body_re)
         self.org_suffixes = {r[0]: (int(r[1]), r[2]) for r in _rows("org_suffixes.tsv")}
+        self.media_suffixes = tuple(w for w, (_, kind) in self.org_suffixes.items() if kind == "media")
         self.org_generic_modifier_re = re.compile(alternation(_words("org_generic_modifiers.txt")))
         group_lines = _lines("org_group_heads.txt")
         self.org_group_heads = tuple(_unkeyed(group_lines))
@@ -270,6 +271,12 @@ class Lexicon:
                                            + alternation([p for posts in self.bare_sub_unit_posts.values() for p in posts])
                                            + ")")
         self.bare_sub_unit_parents = {r[0]: tuple(r[2].split("|")) for r in bare}
+        # 医政医管股牵头…, 疾病预防控制股、妇幼健康股和老龄健康股按季度…: sections of four
+        # characters or more opening a clause, before what they do (or, two or more, before 等)
+        section = r"[\u4e00-\u9fff]{3,10}?[股科]"
+        self.bare_section_re = re.compile(r"(?:(?<=[。；;，,、：:\n])|^)(?P<list>" + section + r"(?:[、和及与]" + section
+                                          + r")*)(?P<after>[\u4e00-\u9fff]{0,4}?(?:" + alternation(_words("bare_sub_unit_acts.txt"))
+                                          + r")|等|[，。；、])", re.M)
         self.sub_unit_re = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:" + alternation(_words("sub_unit_heads.txt")) + ")")
         self.org_proper_prefixes = tuple(_lines("org_proper_prefixes.txt"))
         set_up = _keyed_lines("org_set_up.txt")

@@ -579,18 +579,26 @@ def _with_party_prefix(text: str, m: Mention) -> Mention:
 _CLAUSE_END = re.compile("[。；;，,]")
 
 
+_SECTION_SPLIT = re.compile(r"(?:^|(?<=[股科])[、和及与])(.+?[股科])(?=[、和及与]|$)")  # (人口监测与家庭发展股: one)
+
+
 def _bare_sub_units(text: str, orgs: list[Mention], lex: Lexicon) -> list[Mention]:
     """A department named without its body right before its head's post (联系人：
-    冯建民，社会救助股股长): the department named in full elsewhere, else one of
+    冯建民，社会救助股股长), or a section opening a clause before what it does
+    (医政医管股牵头…): the department named in full elsewhere, else one of
     the body of its kind the document names most often, its author as a rule
     (bare_sub_units.tsv). On a line that names a body (a table row) the post is
     that body's (茂南区人社局 380 黄少华 就业股股长)."""
     counts = Counter(m.canonical for m in orgs if m.canonical)
     out = []
-    for m in lex.bare_sub_unit_re.finditer(text):
-        unit, head = m.group("unit"), m.group("head")
-        start, end = m.start(), m.end("unit")
-        if (not text.startswith(lex.bare_sub_unit_posts[head], m.end())
+    found = [(m.group("unit"), m.group("head"), m.start(), m.end("unit"), m.end()) for m in lex.bare_sub_unit_re.finditer(text)]
+    for m in lex.bare_section_re.finditer(text):
+        items = list(_SECTION_SPLIT.finditer(m.group("list")))
+        if len(items) > 1 or m.group("after") not in "等，。；、":
+            found += [(i.group(1), i.group(1)[-1], m.start() + i.start(1), m.start() + i.end(1), None) for i in items]
+    for unit, head, start, end, post_at in found:
+        if (post_at is not None and not text.startswith(lex.bare_sub_unit_posts[head], post_at)
+                or any(o.start < end and start < o.end for o in out)
                 or unit[0] in LEVELS or lex.boundary_re.match(unit) or lex.org_body(unit)
                 or "委" + unit in lex.org_bodies or any(o.start < end and start < o.end for o in orgs)):
             continue  # 市民政局科长: a level body's; 宣传部部长: the party's, another rule's
@@ -600,12 +608,15 @@ def _bare_sub_units(text: str, orgs: list[Mention], lex: Lexicon) -> list[Mentio
             continue
         bodies = [o for o in orgs if o.canonical and o.canonical.endswith(lex.bare_sub_unit_parents[head])]
         line_start = text.rfind("\n", 0, start) + 1
-        if not bodies or any(line_start <= o.start and o.end <= start and not _CLAUSE_END.search(text, o.end, start)
-                             for o in orgs):
+        if not bodies or post_at is not None and any(
+                line_start <= o.start and o.end <= start and not _CLAUSE_END.search(text, o.end, start) for o in orgs):
             continue  # 茂南区人社局 380 黄少华 就业股股长: a table row's post in the body it names
-        parent = max(bodies, key=lambda o: counts[o.canonical])  # the first of the most named
+        # the first of the most named; a section that acts, the first named (its report's author)
+        parent = max(bodies, key=lambda o: counts[o.canonical]) if post_at is not None else min(bodies, key=lambda o: o.start)
+        # (委基层卫生健康股, 局社会救助股: the body's own section, its body's one-character short name first)
+        own = unit[1:] if unit[0] in "委局" and parent.canonical.endswith(("委员会", "局")) and len(unit) > 4 else unit
         out.append(Mention("Organization", unit, start, end, "org.bare-sub-unit",
-                           canonical=parent.canonical + unit, city=parent.city))
+                           canonical=parent.canonical + own, city=parent.city))
     return out
 
 
