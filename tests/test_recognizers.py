@@ -2781,3 +2781,8 @@ def test_sections_opening_a_clause_in_their_bureaus_report_are_its_departments(l
 def test_a_speaker_who_talks_while_doing_something_is_a_person(lex):
     text = "丹巴县医疗保障局的工作人员何佳一边说，一边帮村民查询缴费记录。"
     assert "何佳" in _person_names(lex, text)
+
+
+def test_an_aged_tibetan_name_of_two_syllables_is_a_person(lex):
+    text = "10岁的泽让卓玛一边说，一边把作业本递给老师。72岁的牧民才让多杰每天都来。"
+    assert {"泽让卓玛", "才让多杰"} <= set(_person_names(lex, text)), _person_names(lex, text)

@@ -836,8 +836,9 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
         starts = after + [m.end()]
         for pos in starts:
             name = name_at(text, pos, lex)
-            # (78岁的居民买买提·热合曼: a transliterated name of any length)
-            if name and (len(name) == 3 or _NAME_DOT.search(name)) and not _is_address(name, lex):
+            # (78岁的居民买买提·热合曼: a transliterated name of any length; 10岁的泽让卓玛: one of syllables)
+            if name and (len(name) == 3 or _NAME_DOT.search(name) or _syllable_name_at(text, pos, lex) == name) \
+                    and not _is_address(name, lex):
                 add(name, pos, "person.aged", None, None)
                 break
 
