@@ -1,5 +1,7 @@
 """kg eval: matching rules on a tiny hand-made graph, and the quality floor on real documents."""
+import importlib.util
 import json
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +13,7 @@ G = ID + "doc/a.txt"
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
 TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _q(s, p, o):
@@ -92,3 +95,47 @@ def test_eval_quality_floor(which, floors, request):
     assert r["observations"]["f1"] >= floors["observations"]
     assert r["relations"]["all"]["f1"] >= floors["relations"]
     assert not r["missing_documents"]
+
+
+def _check_gold():
+    """scripts/probe/check_gold.py: what each probe reader ran before handing a round in."""
+    spec = importlib.util.spec_from_file_location("check_gold", ROOT / "scripts" / "probe" / "check_gold.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_probe_gold_file_passes_the_readers_format_check():
+    check_gold = _check_gold()
+    root = ROOT
+    files = sorted((root / "tests" / "gold_probe").glob("*.json"))
+    assert len(files) > 2500
+    failed = {f.name: errs for f in files if (errs := check_gold.check(f)[0])}
+    assert not failed, list(failed.items())[:3]
+
+
+def test_the_readers_format_check_names_a_relation_whose_end_is_no_entity(tmp_path):
+    check_gold = _check_gold()
+    (tmp_path / "fixtures" / "probe").mkdir(parents=True)
+    (tmp_path / "gold_probe").mkdir()
+    (tmp_path / "fixtures" / "probe" / "x1_demo.txt").write_text("县民政局开展“银龄助餐”行动。", encoding="utf-8")
+    gold = {"doc": "x1_demo.txt", "city": "某县", "entities": [
+        {"text": "县民政局", "type": "Organization", "canonical": "某县民政局", "aliases": []}],
+        "observations": [{"indicator": "助餐点", "value": "3", "unit": "个"}],
+        "relations": [{"subject": "某县民政局", "predicate": "runs", "object": "银龄助餐", "role": None}]}
+    path = tmp_path / "gold_probe" / "x1_demo.json"
+    path.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    errors, _ = check_gold.check(path)
+    assert any("'银龄助餐' is not an entity canonical" in e for e in errors), errors
+    assert any("value not a number" in e for e in errors), errors
+
+
+def test_a_probe_prompt_names_its_county_its_towns_and_three_genres_for_the_files(tmp_path):
+    spec = importlib.util.spec_from_file_location("new_round", ROOT / "scripts" / "probe" / "new_round.py")
+    new_round = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(new_round)
+    [path] = new_round.prompts(922, ["zzz:654026"], tmp_path, stem="zhaosu")
+    text = path.read_text(encoding="utf-8")
+    assert "昭苏县" in text and "伊犁哈萨克自治州" in text and "昭苏镇" in text
+    assert len({line for line in text.splitlines() if "/tests/fixtures/probe/zzz" in line and "_zhaosu_" in line}) == 3
+    assert "{" not in text.replace("{\"doc\"", "")

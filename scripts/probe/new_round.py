@@ -1,0 +1,99 @@
+"""Prompts for probe readers (docs/probe-history.md).
+
+    python scripts/probe/new_round.py --pick 8 --seed 1     # 8 counties, of 8 provinces, no probe document names
+    python scripts/probe/new_round.py 922 ahz:654026 ...    # write prompt_ahz.md … for rounds 922 …
+
+Each prompt asks one reader, who has not seen the rules, for three documents of
+three genres drawn from genres.tsv (seeded by the round) about one county, and their
+gold files by the design files alone; the county's towns come from the gazetteer.
+File names take the county's name in pinyin (pypinyin, if installed; else --stem)."""
+from __future__ import annotations
+
+import argparse
+import random
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+
+
+def _divisions() -> list[list[str]]:
+    path = REPO / "kg" / "resources" / "divisions.tsv"
+    return [line.rstrip("\n").split("\t") for line in path.open(encoding="utf-8") if line[:1].isdigit()]
+
+
+def pick(n: int, seed: int) -> list[tuple[str, str]]:
+    """n counties (县 or 旗) of n provinces with five towns or more whose names no probe document holds."""
+    div = _divisions()
+    towns: dict[str, int] = {}
+    for row in div:
+        towns[row[3]] = towns.get(row[3], 0) + 1
+    probe = "".join(p.read_text(encoding="utf-8", errors="ignore") for p in (REPO / "tests/fixtures/probe").glob("*.txt"))
+    cands = [r for r in div if r[2] == "county" and r[1].endswith(("县", "旗")) and towns.get(r[0], 0) >= 5
+             and len(r[4] or r[1][:-1]) >= 2 and (r[4] or r[1][:-1]) not in probe and r[1] not in probe]
+    random.Random(seed).shuffle(cands)
+    out, provinces = [], set()
+    for r in cands:
+        if r[0][:2] not in provinces and len(out) < n:
+            provinces.add(r[0][:2])
+            out.append((r[0], r[1]))
+    return out
+
+
+def prompts(first_round: int, assignments: list[str], out: Path, stem: str | None = None) -> list[Path]:
+    div = _divisions()
+    by = {r[0]: r for r in div}
+    genres = [line.rstrip("\n").split("\t") for line in (HERE / "genres.tsv").open(encoding="utf-8")]
+    template = (HERE / "prompt_template.md").read_text(encoding="utf-8")
+    written = []
+    for k, arg in enumerate(assignments):
+        prefix, code = arg.split(":")
+        county = by[code]
+        city = by[county[3]]
+        province = by.get(city[3], city)
+        city_name = province[1] if city[1] in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划") else city[1]
+        short = county[4] or county[1].rstrip("县")
+        if stem is None:
+            from pypinyin import lazy_pinyin  # only to name the files
+            word = "".join(lazy_pinyin(short))
+        else:
+            word = stem
+        round_no = first_round + k
+        chosen = random.Random(round_no * 7919).sample(genres, 3)
+        fields = {"{ROUND}": str(round_no), "{COUNTY}": county[1], "{COUNTY_FULL}": county[1], "{CITY}": city_name,
+                  "{PROVINCE}": province[1], "{PX}": prefix, "{PINYIN}": word,
+                  "{TOWNS}": "、".join([r[1] for r in div if r[2] == "town" and r[3] == code][:40]),
+                  "{EXAMPLE}": "afe1_anren_yanglao", "{REPO}": str(REPO), "{SHARED}": str(REPO.parent / "shared")}
+        for i, (slug, _, desc) in enumerate(chosen, 1):
+            fields[f"{{SLUG{i}}}"], fields[f"{{DESC{i}}}"] = slug, desc
+        text = template
+        for key, value in fields.items():
+            text = text.replace(key, value)
+        path = out / f"prompt_{prefix}.md"
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("round", nargs="?", type=int, help="the first round's number")
+    ap.add_argument("assignments", nargs="*", help="PREFIX:COUNTY_CODE, one per reader")
+    ap.add_argument("--pick", type=int, help="list this many counties instead")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--out", default=".", help="folder for the prompts")
+    ap.add_argument("--stem", help="the word for the county in file names (default: its pinyin)")
+    a = ap.parse_args(argv)
+    if a.pick:
+        for code, name in pick(a.pick, a.seed):
+            print(code, name)
+        return 0
+    if a.round is None or not a.assignments:
+        ap.error("give a round number and PREFIX:CODE assignments, or --pick N")
+    for path in prompts(a.round, a.assignments, Path(a.out), a.stem):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
