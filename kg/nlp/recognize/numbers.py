@@ -3,8 +3,8 @@ unit, approximate qualifier, completion-rate flag, and the indicator phrase."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
 

@@ -109,12 +109,12 @@ def _unit_column_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> l
         start, pos = pos, pos + len(line) + 1
         head = lex.unit_column_head_re.fullmatch(line)
         if head:
-            # the value columns after the unit column: the first counts in each row's unit, a later
-            # one in its bracket's unit, else (完成数 after 年度目标) in the row's, unless a share's
-            # or money's (完成率, 投入)
-            words = line[head.start("values"):].split()
-            heads = [column_head_regex(lex.unit_re).fullmatch(w)
-                     or (None if w.endswith(lex.table_share_heads + lex.table_money_heads) else w) for w in words]
+            # the value columns after the unit column, each (its bracket, its word, whether it counts in
+            # the row's unit): the first counts in each row's unit, a later one in its bracket's unit,
+            # else (完成数 after 年度目标) in the row's, unless it holds shares or money (完成率, 投入)
+            heads = [(column_head_regex(lex.unit_re).fullmatch(w), w,
+                      not w.endswith(lex.table_share_heads + lex.table_money_heads))
+                     for w in line[head.start("values"):].split()]
             name, indexed = None, line.lstrip(" \t\u3000").startswith(TABLE_HEAD)
             continue
         if heads is not None and line.lstrip(" \t\u3000").startswith(table_words("after_rows")):
@@ -139,10 +139,10 @@ def _unit_column_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> l
                 continue
             if k == 0 and row.group("unit"):
                 read = named_unit_figures(begin, end, cell.group("num"), row, lex, name)
-            elif k and k < len(heads) and isinstance(heads[k], re.Match):
-                read = named_unit_figures(begin, end, cell.group("num"), heads[k], lex, name + heads[k].group("label"))
-            elif k and k < len(heads) and heads[k] is not None and row.group("unit"):
-                read = named_unit_figures(begin, end, cell.group("num"), row, lex, name + heads[k])
+            elif k and k < len(heads) and heads[k][0] is not None:
+                read = named_unit_figures(begin, end, cell.group("num"), heads[k][0], lex, name + heads[k][0].group("label"))
+            elif k and k < len(heads) and heads[k][2] and row.group("unit"):
+                read = named_unit_figures(begin, end, cell.group("num"), row, lex, name + heads[k][1])
             else:
                 continue
             # a fall keeps its sign (比上年末增长（%） -0.9)
