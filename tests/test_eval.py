@@ -97,25 +97,24 @@ def test_eval_quality_floor(which, floors, request):
     assert not r["missing_documents"]
 
 
-def _check_gold():
-    """scripts/probe/check_gold.py: what each probe reader ran before handing a round in."""
-    spec = importlib.util.spec_from_file_location("check_gold", ROOT / "scripts" / "probe" / "check_gold.py")
+def _probe_script(name: str):
+    """A module of scripts/probe/ (check_gold: what each probe reader ran before handing a round in)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / "probe" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
 def test_every_probe_gold_file_passes_the_readers_format_check():
-    check_gold = _check_gold()
-    root = ROOT
-    files = sorted((root / "tests" / "gold_probe").glob("*.json"))
+    check_gold = _probe_script("check_gold")
+    files = sorted((ROOT / "tests" / "gold_probe").glob("*.json"))
     assert len(files) > 2500
     failed = {f.name: errs for f in files if (errs := check_gold.check(f)[0])}
     assert not failed, list(failed.items())[:3]
 
 
 def test_the_readers_format_check_names_a_relation_whose_end_is_no_entity(tmp_path):
-    check_gold = _check_gold()
+    check_gold = _probe_script("check_gold")
     (tmp_path / "fixtures" / "probe").mkdir(parents=True)
     (tmp_path / "gold_probe").mkdir()
     (tmp_path / "fixtures" / "probe" / "x1_demo.txt").write_text("县民政局开展“银龄助餐”行动。", encoding="utf-8")
@@ -131,9 +130,7 @@ def test_the_readers_format_check_names_a_relation_whose_end_is_no_entity(tmp_pa
 
 
 def test_a_probe_prompt_names_its_county_its_towns_and_three_genres_for_the_files(tmp_path):
-    spec = importlib.util.spec_from_file_location("new_round", ROOT / "scripts" / "probe" / "new_round.py")
-    new_round = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(new_round)
+    new_round = _probe_script("new_round")
     [path] = new_round.prompts(922, ["zzz:654026"], tmp_path, stem="zhaosu")
     text = path.read_text(encoding="utf-8")
     assert "昭苏县" in text and "伊犁哈萨克自治州" in text and "昭苏镇" in text

@@ -274,8 +274,11 @@ class Lexicon:
         # 医政医管股牵头…, 疾病预防控制股、妇幼健康股和老龄健康股按季度…: sections of four
         # characters or more opening a clause, before what they do (or, two or more, before 等)
         section = r"[\u4e00-\u9fff]{3,10}?[股科]"
+        section_lines = _keyed_lines("bare_sub_unit_acts.txt")
+        # 委基层卫生健康股: the body's own section, called by its one-character mark (mark -> end of its name)
+        self.own_section_marks = dict(w.split(":") for w in section_lines["@own_marks"])
         self.bare_section_re = re.compile(r"(?:(?<=[。；;，,、：:\n])|^)(?P<list>" + section + r"(?:[、和及与]" + section
-                                          + r")*)(?P<after>[\u4e00-\u9fff]{0,4}?(?:" + alternation(_words("bare_sub_unit_acts.txt"))
+                                          + r")*)(?P<after>[\u4e00-\u9fff]{0,4}?(?:" + alternation(section_lines["@acts"])
                                           + r")|等|[，。；、])", re.M)
         self.sub_unit_re = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:" + alternation(_words("sub_unit_heads.txt")) + ")")
         self.org_proper_prefixes = tuple(_lines("org_proper_prefixes.txt"))

@@ -4,13 +4,21 @@ entity types, one entity per canonical name, relation endpoints that are canonic
 names of entities of the right types, numeric values with units and indicators.
 Errors must be fixed; warnings (a text form not found in the document, usually a
 matter of normalization) are to be read. Exit status 1 when a file has an error."""
-import json, sys, re, unicodedata
+import json
+import re
+import sys
+import unicodedata
 from pathlib import Path
+
 TYPES = {"Organization", "Program", "Location", "Person", "PolicyDocument"}
 SIG = {"runs": ("Organization", "Program"), "partnerOf": ("Organization", "Organization"), "operatesIn": ("Program", "Location"),
        "locatedIn": ("Organization", "Location"), "partOf": ("Location", "Location"), "memberOf": ("Person", "Organization"),
        "subOrganizationOf": ("Organization", "Organization"), "issuedBy": ("PolicyDocument", "Organization")}
-flat = lambda s: re.sub(r"\s+", "", unicodedata.normalize("NFKC", s)).replace("“", "").replace("”", "").replace('"', "")
+
+
+def flat(s: str) -> str:
+    """A text as a reader's form is looked for in it: NFKC, no white space, no quote marks."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s)).replace("“", "").replace("”", "").replace('"', "")
 
 
 def check(path) -> tuple[list[str], list[str]]:

@@ -15,44 +15,43 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
+# city rows of the divisions data that hold counties no city governs: their province stands in
+_NO_CITY = ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划")
 
 
-def _divisions() -> list[list[str]]:
-    path = REPO / "kg" / "resources" / "divisions.tsv"
-    return [line.rstrip("\n").split("\t") for line in path.open(encoding="utf-8") if line[:1].isdigit()]
+def _gazetteer():
+    import sys
+    sys.path.insert(0, str(REPO))
+    from kg.resources.gazetteer import load
+    return load()
 
 
 def pick(n: int, seed: int) -> list[tuple[str, str]]:
     """n counties (县 or 旗) of n provinces with five towns or more whose names no probe document holds."""
-    div = _divisions()
-    towns: dict[str, int] = {}
-    for row in div:
-        towns[row[3]] = towns.get(row[3], 0) + 1
+    gaz = _gazetteer()
     probe = "".join(p.read_text(encoding="utf-8", errors="ignore") for p in (REPO / "tests/fixtures/probe").glob("*.txt"))
-    cands = [r for r in div if r[2] == "county" and r[1].endswith(("县", "旗")) and towns.get(r[0], 0) >= 5
-             and len(r[4] or r[1][:-1]) >= 2 and (r[4] or r[1][:-1]) not in probe and r[1] not in probe]
+    cands = [d for d in gaz if d.level == "county" and d.name.endswith(("县", "旗")) and len(gaz.children(d.code)) >= 5
+             and len(d.short or d.name[:-1]) >= 2 and (d.short or d.name[:-1]) not in probe and d.name not in probe]
     random.Random(seed).shuffle(cands)
     out, provinces = [], set()
-    for r in cands:
-        if r[0][:2] not in provinces and len(out) < n:
-            provinces.add(r[0][:2])
-            out.append((r[0], r[1]))
+    for d in cands:
+        if d.code[:2] not in provinces and len(out) < n:
+            provinces.add(d.code[:2])
+            out.append((d.code, d.name))
     return out
 
 
 def prompts(first_round: int, assignments: list[str], out: Path, stem: str | None = None) -> list[Path]:
-    div = _divisions()
-    by = {r[0]: r for r in div}
+    gaz = _gazetteer()
     genres = [line.rstrip("\n").split("\t") for line in (HERE / "genres.tsv").open(encoding="utf-8")]
     template = (HERE / "prompt_template.md").read_text(encoding="utf-8")
     written = []
     for k, arg in enumerate(assignments):
         prefix, code = arg.split(":")
-        county = by[code]
-        city = by[county[3]]
-        province = by.get(city[3], city)
-        city_name = province[1] if city[1] in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划") else city[1]
-        short = county[4] or county[1].rstrip("县")
+        county = gaz.by_code(code)
+        city, province = gaz.city_of(code), gaz.province_of(code)
+        city_name = province.name if city is None or city.name in _NO_CITY or city.code == county.code else city.name
+        short = county.short or county.name.rstrip("县")
         if stem is None:
             from pypinyin import lazy_pinyin  # only to name the files
             word = "".join(lazy_pinyin(short))
@@ -60,9 +59,9 @@ def prompts(first_round: int, assignments: list[str], out: Path, stem: str | Non
             word = stem
         round_no = first_round + k
         chosen = random.Random(round_no * 7919).sample(genres, 3)
-        fields = {"{ROUND}": str(round_no), "{COUNTY}": county[1], "{COUNTY_FULL}": county[1], "{CITY}": city_name,
-                  "{PROVINCE}": province[1], "{PX}": prefix, "{PINYIN}": word,
-                  "{TOWNS}": "、".join([r[1] for r in div if r[2] == "town" and r[3] == code][:40]),
+        fields = {"{ROUND}": str(round_no), "{COUNTY}": county.name, "{COUNTY_FULL}": county.name, "{CITY}": city_name,
+                  "{PROVINCE}": province.name, "{PX}": prefix, "{PINYIN}": word,
+                  "{TOWNS}": "、".join(t.name for t in gaz.children(code)[:40]),
                   "{EXAMPLE}": "afe1_anren_yanglao", "{REPO}": str(REPO), "{SHARED}": str(REPO.parent / "shared")}
         for i, (slug, _, desc) in enumerate(chosen, 1):
             fields[f"{{SLUG{i}}}"], fields[f"{{DESC{i}}}"] = slug, desc

@@ -613,8 +613,9 @@ def _bare_sub_units(text: str, orgs: list[Mention], lex: Lexicon) -> list[Mentio
             continue  # 茂南区人社局 380 黄少华 就业股股长: a table row's post in the body it names
         # the first of the most named; a section that acts, the first named (its report's author)
         parent = max(bodies, key=lambda o: counts[o.canonical]) if post_at is not None else min(bodies, key=lambda o: o.start)
-        # (委基层卫生健康股, 局社会救助股: the body's own section, its body's one-character short name first)
-        own = unit[1:] if unit[0] in "委局" and parent.canonical.endswith(("委员会", "局")) and len(unit) > 4 else unit
+        # (委基层卫生健康股, 局社会救助股: the body's own section, its one-character mark first)
+        mark = lex.own_section_marks.get(unit[0])
+        own = unit[1:] if mark and parent.canonical.endswith(mark) and len(unit) > 4 else unit
         out.append(Mention("Organization", unit, start, end, "org.bare-sub-unit",
                            canonical=parent.canonical + own, city=parent.city))
     return out

@@ -80,6 +80,11 @@ def _head_words_above(text: str, line_start: int) -> list[str]:
     return []
 
 
+def _note_under_rows(line: str) -> bool:
+    """Whether a line opens on what ends a table's rows (注, 附件, 制表 …: table_rows.txt)."""
+    return line.lstrip(" \t\u3000").startswith(table_words("after_rows"))
+
+
 _UNIT_COLUMN_CELL = re.compile(r"(?P<sign>" + SIGN + r"?)(?P<num>" + CELL_NUMBER + r")(?P<pct>%?)|" + EMPTY_CELL)
 
 
@@ -117,7 +122,7 @@ def _unit_column_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> l
                      for w in line[head.start("values"):].split()]
             name, indexed = None, line.lstrip(" \t\u3000").startswith(TABLE_HEAD)
             continue
-        if heads is not None and line.lstrip(" \t\u3000").startswith(table_words("after_rows")):
+        if heads is not None and _note_under_rows(line):
             heads = None  # 注：一次性创业补贴按每户5000元…: a note under the rows ends them
             continue
         index = ROW_NUMBER.match(line) if heads is not None and indexed else None
@@ -220,7 +225,7 @@ def _column_cells(text: str, lex: Lexicon, found: list[NumberMention]
         start, pos = pos, pos + len(line) + 1
         if columns and _RULE_LINE.fullmatch(line):
             continue  # |---|---|: a markdown table's rule under its head
-        if columns and line.lstrip(" \t\u3000").startswith(table_words("after_rows")):
+        if columns and _note_under_rows(line):
             columns = None  # 注：服务人数为截至2024年…: a note under the rows ends them
             continue
         # (under a declared unit its reading comes first: 单位：万元 | 项目名称 牵头单位 年度计划投资 完成比例（%）)
