@@ -2786,3 +2786,72 @@ def test_a_speaker_who_talks_while_doing_something_is_a_person(lex):
 def test_an_aged_tibetan_name_of_two_syllables_is_a_person(lex):
     text = "10岁的泽让卓玛一边说，一边把作业本递给老师。72岁的牧民才让多杰每天都来。"
     assert {"泽让卓玛", "才让多杰"} <= set(_person_names(lex, text)), _person_names(lex, text)
+
+
+def test_a_roster_keeps_a_name_of_no_han_surname_and_notes_of_any_length_and_passes_over_a_post(lex):
+    text = ("五、评审专家名单\n刘建华、高丽萍、何振宇、苏雅拉图、马文静（采购人代表）\n六、评标委员会成员名单\n\n"
+            "李振华、赵书琴、孙立军，郭建（采购人代表，县民政局养老服务股股长）\n"
+            "七、评审专家名单：王海涛（组长）、陈静、李书明、采购人代表\n")
+    assert set(_person_names(lex, text)) == {"刘建华", "高丽萍", "何振宇", "苏雅拉图", "马文静", "李振华", "赵书琴",
+                                             "孙立军", "郭建", "王海涛", "陈静", "李书明"}
+
+
+def test_a_name_run_over_words_into_a_countys_level_starts_at_the_county(lex):
+    text = ("全年县人民医院完成门急诊38.6万人次。昆明医科大学第二附属医院对口帮扶县人民医院。"
+            "修文颐和康养服务有限公司合作运营县社会福利院。宁蒗县人民医院开通热线。")
+    found = set(_org_canonicals(text, lex))
+    assert {"县人民医院", "县社会福利院", "宁蒗县人民医院"} <= found, found
+    assert not {"全年县人民医院", "口帮扶县人民医院"} & found, found
+
+
+def test_a_verb_or_a_post_and_a_conjunction_before_a_head_end_the_bodys_name(lex):
+    text = "我们利用村委会活动室开设课堂。县妇联联合县公安局走进学校开展宣传。组织县人民医院康复科医生和乡镇卫生院医生组成4支队伍。"
+    found = set(_org_canonicals(text, lex))
+    assert {"县公安局", "县人民医院康复科"} <= found, found
+    assert not {"我们利用村委会", "县公安局走进学校", "县人民医院康复科医生和乡镇卫生院"} & found, found
+
+
+def test_a_section_name_ends_at_its_first_section_head(lex):
+    text = "县中医医院康复科、针灸科建成市级重点专科，全县16家乡镇卫生院全部建成中医馆。科技教育科牵头开展培训。"
+    found = set(_org_canonicals(text, lex))
+    assert "科技教育科" in found and not any(name.endswith("专科") for name in found), found
+
+
+def test_compound_count_units_and_a_count_of_township_health_centres(lex):
+    text = ("全县16家乡镇卫生院全部建成中医馆。全年接种各类疫苗9.8万剂次，犬只驱虫投药4.6万余条次，"
+            "手术带教57台次，提供机构托养服务1.3万人天。")
+    assert _values_and_units(text, lex) == [("16", "家"), ("98000", "剂次"), ("46000", "条次"), ("57", "台次"),
+                                            ("13000", "人天")]
+
+
+def test_a_bracketed_kind_before_a_figure_with_its_own_unit_is_no_table_cell(lex):
+    text = "全县共有医疗卫生机构612个，其中乡镇卫生院19个，社区卫生服务中心（站）4个，村卫生室54个。"
+    assert _values_and_units(text, lex) == [("612", "个"), ("19", "个"), ("4", "个"), ("54", "个")]
+
+
+def test_a_name_quoted_right_after_a_verb_that_launches_it_is_a_program(lex):
+    text = ("团县委在儿童之家开展“快乐暑假”公益托管。在金棉乡试点建设“云端亲情屋”，配备设备。"
+            "开展“一对一”帮扶。孩子们有了“家门口”的书屋。")
+    assert _program_names(lex, text) == {"儿童之家", "快乐暑假", "云端亲情屋"}, _program_names(lex, text)
+
+
+def test_an_adverb_between_a_name_and_its_act_and_a_conjunction_after_a_post_end_no_name(lex):
+    text = "青少年服务台的心理咨询师杜娟也来到现场。乡镇残联全部配齐理事长和专职委员。不少老人常年住在海上渔排。"
+    assert _person_names(lex, text) == ["杜娟"], _person_names(lex, text)
+
+
+def test_a_section_a_clause_assigns_the_work_to_starts_after_the_assigning_words(lex):
+    text = "漾濞彝族自治县民政局关于建议的答复\n局党组研究办理工作，明确由养老服务股具体承办，规划信息与财务股负责资金。"
+    found = {c for c in _org_canonicals(text, lex).values() if c and c.endswith("股")}
+    assert found == {"漾濞彝族自治县民政局养老服务股", "漾濞彝族自治县民政局规划信息与财务股"}, found
+
+
+def test_national_insurances_campaigns_and_systems_are_programs(lex):
+    text = "全县参加工伤保险2.1万人、失业保险1.8万人。深入开展优质服务基层行活动，以国家免疫规划为重点，推广医保电子凭证。"
+    assert {"工伤保险", "失业保险", "优质服务基层行", "国家免疫规划", "医保电子凭证"} <= _program_names(lex, text)
+
+
+def test_a_name_before_its_age_and_a_name_a_post_is_said_to_be_held_by_are_persons(lex):
+    text = ("坐在她对面的王福顺今年77岁。彝族老人吉伍木呷今年76岁。全县今年65岁以上老人免费体检。"
+            "服务中心承诺项目负责人为李慧敏，配备康复治疗师5名。以副县长为组长，副局长为副组长。")
+    assert _person_names(lex, text) == ["王福顺", "吉伍木呷", "李慧敏"], _person_names(lex, text)

@@ -273,7 +273,8 @@ class Lexicon:
         self.bare_sub_unit_parents = {r[0]: tuple(r[2].split("|")) for r in bare}
         # 医政医管股牵头…, 疾病预防控制股、妇幼健康股和老龄健康股按季度…: sections of four
         # characters or more opening a clause, before what they do (or, two or more, before 等)
-        section = r"[\u4e00-\u9fff]{3,10}?[股科]"
+        # (no 股 or 科 inside but first: 针灸科建成市级重点专科 is no section; 科技教育科 is)
+        section = r"[\u4e00-\u9fff](?:(?![股科])[\u4e00-\u9fff]){2,9}?[股科]"
         section_lines = _keyed_lines("bare_sub_unit_acts.txt")
         # 委基层卫生健康股: the body's own section, called by its one-character mark (mark -> end of its name)
         self.own_section_marks = dict(w.split(":") for w in section_lines["@own_marks"])
@@ -411,6 +412,7 @@ class Lexicon:
         self.program_head_tuple = tuple(sorted((*self.program_suffixes, *self.program_quoted_suffixes), key=len,
                                                reverse=True))
         self.program_head_verbs = frozenset(_words("program_head_verbs.txt"))
+        self.program_launch_verbs = tuple(_words("program_launch_verbs.txt"))
         self.program_heads = sorted(set(_lines("program_heads.txt")), key=lambda w: (-len(w), w))
         self.program_not_heads = sorted(set(_lines("program_not_heads.txt")), key=lambda w: (-len(w), w))
         self.program_stop = set(_lines("program_stop.txt"))
@@ -518,6 +520,8 @@ class Lexicon:
         # longest first, so that 卓玛吉 is read before 卓玛
         self.name_syllables = tuple(sorted(set(_words("name_syllables.txt")), key=len, reverse=True))
         self.name_syllable_starts = frozenset(w[0] for w in self.name_syllables)
+        # longest first, as the tuple: the syllable a scan of the tuple would find first
+        self.name_syllable_re = re.compile("|".join(map(re.escape, self.name_syllables)))
         self.name_syllable_finals = frozenset(_words("name_syllable_finals.txt"))
         self.leading_posts = tuple(_words("leading_posts.txt"))
         group_roles = alternation(_words("group_roles.txt"))

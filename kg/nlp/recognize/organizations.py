@@ -289,6 +289,7 @@ def _left_edge(text: str, suffix_start: int, end: int, lex: Lexicon, inner_orgs:
                   if len(m.group(0)) == 1
                   and ((m.end() == len(modifier) and m.group(0) in lex.org_name_conjunctions)
                        or modifier[:m.start()].endswith(lex.org_suffix_tuple)
+                       or modifier[:m.start()].endswith(lex.post_tuple)  # 康复科医生和乡镇卫生院医生
                        or m.end() in place_starts_here or m.end() in short_place_starts
                        or (modifier[:m.start()].endswith(lex.program_suffix_tuple) and "”" in modifier[:m.start()]))}
     # a place before a province's name (平利县陕西…有限公司) is no part of a name: names run
@@ -374,6 +375,24 @@ def _past_foreign_short_county(text: str, start: int, suffix_start: int, ctx: Pl
     return start
 
 
+_COUNTY_NOT_BEFORE = "域级城委"  # 县域医共体, 县级, 县城, 团县委: words, not the county's body
+
+
+def _past_unplaced_county(text: str, start: int, suffix_start: int, lex: Lexicon) -> int:
+    """Where a name runs over words into 县 that no place's name ends or holds
+    (全年县人民医院, 对口帮扶县人民医院, 有限公司合作运营县社会福利院), the name starts
+    at its 县: the document's own county's body; else start."""
+    for k in range(start + 1, suffix_start):
+        if (text[k] != "县" or text[k + 1:k + 2] in _COUNTY_NOT_BEFORE or not _CJK_CHAR.match(text[k - 1])
+                or text.startswith("自治县", k - 2)):
+            continue
+        covered = any(e - len(name) + 1 <= k - 1 for e, name in lex.place_automaton.iter_long(text[start:k + 1])
+                      if start + e >= k - 1)
+        if not covered and not any(text[j:k] in lex.short_place_words.words for j in range(start, k - 1)):
+            return k
+    return start
+
+
 def _without_province(name: str, ctx: PlaceContext) -> str:
     """西藏自治区拉萨市残疾人联合会 is 拉萨市残疾人联合会: the document's province
     before its own city or county adds nothing to a body's name."""
@@ -399,6 +418,7 @@ def _open_class(text: str, lex: Lexicon, ctx: PlaceContext, inner_orgs: SpanInde
                 _CJK_CHAR.match(text[start - 1]) or text[start - 1] in "》”）)"):
             start += 1  # 热线和县…中心, 《…》和县政府办公室: the conjunction and the county's short form, not 和县
         start = _past_foreign_short_county(text, start, end - len(suffix), ctx, lex)
+        start = _past_unplaced_county(text, start, end - len(suffix), lex)
         while start < end and text[start] in "”」』":
             start += 1  # “…很充实。”健康路社区党委: a quote closing before the name
         if text.count("“", start, end) > text.count("”", start, end) and text[end:end + 1] == "”":
@@ -582,6 +602,9 @@ _CLAUSE_END = re.compile("[。；;，,]")
 _SECTION_SPLIT = re.compile(r"(?:^|(?<=[股科])[、和及与])(.+?[股科])(?=[、和及与]|$)")  # (人口监测与家庭发展股: one)
 
 
+_SECTION_MIN = 4  # characters of a section named alone (医政医管股), as bare_section_re reads them
+
+
 def _bare_sub_units(text: str, orgs: list[Mention], lex: Lexicon) -> list[Mention]:
     """A department named without its body right before its head's post (联系人：
     冯建民，社会救助股股长), or a section opening a clause before what it does
@@ -595,7 +618,12 @@ def _bare_sub_units(text: str, orgs: list[Mention], lex: Lexicon) -> list[Mentio
     for m in lex.bare_section_re.finditer(text):
         items = list(_SECTION_SPLIT.finditer(m.group("list")))
         if len(items) > 1 or m.group("after") not in "等，。；、":
-            found += [(i.group(1), i.group(1)[-1], m.start() + i.start(1), m.start() + i.end(1), None) for i in items]
+            for i in items:
+                # 明确由养老服务股具体承办: the clause's words before the section are no part of it
+                cut = max((b.end() for b in lex.boundary_re.finditer(i.group(1)) if b.start()
+                           and b.group() not in lex.org_name_conjunctions), default=0)
+                if len(i.group(1)) - cut >= _SECTION_MIN:
+                    found.append((i.group(1)[cut:], i.group(1)[-1], m.start() + i.start(1) + cut, m.start() + i.end(1), None))
     for unit, head, start, end, post_at in found:
         if (post_at is not None and not text.startswith(lex.bare_sub_unit_posts[head], post_at)
                 or any(o.start < end and start < o.end for o in out)

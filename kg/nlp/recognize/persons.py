@@ -54,6 +54,8 @@ _BLANK_LINES = re.compile(r"(?:[ \t\u3000]*\n)*")
 # who someone is, then the name and a verb of saying (…队长、68岁的退休教师刘某说)
 _DESCRIBED_RUN = re.compile(r"[\u4e00-\u9fff\d]{3,28}")
 _NOTE = re.compile(r"[（(][^（）()\n]{1,12}[）)]")  # 王某（项目经理）
+_CLAUSE_ENDS = frozenset("，,。；;、")
+_AGE_NOW = re.compile(r"(?:今年|现年)已?经?(?:\d{1,3}|[一二三四五六七八九十]{1,3})(?:周)?岁")  # 王某今年77岁
 # what may follow the name closing a contact line: no more CJK, or a contact label (person_contact_labels.txt)
 _LINE_END_OR_NON_CJK = re.compile(r"$|[^\u4e00-\u9fff]")
 
@@ -178,8 +180,8 @@ def _syllable_name_at(text: str, pos: int, lex: Lexicon, ends: re.Pattern | None
     or one standing alone, no ideograph after it (图雅 锡林郭勒盟…副局长, 【图雅】)
     or one of `ends` (村民多吉一边…说)."""
     end, count = pos, 0
-    while (syllable := next((w for w in lex.name_syllables if text.startswith(w, end)), None)) is not None:
-        end, count = end + len(syllable), count + 1
+    while (syllable := lex.name_syllable_re.match(text, end)) is not None:
+        end, count = syllable.end(), count + 1
     # 才让吉告诉…, 乡儿童督导员德吉措说: one syllable and a final of name_syllable_finals.txt
     if count == 1 and text[end:end + 1] in lex.name_syllable_finals and (
             not _CJK.match(text[end + 1:end + 2]) or (ends is not None and ends.match(text, end + 1))):
@@ -305,7 +307,8 @@ def _longer_before_act(text: str, pos: int, name: str, lex: Lexicon) -> str:
     """A two-character name one character longer where what the person does
     follows only then (孟庆和多次带队: 和 usually follows a name, here ends it)."""
     longer = text[pos:pos + len(name) + 1]
-    if len(name) == 2 and _CJK.fullmatch(longer[-1:]) and lex.person_act_re.match(text, pos + 3) \
+    if len(name) == 2 and _CJK.fullmatch(longer[-1:]) and longer[-1] not in lex.person_act_particles \
+            and lex.person_act_re.match(text, pos + 3) \
             and not lex.person_act_re.match(text, pos + 2):
         return longer
     return name
@@ -348,17 +351,29 @@ def _more_listed(text: str, pos: int, lex: Lexicon) -> list[tuple[int, str]]:
 
 def _roster(line: str, lex: Lexicon) -> list[tuple[int, str]]:
     """A line that is nothing but names (and notes) joined by 、 or ，: each name
-    with its offset in the line; else none."""
-    out = []
+    with its offset in the line; else none. Among two or more names, an item of
+    two to four ideographs that is no name by its surname (苏雅拉图) is a name
+    too, at most one such for every two names; a post standing for a name
+    withheld (采购人代表) is passed over."""
+    out, strays = [], 0
     for item in _ROSTER_ITEM.finditer(line):  # (a note may hold a comma: 周某（采购人代表，县民政局）)
-        bare = _NOTE.sub("", item.group())
-        if len(bare) < 2 or name_at(bare, 0, lex) != bare:
+        bare = _ROSTER_NOTE.sub("", item.group())
+        if len(bare) >= 2 and name_at(bare, 0, lex) == bare:
+            out.append((item.start(), bare))
+        elif any(p in bare for p in lex.posts):
+            continue
+        elif _ROSTER_STRAY.fullmatch(bare) and bare not in lex.full_place_names \
+                and not lex.short_place_words.has_prefix(bare):
+            out.append((item.start(), bare))
+            strays += 1
+        else:
             return []
-        out.append((item.start(), bare))
-    return out if len(out) >= 2 else []
+    return out if len(out) - strays >= 2 and strays * 2 <= len(out) - strays else []
 
 
 _ROSTER_ITEM = re.compile(r"(?:[^、，,（(]|[（(][^）)]*[）)])+")
+_ROSTER_NOTE = re.compile(r"[（(][^（）()\n]*[）)]")  # 郭某（采购人代表，县民政局养老服务股股长）
+_ROSTER_STRAY = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 
 def _posts_at(text: str, pos: int, post_re: re.Pattern) -> tuple[str | None, int]:
@@ -856,6 +871,27 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
         role = _posts_at(text, orgs[oi].end, post_re)[0] if oi is not None and name else None
         if role:
             add(name, m.start() - len(name), "person.affiliation", oi, role)
+
+    # (after the other rules, which know more of the person)
+    # 项目负责人为李某，…: a post said to be held by a name that ends its clause
+    for m in post_re.finditer(text):
+        at = m.end() + 1
+        if text[m.end():at] == "为" and not text.startswith(lex.post_tuple, at) and (name := name_at(text, at, lex)) \
+                and text[at + len(name):at + len(name) + 1] in _CLAUSE_ENDS:
+            if (at, at + len(name)) not in found:
+                add(name, at, "person.post-is-name", None, m.group(0))
+
+    # 坐在她对面的王福顺今年77岁: a name right before its age, after 的, a word for who
+    # someone is (彝族老人吉伍木呷今年76岁) or no ideograph
+    for m in _AGE_NOW.finditer(text):
+        for n in (4, 3, 2):  # (4: a Yi family name of two and its given name)
+            s = m.start() - n
+            if s >= 0 and name_at(text, s, lex) == text[s:m.start()] and (
+                    s == 0 or not _CJK.match(text[s - 1]) or text[s - 1] == "的"
+                    or lex.describing_word_end_re.search(text, max(0, s - _POST_MAX), s)):
+                if (s, m.start()) not in found:
+                    add(text[s:m.start()], s, "person.name-age", None, None)
+                break
 
     known = {m.text for m in found.values()}
     for start, name in _transliterated_names(text, lex):

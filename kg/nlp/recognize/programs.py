@@ -197,7 +197,8 @@ def _quoted(text: str, lex: Lexicon) -> list[Mention]:
             name.endswith(s) and len(name) - len(s) >= 1 for s in (*lex.program_suffixes, *lex.program_quoted_suffixes)
         ) or lex.program_count_re.match(text, after) is not None or _carried(text, m.start(), after, lex) or (
             grouped and _name_tail(text, after, lex)) or (
-            _on_project_list(text, m.start(), m.end(), lex))
+            _on_project_list(text, m.start(), m.end(), lex)) or (
+            text.endswith(lex.program_launch_verbs, 0, m.start()) and not text.startswith("的", after))
         if not is_program:
             undecided.append(m)
             continue

@@ -37,7 +37,8 @@ _ROW_INDEX = re.compile(r"^\s*\d{1,2}\s*")
 def _table_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list[NumberMention]:
     """The bare numbers of flattened table rows, counted in the unit the row's
     label gives (a percentage cell is read by the number pattern already)."""
-    taken = {(n.start, n.end) for n in found}
+    # (a number the running text reads with its own unit is no bare cell: 社区卫生服务中心（站）4个)
+    taken = {n.start for n in found}
     out = []
     head_regex = column_head_regex(lex.unit_re)
     for row in _table_row_regex(lex.unit_re).finditer(text):
@@ -52,7 +53,7 @@ def _table_cells(text: str, lex: Lexicon, found: list[NumberMention]) -> list[Nu
         heads = _head_words_above(text, line_start)
         heads = heads[len(heads) - len(cells):] if len(heads) > len(cells) else [None] * len(cells)
         for cell, head in zip(cells, heads):
-            if cell.group().endswith("%") or (cell.start(), cell.end()) in taken:
+            if cell.group().endswith("%") or cell.start() in taken:
                 continue
             own = head_regex.fullmatch(head) if head else None
             out += (named_unit_figures(cell.start(), cell.end(), cell.group(), own, lex, indicator + own.group("label"))
