@@ -2855,3 +2855,23 @@ def test_a_name_before_its_age_and_a_name_a_post_is_said_to_be_held_by_are_perso
     text = ("坐在她对面的王福顺今年77岁。彝族老人吉伍木呷今年76岁。全县今年65岁以上老人免费体检。"
             "服务中心承诺项目负责人为李慧敏，配备康复治疗师5名。以副县长为组长，副局长为副组长。")
     assert _person_names(lex, text) == ["王福顺", "吉伍木呷", "李慧敏"], _person_names(lex, text)
+
+
+def test_four_character_names_before_a_bracketed_body_and_post_and_a_residents_tibetan_name(lex):
+    text = ("隆子县新闻发布会\n主持人：拉巴次仁（县委宣传部副部长）\n发布人：次仁旺堆（县民政局党组书记、局长）\n"
+            "　　　　格桑卓嘎（县残联党组书记、理事长）\n　　　　王建国（县医保局局长）\n今年79岁的居民降央曲批一边捻着佛珠。")
+    assert set(_person_names(lex, text)) == {"拉巴次仁", "次仁旺堆", "格桑卓嘎", "王建国", "降央曲批"}, _person_names(lex, text)
+
+
+def test_a_trial_a_village_level_and_a_distance_end_a_bodys_name_on_its_left(lex):
+    text = ("我们还在下党乡试点“巾帼暖心”邻里互助队。已将瓦厂乡村级日间照料中心建设项目列入计划。不少老人居住地距村委会较远。"
+            "成立成安县农村互助养老服务试点工作领导小组。")
+    found = set(_org_canonicals(text, lex))
+    assert "成安县农村互助养老服务试点工作领导小组" in found, found
+    assert not {"下党乡试点“巾帼暖心”邻里互助队", "瓦厂乡村级日间照料中心", "不少老人居住地距村委会"} & found, found
+
+
+def test_round_the_clock_service_is_no_figure_but_a_response_time_is_and_doses_tablets_and_per_mille_points_count(lex):
+    text = ("热线实行24小时值守，开通24小时服务热线，急难型救助对象实现24小时内先行救助。"
+            "免费发放叶酸1280人份，投放驱虫药2.3万片，婴儿死亡率比上年下降0.41个千分点。全县分3片区。")
+    assert _values_and_units(text, lex) == [("24", "小时"), ("1280", "人份"), ("23000", "片"), ("0.41", "个千分点")]

@@ -642,7 +642,7 @@ def recognize_persons(text: str, lex: Lexicon, orgs: list[Mention]) -> tuple[lis
         # name + organization + post, at a line start, or name（organization post）
         role, end = _posts_at(text, org.end, post_re)
         if role and org.start > 0 and text[org.start - 1] in "（(":
-            for n in (3, 2):
+            for n in (4, 3, 2):  # (4: 次仁旺堆（县民政局局长）, 欧阳振华（…）)
                 s = org.start - 1 - n
                 if s >= 0 and name_at(text, s, lex) == text[s:org.start - 1]:
                     add(text[s:org.start - 1], s, "person.name-paren-org-post", oi, role)
