@@ -2875,3 +2875,10 @@ def test_round_the_clock_service_is_no_figure_but_a_response_time_is_and_doses_t
     text = ("热线实行24小时值守，开通24小时服务热线，急难型救助对象实现24小时内先行救助。"
             "免费发放叶酸1280人份，投放驱虫药2.3万片，婴儿死亡率比上年下降0.41个千分点。全县分3片区。")
     assert _values_and_units(text, lex) == [("24", "小时"), ("1280", "人份"), ("23000", "片"), ("0.41", "个千分点")]
+
+
+def test_a_verb_of_having_or_founding_before_a_head_and_freshmen_after_it_make_no_body(lex):
+    text = ("乌日根塔拉镇有幼儿园1所。现在村里有食堂、镇上有中心，踏实！石桥镇卫生院创建二级医院。"
+            "资助家庭困难大学新生56名。宁蒗县彝家兴商贸有限公司捐款。谢谢大家。")
+    assert set(_org_canonicals(text, lex)) == {"石桥镇卫生院", "宁蒗县彝家兴商贸有限公司"}, _org_canonicals(text, lex)
+    assert _person_names(lex, text) == []
