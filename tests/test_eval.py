@@ -136,3 +136,13 @@ def test_a_probe_prompt_names_its_county_its_towns_and_three_genres_for_the_file
     assert "昭苏县" in text and "伊犁哈萨克自治州" in text and "昭苏镇" in text
     assert len({line for line in text.splitlines() if "/tests/fixtures/probe/zzz" in line and "_zhaosu_" in line}) == 3
     assert "{" not in text.replace("{\"doc\"", "")
+
+
+def test_a_probe_pick_fills_up_with_a_provinces_second_county_and_a_bad_assignment_is_named(tmp_path):
+    new_round = _probe_script("new_round")
+    counties = [("410101", "甲县"), ("410102", "乙县"), ("520101", "丙县"), ("410103", "丁县")]
+    assert new_round.spread(counties, 2) == [("410101", "甲县"), ("520101", "丙县")]
+    assert new_round.spread(counties, 3) == [("410101", "甲县"), ("520101", "丙县"), ("410102", "乙县")]
+    assert len(new_round.spread(counties, 9)) == 4
+    with pytest.raises(SystemExit, match="'zzz:4101'"):
+        new_round.prompts(922, ["zzz:4101"], tmp_path, stem="x")

@@ -27,18 +27,26 @@ def _gazetteer():
 
 
 def pick(n: int, seed: int) -> list[tuple[str, str]]:
-    """n counties (县 or 旗) of n provinces with five towns or more whose names no probe document holds."""
+    """n counties (县 or 旗) with five towns or more whose names no probe document holds, of
+    n provinces where that many provinces still have one, else some of them of one province."""
     gaz = _gazetteer()
     probe = "".join(p.read_text(encoding="utf-8", errors="ignore") for p in (REPO / "tests/fixtures/probe").glob("*.txt"))
     cands = [d for d in gaz if d.level == "county" and d.name.endswith(("县", "旗")) and len(gaz.children(d.code)) >= 5
              and len(d.short or d.name[:-1]) >= 2 and (d.short or d.name[:-1]) not in probe and d.name not in probe]
     random.Random(seed).shuffle(cands)
+    return spread([(d.code, d.name) for d in cands], n)
+
+
+def spread(counties: list[tuple[str, str]], n: int) -> list[tuple[str, str]]:
+    """The first n (code, name) of counties, one a province (the code's first two
+    digits) while provinces last; then the next ones whatever their province."""
     out, provinces = [], set()
-    for d in cands:
-        if d.code[:2] not in provinces and len(out) < n:
-            provinces.add(d.code[:2])
-            out.append((d.code, d.name))
-    return out
+    for code, name in counties:
+        if code[:2] not in provinces and len(out) < n:
+            provinces.add(code[:2])
+            out.append((code, name))
+    picked = {code for code, _ in out}
+    return out + [c for c in counties if c[0] not in picked][:n - len(out)]
 
 
 def prompts(first_round: int, assignments: list[str], out: Path, stem: str | None = None) -> list[Path]:
@@ -47,8 +55,10 @@ def prompts(first_round: int, assignments: list[str], out: Path, stem: str | Non
     template = (HERE / "prompt_template.md").read_text(encoding="utf-8")
     written = []
     for k, arg in enumerate(assignments):
-        prefix, code = arg.split(":")
-        county = gaz.by_code(code)
+        prefix, _, code = arg.partition(":")
+        county = gaz.by_code(code) if code else None
+        if not prefix or county is None or county.level != "county":
+            raise SystemExit(f"new_round.py: {arg!r}: not PREFIX:COUNTY_CODE of a county in the gazetteer")
         city, province = gaz.city_of(code), gaz.province_of(code)
         city_name = province.name if city is None or city.name in _NO_CITY or city.code == county.code else city.name
         short = county.short or county.name.rstrip("县")
