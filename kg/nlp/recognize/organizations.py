@@ -386,8 +386,9 @@ def _past_unplaced_county(text: str, start: int, suffix_start: int, lex: Lexicon
         if (text[k] != "县" or text[k + 1:k + 2] in _COUNTY_NOT_BEFORE or not _CJK_CHAR.match(text[k - 1])
                 or text.startswith("自治县", k - 2)):
             continue
-        covered = any(e - len(name) + 1 <= k - 1 for e, name in lex.place_automaton.iter_long(text[start:k + 1])
-                      if start + e >= k - 1)
+        # a place's name (its last character at start + e) that holds or ends on the character before 县
+        covered = any(start + e - len(name) + 1 <= k - 1 <= start + e
+                      for e, name in lex.place_automaton.iter_long(text[start:k + 1]))
         if not covered and not any(text[j:k] in lex.short_place_words.words for j in range(start, k - 1)):
             return k
     return start

@@ -55,7 +55,7 @@ _BLANK_LINES = re.compile(r"(?:[ \t\u3000]*\n)*")
 _DESCRIBED_RUN = re.compile(r"[\u4e00-\u9fff\d]{3,28}")
 _NOTE = re.compile(r"[（(][^（）()\n]{1,12}[）)]")  # 王某（项目经理）
 _CLAUSE_ENDS = frozenset("，,。；;、")
-_AGE_NOW = re.compile(r"(?:今年|现年)已?经?(?:\d{1,3}|[一二三四五六七八九十]{1,3})(?:周)?岁")  # 王某今年77岁
+_AGE_NOW = re.compile(r"(?:今年|现年)(?:已经|已)?(?:\d{1,3}|[一二三四五六七八九十]{1,3})周?岁")  # 王某今年77岁
 # what may follow the name closing a contact line: no more CJK, or a contact label (person_contact_labels.txt)
 _LINE_END_OR_NON_CJK = re.compile(r"$|[^\u4e00-\u9fff]")
 
