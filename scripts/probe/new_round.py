@@ -28,13 +28,19 @@ def _gazetteer():
 
 def pick(n: int, seed: int) -> list[tuple[str, str]]:
     """n counties (县 or 旗) with five towns or more whose names no probe document holds, of
-    n provinces where that many provinces still have one, else some of them of one province."""
+    n provinces where that many provinces still have one, else some of them of one province;
+    where fewer than n such counties are left, county-level cities (市) of the same kind."""
     gaz = _gazetteer()
     probe = "".join(p.read_text(encoding="utf-8", errors="ignore") for p in (REPO / "tests/fixtures/probe").glob("*.txt"))
-    cands = [d for d in gaz if d.level == "county" and d.name.endswith(("县", "旗")) and len(gaz.children(d.code)) >= 5
-             and len(d.short or d.name[:-1]) >= 2 and (d.short or d.name[:-1]) not in probe and d.name not in probe]
-    random.Random(seed).shuffle(cands)
-    return spread([(d.code, d.name) for d in cands], n)
+    kinds = ([], [])
+    for d in gaz:
+        if (d.level == "county" and d.name.endswith(("县", "旗", "市")) and len(gaz.children(d.code)) >= 5
+                and len(d.short or d.name[:-1]) >= 2 and (d.short or d.name[:-1]) not in probe and d.name not in probe):
+            kinds[d.name.endswith("市")].append((d.code, d.name))
+    for counties in kinds:
+        random.Random(seed).shuffle(counties)
+    first = spread(kinds[0], n)
+    return first + spread(kinds[1], n - len(first))
 
 
 def spread(counties: list[tuple[str, str]], n: int) -> list[tuple[str, str]]:
