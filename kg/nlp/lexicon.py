@@ -523,6 +523,9 @@ class Lexicon:
         # longest first, as the tuple: the syllable a scan of the tuple would find first
         self.name_syllable_re = re.compile("|".join(map(re.escape, self.name_syllables)))
         self.name_syllable_finals = frozenset(_words("name_syllable_finals.txt"))
+        county_words = _keyed_lines("county_level_words.txt")
+        self.county_not_bodies = tuple(county_words["@not_bodies"])
+        self.county_name_ends = tuple(county_words["@name_ends"])
         self.leading_posts = tuple(_words("leading_posts.txt"))
         group_roles = alternation(_words("group_roles.txt"))
         self.group_role_verbs = tuple(_words("group_role_verbs.txt"))

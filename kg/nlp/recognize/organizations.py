@@ -375,16 +375,13 @@ def _past_foreign_short_county(text: str, start: int, suffix_start: int, ctx: Pl
     return start
 
 
-_COUNTY_NOT_BEFORE = "域级城委"  # 县域医共体, 县级, 县城, 团县委: words, not the county's body
-
-
 def _past_unplaced_county(text: str, start: int, suffix_start: int, lex: Lexicon) -> int:
     """Where a name runs over words into 县 that no place's name ends or holds
     (全年县人民医院, 对口帮扶县人民医院, 有限公司合作运营县社会福利院), the name starts
-    at its 县: the document's own county's body; else start."""
+    at its 县: the document's own county's body; else start (county_level_words.txt)."""
     for k in range(start + 1, suffix_start):
-        if (text[k] != "县" or text[k + 1:k + 2] in _COUNTY_NOT_BEFORE or not _CJK_CHAR.match(text[k - 1])
-                or text.startswith("自治县", k - 2)):
+        if (text[k] != "县" or text.startswith(lex.county_not_bodies, k) or not _CJK_CHAR.match(text[k - 1])
+                or any(text.startswith(w, k + 1 - len(w)) for w in lex.county_name_ends)):
             continue
         # a place's name (its last character at start + e) that holds or ends on the character before 县
         covered = any(start + e - len(name) + 1 <= k - 1 <= start + e

@@ -43,7 +43,8 @@ _IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]+")
 _NAME_DOT = re.compile("[%s]" % _DOTS)
 _MIDDLE_DOT = re.compile(r"(?<=[\u4e00-\u9fff])[%s](?=[\u4e00-\u9fff])" % _DOTS)
 _QUOTE_END = re.compile(r"[。！？][”\"]\n?")  # (a wrapped page may break the line there: …。”⏎孙某说。)
-_AGED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})岁的")
+_AGE_NUMBER = r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})"
+_AGED = re.compile(_AGE_NUMBER + "岁的")
 _AGED_QUALIFIER = 2  # characters before the word for who they are (独居|老人, 听力|残疾人)
 _SPEAKER_MAX = 6  # characters of that word
 _GAP = re.compile(r"[ \t\u3000]+")
@@ -55,7 +56,7 @@ _BLANK_LINES = re.compile(r"(?:[ \t\u3000]*\n)*")
 _DESCRIBED_RUN = re.compile(r"[\u4e00-\u9fff\d]{3,28}")
 _NOTE = re.compile(r"[（(][^（）()\n]{1,12}[）)]")  # 王某（项目经理）
 _CLAUSE_ENDS = frozenset("，,。；;、")
-_AGE_NOW = re.compile(r"(?:今年|现年)(?:已经|已)?(?:\d{1,3}|[一二三四五六七八九十]{1,3})周?岁")  # 王某今年77岁
+_AGE_NOW = re.compile(r"(?:今年|现年)(?:已经|已)?" + _AGE_NUMBER + "周?岁")  # 王某今年77岁
 # what may follow the name closing a contact line: no more CJK, or a contact label (person_contact_labels.txt)
 _LINE_END_OR_NON_CJK = re.compile(r"$|[^\u4e00-\u9fff]")
 

@@ -193,12 +193,13 @@ def _quoted(text: str, lex: Lexicon) -> list[Mention]:
         if _head_after(text, after, lex.program_not_head_words):
             continue  # “…”模式, “…”原则: a mode or slogan
         # (“家门口”的心灵驿站: a head past 的 is what the quote describes, not the quote's own)
-        is_program = (not text.startswith("的", after) and _head_after(text, after, lex.program_head_words) is not None) or any(
+        describes = text.startswith("的", after)
+        is_program = (not describes and _head_after(text, after, lex.program_head_words) is not None) or any(
             name.endswith(s) and len(name) - len(s) >= 1 for s in (*lex.program_suffixes, *lex.program_quoted_suffixes)
         ) or lex.program_count_re.match(text, after) is not None or _carried(text, m.start(), after, lex) or (
             grouped and _name_tail(text, after, lex)) or (
             _on_project_list(text, m.start(), m.end(), lex)) or (
-            text.endswith(lex.program_launch_verbs, 0, m.start()) and not text.startswith("的", after))
+            text.endswith(lex.program_launch_verbs, 0, m.start()) and not describes)
         if not is_program:
             undecided.append(m)
             continue
